@@ -1,0 +1,64 @@
+package dev.argus.contract;
+
+import dev.argus.contract.collector.CollectorHeartbeat;
+import dev.argus.contract.events.DerivedEvent;
+import dev.argus.contract.power.PowerReading;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** The topic catalog: every topic Argus uses, declared once and created at start-up. */
+public final class Topics {
+
+  private static final Serde<String> KEY = Serdes.String();
+
+  /** Raw UPS/PDU snapshots, one per poll, including failed polls. Key: device id. */
+  public static final Topic<String, PowerReading> READINGS_POWER =
+      new Topic<>(
+          "argus.readings.power",
+          KEY,
+          JsonSerde.of(PowerReading.class),
+          6,
+          retention(Duration.ofDays(7)));
+
+  /** Events derived by the processor (power events now, target and model events later). */
+  public static final Topic<String, DerivedEvent> EVENTS =
+      new Topic<>(
+          "argus.events", KEY, JsonSerde.of(DerivedEvent.class), 6, retention(Duration.ofDays(30)));
+
+  /** Collector heartbeats and last-poll diagnostics; compacted so the newest per collector stays. */
+  public static final Topic<String, CollectorHeartbeat> COLLECTOR_STATUS =
+      new Topic<>(
+          "argus.collector.status",
+          KEY,
+          JsonSerde.of(CollectorHeartbeat.class),
+          1,
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
+  /**
+   * Records that could not be read (malformed JSON, missing fields), kept with the reason in
+   * headers so nothing is silently lost. Raw bytes in, raw bytes out.
+   */
+  public static final Topic<byte[], byte[]> DEAD_LETTER =
+      new Topic<>(
+          "argus.deadletter",
+          Serdes.ByteArray(),
+          Serdes.ByteArray(),
+          1,
+          retention(Duration.ofDays(14)));
+
+  private Topics() {}
+
+  public static List<Topic<?, ?>> all() {
+    return List.of(READINGS_POWER, EVENTS, COLLECTOR_STATUS, DEAD_LETTER);
+  }
+
+  private static Map<String, String> retention(Duration retention) {
+    return Map.of(
+        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+        TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
+  }
+}

@@ -1,0 +1,63 @@
+package dev.argus.contract.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An event the processor derived, as published to {@code argus.events} (key: subject id).
+ *
+ * <p>The event id is a name-based UUID of (source, subject, type, timestamp), so a replay of the
+ * same readings yields the same ids and the database sink stays idempotent.
+ *
+ * @param source which kind of thing it is about: {@code power} (devices) for now
+ * @param subjectId the device (or target, model, camera) the event is about
+ * @param metadata event details, e.g. {@code previous_status} and {@code battery_percent}
+ */
+public record DerivedEvent(
+    int schemaVersion,
+    String eventId,
+    String source,
+    String subjectId,
+    String eventType,
+    Severity severity,
+    Instant timestamp,
+    Map<String, Object> metadata) {
+
+  public static final int SCHEMA_VERSION = 1;
+  public static final String SOURCE_POWER = "power";
+
+  public DerivedEvent {
+    if (subjectId == null || subjectId.isBlank()) {
+      throw new IllegalArgumentException("subject_id is required");
+    }
+    if (eventType == null || eventType.isBlank()) {
+      throw new IllegalArgumentException("event_type is required");
+    }
+    if (timestamp == null) {
+      throw new IllegalArgumentException("timestamp is required");
+    }
+    metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(
+        new LinkedHashMap<>(metadata));
+  }
+
+  public static DerivedEvent power(
+      String deviceId, PowerEventType type, Instant timestamp, Map<String, Object> metadata) {
+    return new DerivedEvent(
+        SCHEMA_VERSION,
+        idOf(SOURCE_POWER, deviceId, type.wireName(), timestamp),
+        SOURCE_POWER,
+        deviceId,
+        type.wireName(),
+        type.severity(),
+        timestamp,
+        metadata);
+  }
+
+  static String idOf(String source, String subjectId, String type, Instant timestamp) {
+    String name = source + '\u0000' + subjectId + '\u0000' + type + '\u0000' + timestamp;
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+}

@@ -1,0 +1,85 @@
+package dev.argus.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.argus.contract.events.DerivedEvent;
+import dev.argus.contract.events.PowerEventType;
+import dev.argus.contract.power.DeviceMetadata;
+import dev.argus.contract.power.PowerReading;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class JsonSerdeTest {
+
+  private final JsonSerde<PowerReading> readings = JsonSerde.of(PowerReading.class);
+
+  @Test
+  void readingRoundTripsWithSnakeCaseNames() {
+    var reading =
+        new PowerReading(
+            1, "ups-main", "ups", "nut", "Main", "127.0.0.1", 3493, "c1",
+            Instant.parse("2026-05-27T10:00:00Z"), 300, null, 450.0, 55.0, 120.0, 121.0, 60.0,
+            3.2, 100.0, 10.0, 3600.0, "OL", null,
+            new DeviceMetadata("APC", "SmartUPS 1500", "1.0.0", "ABC123"));
+
+    byte[] bytes = readings.serializer().serialize("t", reading);
+    String json = new String(bytes, StandardCharsets.UTF_8);
+
+    assertThat(json)
+        .contains("\"device_id\":\"ups-main\"")
+        .contains("\"power_watts\":450.0")
+        .contains("\"timestamp\":\"2026-05-27T10:00:00Z\"")
+        .doesNotContain("succeeded");
+    assertThat(readings.deserializer().deserialize("t", bytes)).isEqualTo(reading);
+  }
+
+  @Test
+  void malformedJsonIsASerializationException() {
+    byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> readings.deserializer().deserialize("argus.readings.power", garbage))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("Malformed PowerReading on argus.readings.power");
+  }
+
+  @Test
+  void aReadingWithoutDeviceIdIsRejected() {
+    byte[] noDevice =
+        "{\"timestamp\":\"2026-05-27T10:00:00Z\"}".getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> readings.deserializer().deserialize("t", noDevice))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("device_id is required");
+  }
+
+  @Test
+  void unknownFieldsFromNewerWritersAreIgnored() {
+    byte[] newer =
+        "{\"device_id\":\"u1\",\"timestamp\":\"2026-05-27T10:00:00Z\",\"poll_interval_seconds\":5,\"future\":1}"
+            .getBytes(StandardCharsets.UTF_8);
+
+    PowerReading reading = readings.deserializer().deserialize("t", newer);
+
+    assertThat(reading.deviceId()).isEqualTo("u1");
+    assertThat(reading.metadata()).isEqualTo(DeviceMetadata.UNKNOWN);
+  }
+
+  @Test
+  void eventIdsAreStableForTheSameFacts() {
+    Instant at = Instant.parse("2026-05-27T09:00:00Z");
+    var first = DerivedEvent.power("ups-main", PowerEventType.ON_BATTERY, at, Map.of());
+    var replayed = DerivedEvent.power("ups-main", PowerEventType.ON_BATTERY, at, Map.of("x", 1));
+    var other = DerivedEvent.power("ups-main", PowerEventType.POWER_RESTORED, at, Map.of());
+
+    assertThat(first.eventId()).isEqualTo(replayed.eventId()).isNotEqualTo(other.eventId());
+    assertThat(new String(
+            JsonSerde.of(DerivedEvent.class).serializer().serialize("t", first),
+            StandardCharsets.UTF_8))
+        .contains("\"severity\":\"high\"")
+        .contains("\"event_type\":\"on_battery\"");
+  }
+}
