@@ -153,20 +153,30 @@ public final class UpsdProcess implements AutoCloseable {
     }
   }
 
-  /** Waits until upsd answers for the UPS with data from the driver, not just until it listens. */
+  /**
+   * Waits until upsd serves every variable of the .dev file: it listens before the driver has
+   * connected, and the driver hands its variables over one by one.
+   */
   private void awaitServing(Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
-    String probe = variables.keySet().stream().findFirst().orElse("ups.status");
     String lastAnswer = "no connection";
     while (Instant.now().isBefore(deadline)) {
       try (Socket socket = new Socket(host(), port)) {
         socket.setSoTimeout(2000);
         var out = socket.getOutputStream();
-        out.write(("GET VAR " + UPS_NAME + " " + probe + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(("LIST VAR " + UPS_NAME + "\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-        lastAnswer = in.readLine();
-        if (lastAnswer != null && lastAnswer.startsWith("VAR ")) {
+        var served = new java.util.HashSet<String>();
+        String line;
+        while ((line = in.readLine()) != null && !line.startsWith("END LIST") && !line.startsWith("ERR")) {
+          String[] parts = line.split(" ", 4);
+          if (parts.length >= 3 && parts[0].equals("VAR")) {
+            served.add(parts[2]);
+          }
+        }
+        lastAnswer = line;
+        if (served.containsAll(variables.keySet())) {
           return;
         }
       } catch (IOException notYet) {
