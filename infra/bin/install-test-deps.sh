@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the system packages the tests talk to, when missing: a real NUT server (upsd +
+# dummy-ups driver) and client, docker-compose (to validate docker-compose.yml without an engine)
+# and kcat (a real downstream Kafka consumer). Node.js/npm, for the TimescaleDB check, are expected
+# on the machine. Needs root (or sudo) for apt-get; without it, the tests that need a package skip.
+set -euo pipefail
+
+missing=()
+[ -x /lib/nut/upsd ] || [ -x /usr/lib/nut/upsd ] || missing+=(nut-server)
+command -v upsc >/dev/null || missing+=(nut-client)
+command -v docker-compose >/dev/null || missing+=(docker-compose)
+command -v kcat >/dev/null || missing+=(kcat)
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=""
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  sudo="sudo"
+else
+  echo "install-test-deps: cannot install ${missing[*]} (not root, no sudo); tests needing them will skip." >&2
+  exit 0
+fi
+
+echo "install-test-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

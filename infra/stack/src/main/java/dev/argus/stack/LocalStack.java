@@ -1,0 +1,320 @@
+package dev.argus.stack;
+
+import dev.argus.contract.TopicProvisioner;
+import dev.argus.contract.Topics;
+import dev.argus.stack.demo.DemoFleet;
+import dev.argus.stack.demo.NutSimulator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * The whole of Argus on one machine without Docker: a KRaft broker, PostgreSQL, the processor, the
+ * api and the collector (each in its own JVM, as in a real deployment), and a simulated fleet of
+ * UPSes that speak the NUT protocol. Started by {@code ./argus-start.sh}; also used by the
+ * end-to-end tests.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  private static final int STAGES = 5;
+
+  private final StackOptions options;
+  private final PrintStream out;
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final Map<String, ChildProcess> services = new HashMap<>();
+  private LocalDatabase database;
+  private KafkaBroker broker;
+  private NutSimulator simulator;
+
+  private LocalStack(StackOptions options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+  }
+
+  public static void main(String[] args) {
+    StackOptions options;
+    try {
+      options = StackOptions.parse(args, System.getenv());
+    } catch (StackOptions.UsageException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Instant started = Instant.now();
+    LocalStack stack = new LocalStack(options, System.out);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("\nStopping Argus...");
+      stack.close();
+      System.out.println("Stopped.");
+    }, "argus-stop"));
+    try {
+      stack.start();
+    } catch (Exception e) {
+      System.err.println("\nArgus could not start: " + e.getMessage());
+      System.err.println("Logs are in " + options.dataDir().resolve("logs"));
+      System.exit(1);
+      return;
+    }
+    stack.printReady(Duration.between(started, Instant.now()));
+    try {
+      stack.superviseUntilInterrupted();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Starts every part, in dependency order; on failure stops what was started and rethrows. */
+  public static LocalStack start(StackOptions options, PrintStream out) throws Exception {
+    LocalStack stack = new LocalStack(options, out);
+    try {
+      stack.start();
+      return stack;
+    } catch (Exception e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void start() throws Exception {
+    Path data = options.dataDir();
+    if (options.reset() && Files.exists(data)) {
+      stage(0, "Deleting the data of earlier runs in " + data);
+      deleteRecursively(data);
+    }
+    Files.createDirectories(data.resolve("logs"));
+    List<Path> jars = serviceJars();
+    checkPortsFree();
+
+    stage(1, "Starting the Kafka broker (KRaft, single node) on " + options.kafkaBootstrap());
+    broker = KafkaBroker.start(data, options.kafkaPort(), options.controllerPort(), Duration.ofSeconds(90));
+    running.push(broker);
+    try (Admin admin = admin()) {
+      new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
+    }
+
+    if (options.externalDbUrl() != null) {
+      stage(2, "Connecting to PostgreSQL at " + options.externalDbUrl());
+      database = LocalDatabase.external(options.externalDbUrl(), options.externalDbUser(), options.externalDbPassword());
+    } else {
+      stage(2, "Starting PostgreSQL (embedded) on port " + options.dbPort());
+      database = LocalDatabase.embedded(data, options.dbPort());
+    }
+    running.push(database);
+
+    List<String> devices = new ArrayList<>(options.extraDevices());
+    if (options.demoFleet()) {
+      simulator = NutSimulator.start(DemoFleet.upses(), options.demoNutPort(), Clock.systemUTC());
+      running.push(simulator);
+      for (String ups : simulator.upsNames()) {
+        devices.add("nut://127.0.0.1:" + simulator.port() + "/" + ups + "?id=ups-" + ups);
+      }
+      stage(3, "Demo fleet: " + simulator.upsNames().size() + " simulated UPSes on NUT port "
+          + simulator.port() + " (" + String.join(", ", simulator.upsNames()) + ")");
+    } else {
+      stage(3, "No demo fleet (--no-demo)");
+    }
+
+    stage(4, "Starting processor, api and collector (logs in " + data.resolve("logs") + ")");
+    startService("processor", jars.get(0), Map.of(
+        "ARGUS_STREAMS_STATE_DIR", data.resolve("streams").toString()));
+    startService("api", jars.get(1), Map.of("ARGUS_API_PORT", Integer.toString(options.apiPort())));
+    startService("collector", jars.get(2), Map.of(
+        "ARGUS_COLLECTOR_ID", "local-collector",
+        "ARGUS_COLLECTOR_DEVICES", String.join(",", devices),
+        "ARGUS_POLL_INTERVAL", options.pollInterval().toSeconds() + "s"));
+
+    stage(5, "Waiting for the api to answer on port " + options.apiPort());
+    awaitApi(Duration.ofSeconds(150));
+  }
+
+  public String apiBaseUrl() {
+    return "http://127.0.0.1:" + options.apiPort();
+  }
+
+  public String jdbcUrl() {
+    return database.jdbcUrl();
+  }
+
+  public String kafkaBootstrap() {
+    return broker.bootstrap();
+  }
+
+  /** Process ids of every JVM and server the stack started, for memory measurements. */
+  public Map<String, Long> pids() {
+    Map<String, Long> pids = new HashMap<>();
+    pids.put("launcher", ProcessHandle.current().pid());
+    pids.put("kafka", broker.pid());
+    services.forEach((name, process) -> pids.put(name, process.pid()));
+    return pids;
+  }
+
+  private void startService(String name, Path jar, Map<String, String> specific) throws IOException {
+    Map<String, String> env = new HashMap<>();
+    env.put("ARGUS_KAFKA_BOOTSTRAP_SERVERS", options.kafkaBootstrap());
+    env.put("ARGUS_KAFKA_REPLICATION_FACTOR", "1");
+    env.put("ARGUS_DB_URL", database.jdbcUrl());
+    env.put("ARGUS_DB_USER", database.user());
+    env.put("ARGUS_DB_PASSWORD", database.password());
+    env.putAll(options.serviceEnvironment());
+    env.putAll(specific);
+    ChildProcess process = ChildProcess.startJava(
+        name,
+        List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+            "-Dspring.main.banner-mode=off"),
+        List.of("-jar", jar.toString()),
+        env,
+        options.dataDir().resolve("logs").resolve(name + ".log"));
+    services.put(name, process);
+    running.push(process);
+  }
+
+  private void awaitApi(Duration timeout) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest health = HttpRequest.newBuilder(URI.create(apiBaseUrl() + "/api/health"))
+        .timeout(Duration.ofSeconds(3)).build();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      for (ChildProcess service : services.values()) {
+        if (!service.isAlive()) {
+          throw new IllegalStateException("The " + service.name() + " service "
+              + service.exitDescription() + "; see " + service.logFile());
+        }
+      }
+      try {
+        if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // Not listening yet.
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("The api did not answer /api/health within " + timeout
+        + "; see " + services.get("api").logFile());
+  }
+
+  private void superviseUntilInterrupted() throws InterruptedException {
+    while (true) {
+      Thread.sleep(2000);
+      for (ChildProcess service : services.values()) {
+        if (!service.isAlive()) {
+          out.println("! The " + service.name() + " service " + service.exitDescription()
+              + "; see " + service.logFile() + ". Stopping.");
+          System.exit(1);
+        }
+      }
+    }
+  }
+
+  private void printReady(Duration took) {
+    String api = "http://localhost:" + options.apiPort();
+    out.printf("""
+
+        Argus is up (%d s).
+          API              %s/api
+          OpenAPI          %s/docs   (spec: %s/openapi.json)
+          Kafka bootstrap  %s
+          JDBC URL         %s   (user %s)
+          Logs             %s
+        Try:
+          curl %s/api/health
+          curl %s/api/devices
+          curl '%s/api/snapshots/latest?device_id=ups-office'
+          curl %s/api/events        (events appear within a few minutes)
+        Press Ctrl-C to stop.
+        """,
+        took.toSeconds(), api, api, api, options.kafkaBootstrap(), database.jdbcUrl(),
+        database.user(), options.dataDir().resolve("logs"), api, api, api, api);
+  }
+
+  private void stage(int n, String message) {
+    out.println(n == 0 ? "[-] " + message : "[" + n + "/" + STAGES + "] " + message);
+  }
+
+  private Admin admin() {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafkaBootstrap());
+    return Admin.create(props);
+  }
+
+  /** The executable jars of processor, api and collector, which the build must have made. */
+  private List<Path> serviceJars() throws IOException {
+    List<Path> jars = new ArrayList<>();
+    for (String module : List.of("processor", "api", "collector")) {
+      Path target = options.home().resolve(module).resolve("target");
+      Path found = null;
+      if (Files.isDirectory(target)) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(target, "argus-" + module + "-*-exec.jar")) {
+          for (Path p : s) {
+            found = p;
+          }
+        }
+      }
+      if (found == null) {
+        throw new IllegalStateException("No executable jar for " + module + " in " + target
+            + ": build first (./argus-start.sh does: mvn -DskipTests package)");
+      }
+      jars.add(found);
+    }
+    return jars;
+  }
+
+  private void checkPortsFree() {
+    List<Integer> ports = new ArrayList<>(List.of(options.apiPort(), options.kafkaPort(), options.controllerPort()));
+    if (options.externalDbUrl() == null) {
+      ports.add(options.dbPort());
+    }
+    if (options.demoFleet()) {
+      ports.add(options.demoNutPort());
+    }
+    for (int port : ports) {
+      try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        // Free.
+      } catch (IOException e) {
+        throw new IllegalStateException("Port " + port + " is in use (another Argus running?). "
+            + "Stop it, or choose other ports: " + StackOptions.usage().lines().skip(4).findFirst().orElse(""));
+      }
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    // Stop in reverse start order: services first (they flush to the broker), broker, database.
+    while (!running.isEmpty()) {
+      AutoCloseable part = running.pop();
+      try {
+        part.close();
+      } catch (Exception e) {
+        out.println("! Stopping " + part + " failed: " + e.getMessage());
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

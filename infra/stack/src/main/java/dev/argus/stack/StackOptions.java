@@ -1,0 +1,156 @@
+package dev.argus.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the local stack is laid out: ports, where its data lives, which devices to poll.
+ *
+ * @param home the project checkout (holds the services' built jars)
+ * @param dataDir broker log, PostgreSQL cluster and service logs; kept between runs
+ * @param reset wipe {@code dataDir} before starting
+ * @param externalDbUrl use this PostgreSQL instead of the embedded one (ARGUS_DB_URL)
+ * @param demoFleet start the simulated NUT fleet and poll it
+ * @param extraDevices more NUT devices for the collector, as {@code nut://} URIs
+ * @param pollInterval how often the collector polls (short for demos and tests)
+ */
+public record StackOptions(
+    Path home,
+    Path dataDir,
+    boolean reset,
+    int apiPort,
+    int kafkaPort,
+    int controllerPort,
+    int dbPort,
+    String externalDbUrl,
+    String externalDbUser,
+    String externalDbPassword,
+    boolean demoFleet,
+    int demoNutPort,
+    List<String> extraDevices,
+    Duration pollInterval,
+    Map<String, String> serviceEnvironment) {
+
+  public StackOptions {
+    extraDevices = List.copyOf(extraDevices);
+    serviceEnvironment = Map.copyOf(serviceEnvironment);
+  }
+
+  public String kafkaBootstrap() {
+    return "127.0.0.1:" + kafkaPort;
+  }
+
+  /** Reads options from command-line flags, then environment variables, then defaults. */
+  public static StackOptions parse(String[] args, Map<String, String> env) {
+    var flags = new ArrayList<>(List.of(args));
+    if (flags.contains("--help") || flags.contains("-h")) {
+      throw new UsageException(usage());
+    }
+    boolean reset = flags.remove("--reset");
+    boolean noDemo = flags.remove("--no-demo");
+    if (!flags.isEmpty()) {
+      throw new UsageException("Unknown argument(s): " + String.join(" ", flags) + "\n" + usage());
+    }
+    Path home = Path.of(env.getOrDefault("ARGUS_HOME", findHome().toString())).toAbsolutePath();
+    Path dataDir =
+        Path.of(env.getOrDefault("ARGUS_DATA_DIR", home.resolve(".argus").toString()))
+            .toAbsolutePath();
+    List<String> devices =
+        env.getOrDefault("ARGUS_COLLECTOR_DEVICES", "").isBlank()
+            ? List.of()
+            : List.of(env.get("ARGUS_COLLECTOR_DEVICES").split(","));
+    return new StackOptions(
+        home,
+        dataDir,
+        reset,
+        port(env, "ARGUS_API_PORT", 8000),
+        port(env, "ARGUS_KAFKA_PORT", 9092),
+        port(env, "ARGUS_KAFKA_CONTROLLER_PORT", 9093),
+        port(env, "ARGUS_DB_PORT", 5433),
+        blankToNull(env.get("ARGUS_DB_URL")),
+        env.getOrDefault("ARGUS_DB_USER", "postgres"),
+        env.getOrDefault("ARGUS_DB_PASSWORD", ""),
+        !noDemo && !"false".equalsIgnoreCase(env.getOrDefault("ARGUS_DEMO_FLEET", "true")),
+        port(env, "ARGUS_DEMO_NUT_PORT", 13493),
+        devices,
+        duration(env, "ARGUS_POLL_INTERVAL", Duration.ofSeconds(5)),
+        Map.of());
+  }
+
+  public StackOptions withServiceEnvironment(Map<String, String> extra) {
+    return new StackOptions(
+        home, dataDir, reset, apiPort, kafkaPort, controllerPort, dbPort, externalDbUrl,
+        externalDbUser, externalDbPassword, demoFleet, demoNutPort, extraDevices, pollInterval,
+        extra);
+  }
+
+  static String usage() {
+    return """
+        Usage: ./argus-start.sh [--reset] [--no-demo]
+          --reset     delete the data of earlier runs (broker log, database) before starting
+          --no-demo   do not start the simulated NUT fleet
+        Environment: ARGUS_API_PORT (8000), ARGUS_KAFKA_PORT (9092), ARGUS_DB_PORT (5433),
+          ARGUS_DB_URL/ARGUS_DB_USER/ARGUS_DB_PASSWORD (use an existing PostgreSQL),
+          ARGUS_DATA_DIR (<project>/.argus), ARGUS_POLL_INTERVAL (5s),
+          ARGUS_COLLECTOR_DEVICES (more devices: nut://[user[:pass]@]host[:port][/ups][?id=..])""";
+  }
+
+  private static Path findHome() {
+    Path dir = Path.of("").toAbsolutePath();
+    for (Path p = dir; p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("collector")) && Files.isDirectory(p.resolve("infra"))) {
+        return p;
+      }
+    }
+    return dir;
+  }
+
+  private static int port(Map<String, String> env, String name, int fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int port = Integer.parseInt(value.trim());
+      if (port < 1 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new UsageException(name + " must be a port number between 1 and 65535, not '" + value + "'");
+    }
+  }
+
+  private static Duration duration(Map<String, String> env, String name, Duration fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(value.trim());
+    if (!m.matches()) {
+      throw new UsageException(name + " must look like 500ms, 5s, 5m or 1h, not '" + value + "'");
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      default -> Duration.ofHours(n);
+    };
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  /** A bad flag or setting: the launcher prints the message and exits with status 2. */
+  public static final class UsageException extends RuntimeException {
+    public UsageException(String message) {
+      super(message);
+    }
+  }
+}
