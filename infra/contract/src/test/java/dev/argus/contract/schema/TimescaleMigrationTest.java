@@ -1,0 +1,73 @@
+package dev.argus.contract.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.argus.contract.testing.TimescaleDbLite;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The TimescaleDB path of the migrations, against a real TimescaleDB (timescaledb-lite, one
+ * connection at a time). Where neither it nor Docker is available the test is skipped with a
+ * message; {@link TimescaleContainerTest} covers machines with Docker.
+ */
+class TimescaleMigrationTest {
+
+  @Test
+  void makesHypertablesWithCompressionAndRetentionPolicies() throws Exception {
+    Optional<Path> tool = TimescaleDbLite.locate();
+    assumeTrue(tool.isPresent(),
+        "timescaledb-lite not found beside the checkout (shared/tools) and ARGUS_TSDB_LITE unset: "
+            + "TimescaleDB path not checked here");
+    try (TimescaleDbLite tsdb = TimescaleDbLite.start(tool.get())) {
+      // A single connection for Flyway and the checks: the tool refuses a second one.
+      try (Connection c = DriverManager.getConnection(tsdb.jdbcUrl(), "postgres", "postgres")) {
+        var single = new dev.argus.contract.testing.SingleConnectionDataSource(c);
+        Flyway.configure().dataSource(single).locations(ArgusSchema.LOCATION).load().migrate();
+
+        assertThat(ArgusSchema.storageMode(c)).isEqualTo(ArgusSchema.StorageMode.TIMESCALEDB);
+        assertThat(column(c, "SELECT hypertable_name FROM timescaledb_information.hypertables ORDER BY 1"))
+            .containsExactly("power_events", "power_snapshots");
+        assertThat(column(c, "SELECT hypertable_name || ':' || proc_name FROM timescaledb_information.jobs "
+                + "WHERE hypertable_name IS NOT NULL ORDER BY 1"))
+            .containsExactly(
+                "power_events:policy_compression", "power_events:policy_retention",
+                "power_snapshots:policy_compression", "power_snapshots:policy_retention");
+        assertThat(column(c, "SELECT attname FROM timescaledb_information.compression_settings "
+                + "WHERE hypertable_name = 'power_snapshots' AND segmentby_column_index IS NOT NULL"))
+            .containsExactly("device_id");
+
+        // The sink's idempotent insert works on a hypertable, and compressed chunks stay readable.
+        try (Statement st = c.createStatement()) {
+          for (int i = 0; i < 2; i++) {
+            st.execute("INSERT INTO power_snapshots (ts, device_id, power_watts) VALUES "
+                + "('2026-01-01T00:00:00Z', 'ups-1', 100), ('2026-01-01T00:05:00Z', 'ups-1', 120) "
+                + "ON CONFLICT (device_id, ts) DO NOTHING");
+          }
+          st.execute("SELECT compress_chunk(c) FROM show_chunks('power_snapshots') c");
+        }
+        assertThat(column(c, "SELECT count(*)::text || '/' || sum(power_watts)::text FROM power_snapshots"))
+            .containsExactly("2/220");
+      }
+    }
+  }
+
+  private static List<String> column(Connection c, String sql) throws Exception {
+    List<String> values = new ArrayList<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+    }
+    return values;
+  }
+}

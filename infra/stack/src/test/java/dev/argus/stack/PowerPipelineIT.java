@@ -1,0 +1,193 @@
+package dev.argus.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.argus.contract.testing.UpsdProcess;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The walking skeleton end to end, over the real parts: a real NUT {@code upsd} with a dummy-ups
+ * driver, the collector polling it, a real KRaft broker, the Kafka Streams processor, PostgreSQL,
+ * and the HTTP API, all started by the same launcher as {@code ./argus-start.sh}, with the demo
+ * fleet beside the real UPS.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PowerPipelineIT {
+
+  private static final String DEVICE = "ups-e2e";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private UpsdProcess upsd;
+  private LocalStack stack;
+  private StackOptions options;
+
+  @BeforeAll
+  void startEverything() throws Exception {
+    assumeTrue(UpsdProcess.available(),
+        "NUT upsd is not installed (argus-test.sh installs nut-server): skipping the end-to-end test");
+    upsd = UpsdProcess.start(Path.of("target"), new LinkedHashMap<>(Map.of(
+        "ups.status", "OL",
+        "battery.charge", "100",
+        "battery.charge.low", "20",
+        "battery.runtime", "3600",
+        "ups.load", "40",
+        "ups.realpower.nominal", "900",
+        "input.voltage", "230.0",
+        "ups.mfr", "TestCo",
+        "ups.model", "Sim 1500",
+        "ups.serial", "E2E-1")));
+    options = new StackOptions(
+        Path.of("../..").toAbsolutePath().normalize(),
+        Path.of("target", "it-stack").toAbsolutePath(),
+        true,
+        freePort(), freePort(), freePort(), freePort(),
+        null, null, null,
+        true, freePort(),
+        List.of("nut://" + UpsdProcess.USER + ":" + UpsdProcess.PASSWORD + "@127.0.0.1:"
+            + upsd.port() + "/" + UpsdProcess.UPS_NAME + "?id=" + DEVICE + "&name=E2E%20UPS"),
+        Duration.ofSeconds(1),
+        Map.of());
+    stack = LocalStack.start(options, System.out);
+  }
+
+  @AfterAll
+  void stopEverything() {
+    if (stack != null) {
+      stack.close();
+    }
+    if (upsd != null) {
+      upsd.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aPolledSnapshotComesOutOfTheApi() {
+    JsonNode latest = awaitJson("/api/snapshots/latest?device_id=" + DEVICE, Duration.ofSeconds(90),
+        node -> node.path("ups_status").asString("").equals("OL"));
+
+    assertThat(latest.path("device_id").asString()).isEqualTo(DEVICE);
+    assertThat(latest.path("battery_percent").asDouble()).isEqualTo(100.0);
+    assertThat(latest.path("voltage").asDouble()).isEqualTo(230.0);
+    assertThat(latest.path("power_watts").asDouble()).isEqualTo(360.0);
+
+    JsonNode device = awaitJson("/api/devices/" + DEVICE, Duration.ofSeconds(30),
+        node -> !node.path("last_seen").isNull());
+    assertThat(device.path("manufacturer").asString()).isEqualTo("TestCo");
+    assertThat(device.path("model").asString()).isEqualTo("Sim 1500");
+  }
+
+  @Test
+  @Order(2)
+  void goingOnBatteryAndBackYieldsOnBatteryThenPowerRestored() {
+    upsd.setVariables(Map.of("ups.status", "OB DISCHRG", "battery.charge", "80", "input.voltage", "0.0"));
+
+    JsonNode onBattery = awaitJson("/api/events?device_id=" + DEVICE + "&event_type=on_battery",
+        Duration.ofSeconds(60), node -> node.path("total").asInt() >= 1);
+    JsonNode event = onBattery.path("items").get(0);
+    assertThat(event.path("metadata").path("previous_status").asString()).isEqualTo("OL");
+
+    upsd.setVariables(Map.of("ups.status", "OL", "battery.charge", "85", "input.voltage", "230.0"));
+
+    awaitJson("/api/events?device_id=" + DEVICE + "&event_type=power_restored",
+        Duration.ofSeconds(60), node -> node.path("total").asInt() >= 1);
+    JsonNode all = get("/api/events?device_id=" + DEVICE).body();
+    assertThat(all.path("items").findValuesAsString("event_type"))
+        .containsSubsequence("power_restored", "on_battery");
+  }
+
+  @Test
+  @Order(3)
+  void downstreamConsumersReadTheDerivedEventsFromKafka() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/kcat")), "kcat is not installed");
+    Process kcat = new ProcessBuilder("kcat", "-b", stack.kafkaBootstrap(), "-C", "-t", "argus.events",
+        "-o", "beginning", "-e", "-q", "-X", "isolation.level=read_committed")
+        .redirectErrorStream(true).start();
+    assertThat(kcat.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String events = new String(kcat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(events).contains("\"subject_id\":\"" + DEVICE + "\"", "\"event_type\":\"on_battery\"");
+  }
+
+  @Test
+  @Order(4)
+  void theDemoFleetProducesEventsOnItsOwn() {
+    // The office UPS loses mains 30 s into its scenario.
+    awaitJson("/api/events?device_id=ups-office&event_type=on_battery", Duration.ofSeconds(120),
+        node -> node.path("total").asInt() >= 1);
+    assertThat(get("/api/devices").body().findValuesAsString("id"))
+        .contains("ups-office", "ups-rack-a", "ups-rack-b", "ups-lab", DEVICE);
+  }
+
+  @Test
+  @Order(5)
+  void aSecondStartKeepsTheDataOfTheFirst() throws Exception {
+    int eventsBefore = get("/api/events?device_id=" + DEVICE).body().path("total").asInt();
+    assertThat(eventsBefore).isGreaterThanOrEqualTo(2);
+    stack.close();
+
+    stack = LocalStack.start(new StackOptions(
+        options.home(), options.dataDir(), false, options.apiPort(), options.kafkaPort(),
+        options.controllerPort(), options.dbPort(), null, null, null, false, options.demoNutPort(),
+        options.extraDevices(), options.pollInterval(), Map.of()), System.out);
+
+    assertThat(get("/api/events?device_id=" + DEVICE).body().path("total").asInt())
+        .isGreaterThanOrEqualTo(eventsBefore);
+  }
+
+  private JsonNode awaitJson(String path, Duration timeout, java.util.function.Predicate<JsonNode> ready) {
+    return await().atMost(timeout).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        .until(() -> {
+          Response r = get(path);
+          return r.status() == 200 && ready.test(r.body()) ? r.body() : null;
+        }, java.util.Objects::nonNull);
+  }
+
+  private Response get(String path) {
+    try {
+      HttpResponse<String> response = http.send(
+          HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + path)).timeout(Duration.ofSeconds(5)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), JSON.readTree(response.body()));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private record Response(int status, JsonNode body) {}
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
