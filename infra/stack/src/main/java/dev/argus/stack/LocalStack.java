@@ -45,6 +45,7 @@ public final class LocalStack implements AutoCloseable {
   private LocalDatabase database;
   private KafkaBroker broker;
   private NutSimulator simulator;
+  private volatile boolean stopping;
 
   private LocalStack(StackOptions options, PrintStream out) {
     this.options = options;
@@ -217,7 +218,7 @@ public final class LocalStack implements AutoCloseable {
     while (true) {
       Thread.sleep(2000);
       for (ChildProcess service : services.values()) {
-        if (!service.isAlive()) {
+        if (!service.isAlive() && !stopping) {
           out.println("! The " + service.name() + " service " + service.exitDescription()
               + "; see " + service.logFile() + ". Stopping.");
           System.exit(1);
@@ -299,6 +300,7 @@ public final class LocalStack implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    stopping = true;
     // Stop in reverse start order: services first (they flush to the broker), broker, database.
     while (!running.isEmpty()) {
       AutoCloseable part = running.pop();

@@ -1,0 +1,64 @@
+package dev.argus.api.power;
+
+import dev.argus.contract.events.PowerEventType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads {@code power_events}. */
+@Repository
+class EventRepository {
+
+  private final JdbcClient jdbc;
+
+  EventRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Events newest first (ties by id), optionally of one device and/or of one type. */
+  Page<PowerEvent> page(String deviceId, PowerEventType eventType, int page, int pageSize) {
+    List<String> conditions = new ArrayList<>();
+    Map<String, Object> params = new HashMap<>();
+    if (deviceId != null) {
+      conditions.add("device_id = :deviceId");
+      params.put("deviceId", deviceId);
+    }
+    if (eventType != null) {
+      conditions.add("event_type = :eventType");
+      params.put("eventType", eventType.wireName());
+    }
+    String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    params.put("limit", pageSize);
+    params.put("offset", Page.offset(page, pageSize));
+
+    long total =
+        jdbc.sql("SELECT count(*) FROM power_events" + where)
+            .params(params)
+            .query(Long.class)
+            .single();
+    List<PowerEvent> items =
+        jdbc.sql(
+                "SELECT id, ts, device_id, event_type, severity, metadata FROM power_events"
+                    + where
+                    + " ORDER BY ts DESC, id DESC LIMIT :limit OFFSET :offset")
+            .params(params)
+            .query(EventRepository::event)
+            .list();
+    return new Page<>(page, pageSize, total, items);
+  }
+
+  private static PowerEvent event(ResultSet rs, int row) throws SQLException {
+    return new PowerEvent(
+        rs.getLong("id"),
+        Columns.instant(rs, "ts"),
+        rs.getString("device_id"),
+        rs.getString("event_type"),
+        Columns.jsonObject(rs, "metadata"),
+        rs.getString("severity"));
+  }
+}

@@ -1,0 +1,132 @@
+package dev.argus.api.system;
+
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every error raised while handling a request into the seed's {@code {"detail": "..."}} body:
+ * invalid query parameters are 422 (as the seed's validation errors are), unknown routes 404, wrong
+ * methods 405, malformed JSON bodies 400, an unreachable database 503 and anything unexpected a
+ * logged 500 that does not leak internals.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+  static final String DATABASE_UNAVAILABLE = "Database unavailable, try again shortly";
+  static final String SCHEMA_NOT_READY = "Database schema is not ready yet, try again shortly";
+  static final String INTERNAL_ERROR = "Internal server error; it has been logged";
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  /** Bean Validation constraints on controller parameters, e.g. {@code @Max} on page_size. */
+  @ExceptionHandler(HandlerMethodValidationException.class)
+  ResponseEntity<ErrorBody> invalidParameter(HandlerMethodValidationException e) {
+    String detail =
+        e.getAllErrors().stream()
+            .map(MessageSourceResolvable::getDefaultMessage)
+            .sorted()
+            .collect(Collectors.joining("; "));
+    return error(HttpStatus.UNPROCESSABLE_CONTENT, detail);
+  }
+
+  /** A parameter that cannot be converted, e.g. {@code page=abc}. */
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ErrorBody> unconvertibleParameter(MethodArgumentTypeMismatchException e) {
+    return error(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        e.getName() + " must be " + expected(e.getRequiredType()) + ", got '" + e.getValue() + "'");
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ErrorBody> unreadableBody(HttpMessageNotReadableException e) {
+    return error(HttpStatus.BAD_REQUEST, "Malformed JSON request body; send a valid JSON document");
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ErrorBody> unknownRoute(NoResourceFoundException e) {
+    return error(
+        HttpStatus.NOT_FOUND, "Not found: " + e.getHttpMethod() + " /" + e.getResourcePath());
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ErrorBody> wrongMethod(HttpRequestMethodNotSupportedException e) {
+    String detail = "Method " + e.getMethod() + " is not allowed here";
+    if (e.getSupportedMethods() != null) {
+      detail += "; use " + String.join(", ", e.getSupportedMethods());
+    }
+    // The Allow header lists the supported methods, as HTTP requires for a 405.
+    return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+        .headers(e.getHeaders())
+        .body(new ErrorBody(detail));
+  }
+
+  @ExceptionHandler(DataAccessException.class)
+  ResponseEntity<ErrorBody> databaseFailure(DataAccessException e) {
+    if (DatabaseFailures.isUnreachable(e)) {
+      log.warn("Database unavailable: {}", e.getMostSpecificCause().getMessage());
+      return error(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE);
+    }
+    if (DatabaseFailures.isSchemaMissing(e)) {
+      log.warn("Database schema not migrated yet: {}", e.getMostSpecificCause().getMessage());
+      return error(HttpStatus.SERVICE_UNAVAILABLE, SCHEMA_NOT_READY);
+    }
+    return unexpected(e);
+  }
+
+  /**
+   * Spring's own web exceptions (406, 415, {@code ResponseStatusException} thrown by controllers
+   * for 404 and 422, ...) carry their status and detail; anything else is a bug.
+   */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ErrorBody> other(Exception e) {
+    if (e instanceof ErrorResponse response) {
+      return ResponseEntity.status(response.getStatusCode())
+          .headers(response.getHeaders())
+          .body(new ErrorBody(detailOf(response)));
+    }
+    return unexpected(e);
+  }
+
+  private ResponseEntity<ErrorBody> unexpected(Exception e) {
+    log.error("Unexpected error while handling a request", e);
+    return error(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR);
+  }
+
+  private static String detailOf(ErrorResponse response) {
+    String detail = response.getBody().getDetail();
+    if (detail != null) {
+      return detail;
+    }
+    HttpStatusCode status = response.getStatusCode();
+    HttpStatus known = HttpStatus.resolve(status.value());
+    return known != null ? known.getReasonPhrase() : "HTTP " + status.value();
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "an integer";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    return "a valid " + (type == null ? "value" : type.getSimpleName());
+  }
+
+  private static ResponseEntity<ErrorBody> error(HttpStatus status, String detail) {
+    return ResponseEntity.status(status).body(new ErrorBody(detail));
+  }
+}

@@ -1,0 +1,46 @@
+package dev.argus.api.system;
+
+import java.time.Clock;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides the service's health: healthy while the database answers; the scheduler counts as running
+ * when some collector's heartbeat is younger than {@code argus.api.collector-staleness} and says
+ * its scheduler runs. Staleness is measured on the api's clock, so collector and api hosts should
+ * keep their clocks in sync (NTP).
+ */
+@Component
+class HealthCheck {
+
+  private final CollectorHeartbeats heartbeats;
+  private final ProcessUptime uptime;
+  private final ApiProperties properties;
+  private final Clock clock;
+
+  HealthCheck(
+      CollectorHeartbeats heartbeats, ProcessUptime uptime, ApiProperties properties, Clock clock) {
+    this.heartbeats = heartbeats;
+    this.uptime = uptime;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  HealthResponse check() {
+    long uptimeSeconds = uptime.seconds();
+    try {
+      boolean schedulerRunning =
+          heartbeats.anySchedulerRunningSince(
+              clock.instant().minus(properties.collectorStaleness()));
+      return HealthResponse.healthy(schedulerRunning, uptimeSeconds);
+    } catch (DataAccessException e) {
+      if (DatabaseFailures.isUnreachable(e)) {
+        return HealthResponse.databaseUnreachable(uptimeSeconds);
+      }
+      if (DatabaseFailures.isSchemaMissing(e)) {
+        return HealthResponse.schemaNotMigrated(uptimeSeconds);
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.argus.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for the api under test on loopback, as any client would call it. */
+public final class ApiHttp {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .build();
+  private final int port;
+
+  public ApiHttp(int port) {
+    this.port = port;
+  }
+
+  public Response get(String pathAndQuery) {
+    return send("GET", pathAndQuery);
+  }
+
+  public Response send(String method, String pathAndQuery) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build();
+    try {
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Response(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.headers().firstValue("Allow").orElse(""),
+          response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot call " + method + " " + pathAndQuery, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted calling " + pathAndQuery, e);
+    }
+  }
+
+  /** What came back: status, the headers the tests look at, and the body. */
+  public record Response(int status, String contentType, String allow, String body) {
+
+    public JsonNode json() {
+      return JSON.readTree(body);
+    }
+  }
+}
