@@ -1,0 +1,90 @@
+package dev.argus.processor.power;
+
+import dev.argus.processor.system.ArgusKafkaProperties;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the power events topology for the life of the service: started once the context is up (the
+ * topics exist by then), closed on shutdown so the last transaction is committed and the state
+ * directory is released.
+ */
+@Component
+public class PowerEventsStreams implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(PowerEventsStreams.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final PowerEventSettings settings;
+  private final Properties streamsConfig;
+  private final AtomicLong malformedRecords = new AtomicLong();
+  private volatile KafkaStreams streams;
+
+  public PowerEventsStreams(
+      PowerEventProperties thresholds, StreamsProperties streams, ArgusKafkaProperties kafka) {
+    this.settings = thresholds.toSettings();
+    this.streamsConfig =
+        StreamsRuntimeConfig.properties(
+            kafka.bootstrapServers(), kafka.replicationFactor(), streams, malformedRecords);
+  }
+
+  @Override
+  public synchronized void start() {
+    Topology topology = new PowerEventsTopology(settings).build();
+    log.debug("Power events topology: {}", topology.describe());
+    KafkaStreams started = new KafkaStreams(topology, streamsConfig);
+    started.setStateListener(
+        (newState, oldState) -> log.info("Power events streams: {} -> {}", oldState, newState));
+    started.setUncaughtExceptionHandler(
+        e -> {
+          // Processing and deserialization errors are already skipped by the handlers; what
+          // reaches here is infrastructure (e.g. a fenced producer), which a new thread recovers.
+          log.error("Power events stream thread failed, replacing it", e);
+          return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    started.start();
+    streams = started;
+    log.info(
+        "Power events topology started (floor {} %, offline after {} missed polls, battery low"
+            + " default {} %, load limit {} %, temperature limit {} C)",
+        settings.shutdownBatteryFloorPct(),
+        settings.deviceOfflineMissedPolls(),
+        settings.defaultBatteryLowPct(),
+        settings.loadLimitPct(),
+        settings.temperatureLimitC());
+  }
+
+  @Override
+  public synchronized void stop() {
+    KafkaStreams running = streams;
+    if (running != null) {
+      running.close(CLOSE_TIMEOUT);
+      streams = null;
+      log.info("Power events topology closed; {} malformed records skipped", malformedRecords);
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return streams != null;
+  }
+
+  /** Records skipped because they could not be read, since start-up. */
+  public long malformedRecords() {
+    return malformedRecords.get();
+  }
+
+  /** The Streams client's state, for health checks and tests; null when not running. */
+  public KafkaStreams.State state() {
+    KafkaStreams running = streams;
+    return running == null ? null : running.state();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.argus.processor.power;
+
+import dev.argus.contract.JsonSerde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Derives power events from UPS/PDU readings.
+ *
+ * <ul>
+ *   <li>Input: {@code argus.readings.power} (key: device id, value: {@code PowerReading}),
+ *       successful and failed polls alike.
+ *   <li>Output: {@code argus.events} (key: device id, value: {@code DerivedEvent} with source
+ *       {@code power}): on_battery, power_restored, battery_low, shutdown_initiated,
+ *       threshold_crossed, device_offline, device_online.
+ *   <li>State: the persistent key-value store {@value #DEVICE_STATE_STORE} (key: device id, value:
+ *       {@link DeviceState} as JSON), changelogged so it survives a restart or a move to another
+ *       instance. No windows and no grace: every rule compares a reading with the device's state.
+ *   <li>Time: events carry the reading's timestamp. A wall-clock punctuation every {@code
+ *       silenceCheckInterval} scans the store and sends device_offline for devices that have sent
+ *       nothing for {@code deviceOfflineMissedPolls} poll intervals, stamped with the check time.
+ * </ul>
+ *
+ * <p>The rules themselves live in {@link PowerEventRules}; this class only wires them to topics and
+ * state. It is a pure builder: no Streams runtime, configuration or clock.
+ */
+public final class PowerEventsTopology {
+
+  public static final String DEVICE_STATE_STORE = "power-device-state";
+
+  private final PowerEventSettings settings;
+
+  public PowerEventsTopology(PowerEventSettings settings) {
+    this.settings = settings;
+  }
+
+  public Topology build() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(deviceStateStore());
+    var rules = new PowerEventRules(settings);
+    builder.stream(
+            settings.readings().name(),
+            Consumed.with(settings.readings().keySerde(), settings.readings().valueSerde()))
+        .process(() -> new DeviceStateProcessor(rules, settings), DEVICE_STATE_STORE)
+        .to(
+            settings.events().name(),
+            Produced.with(settings.events().keySerde(), settings.events().valueSerde()));
+    return builder.build();
+  }
+
+  private static StoreBuilder<KeyValueStore<String, DeviceState>> deviceStateStore() {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(DEVICE_STATE_STORE),
+        Serdes.String(),
+        JsonSerde.of(DeviceState.class));
+  }
+}

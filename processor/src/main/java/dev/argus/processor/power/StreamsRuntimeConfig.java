@@ -1,0 +1,42 @@
+package dev.argus.processor.power;
+
+import dev.argus.contract.Topics;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+
+/** The Kafka Streams configuration of the power topology, kept out of the pure builder. */
+public final class StreamsRuntimeConfig {
+
+  private StreamsRuntimeConfig() {}
+
+  /**
+   * @param malformedRecords counts records skipped because they could not be read
+   */
+  public static Properties properties(
+      String bootstrapServers,
+      short replicationFactor,
+      StreamsProperties streams,
+      AtomicLong malformedRecords) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, streams.applicationId());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
+    // State, offsets and the events a reading produced commit atomically: a crash never loses
+    // an event nor sends it twice, and the rules' "once per episode" survives restarts.
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, streams.commitInterval().toMillis());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, streams.stateDir());
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        CountingDeserializationExceptionHandler.class);
+    props.put(CountingDeserializationExceptionHandler.COUNTER_CONFIG, malformedRecords);
+    // A bug in a rule for one odd reading must not stop event derivation for every device.
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueProcessingExceptionHandler.class);
+    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER.name());
+    return props;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.argus.processor.sink;
+
+import dev.argus.contract.collector.CollectorHeartbeat;
+import dev.argus.contract.events.DerivedEvent;
+import dev.argus.contract.power.PowerReading;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * One poll's records, decoded and sorted by destination, with the offsets to rewind to if the write
+ * fails and to commit once it succeeds.
+ *
+ * @param events power events only; events of other sources belong to other tables
+ * @param firstOffsets per partition, the offset of the batch's first record
+ * @param nextOffsets per partition, the position after the batch
+ */
+record SinkBatch(
+    List<PowerReading> readings,
+    List<DerivedEvent> events,
+    List<CollectorHeartbeat> heartbeats,
+    List<MalformedRecord> malformed,
+    Map<TopicPartition, Long> firstOffsets,
+    Map<TopicPartition, OffsetAndMetadata> nextOffsets,
+    int recordCount) {}

@@ -1,0 +1,76 @@
+package dev.argus.processor.sink;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What the sink has done since start-up; logged periodically and read by tests. */
+public final class SinkCounters {
+
+  private final AtomicLong snapshotRows = new AtomicLong();
+  private final AtomicLong eventRows = new AtomicLong();
+  private final AtomicLong deviceRows = new AtomicLong();
+  private final AtomicLong collectorStatusRows = new AtomicLong();
+  private final AtomicLong malformedRecords = new AtomicLong();
+  private final AtomicLong retriedBatches = new AtomicLong();
+  private final AtomicLong committedBatches = new AtomicLong();
+  private final AtomicLong schemaRetries = new AtomicLong();
+
+  void batchStored(WriteCounts written, int malformed) {
+    snapshotRows.addAndGet(written.snapshots());
+    eventRows.addAndGet(written.events());
+    deviceRows.addAndGet(written.devices());
+    collectorStatusRows.addAndGet(written.collectorStatuses());
+    malformedRecords.addAndGet(malformed);
+    committedBatches.incrementAndGet();
+  }
+
+  void batchRetried() {
+    retriedBatches.incrementAndGet();
+  }
+
+  void schemaRetried() {
+    schemaRetries.incrementAndGet();
+  }
+
+  /** Snapshot rows sent in committed transactions (replayed rows included). */
+  public long snapshotRows() {
+    return snapshotRows.get();
+  }
+
+  public long eventRows() {
+    return eventRows.get();
+  }
+
+  public long malformedRecords() {
+    return malformedRecords.get();
+  }
+
+  /** Times a batch could not be written (or its dead letters sent) and was retried. */
+  public long retriedBatches() {
+    return retriedBatches.get();
+  }
+
+  /** Failed attempts to migrate the schema at start-up, while the database was unreachable. */
+  public long schemaRetries() {
+    return schemaRetries.get();
+  }
+
+  @Override
+  public String toString() {
+    return "snapshots="
+        + snapshotRows
+        + " events="
+        + eventRows
+        + " devices="
+        + deviceRows
+        + " collector_status="
+        + collectorStatusRows
+        + " malformed="
+        + malformedRecords
+        + " retries="
+        + retriedBatches
+        + " batches="
+        + committedBatches
+        + " schema_retries="
+        + schemaRetries;
+  }
+}

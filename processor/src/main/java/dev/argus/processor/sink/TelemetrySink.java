@@ -1,0 +1,311 @@
+package dev.argus.processor.sink;
+
+import dev.argus.contract.Topics;
+import dev.argus.contract.schema.ArgusSchema;
+import dev.argus.processor.system.ArgusKafkaProperties;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores readings, power events and collector heartbeats in PostgreSQL.
+ *
+ * <p>One thread: migrate the schema (waiting for the database if it is down), then poll, write each
+ * poll's records in one transaction, dead-letter the records that cannot be read, and only then
+ * commit the offsets. If the write fails, the offsets are not committed: the consumer is rewound to
+ * the batch's first offsets and the same records are written again after an exponential backoff, so
+ * an outage of the database loses nothing. The writes are idempotent, so writing a batch twice (a
+ * retry, a crash before the offset commit, a replay) changes nothing.
+ *
+ * <p>It reads {@code read_committed} because the topology writes events in transactions; aborted
+ * events must never be stored.
+ */
+@Component
+public class TelemetrySink implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(TelemetrySink.class);
+
+  private static final List<String> TOPICS =
+      List.of(Topics.READINGS_POWER.name(), Topics.EVENTS.name(), Topics.COLLECTOR_STATUS.name());
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final int MAX_ERROR_LENGTH = 300;
+
+  private final ArgusKafkaProperties kafka;
+  private final SinkProperties settings;
+  private final DataSource dataSource;
+  private final TelemetryWriter writer;
+  private final SinkBatchDecoder decoder = new SinkBatchDecoder();
+  private final SinkCounters counters = new SinkCounters();
+  private final RetryBackoff backoff;
+
+  private volatile boolean running;
+  private volatile CountDownLatch stopRequested = new CountDownLatch(0);
+  private volatile Consumer<byte[], byte[]> consumer;
+  private Thread worker;
+  private long lastStatsLog;
+  private String lastStatsLine = "";
+
+  public TelemetrySink(ArgusKafkaProperties kafka, SinkProperties settings, DataSource dataSource) {
+    this.kafka = kafka;
+    this.settings = settings;
+    this.dataSource = dataSource;
+    this.writer = new TelemetryWriter(dataSource);
+    this.backoff = new RetryBackoff(settings.retryInitialBackoff(), settings.retryMaxBackoff());
+  }
+
+  @Override
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    running = true;
+    stopRequested = new CountDownLatch(1);
+    worker = Thread.ofPlatform().name("argus-sink").start(this::run);
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (!running) {
+      return;
+    }
+    running = false;
+    stopRequested.countDown();
+    Consumer<byte[], byte[]> current = consumer;
+    if (current != null) {
+      current.wakeup();
+    }
+    try {
+      worker.join(STOP_TIMEOUT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    log.info("Sink stopped: {}", counters);
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  public SinkCounters counters() {
+    return counters;
+  }
+
+  private void run() {
+    if (!awaitSchema()) {
+      return;
+    }
+    while (running) {
+      try {
+        consumeUntilStopped();
+      } catch (WakeupException | InterruptException e) {
+        // stop() woke the consumer up.
+      } catch (RuntimeException e) {
+        Duration wait = backoff.next();
+        log.error("Sink consumer failed; starting a new one in {}", wait, e);
+        awaitStop(wait);
+      }
+    }
+  }
+
+  /** Migrates the schema, waiting for the database as long as it takes; false when stopped. */
+  private boolean awaitSchema() {
+    RetryBackoff wait =
+        new RetryBackoff(settings.retryInitialBackoff(), settings.retryMaxBackoff());
+    while (running) {
+      try {
+        var result = ArgusSchema.migrate(dataSource);
+        log.info(
+            "Database schema is ready ({} migrations applied, now at version {})",
+            result.migrationsExecuted,
+            result.targetSchemaVersion);
+        return true;
+      } catch (RuntimeException e) {
+        counters.schemaRetried();
+        Duration delay = wait.next();
+        log.warn(
+            "Cannot migrate the database schema, is PostgreSQL reachable? ({}); retrying in {}",
+            describe(e),
+            delay);
+        if (awaitStop(delay)) {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void consumeUntilStopped() {
+    try (Consumer<byte[], byte[]> polling = new KafkaConsumer<>(consumerConfig());
+        DeadLetterPublisher deadLetters =
+            new DeadLetterPublisher(new KafkaProducer<>(producerConfig()), settings.groupId())) {
+      consumer = polling;
+      if (!running) {
+        return;
+      }
+      polling.subscribe(TOPICS);
+      log.info("Sink consuming {} as group {}", TOPICS, settings.groupId());
+      while (running) {
+        ConsumerRecords<byte[], byte[]> records = polling.poll(settings.pollTimeout());
+        if (!records.isEmpty()) {
+          store(polling, deadLetters, decoder.decode(records));
+        }
+        logCountersPeriodically();
+      }
+    } finally {
+      consumer = null;
+    }
+  }
+
+  private void store(
+      Consumer<byte[], byte[]> polling, DeadLetterPublisher deadLetters, SinkBatch batch) {
+    WriteCounts written;
+    try {
+      written = writer.write(batch);
+    } catch (SQLException | RuntimeException e) {
+      retryLater(polling, batch, "Could not write to PostgreSQL", e);
+      return;
+    }
+    try {
+      deadLetters.publish(batch.malformed());
+    } catch (KafkaException e) {
+      retryLater(polling, batch, "Could not send dead letters", e);
+      return;
+    }
+    counters.batchStored(written, batch.malformed().size());
+    backoff.reset();
+    try {
+      polling.commitSync(batch.nextOffsets());
+    } catch (WakeupException | InterruptException e) {
+      throw e;
+    } catch (KafkaException e) {
+      // The rows are stored; whoever consumes these records again writes them again, which the
+      // idempotent statements turn into nothing.
+      log.warn("Could not commit the offsets of a stored batch: {}", e.getMessage());
+    }
+  }
+
+  private void retryLater(
+      Consumer<byte[], byte[]> polling, SinkBatch batch, String problem, Exception cause) {
+    counters.batchRetried();
+    Duration wait = backoff.next();
+    log.warn(
+        "{}: {}. Offsets not committed; retrying the same {} records in {}",
+        problem,
+        describe(cause),
+        batch.recordCount(),
+        wait);
+    for (Map.Entry<TopicPartition, Long> first : batch.firstOffsets().entrySet()) {
+      // After a rebalance a partition may belong to another sink, which starts from the last
+      // committed offset anyway.
+      if (polling.assignment().contains(first.getKey())) {
+        polling.seek(first.getKey(), first.getValue());
+      }
+    }
+    awaitStop(wait);
+  }
+
+  /** Waits, returning early (true) when the sink is being stopped. */
+  private boolean awaitStop(Duration wait) {
+    try {
+      return stopRequested.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+      return true;
+    }
+  }
+
+  private void logCountersPeriodically() {
+    long now = System.nanoTime();
+    if (now - lastStatsLog < settings.statsInterval().toNanos()) {
+      return;
+    }
+    lastStatsLog = now;
+    String line = counters.toString();
+    if (!line.equals(lastStatsLine)) {
+      lastStatsLine = line;
+      log.info("Sink totals: {}", line);
+    }
+  }
+
+  private Map<String, Object> consumerConfig() {
+    return Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        kafka.bootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG,
+        settings.groupId(),
+        ConsumerConfig.CLIENT_ID_CONFIG,
+        "argus-sink",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+        ByteArrayDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+        ByteArrayDeserializer.class,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+        IsolationLevel.READ_COMMITTED.toString(),
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+        false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+        "earliest",
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+        settings.maxPollRecords());
+  }
+
+  private Map<String, Object> producerConfig() {
+    return Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        kafka.bootstrapServers(),
+        ProducerConfig.CLIENT_ID_CONFIG,
+        "argus-sink-deadletter",
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+        ByteArraySerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+        ByteArraySerializer.class,
+        ProducerConfig.ACKS_CONFIG,
+        "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+        true,
+        // Bounded, so a broker outage becomes a retried batch rather than a stuck sink.
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+        30_000,
+        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+        10_000);
+  }
+
+  /** One line saying what went wrong, from the innermost cause (the driver's own words). */
+  static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root instanceof SQLException sql && sql.getNextException() != null) {
+      root = sql.getNextException();
+    }
+    String message =
+        (root.getClass().getSimpleName() + ": " + root.getMessage()).replaceAll("\\s+", " ");
+    return message.length() <= MAX_ERROR_LENGTH
+        ? message
+        : message.substring(0, MAX_ERROR_LENGTH) + "...";
+  }
+}

@@ -1,0 +1,285 @@
+package dev.argus.processor.sink;
+
+import dev.argus.contract.WireJson;
+import dev.argus.contract.collector.CollectorHeartbeat;
+import dev.argus.contract.events.DerivedEvent;
+import dev.argus.contract.events.PowerEventType;
+import dev.argus.contract.events.Severity;
+import dev.argus.contract.power.PowerReading;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Writes a batch to the tables of {@code V1__power_telemetry.sql} in one transaction, with JDBC
+ * batches. Every statement is idempotent on the table's natural key, so writing a batch again
+ * (after a failed commit, a replay or a rebalance) leaves the tables as they were.
+ */
+final class TelemetryWriter {
+
+  private static final String INSERT_SNAPSHOT =
+      """
+      INSERT INTO power_snapshots (ts, device_id, device_type, collector_id, error, power_watts,
+          load_percent, voltage, output_voltage, input_frequency, output_current, battery_percent,
+          runtime_seconds, ups_status, temperature_c)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (device_id, ts) DO NOTHING
+      """;
+
+  private static final String INSERT_EVENT =
+      """
+      INSERT INTO power_events (event_id, ts, device_id, event_type, severity, metadata)
+      VALUES (?, ?, ?, ?, ?, ?::jsonb)
+      ON CONFLICT (event_id, ts) DO NOTHING
+      """;
+
+  // A device the api configured keeps its name, type and address; readings only add what the
+  // device says about itself. The WHERE makes an older reading (a replay) change nothing, so
+  // last_seen only moves forward and the metadata is the newest reading's.
+  private static final String UPSERT_DEVICE =
+      """
+      INSERT INTO devices (id, name, type, poller, host, port, model, firmware, serial,
+          manufacturer, last_seen, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+      ON CONFLICT (id) DO UPDATE SET
+          last_seen = GREATEST(devices.last_seen, excluded.last_seen),
+          model = COALESCE(excluded.model, devices.model),
+          firmware = COALESCE(excluded.firmware, devices.firmware),
+          serial = COALESCE(excluded.serial, devices.serial),
+          manufacturer = COALESCE(excluded.manufacturer, devices.manufacturer),
+          updated_at = now()
+      WHERE devices.last_seen IS NULL OR excluded.last_seen >= devices.last_seen
+      """;
+
+  private static final String UPSERT_COLLECTOR_STATUS =
+      """
+      INSERT INTO collector_status (collector_id, last_heartbeat, started_at, scheduler_running,
+          devices_configured, last_cycle_started_at, last_cycle_duration_ms,
+          last_cycle_devices_polled, last_cycle_errors)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (collector_id) DO UPDATE SET
+          last_heartbeat = excluded.last_heartbeat,
+          started_at = excluded.started_at,
+          scheduler_running = excluded.scheduler_running,
+          devices_configured = excluded.devices_configured,
+          last_cycle_started_at = excluded.last_cycle_started_at,
+          last_cycle_duration_ms = excluded.last_cycle_duration_ms,
+          last_cycle_devices_polled = excluded.last_cycle_devices_polled,
+          last_cycle_errors = excluded.last_cycle_errors
+      WHERE collector_status.last_heartbeat <= excluded.last_heartbeat
+      """;
+
+  private static final String DEFAULT_DEVICE_TYPE = "ups";
+  private static final String DEFAULT_POLLER = "nut";
+
+  private final DataSource dataSource;
+
+  TelemetryWriter(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Writes the batch and commits; on any failure nothing of it is stored. */
+  WriteCounts write(SinkBatch batch) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        var counts =
+            new WriteCounts(
+                insertSnapshots(connection, batch.readings()),
+                insertEvents(connection, batch.events()),
+                upsertDevices(connection, newestSuccessfulReadingPerDevice(batch.readings())),
+                upsertCollectorStatus(connection, newestHeartbeatPerCollector(batch.heartbeats())));
+        connection.commit();
+        return counts;
+      } catch (SQLException | RuntimeException e) {
+        rollback(connection, e);
+        throw e;
+      }
+    }
+  }
+
+  private static int insertSnapshots(Connection connection, List<PowerReading> readings)
+      throws SQLException {
+    if (readings.isEmpty()) {
+      return 0;
+    }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_SNAPSHOT)) {
+      for (PowerReading r : readings) {
+        insert.setObject(1, timestamp(r.timestamp()), Types.TIMESTAMP_WITH_TIMEZONE);
+        insert.setString(2, text(r.deviceId()));
+        insert.setString(3, r.deviceType() == null ? DEFAULT_DEVICE_TYPE : text(r.deviceType()));
+        insert.setString(4, text(r.collectorId()));
+        insert.setString(5, text(r.error()));
+        insert.setObject(6, r.powerWatts(), Types.DOUBLE);
+        insert.setObject(7, r.loadPercent(), Types.DOUBLE);
+        insert.setObject(8, r.voltage(), Types.DOUBLE);
+        insert.setObject(9, r.outputVoltage(), Types.DOUBLE);
+        insert.setObject(10, r.inputFrequency(), Types.DOUBLE);
+        insert.setObject(11, r.outputCurrent(), Types.DOUBLE);
+        insert.setObject(12, r.batteryPercent(), Types.DOUBLE);
+        insert.setObject(13, r.runtimeSeconds(), Types.DOUBLE);
+        insert.setString(14, text(r.upsStatus()));
+        insert.setObject(15, r.temperatureC(), Types.DOUBLE);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    return readings.size();
+  }
+
+  private static int insertEvents(Connection connection, List<DerivedEvent> events)
+      throws SQLException {
+    if (events.isEmpty()) {
+      return 0;
+    }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+      for (DerivedEvent e : events) {
+        insert.setObject(1, UUID.fromString(e.eventId()));
+        insert.setObject(2, timestamp(e.timestamp()), Types.TIMESTAMP_WITH_TIMEZONE);
+        insert.setString(3, text(e.subjectId()));
+        insert.setString(4, text(e.eventType()));
+        insert.setString(5, severity(e));
+        insert.setString(6, WireJson.MAPPER.writeValueAsString(withoutNulChars(e.metadata())));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    return events.size();
+  }
+
+  private static int upsertDevices(Connection connection, Collection<PowerReading> newest)
+      throws SQLException {
+    if (newest.isEmpty()) {
+      return 0;
+    }
+    try (PreparedStatement upsert = connection.prepareStatement(UPSERT_DEVICE)) {
+      for (PowerReading r : newest) {
+        upsert.setString(1, text(r.deviceId()));
+        upsert.setString(2, text(r.deviceName() == null ? r.deviceId() : r.deviceName()));
+        upsert.setString(3, r.deviceType() == null ? DEFAULT_DEVICE_TYPE : text(r.deviceType()));
+        upsert.setString(4, r.poller() == null ? DEFAULT_POLLER : text(r.poller()));
+        upsert.setString(5, text(r.host()));
+        upsert.setObject(6, r.port(), Types.INTEGER);
+        upsert.setString(7, text(r.metadata().model()));
+        upsert.setString(8, text(r.metadata().firmware()));
+        upsert.setString(9, text(r.metadata().serial()));
+        upsert.setString(10, text(r.metadata().manufacturer()));
+        upsert.setObject(11, timestamp(r.timestamp()), Types.TIMESTAMP_WITH_TIMEZONE);
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+    return newest.size();
+  }
+
+  private static int upsertCollectorStatus(
+      Connection connection, Collection<CollectorHeartbeat> newest) throws SQLException {
+    if (newest.isEmpty()) {
+      return 0;
+    }
+    try (PreparedStatement upsert = connection.prepareStatement(UPSERT_COLLECTOR_STATUS)) {
+      for (CollectorHeartbeat h : newest) {
+        upsert.setString(1, text(h.collectorId()));
+        upsert.setObject(2, timestamp(h.timestamp()), Types.TIMESTAMP_WITH_TIMEZONE);
+        upsert.setObject(3, timestamp(h.startedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        upsert.setBoolean(4, h.schedulerRunning());
+        upsert.setInt(5, h.devicesConfigured());
+        upsert.setObject(6, timestamp(h.lastCycleStartedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        upsert.setLong(7, h.lastCycleDurationMillis());
+        upsert.setInt(8, h.lastCycleDevicesPolled());
+        upsert.setInt(9, h.lastCycleErrors());
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+    return newest.size();
+  }
+
+  /**
+   * One row per device and statement: PostgreSQL refuses an upsert that touches the same row twice.
+   * Sorted by id so concurrent sinks lock devices in the same order. Failed polls are left out: a
+   * device that does not answer has not been seen.
+   */
+  static Collection<PowerReading> newestSuccessfulReadingPerDevice(List<PowerReading> readings) {
+    Map<String, PowerReading> newest = new TreeMap<>();
+    for (PowerReading reading : readings) {
+      if (reading.succeeded()) {
+        newest.merge(reading.deviceId(), reading, TelemetryWriter::newer);
+      }
+    }
+    return newest.values();
+  }
+
+  static Collection<CollectorHeartbeat> newestHeartbeatPerCollector(
+      List<CollectorHeartbeat> heartbeats) {
+    Map<String, CollectorHeartbeat> newest = new TreeMap<>();
+    for (CollectorHeartbeat heartbeat : heartbeats) {
+      newest.merge(
+          heartbeat.collectorId(),
+          heartbeat,
+          (a, b) -> b.timestamp().isBefore(a.timestamp()) ? a : b);
+    }
+    return newest.values();
+  }
+
+  private static PowerReading newer(PowerReading a, PowerReading b) {
+    return b.timestamp().isBefore(a.timestamp()) ? a : b;
+  }
+
+  private static String severity(DerivedEvent event) {
+    if (event.severity() != null) {
+      return event.severity().wireName();
+    }
+    try {
+      return PowerEventType.fromWireName(event.eventType()).severity().wireName();
+    } catch (IllegalArgumentException unknownType) {
+      return Severity.MEDIUM.wireName();
+    }
+  }
+
+  private static OffsetDateTime timestamp(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  /** PostgreSQL text cannot hold NUL; a device that sends one must not block the sink. */
+  private static String text(String value) {
+    return value == null || value.indexOf('\0') < 0 ? value : value.replace("\0", "");
+  }
+
+  private static Object withoutNulChars(Object value) {
+    if (value instanceof String s) {
+      return text(s);
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> clean = new LinkedHashMap<>();
+      map.forEach((k, v) -> clean.put(text(String.valueOf(k)), withoutNulChars(v)));
+      return clean;
+    }
+    if (value instanceof Collection<?> list) {
+      List<Object> clean = new ArrayList<>();
+      list.forEach(v -> clean.add(withoutNulChars(v)));
+      return clean;
+    }
+    return value;
+  }
+
+  private static void rollback(Connection connection, Exception cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+}

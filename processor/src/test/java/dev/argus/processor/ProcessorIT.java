@@ -1,0 +1,140 @@
+package dev.argus.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.argus.contract.Topics;
+import dev.argus.contract.power.PowerReading;
+import dev.argus.contract.testing.EmbeddedDatabase;
+import dev.argus.processor.power.PowerEventsStreams;
+import dev.argus.processor.sink.TelemetrySink;
+import dev.argus.processor.system.DeadLetterHeaders;
+import dev.argus.processor.testing.ReadingBuilder;
+import dev.argus.processor.testing.TestKafka;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The whole processor as it runs in production (application.yml, Spring wiring, Kafka Streams with
+ * exactly-once, the sink) against an in-JVM broker and an embedded PostgreSQL: a reading goes in,
+ * an event row comes out.
+ */
+class ProcessorIT {
+
+  private static final Instant T0 = Instant.parse("2026-05-27T10:00:00Z");
+
+  private TestKafka kafka;
+  private String databaseUrl;
+  private Path stateDir;
+  private ConfigurableApplicationContext processor;
+
+  @BeforeEach
+  void startInfrastructure() {
+    kafka = TestKafka.start();
+    databaseUrl = EmbeddedDatabase.freshDatabase();
+    stateDir = Path.of("target", "streams-state", UUID.randomUUID().toString()).toAbsolutePath();
+  }
+
+  @AfterEach
+  void stopInfrastructure() throws IOException {
+    if (processor != null) {
+      processor.close();
+    }
+    kafka.close();
+    FileSystemUtils.deleteRecursively(stateDir);
+  }
+
+  @Test
+  void aUpsGoingOnBatteryBecomesAnEventRow() {
+    // Given the processor running against the broker and the database
+    processor =
+        new SpringApplicationBuilder(ProcessorApplication.class)
+            .run(
+                "--argus.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--argus.db.url=" + databaseUrl,
+                "--argus.db.user=postgres",
+                "--argus.streams.state-dir=" + stateDir);
+    var streams = processor.getBean(PowerEventsStreams.class);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> streams.state() == KafkaStreams.State.RUNNING);
+
+    // When a UPS reports line power, a malformed record arrives, then the UPS is on battery
+    send(ReadingBuilder.ups("ups-main").at(T0).status("OL").battery(100.0).build());
+    kafka.sendRaw(
+        Topics.READINGS_POWER.name(),
+        "ups-main".getBytes(StandardCharsets.UTF_8),
+        "{garbage".getBytes(StandardCharsets.UTF_8));
+    send(
+        ReadingBuilder.ups("ups-main")
+            .at(T0.plusSeconds(30))
+            .status("OB DISCHRG")
+            .battery(96.0)
+            .build());
+
+    // Then the topology derives on_battery and the sink stores it, with both snapshots
+    var db = new JdbcTemplate(EmbeddedDatabase.dataSource(databaseUrl));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                db.queryForList(
+                        "SELECT event_type FROM power_events WHERE device_id = 'ups-main'",
+                        String.class)
+                    .contains("on_battery"));
+    Map<String, Object> event =
+        db.queryForMap(
+            "SELECT ts, severity, metadata->>'previous_status' AS previous_status"
+                + " FROM power_events WHERE device_id = 'ups-main'");
+    assertThat(event).containsEntry("severity", "high").containsEntry("previous_status", "OL");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                db.queryForObject(
+                        "SELECT count(*) FROM power_snapshots WHERE device_id = 'ups-main'",
+                        Long.class)
+                    == 2);
+
+    // And both the topology and the sink skipped the garbage and dead-lettered it
+    var sink = processor.getBean(TelemetrySink.class);
+    await().atMost(Duration.ofSeconds(30)).until(() -> sink.counters().malformedRecords() == 1);
+    assertThat(streams.malformedRecords()).isEqualTo(1);
+    List<ConsumerRecord<byte[], byte[]>> deadLetters = kafka.readAll(Topics.DEAD_LETTER.name(), 2);
+    assertThat(deadLetters)
+        .extracting(ProcessorIT::consumerOf)
+        .containsExactlyInAnyOrder("argus-processor", "argus-sink");
+
+    // When the service shuts down, Streams and the sink stop
+    processor.close();
+    assertThat(streams.state()).isNull();
+    processor = null;
+  }
+
+  private void send(PowerReading reading) {
+    kafka.send(Topics.READINGS_POWER, List.of(reading), PowerReading::deviceId);
+  }
+
+  private static String consumerOf(ConsumerRecord<byte[], byte[]> record) {
+    var header = record.headers().lastHeader(DeadLetterHeaders.CONSUMER);
+    return header == null
+        ? "none: " + record.headers().toString().lines().collect(Collectors.joining())
+        : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,378 @@
+package dev.argus.processor.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.argus.contract.Topics;
+import dev.argus.contract.collector.CollectorHeartbeat;
+import dev.argus.contract.events.DerivedEvent;
+import dev.argus.contract.events.PowerEventType;
+import dev.argus.contract.power.DeviceMetadata;
+import dev.argus.contract.power.PowerReading;
+import dev.argus.contract.schema.ArgusSchema;
+import dev.argus.contract.testing.EmbeddedDatabase;
+import dev.argus.processor.system.DatabaseConfiguration;
+import dev.argus.processor.system.DatabaseProperties;
+import dev.argus.processor.system.DeadLetterHeaders;
+import dev.argus.processor.testing.ReadingBuilder;
+import dev.argus.processor.testing.TestKafka;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The sink against a real in-JVM broker and a real embedded PostgreSQL. The broker is shared by the
+ * tests of this class, so each test uses its own device ids, database and consumer group.
+ */
+class TelemetrySinkIT {
+
+  private static final Instant T0 = Instant.parse("2026-05-27T10:00:00Z");
+  private static final Duration STORED_WITHIN = Duration.ofSeconds(30);
+
+  private static TestKafka kafka;
+
+  private final List<TelemetrySink> sinks = new ArrayList<>();
+  private HikariDataSource dataSource;
+  private JdbcTemplate db;
+  private String device;
+
+  @BeforeAll
+  static void startBroker() {
+    kafka = TestKafka.start();
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    kafka.close();
+  }
+
+  @BeforeEach
+  void freshDatabase() {
+    dataSource =
+        DatabaseConfiguration.pooledDataSource(
+            new DatabaseProperties(
+                EmbeddedDatabase.freshDatabase(), "postgres", "", Duration.ofSeconds(2)));
+    // Migrated here as well as by the sink, so the test can prepare and query tables at once.
+    ArgusSchema.migrate(dataSource);
+    db = new JdbcTemplate(dataSource);
+    device = "ups-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @AfterEach
+  void stopSinks() {
+    sinks.forEach(TelemetrySink::stop);
+    dataSource.close();
+  }
+
+  private TelemetrySink startSink(String groupId) {
+    var settings =
+        new SinkProperties(
+            groupId,
+            2000,
+            Duration.ofMillis(200),
+            Duration.ofMillis(200),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(10));
+    var sink = new TelemetrySink(kafka.properties(), settings, dataSource);
+    sinks.add(sink);
+    sink.start();
+    return sink;
+  }
+
+  private static String newGroup() {
+    return "sink-test-" + UUID.randomUUID();
+  }
+
+  private ReadingBuilder reading(int secondsAfterT0) {
+    return ReadingBuilder.ups(device).at(T0.plusSeconds(secondsAfterT0));
+  }
+
+  private void sendReadings(PowerReading... readings) {
+    kafka.send(Topics.READINGS_POWER, List.of(readings), PowerReading::deviceId);
+  }
+
+  private void sendEvents(DerivedEvent... events) {
+    kafka.send(Topics.EVENTS, List.of(events), DerivedEvent::subjectId);
+  }
+
+  private long snapshotCount() {
+    return db.queryForObject(
+        "SELECT count(*) FROM power_snapshots WHERE device_id = ?", Long.class, device);
+  }
+
+  private long eventCount() {
+    return db.queryForObject(
+        "SELECT count(*) FROM power_events WHERE device_id = ?", Long.class, device);
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  @Test
+  void readingsEventsAndHeartbeatsBecomeRows() {
+    // Given a running sink
+    startSink(newGroup());
+    String collector = "collector-" + device;
+
+    // When two snapshots, a failed poll, two events and a heartbeat are published
+    sendReadings(
+        reading(0).status("OL").battery(100.0).load(31.5).build(),
+        reading(30).status("OB DISCHRG").battery(97.0).build(),
+        reading(60).failed("connection refused"));
+    sendEvents(
+        DerivedEvent.power(
+            device,
+            PowerEventType.ON_BATTERY,
+            T0.plusSeconds(30),
+            Map.of("previous_status", "OL", "battery_percent", 97.0)),
+        DerivedEvent.power(
+            device, PowerEventType.DEVICE_OFFLINE, T0.plusSeconds(60), Map.of("missed_polls", 3)));
+    kafka.send(
+        Topics.COLLECTOR_STATUS,
+        List.of(
+            new CollectorHeartbeat(
+                1, collector, T0.plusSeconds(60), T0, true, 4, T0.plusSeconds(55), 420, 4, 1)),
+        CollectorHeartbeat::collectorId);
+
+    // Then every one of them is a row
+    await().atMost(STORED_WITHIN).until(() -> snapshotCount() == 3 && eventCount() == 2);
+    Map<String, Object> first =
+        db.queryForMap(
+            "SELECT * FROM power_snapshots WHERE device_id = ? AND ts = ?", device, utc(T0));
+    assertThat(first)
+        .containsEntry("ups_status", "OL")
+        .containsEntry("battery_percent", 100.0)
+        .containsEntry("load_percent", 31.5)
+        .containsEntry("device_type", "ups")
+        .containsEntry("collector_id", "collector-1");
+    Map<String, Object> failed =
+        db.queryForMap(
+            "SELECT * FROM power_snapshots WHERE device_id = ? AND ts = ?",
+            device,
+            utc(T0.plusSeconds(60)));
+    assertThat(failed).containsEntry("error", "connection refused");
+    assertThat(failed.get("battery_percent")).isNull();
+    assertThat(failed.get("ups_status")).isNull();
+
+    Map<String, Object> onBattery =
+        db.queryForMap(
+            "SELECT event_type, severity, metadata->>'previous_status' AS previous_status,"
+                + " (metadata->>'battery_percent')::float AS battery"
+                + " FROM power_events WHERE device_id = ? AND event_type = 'on_battery'",
+            device);
+    assertThat(onBattery)
+        .containsEntry("severity", "high")
+        .containsEntry("previous_status", "OL")
+        .containsEntry("battery", 97.0);
+
+    await()
+        .atMost(STORED_WITHIN)
+        .until(
+            () ->
+                db.queryForObject(
+                        "SELECT count(*) FROM collector_status WHERE collector_id = ?",
+                        Long.class,
+                        collector)
+                    == 1);
+    assertThat(db.queryForMap("SELECT * FROM collector_status WHERE collector_id = ?", collector))
+        .containsEntry("devices_configured", 4)
+        .containsEntry("last_cycle_duration_ms", 420L)
+        .containsEntry("last_cycle_errors", 1);
+  }
+
+  @Test
+  void aReplayFromTheStartAddsNoRows() {
+    // Given readings and events stored by one sink
+    sendReadings(reading(0).build(), reading(30).build(), reading(60).failed("timeout"));
+    sendEvents(
+        DerivedEvent.power(device, PowerEventType.DEVICE_ONLINE, T0.plusSeconds(30), Map.of()));
+    String firstGroup = newGroup();
+    TelemetrySink first = startSink(firstGroup);
+    await().atMost(STORED_WITHIN).until(() -> snapshotCount() == 3 && eventCount() == 1);
+    await()
+        .atMost(STORED_WITHIN)
+        .until(() -> kafka.caughtUp(firstGroup, List.of(Topics.READINGS_POWER.name())));
+    first.stop();
+
+    // When a sink in a new consumer group replays every topic from the start
+    String replayGroup = newGroup();
+    TelemetrySink replay = startSink(replayGroup);
+    await()
+        .atMost(STORED_WITHIN)
+        .until(
+            () ->
+                kafka.caughtUp(
+                    replayGroup, List.of(Topics.READINGS_POWER.name(), Topics.EVENTS.name())));
+
+    // Then it wrote every record again, and the tables did not change
+    assertThat(replay.counters().snapshotRows()).isGreaterThanOrEqualTo(3);
+    assertThat(snapshotCount()).isEqualTo(3);
+    assertThat(eventCount()).isEqualTo(1);
+    assertThat(db.queryForObject("SELECT count(*) FROM devices WHERE id = ?", Long.class, device))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aMalformedRecordIsDeadLetteredAndTheRecordsAroundItAreStored() {
+    // Given a running sink
+    String group = newGroup();
+    TelemetrySink sink = startSink(group);
+
+    // When garbage sits between two good readings, keyed alike so all three share a partition
+    sendReadings(reading(0).build());
+    kafka.sendRaw(
+        Topics.READINGS_POWER.name(),
+        device.getBytes(StandardCharsets.UTF_8),
+        "{garbage".getBytes(StandardCharsets.UTF_8));
+    sendReadings(reading(30).build());
+
+    // Then both good readings are stored
+    await().atMost(STORED_WITHIN).until(() -> snapshotCount() == 2);
+
+    // And the garbage is on the dead-letter topic, raw, with where it came from and why
+    await().atMost(STORED_WITHIN).until(() -> deadLettersOf(group).size() == 1);
+    ConsumerRecord<byte[], byte[]> dead = deadLettersOf(group).getFirst();
+    assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{garbage");
+    assertThat(header(dead, DeadLetterHeaders.TOPIC)).isEqualTo(Topics.READINGS_POWER.name());
+    assertThat(header(dead, DeadLetterHeaders.PARTITION)).matches("[0-5]");
+    assertThat(header(dead, DeadLetterHeaders.OFFSET)).matches("\\d+");
+    assertThat(header(dead, DeadLetterHeaders.MESSAGE)).contains("Malformed PowerReading");
+    assertThat(sink.counters().malformedRecords()).isGreaterThanOrEqualTo(1);
+
+    // And the sink keeps going
+    sendReadings(reading(60).build());
+    await().atMost(STORED_WITHIN).until(() -> snapshotCount() == 3);
+  }
+
+  @Test
+  void devicesAreUpsertedFromTheNewestSuccessfulReading() {
+    // Given a device the api configured, never seen yet
+    db.update(
+        "INSERT INTO devices (id, name, type, poller, host, port, model)"
+            + " VALUES (?, 'Main UPS', 'ups', 'nut', '192.168.1.10', 3493, 'SmartUPS 1500')",
+        device);
+    startSink(newGroup());
+
+    // When readings report metadata, the newest without a model, then a poll fails
+    sendReadings(
+        reading(0)
+            .named("ignored name")
+            .metadata(new DeviceMetadata("APC", "SmartUPS 1500X", "1.0", "SN1"))
+            .build(),
+        reading(30).metadata(new DeviceMetadata("APC", null, "1.1", "SN1")).build(),
+        reading(60).failed("timeout"));
+    await().atMost(STORED_WITHIN).until(() -> snapshotCount() == 3);
+
+    // Then the configuration stays, last_seen is the newest successful reading, and the metadata
+    // is the newest known
+    Map<String, Object> row = db.queryForMap("SELECT * FROM devices WHERE id = ?", device);
+    assertThat(row)
+        .containsEntry("name", "Main UPS")
+        .containsEntry("host", "192.168.1.10")
+        .containsEntry("firmware", "1.1")
+        .containsEntry("serial", "SN1")
+        .containsEntry("manufacturer", "APC");
+    assertThat(row.get("model")).isIn("SmartUPS 1500X", "SmartUPS 1500");
+    assertThat(lastSeen()).isEqualTo(T0.plusSeconds(30));
+
+    // When an older reading arrives late
+    sendReadings(
+        ReadingBuilder.ups(device)
+            .at(T0.minusSeconds(600))
+            .metadata(new DeviceMetadata("APC", "Old", "0.9", "SN0"))
+            .build());
+    await().atMost(STORED_WITHIN).until(() -> snapshotCount() == 4);
+
+    // Then it changes nothing
+    assertThat(lastSeen()).isEqualTo(T0.plusSeconds(30));
+    assertThat(db.queryForObject("SELECT firmware FROM devices WHERE id = ?", String.class, device))
+        .isEqualTo("1.1");
+  }
+
+  @Test
+  void anUnknownDeviceIsCreatedFromItsReadings() {
+    startSink(newGroup());
+
+    sendReadings(
+        reading(0)
+            .named("Rack UPS")
+            .address("10.0.0.7", 3493)
+            .metadata(new DeviceMetadata("Eaton", "5P", "2.0", "E1"))
+            .build());
+
+    await()
+        .atMost(STORED_WITHIN)
+        .until(
+            () ->
+                db.queryForObject("SELECT count(*) FROM devices WHERE id = ?", Long.class, device)
+                    == 1);
+    assertThat(db.queryForMap("SELECT * FROM devices WHERE id = ?", device))
+        .containsEntry("name", "Rack UPS")
+        .containsEntry("type", "ups")
+        .containsEntry("poller", "nut")
+        .containsEntry("host", "10.0.0.7")
+        .containsEntry("port", 3493)
+        .containsEntry("model", "5P")
+        .containsEntry("enabled", true);
+    assertThat(lastSeen()).isEqualTo(T0);
+  }
+
+  @Test
+  void onlyTheNewestHeartbeatOfACollectorIsKept() {
+    startSink(newGroup());
+    String collector = "collector-" + device;
+
+    kafka.send(
+        Topics.COLLECTOR_STATUS,
+        List.of(
+            new CollectorHeartbeat(1, collector, T0.plusSeconds(60), T0, true, 5, null, -1, 0, 0),
+            new CollectorHeartbeat(1, collector, T0, T0, false, 4, null, -1, 0, 0)),
+        CollectorHeartbeat::collectorId);
+
+    await()
+        .atMost(STORED_WITHIN)
+        .until(
+            () ->
+                db.queryForObject(
+                        "SELECT count(*) FROM collector_status WHERE collector_id = ?",
+                        Long.class,
+                        collector)
+                    == 1);
+    Map<String, Object> row =
+        db.queryForMap("SELECT * FROM collector_status WHERE collector_id = ?", collector);
+    assertThat(row).containsEntry("devices_configured", 5).containsEntry("scheduler_running", true);
+  }
+
+  private Instant lastSeen() {
+    return db.queryForObject(
+            "SELECT last_seen FROM devices WHERE id = ?", OffsetDateTime.class, device)
+        .toInstant();
+  }
+
+  private List<ConsumerRecord<byte[], byte[]>> deadLettersOf(String group) {
+    return kafka.readAll(Topics.DEAD_LETTER.name(), 1).stream()
+        .filter(r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8).equals(device))
+        .filter(r -> group.equals(header(r, DeadLetterHeaders.CONSUMER)))
+        .toList();
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}
