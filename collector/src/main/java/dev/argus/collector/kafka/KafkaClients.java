@@ -1,0 +1,77 @@
+package dev.argus.collector.kafka;
+
+import dev.argus.contract.Topic;
+import dev.argus.contract.TopicProvisioner;
+import dev.argus.contract.Topics;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/** Creates the collector's Kafka clients and the catalog's topics. */
+public final class KafkaClients {
+
+  private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+  private final KafkaSettings settings;
+  private final String clientIdPrefix;
+
+  public KafkaClients(KafkaSettings settings, String collectorId) {
+    this.settings = settings;
+    this.clientIdPrefix = "argus-collector-" + collectorId;
+  }
+
+  /**
+   * Creates the topics of {@link Topics#all()} that do not exist yet.
+   *
+   * @throws IllegalStateException when the broker cannot be reached within about 30 s, so that a
+   *     wrong address stops start-up with a message saying which setting to check
+   */
+  public void provisionTopics() {
+    Map<String, Object> config =
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+            AdminClientConfig.CLIENT_ID_CONFIG, clientIdPrefix + "-admin",
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+    Admin admin = Admin.create(config);
+    try {
+      new TopicProvisioner(admin, settings.replicationFactor()).ensure(Topics.all());
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(
+          "Could not create the Kafka topics at " + settings.bootstrapServers()
+              + ": check argus.kafka.bootstrap-servers (ARGUS_KAFKA_BOOTSTRAP_SERVERS) and that the broker is up",
+          e);
+    } finally {
+      // Without a bound, close waits for the unanswered request's own, longer timeout.
+      admin.close(ADMIN_CLOSE_TIMEOUT);
+    }
+  }
+
+  /**
+   * A producer for one topic, with its serdes. Idempotent with {@code acks=all} so retries neither
+   * lose nor duplicate readings; a short linger batches the readings of one cycle; sends give up
+   * after a bounded time so a long broker outage shows as counted failures rather than a buffer
+   * that grows until the collector stalls.
+   */
+  public <K, V> TopicPublisher<K, V> publisher(Topic<K, V> topic) {
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+            ProducerConfig.CLIENT_ID_CONFIG, clientIdPrefix + "-" + topic.name(),
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.LINGER_MS_CONFIG, 20,
+            ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000,
+            // send() blocks the poll cycle while it waits for metadata; keep that short.
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+            CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000);
+    var producer =
+        new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer());
+    return new TopicPublisher<>(topic, producer);
+  }
+}

@@ -1,0 +1,11 @@
+package dev.argus.collector.schedule;
+
+import java.time.Instant;
+
+/**
+ * What one poll cycle did, for the collector's heartbeat.
+ *
+ * @param devicesPolled configured devices whose poll was started in the cycle
+ * @param errors devices with at least one failed reading in the cycle
+ */
+public record CycleReport(Instant startedAt, long durationMillis, int devicesPolled, int errors) {}

@@ -1,0 +1,90 @@
+package dev.argus.collector.system;
+
+import dev.argus.collector.kafka.KafkaClients;
+import dev.argus.collector.kafka.KafkaSettings;
+import dev.argus.collector.kafka.TopicPublisher;
+import dev.argus.collector.nut.NutClientSettings;
+import dev.argus.collector.power.NutPowerPoller;
+import dev.argus.collector.power.NutVariablesMapper;
+import dev.argus.collector.schedule.PollScheduler;
+import dev.argus.collector.status.HeartbeatPublisher;
+import dev.argus.contract.Topics;
+import dev.argus.contract.collector.CollectorHeartbeat;
+import dev.argus.contract.power.PowerReading;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Wires the collector: Kafka clients (topics are created before the first producer), the NUT
+ * poller, the poll scheduler and the heartbeat. On shutdown Spring stops the scheduler, then the
+ * heartbeat, then closes the producers, which delivers what they still buffer.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(CollectorSettingsConfiguration.class)
+class CollectorConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(CollectorConfiguration.class);
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  KafkaClients kafkaClients(KafkaSettings kafka, CollectorProperties collector) {
+    log.info("Collector {} publishing to Kafka at {}", collector.collectorId(), kafka.bootstrapServers());
+    var clients = new KafkaClients(kafka, collector.collectorId());
+    clients.provisionTopics();
+    return clients;
+  }
+
+  @Bean(destroyMethod = "close")
+  TopicPublisher<String, PowerReading> readingPublisher(KafkaClients clients) {
+    return clients.publisher(Topics.READINGS_POWER);
+  }
+
+  @Bean(destroyMethod = "close")
+  TopicPublisher<String, CollectorHeartbeat> heartbeatPublisher(KafkaClients clients) {
+    return clients.publisher(Topics.COLLECTOR_STATUS);
+  }
+
+  @Bean
+  NutPowerPoller nutPowerPoller(CollectorProperties collector, Clock clock) {
+    return new NutPowerPoller(
+        NutClientSettings.withTimeouts(collector.connectTimeout(), collector.readTimeout()),
+        new NutVariablesMapper(),
+        collector.collectorId(),
+        collector.pollInterval().toSeconds(),
+        clock);
+  }
+
+  @Bean
+  PollScheduler pollScheduler(
+      CollectorProperties collector,
+      NutPowerPoller poller,
+      TopicPublisher<String, PowerReading> readingPublisher,
+      Clock clock) {
+    collector.nutDevices().forEach(device -> log.info("Configured {}", device));
+    return new PollScheduler(
+        collector.nutDevices(),
+        poller,
+        readingPublisher,
+        collector.pollInterval(),
+        collector.pollDeadline(),
+        clock);
+  }
+
+  @Bean
+  HeartbeatPublisher heartbeats(
+      CollectorProperties collector,
+      PollScheduler scheduler,
+      TopicPublisher<String, CollectorHeartbeat> heartbeatPublisher,
+      Clock clock) {
+    return new HeartbeatPublisher(
+        collector.collectorId(), scheduler, heartbeatPublisher, collector.heartbeatInterval(), clock);
+  }
+}

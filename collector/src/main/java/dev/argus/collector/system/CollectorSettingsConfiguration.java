@@ -1,0 +1,24 @@
+package dev.argus.collector.system;
+
+import dev.argus.collector.devices.DeviceUriConverter;
+import dev.argus.collector.kafka.KafkaSettings;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Binds and validates the settings ({@code argus.collector.*}, {@code argus.kafka.*}), apart from
+ * the beans that use them so that tests can bind them alone.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({CollectorProperties.class, KafkaSettings.class})
+public class CollectorSettingsConfiguration {
+
+  /** Static: Spring needs it while binding the settings, before this class is instantiated. */
+  @Bean
+  @ConfigurationPropertiesBinding
+  static DeviceUriConverter deviceUriConverter() {
+    return new DeviceUriConverter();
+  }
+}

@@ -1,0 +1,50 @@
+package dev.argus.collector;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The architecture rules of the collector that a change could break without noticing. */
+class ArchitectureTest {
+
+  private static final JavaClasses COLLECTOR =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.argus.collector");
+
+  @Test
+  void theCollectorNeverTouchesTheDatabase() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.sql..", "javax.sql..", "org.flywaydb..", "dev.argus.contract.schema..")
+        .because("the processor is the only writer of telemetry and the api of configuration")
+        .check(COLLECTOR);
+  }
+
+  @Test
+  void theNutProtocolClientDependsOnTheJdkAlone() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.argus.collector.nut..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages("java..", "dev.argus.collector.nut..")
+        .because("the protocol client is tested on its own and knows nothing of Spring, Kafka or the wire contract")
+        .check(COLLECTOR);
+  }
+
+  @Test
+  void pollingAndDeviceSettingsDoNotDependOnKafka() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.argus.collector.power..", "dev.argus.collector.devices..", "dev.argus.collector.nut..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.apache.kafka..")
+        .check(COLLECTOR);
+  }
+}

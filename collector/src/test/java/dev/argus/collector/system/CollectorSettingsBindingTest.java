@@ -1,0 +1,143 @@
+package dev.argus.collector.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.argus.collector.devices.NutDevice;
+import dev.argus.collector.kafka.KafkaSettings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/**
+ * Binds the settings the way the service does: the real application.yml, environment variables
+ * (as a system-environment source, so Spring's relaxed names apply) and the production settings
+ * configuration.
+ */
+class CollectorSettingsBindingTest {
+
+  private static ApplicationContextRunner withEnvironment(Map<String, Object> variables) {
+    return new ApplicationContextRunner()
+        .withInitializer(new ConfigDataApplicationContextInitializer())
+        .withInitializer(
+            context ->
+                // Same name as the real one, which it replaces: the test sees only these variables.
+                context.getEnvironment().getPropertySources().addFirst(
+                    new SystemEnvironmentPropertySource(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)))
+        .withUserConfiguration(CollectorSettingsConfiguration.class);
+  }
+
+  @Test
+  void appliesTheDocumentedDefaults() {
+    withEnvironment(Map.of()).run(context -> {
+      assertThat(context).hasNotFailed();
+      var collector = context.getBean(CollectorProperties.class);
+      assertThat(collector.collectorId()).isNotBlank();
+      assertThat(collector.pollInterval()).isEqualTo(Duration.ofMinutes(5));
+      assertThat(collector.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+      assertThat(collector.readTimeout()).isEqualTo(Duration.ofSeconds(5));
+      assertThat(collector.pollDeadline()).isEqualTo(Duration.ofSeconds(15));
+      assertThat(collector.heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
+      assertThat(collector.nutDevices()).isEmpty();
+      assertThat(context.getBean(KafkaSettings.class)).isEqualTo(new KafkaSettings("localhost:9092", (short) 1));
+    });
+  }
+
+  @Test
+  void readsTheEnvironmentVariables() {
+    // Given
+    var environment =
+        Map.<String, Object>of(
+            "ARGUS_COLLECTOR_ID", "site-a",
+            "ARGUS_POLL_INTERVAL", "5s",
+            "ARGUS_POLL_DEADLINE", "4s",
+            "ARGUS_NUT_CONNECT_TIMEOUT", "1s",
+            "ARGUS_NUT_READ_TIMEOUT", "2s",
+            "ARGUS_HEARTBEAT_INTERVAL", "30s",
+            "ARGUS_KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092",
+            "ARGUS_KAFKA_REPLICATION_FACTOR", "3",
+            "ARGUS_COLLECTOR_DEVICES",
+                "nut://monitor:pw@10.0.0.5/sim?id=ups-main&name=Main%20UPS, nut://10.0.0.6:3500,");
+
+    // When / Then
+    withEnvironment(environment).run(context -> {
+      assertThat(context).hasNotFailed();
+      var collector = context.getBean(CollectorProperties.class);
+      assertThat(collector.collectorId()).isEqualTo("site-a");
+      assertThat(collector.pollInterval()).isEqualTo(Duration.ofSeconds(5));
+      assertThat(collector.pollDeadline()).isEqualTo(Duration.ofSeconds(4));
+      assertThat(collector.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
+      assertThat(collector.readTimeout()).isEqualTo(Duration.ofSeconds(2));
+      assertThat(collector.heartbeatInterval()).isEqualTo(Duration.ofSeconds(30));
+      assertThat(collector.nutDevices())
+          .containsExactly(
+              new NutDevice("ups-main", "Main UPS", "10.0.0.5", 3493, "sim", "monitor", "pw", "ups", true),
+              new NutDevice("10.0.0.6", null, "10.0.0.6", 3500, null, null, null, "ups", true));
+      assertThat(context.getBean(KafkaSettings.class))
+          .isEqualTo(new KafkaSettings("kafka-1:9092,kafka-2:9092", (short) 3));
+    });
+  }
+
+  @Test
+  void readsDevicesFromAConfigurationFileAsSettingsOrAsUris() {
+    withEnvironment(Map.of())
+        .withPropertyValues(
+            "argus.collector.devices[0].id=rack",
+            "argus.collector.devices[0].host=10.0.0.7",
+            "argus.collector.devices[0].ups=r1",
+            "argus.collector.devices[0].enabled=false",
+            "argus.collector.devices[1]=nut://10.0.0.8/r2")
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context.getBean(CollectorProperties.class).nutDevices())
+              .extracting(NutDevice::id, NutDevice::enabled)
+              .containsExactly(
+                  org.assertj.core.groups.Tuple.tuple("rack", false),
+                  org.assertj.core.groups.Tuple.tuple("10.0.0.8-r2", true));
+        });
+  }
+
+  @Test
+  void refusesAPollIntervalBelowOneSecondNamingTheSetting() {
+    withEnvironment(Map.of("ARGUS_POLL_INTERVAL", "500ms")).run(context ->
+        assertThat(context).getFailure().rootCause()
+            .hasMessage("argus.collector.poll-interval (ARGUS_POLL_INTERVAL) must be at least 1s, was PT0.5S"));
+  }
+
+  @Test
+  void refusesAnInvalidDeviceNamingItWithoutRevealingItsPassword() {
+    withEnvironment(Map.of("ARGUS_COLLECTOR_DEVICES", "nut://10.0.0.5/sim,nut://monitor:hunter2@10.0.0.6:0/sim"))
+        .run(context -> {
+          assertThat(context).getFailure().rootCause()
+              .hasMessageStartingWith(
+                  "ARGUS_COLLECTOR_DEVICES / argus.collector.devices entry 2 (nut://monitor:***@10.0.0.6:0/sim) is invalid: port must be between 1 and 65535");
+          assertThat(stackTrace(context.getStartupFailure())).doesNotContain("hunter2");
+        });
+  }
+
+  @Test
+  void refusesTwoDevicesWithTheSameId() {
+    withEnvironment(Map.of("ARGUS_COLLECTOR_DEVICES", "nut://a/sim?id=x,nut://b/sim?id=x")).run(context ->
+        assertThat(context).getFailure().rootCause()
+            .hasMessageContaining("entry 2 has the device id 'x' of ARGUS_COLLECTOR_DEVICES / argus.collector.devices entry 1"));
+  }
+
+  @Test
+  void refusesAZeroPollDeadline() {
+    withEnvironment(Map.of("ARGUS_POLL_DEADLINE", "0s")).run(context ->
+        assertThat(context).getFailure().rootCause()
+            .hasMessageContaining("argus.collector.poll-deadline (ARGUS_POLL_DEADLINE) must be positive"));
+  }
+
+  private static String stackTrace(Throwable failure) {
+    var text = new StringWriter();
+    failure.printStackTrace(new PrintWriter(text));
+    return text.toString();
+  }
+}
