@@ -75,7 +75,12 @@ class JsonSerdeTest {
     var replayed = DerivedEvent.power("ups-main", PowerEventType.ON_BATTERY, at, Map.of("x", 1));
     var other = DerivedEvent.power("ups-main", PowerEventType.POWER_RESTORED, at, Map.of());
 
+    var load = DerivedEvent.power("ups-main", PowerEventType.THRESHOLD_CROSSED, "load_percent", at, Map.of());
+    var temperature =
+        DerivedEvent.power("ups-main", PowerEventType.THRESHOLD_CROSSED, "temperature_c", at, Map.of());
+
     assertThat(first.eventId()).isEqualTo(replayed.eventId()).isNotEqualTo(other.eventId());
+    assertThat(load.eventId()).isNotEqualTo(temperature.eventId());
     assertThat(new String(
             JsonSerde.of(DerivedEvent.class).serializer().serialize("t", first),
             StandardCharsets.UTF_8))

@@ -5,7 +5,6 @@ import dev.argus.contract.events.PowerEventType;
 import dev.argus.contract.power.PowerReading;
 import dev.argus.processor.power.DeviceState.Liveness;
 import dev.argus.processor.power.DeviceState.Power;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -280,32 +278,11 @@ public final class PowerEventRules {
     return above;
   }
 
-  /**
-   * The contract names an event by (source, device, type, timestamp), so load and temperature
-   * crossing in the same reading would get the same id and the sink would keep only one. The metric
-   * is added to the name; the id stays stable across replays.
-   */
+  /** Load and temperature may cross in the same reading: the metric keeps their ids apart. */
   private static DerivedEvent thresholdEvent(
       PowerReading reading, String metric, Map<String, Object> metadata) {
-    DerivedEvent event = event(reading, PowerEventType.THRESHOLD_CROSSED, metadata);
-    String name =
-        String.join(
-            "\u0000",
-            event.source(),
-            event.subjectId(),
-            event.eventType(),
-            metric,
-            event.timestamp().toString());
-    String id = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
-    return new DerivedEvent(
-        event.schemaVersion(),
-        id,
-        event.source(),
-        event.subjectId(),
-        event.eventType(),
-        event.severity(),
-        event.timestamp(),
-        event.metadata());
+    return DerivedEvent.power(
+        reading.deviceId(), PowerEventType.THRESHOLD_CROSSED, metric, reading.timestamp(), metadata);
   }
 
   private static DerivedEvent event(

@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * An event the processor derived, as published to {@code argus.events} (key: subject id).
  *
- * <p>The event id is a name-based UUID of (source, subject, type, timestamp), so a replay of the
+ * <p>The event id is a name-based UUID of (source, subject, type, discriminator, timestamp), so a
+ * replay of the
  * same readings yields the same ids and the database sink stays idempotent.
  *
  * @param source which kind of thing it is about: {@code power} (devices) for now
@@ -45,9 +46,23 @@ public record DerivedEvent(
 
   public static DerivedEvent power(
       String deviceId, PowerEventType type, Instant timestamp, Map<String, Object> metadata) {
+    return power(deviceId, type, "", timestamp, metadata);
+  }
+
+  /**
+   * A power event whose id also names a {@code discriminator}, for event types that can occur
+   * more than once for the same reading (e.g. {@code threshold_crossed} for load and for
+   * temperature), which would otherwise share an id and be stored only once.
+   */
+  public static DerivedEvent power(
+      String deviceId,
+      PowerEventType type,
+      String discriminator,
+      Instant timestamp,
+      Map<String, Object> metadata) {
     return new DerivedEvent(
         SCHEMA_VERSION,
-        idOf(SOURCE_POWER, deviceId, type.wireName(), timestamp),
+        idOf(SOURCE_POWER, deviceId, type.wireName(), discriminator, timestamp),
         SOURCE_POWER,
         deviceId,
         type.wireName(),
@@ -56,8 +71,9 @@ public record DerivedEvent(
         metadata);
   }
 
-  static String idOf(String source, String subjectId, String type, Instant timestamp) {
-    String name = source + '\u0000' + subjectId + '\u0000' + type + '\u0000' + timestamp;
+  static String idOf(
+      String source, String subjectId, String type, String discriminator, Instant timestamp) {
+    String name = String.join("\u0000", source, subjectId, type, discriminator, timestamp.toString());
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 }
