@@ -21,6 +21,10 @@ pick_jdk() {
   fi
   export JAVA_HOME="$best"
   export PATH="$JAVA_HOME/bin:$PATH"
+  # Maven 3.8's own libraries use sun.misc.Unsafe, which JDK 24+ warns about on every run.
+  if [ "$best_major" -ge 24 ]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  fi
 }
 
 pick_jdk

@@ -12,8 +12,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * A JVM the stack runs as a separate process, with its output in a log file. Stopping sends
  * SIGTERM first so the process can flush and close, and kills it only after a grace period.
+ *
+ * <p>Children run in a session of their own ({@code setsid}, which keeps the pid), so a Ctrl-C in
+ * the terminal reaches only the launcher, which then stops them in order: services before the
+ * broker they flush to. Their pids are recorded so that a later start can end children a killed
+ * launcher left behind.
  */
 final class ChildProcess implements AutoCloseable {
+
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
 
   private final String name;
   private final Process process;
@@ -29,6 +36,9 @@ final class ChildProcess implements AutoCloseable {
       String name, List<String> jvmArgs, List<String> mainAndArgs, Map<String, String> env, Path logFile)
       throws IOException {
     List<String> command = new ArrayList<>();
+    if (Files.isExecutable(SETSID)) {
+      command.add(SETSID.toString());
+    }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArgs);
     command.addAll(mainAndArgs);

@@ -46,6 +46,7 @@ public final class LocalStack implements AutoCloseable {
   private KafkaBroker broker;
   private NutSimulator simulator;
   private volatile boolean stopping;
+  private LeftoverProcesses leftovers;
 
   private LocalStack(StackOptions options, PrintStream out) {
     this.options = options;
@@ -64,9 +65,11 @@ public final class LocalStack implements AutoCloseable {
     Instant started = Instant.now();
     LocalStack stack = new LocalStack(options, System.out);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("\nStopping Argus...");
-      stack.close();
-      System.out.println("Stopped.");
+      if (stack.hasRunningParts()) {
+        System.out.println("\nStopping Argus...");
+        stack.close();
+        System.out.println("Stopped.");
+      }
     }, "argus-stop"));
     try {
       stack.start();
@@ -104,11 +107,17 @@ public final class LocalStack implements AutoCloseable {
     }
     Files.createDirectories(data.resolve("logs"));
     List<Path> jars = serviceJars();
+    leftovers = new LeftoverProcesses(data, options.home());
+    int ended = leftovers.endLeftovers(data.resolve("postgres"));
+    if (ended > 0) {
+      stage(0, "Ended " + ended + " process(es) an earlier run left behind");
+    }
     checkPortsFree();
 
     stage(1, "Starting the Kafka broker (KRaft, single node) on " + options.kafkaBootstrap());
     broker = KafkaBroker.start(data, options.kafkaPort(), options.controllerPort(), Duration.ofSeconds(90));
     running.push(broker);
+    leftovers.record(pids());
     try (Admin admin = admin()) {
       new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
     }
@@ -144,8 +153,13 @@ public final class LocalStack implements AutoCloseable {
         "ARGUS_COLLECTOR_DEVICES", String.join(",", devices),
         "ARGUS_POLL_INTERVAL", options.pollInterval().toSeconds() + "s"));
 
+    leftovers.record(pids());
     stage(5, "Waiting for the api to answer on port " + options.apiPort());
     awaitApi(Duration.ofSeconds(150));
+  }
+
+  synchronized boolean hasRunningParts() {
+    return !running.isEmpty();
   }
 
   public String apiBaseUrl() {
@@ -163,8 +177,10 @@ public final class LocalStack implements AutoCloseable {
   /** Process ids of every JVM and server the stack started, for memory measurements. */
   public Map<String, Long> pids() {
     Map<String, Long> pids = new HashMap<>();
-    pids.put("launcher", ProcessHandle.current().pid());
-    pids.put("kafka", broker.pid());
+    pids.put(LeftoverProcesses.LAUNCHER, ProcessHandle.current().pid());
+    if (broker != null) {
+      pids.put("kafka", broker.pid());
+    }
     services.forEach((name, process) -> pids.put(name, process.pid()));
     return pids;
   }
@@ -244,7 +260,8 @@ public final class LocalStack implements AutoCloseable {
           curl %s/api/events        (events appear within a few minutes)
         Press Ctrl-C to stop.
         """,
-        took.toSeconds(), api, api, api, options.kafkaBootstrap(), database.jdbcUrl(),
+        took.toSeconds(), api, api, api, options.kafkaBootstrap(),
+        database.jdbcUrl().replaceFirst("\\?user=[^&]*$", ""),
         database.user(), options.dataDir().resolve("logs"), api, api, api, api);
   }
 
@@ -308,6 +325,13 @@ public final class LocalStack implements AutoCloseable {
         part.close();
       } catch (Exception e) {
         out.println("! Stopping " + part + " failed: " + e.getMessage());
+      }
+    }
+    if (leftovers != null) {
+      try {
+        leftovers.forget();
+      } catch (IOException e) {
+        out.println("! Could not remove the pid file: " + e.getMessage());
       }
     }
   }
