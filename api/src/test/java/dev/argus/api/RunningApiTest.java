@@ -35,8 +35,7 @@ public abstract class RunningApiTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    // Without the fixture's "?user=postgres", which would override the role below.
-    registry.add("spring.datasource.url", () -> DATABASE_URL.replaceFirst("\\?.*$", ""));
+    registry.add("spring.datasource.url", () -> DATABASE_URL);
     registry.add("spring.datasource.username", () -> READ_ONLY_ROLE);
     registry.add("spring.datasource.password", () -> "");
   }

@@ -29,7 +29,7 @@ class LeftoverProcessesTest {
   @Test
   void endsRecordedChildrenThatStillNameTheDataDirectoryAndSparesOthers() throws Exception {
     // A "child" whose command line names the data directory, like the broker's and services' do.
-    child = new ProcessBuilder("bash", "-c", "sleep 300", dataDir.toString()).start();
+    child = idleProcessNaming(dataDir.resolve("marker"));
     stranger = new ProcessBuilder("sleep", "300").start();
     var leftovers = new LeftoverProcesses(dataDir, Path.of("/nonexistent-home"));
     leftovers.record(Map.of("kafka", child.pid(), "api", stranger.pid()));
@@ -44,7 +44,7 @@ class LeftoverProcessesTest {
 
   @Test
   void refusesToStartBesideALauncherThatIsStillRunning() throws Exception {
-    child = new ProcessBuilder("bash", "-c", "sleep 300", LocalStack.class.getName()).start();
+    child = idleProcessNaming(dataDir.resolve(LocalStack.class.getName()));
     var leftovers = new LeftoverProcesses(dataDir, Path.of("/nonexistent-home"));
     leftovers.record(Map.of(LeftoverProcesses.LAUNCHER, child.pid()));
 
@@ -53,6 +53,12 @@ class LeftoverProcessesTest {
         .hasMessageContaining("already running")
         .hasMessageContaining(Long.toString(child.pid()));
     assertThat(child.isAlive()).isTrue();
+  }
+
+  /** A process that waits forever and has {@code file} in its command line. */
+  private static Process idleProcessNaming(Path file) throws Exception {
+    Files.createFile(file);
+    return new ProcessBuilder("tail", "-f", "/dev/null", file.toString()).start();
   }
 
   @Test

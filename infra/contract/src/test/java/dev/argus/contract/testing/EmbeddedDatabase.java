@@ -50,7 +50,7 @@ public final class EmbeddedDatabase {
     return postgres;
   }
 
-  /** A new, empty database on the shared server; returns its JDBC URL. */
+  /** A new, empty database on the shared server; returns its JDBC URL (user {@code postgres}, no password). */
   public static String freshDatabase() {
     String name = "argus_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
     try (Connection c = server().getPostgresDatabase().getConnection();
@@ -59,7 +59,8 @@ public final class EmbeddedDatabase {
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot create test database " + name, e);
     }
-    return server().getJdbcUrl("postgres", name);
+    // No "?user=" in the URL: callers choose the role (pgjdbc lets the URL override it).
+    return "jdbc:postgresql://localhost:" + server().getPort() + "/" + name;
   }
 
   public static DataSource dataSource(String jdbcUrl) {
