@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests talk to, when missing: a real NUT server (upsd +
-# dummy-ups driver) and client, docker-compose (to validate docker-compose.yml without an engine)
+# dummy-ups driver) and client, a real SNMP agent (snmpd) and client tools, docker-compose (to validate docker-compose.yml without an engine)
 # and kcat (a real downstream Kafka consumer). Node.js/npm, for the TimescaleDB check, are expected
 # on the machine. Needs root (or sudo) for apt-get; without it, the tests that need a package skip.
 set -euo pipefail
@@ -8,6 +8,8 @@ set -euo pipefail
 missing=()
 [ -x /lib/nut/upsd ] || [ -x /usr/lib/nut/upsd ] || missing+=(nut-server)
 command -v upsc >/dev/null || missing+=(nut-client)
+command -v snmpd >/dev/null || [ -x /usr/sbin/snmpd ] || missing+=(snmpd)
+command -v snmpget >/dev/null || missing+=(snmp)
 command -v docker-compose >/dev/null || missing+=(docker-compose)
 command -v kcat >/dev/null || missing+=(kcat)
 

@@ -3,6 +3,7 @@ package dev.argus.collector.power;
 import dev.argus.contract.power.DeviceMetadata;
 import dev.argus.contract.power.PowerReading;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -54,7 +55,8 @@ public final class NutVariablesMapper {
             values.text("device.mfr", "ups.mfr"),
             values.text("device.model", "ups.model"),
             values.text("ups.firmware"),
-            values.text("device.serial", "ups.serial")));
+            values.text("device.serial", "ups.serial")),
+        List.of());
   }
 
   private static Double realPowerWatts(Variables values, Double load) {

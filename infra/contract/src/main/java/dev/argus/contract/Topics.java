@@ -1,6 +1,7 @@
 package dev.argus.contract;
 
 import dev.argus.contract.collector.CollectorHeartbeat;
+import dev.argus.contract.energy.EnergyTotal;
 import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.power.PowerReading;
 import java.time.Duration;
@@ -29,6 +30,15 @@ public final class Topics {
       new Topic<>(
           "argus.events", KEY, JsonSerde.of(DerivedEvent.class), 6, retention(Duration.ofDays(30)));
 
+  /** Running energy total per device; compacted so the newest total per device stays. */
+  public static final Topic<String, EnergyTotal> ENERGY =
+      new Topic<>(
+          "argus.energy",
+          KEY,
+          JsonSerde.of(EnergyTotal.class),
+          6,
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
   /** Collector heartbeats and last-poll diagnostics; compacted so the newest per collector stays. */
   public static final Topic<String, CollectorHeartbeat> COLLECTOR_STATUS =
       new Topic<>(
@@ -53,7 +63,7 @@ public final class Topics {
   private Topics() {}
 
   public static List<Topic<?, ?>> all() {
-    return List.of(READINGS_POWER, EVENTS, COLLECTOR_STATUS, DEAD_LETTER);
+    return List.of(READINGS_POWER, EVENTS, ENERGY, COLLECTOR_STATUS, DEAD_LETTER);
   }
 
   private static Map<String, String> retention(Duration retention) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.events.PowerEventType;
 import dev.argus.contract.power.DeviceMetadata;
+import dev.argus.contract.power.OutletReading;
 import dev.argus.contract.power.PowerReading;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,7 +25,8 @@ class JsonSerdeTest {
             1, "ups-main", "ups", "nut", "Main", "127.0.0.1", 3493, "c1",
             Instant.parse("2026-05-27T10:00:00Z"), 300, null, 450.0, 55.0, 120.0, 121.0, 60.0,
             3.2, 100.0, 10.0, 3600.0, "OL", null,
-            new DeviceMetadata("APC", "SmartUPS 1500", "1.0.0", "ABC123"));
+            new DeviceMetadata("APC", "SmartUPS 1500", "1.0.0", "ABC123"),
+            java.util.List.of(new OutletReading(1, "web-1", 120.5, 0.52)));
 
     byte[] bytes = readings.serializer().serialize("t", reading);
     String json = new String(bytes, StandardCharsets.UTF_8);
@@ -33,6 +35,7 @@ class JsonSerdeTest {
         .contains("\"device_id\":\"ups-main\"")
         .contains("\"power_watts\":450.0")
         .contains("\"timestamp\":\"2026-05-27T10:00:00Z\"")
+        .contains("\"outlets\":[{\"index\":1,\"name\":\"web-1\",\"power_watts\":120.5,\"current_amps\":0.52}]")
         .doesNotContain("succeeded");
     assertThat(readings.deserializer().deserialize("t", bytes)).isEqualTo(reading);
   }

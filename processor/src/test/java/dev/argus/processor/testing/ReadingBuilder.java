@@ -117,7 +117,8 @@ public final class ReadingBuilder {
         battery == null ? null : battery * 36,
         status,
         temperature,
-        metadata);
+        metadata,
+        java.util.List.of());
   }
 
   /** The same device, but the poll failed with this error. */

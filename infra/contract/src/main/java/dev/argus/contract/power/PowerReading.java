@@ -2,6 +2,7 @@ package dev.argus.contract.power;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One poll of one UPS or PDU, as published by a collector to {@code argus.readings.power}.
@@ -17,6 +18,7 @@ import java.time.Instant;
  * @param pollIntervalSeconds the interval the collector polls this device at, so that the
  *     processor can tell when a device has gone silent
  * @param batteryLowPercent the device's own low-battery threshold ({@code battery.charge.low})
+ * @param outlets per-outlet readings of a PDU; empty for a UPS
  */
 public record PowerReading(
     int schemaVersion,
@@ -41,7 +43,8 @@ public record PowerReading(
     Double runtimeSeconds,
     String upsStatus,
     Double temperatureC,
-    DeviceMetadata metadata) {
+    DeviceMetadata metadata,
+    List<OutletReading> outlets) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -55,6 +58,7 @@ public record PowerReading(
     if (metadata == null) {
       metadata = DeviceMetadata.UNKNOWN;
     }
+    outlets = outlets == null ? List.of() : List.copyOf(outlets);
   }
 
   /** True when the poll reached the device and it answered. */
@@ -98,6 +102,7 @@ public record PowerReading(
         null,
         null,
         null,
-        DeviceMetadata.UNKNOWN);
+        DeviceMetadata.UNKNOWN,
+        List.of());
   }
 }
