@@ -21,7 +21,8 @@ public final class TelemetryRows {
 
   /** Empties every table and restarts the id sequences, so each test sees only its own rows. */
   public void clear() {
-    sql.sql("TRUNCATE devices, power_snapshots, power_events, collector_status RESTART IDENTITY")
+    sql.sql("TRUNCATE devices, power_snapshots, power_events, collector_status, energy_totals,"
+                + " energy_daily RESTART IDENTITY")
         .update();
   }
 

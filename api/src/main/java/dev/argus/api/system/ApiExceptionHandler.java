@@ -123,6 +123,9 @@ class ApiExceptionHandler {
     if (type == boolean.class || type == Boolean.class) {
       return "true or false";
     }
+    if (type == java.time.LocalDate.class) {
+      return "a date like 2026-05-27";
+    }
     return "a valid " + (type == null ? "value" : type.getSimpleName());
   }
 

@@ -1,0 +1,82 @@
+package dev.argus.api.energy;
+
+import dev.argus.api.system.ErrorBody;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** {@code GET /api/energy} (the seed's cumulative totals) and {@code GET /api/energy/daily}. */
+@RestController
+@RequestMapping("/api/energy")
+@Tag(name = "energy")
+class EnergyController {
+
+  static final int MAX_DAYS = 366;
+  private static final int DEFAULT_DAYS = 30;
+
+  private final EnergyRepository energy;
+  private final Clock clock;
+
+  EnergyController(EnergyRepository energy, Clock clock) {
+    this.energy = energy;
+    this.clock = clock;
+  }
+
+  @GetMapping
+  @Operation(summary = "Cumulative energy per device (trapezoidal integration of power), with cost")
+  List<EnergyTotal> totals(
+      @Parameter(description = "Only this device")
+          @RequestParam(name = "device_id", required = false)
+          String deviceId) {
+    return energy.totals(blankToNull(deviceId));
+  }
+
+  @GetMapping("/daily")
+  @Operation(summary = "Energy per device and UTC day, newest day first")
+  @ApiResponse(
+      responseCode = "422",
+      description = "Invalid date range",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  List<DailyEnergy> daily(
+      @RequestParam(name = "device_id", required = false) String deviceId,
+      @Parameter(description = "First day (YYYY-MM-DD); default 30 days before `to`")
+          @RequestParam(required = false)
+          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate from,
+      @Parameter(description = "Last day (YYYY-MM-DD); default today (UTC)")
+          @RequestParam(required = false)
+          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate to) {
+    LocalDate last = to != null ? to : LocalDate.now(clock);
+    LocalDate first = from != null ? from : last.minusDays(DEFAULT_DAYS - 1);
+    if (first.isAfter(last)) {
+      throw unprocessable("from (" + first + ") must not be after to (" + last + ")");
+    }
+    if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
+      throw unprocessable("the range from " + first + " to " + last + " is longer than " + MAX_DAYS + " days");
+    }
+    return energy.daily(blankToNull(deviceId), first, last);
+  }
+
+  private static ResponseStatusException unprocessable(String detail) {
+    return new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, detail);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}
