@@ -30,18 +30,37 @@ public final class ApiHttp {
   }
 
   public Response send(String method, String pathAndQuery) {
-    HttpRequest request =
+    return send(method, pathAndQuery, null);
+  }
+
+  /**
+   * Sends a request with an optional JSON body and header name/value pairs, e.g. {@code
+   * send("POST", "/api/v1/api-keys", "{...}", "x-api-key", key)}.
+   */
+  public Response send(String method, String pathAndQuery, String jsonBody, String... headers) {
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
             .timeout(Duration.ofSeconds(30))
-            .method(method, HttpRequest.BodyPublishers.noBody())
-            .build();
+            .method(
+                method,
+                jsonBody == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(jsonBody));
+    if (jsonBody != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    HttpRequest request = builder.build();
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       return new Response(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
           response.headers().firstValue("Allow").orElse(""),
-          response.body());
+          response.body(),
+          response.headers());
     } catch (IOException e) {
       throw new IllegalStateException("Cannot call " + method + " " + pathAndQuery, e);
     } catch (InterruptedException e) {
@@ -51,7 +70,17 @@ public final class ApiHttp {
   }
 
   /** What came back: status, the headers the tests look at, and the body. */
-  public record Response(int status, String contentType, String allow, String body) {
+  public record Response(
+      int status,
+      String contentType,
+      String allow,
+      String body,
+      java.net.http.HttpHeaders headers) {
+
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
 
     public JsonNode json() {
       return JSON.readTree(body);

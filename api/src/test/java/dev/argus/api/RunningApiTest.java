@@ -15,8 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * shared by the subclasses, which therefore share one application context). Each test starts from
  * empty tables and writes the rows it needs.
  *
- * <p>The api connects as a role that may only SELECT, so every test also checks the architecture
- * rule that the api never writes telemetry: a write would fail with "permission denied". The schema
+ * <p>The api connects as a role that may only SELECT telemetry (it may write only its own
+ * configuration: API keys and rate-limit state), so every test also checks the architecture rule
+ * that the api never writes telemetry: such a write would fail with "permission denied". The schema
  * is migrated beforehand by the owner, as the processor would have done; the api's own start-up
  * migration then finds nothing to do.
  */
@@ -62,6 +63,8 @@ public abstract class RunningApiTest {
                 .formatted(READ_ONLY_ROLE))
         .update();
     sql.sql("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + READ_ONLY_ROLE).update();
+    // The api owns configuration (API keys) and the shared rate-limit state; telemetry stays read-only.
+    sql.sql("GRANT INSERT, UPDATE, DELETE ON api_keys, rate_limit_hits TO " + READ_ONLY_ROLE).update();
     return url;
   }
 }

@@ -22,7 +22,7 @@ public final class TelemetryRows {
   /** Empties every table and restarts the id sequences, so each test sees only its own rows. */
   public void clear() {
     sql.sql("TRUNCATE devices, power_snapshots, power_events, collector_status, energy_totals,"
-                + " energy_daily RESTART IDENTITY")
+                + " energy_daily, api_keys, rate_limit_hits RESTART IDENTITY")
         .update();
   }
 
@@ -98,6 +98,10 @@ public final class TelemetryRows {
   }
 
   /** Any other statement a test needs, e.g. a fully specified row. */
+  public long count(String query) {
+    return sql.sql(query).query(Long.class).single();
+  }
+
   public void execute(String statement) {
     sql.sql(statement).update();
   }

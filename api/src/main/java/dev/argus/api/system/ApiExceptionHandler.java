@@ -43,6 +43,17 @@ class ApiExceptionHandler {
     return error(HttpStatus.UNPROCESSABLE_CONTENT, detail);
   }
 
+  /** Bean Validation constraints on a request body marked {@code @Valid}. */
+  @ExceptionHandler(org.springframework.web.bind.MethodArgumentNotValidException.class)
+  ResponseEntity<ErrorBody> invalidBody(org.springframework.web.bind.MethodArgumentNotValidException e) {
+    String detail =
+        e.getBindingResult().getAllErrors().stream()
+            .map(MessageSourceResolvable::getDefaultMessage)
+            .sorted()
+            .collect(Collectors.joining("; "));
+    return error(HttpStatus.UNPROCESSABLE_CONTENT, detail);
+  }
+
   /** A parameter that cannot be converted, e.g. {@code page=abc}. */
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ErrorBody> unconvertibleParameter(MethodArgumentTypeMismatchException e) {

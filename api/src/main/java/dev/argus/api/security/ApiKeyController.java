@@ -1,0 +1,73 @@
+package dev.argus.api.security;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/api-keys}: managing keys needs the {@code admin} scope (see AccessPolicy). */
+@RestController
+@RequestMapping("/api/v1/api-keys")
+@Tag(name = "api-keys")
+class ApiKeyController {
+
+  private final ApiKeyService keys;
+
+  ApiKeyController(ApiKeyService keys) {
+    this.keys = keys;
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Create a key; the key is in this answer and never again")
+  CreatedApiKey create(@Valid @RequestBody NewApiKeyRequest request) {
+    return keys.create(request);
+  }
+
+  @GetMapping
+  @Operation(summary = "All keys (prefix, scopes, status, usage), never the keys themselves")
+  List<ApiKey> list() {
+    return keys.all();
+  }
+
+  @GetMapping("/{id}")
+  ApiKey get(@PathVariable UUID id) {
+    return keys.get(id);
+  }
+
+  @GetMapping("/{id}/usage")
+  @Operation(summary = "When and from where a key was last used, and how often")
+  KeyUsage usage(@PathVariable UUID id) {
+    ApiKey key = keys.get(id);
+    return new KeyUsage(key.id(), key.lastUsedAt(), key.usageCount(), key.lastUsedIp());
+  }
+
+  @PatchMapping("/{id}")
+  @Operation(summary = "Enable or disable a key")
+  ApiKey setEnabled(@PathVariable UUID id, @Valid @RequestBody EnabledRequest request) {
+    return keys.setEnabled(id, request.enabled());
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(summary = "Revoke a key for good")
+  ApiKey revoke(@PathVariable UUID id) {
+    return keys.revoke(id);
+  }
+
+  record KeyUsage(
+      @com.fasterxml.jackson.annotation.JsonProperty("id") UUID id,
+      @com.fasterxml.jackson.annotation.JsonProperty("last_used") java.time.Instant lastUsed,
+      @com.fasterxml.jackson.annotation.JsonProperty("usage_count") long usageCount,
+      @com.fasterxml.jackson.annotation.JsonProperty("last_ip") String lastIp) {}
+}

@@ -1,0 +1,41 @@
+package dev.argus.api.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Authentication and rate-limit settings, bound from {@code argus.security.*} (environment:
+ * API_KEY, RATE_LIMIT_PER_MINUTE, FAILED_AUTH_LIMIT_PER_MINUTE). Checked at start-up: a bootstrap
+ * key shorter than 32 characters stops the api, as the seed requires.
+ *
+ * @param apiKey the bootstrap admin key; when unset, the power API's writes are open (the seed's
+ *     "disabling authentication") and keys cannot be managed
+ * @param rateLimitPerMinute requests per key per 60-second sliding window, unless a key has its own
+ * @param failedAuthLimitPerMinute failed authentications per client IP per minute before 429
+ */
+@ConfigurationProperties("argus.security")
+public record SecurityProperties(
+    String apiKey, int rateLimitPerMinute, int failedAuthLimitPerMinute) {
+
+  public static final int MIN_API_KEY_LENGTH = 32;
+
+  public SecurityProperties {
+    apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
+    if (apiKey != null && apiKey.length() < MIN_API_KEY_LENGTH) {
+      throw new IllegalArgumentException(
+          "API_KEY must be at least " + MIN_API_KEY_LENGTH + " characters long (it has "
+              + apiKey.length() + "); generate one with: openssl rand -hex 32");
+    }
+    if (rateLimitPerMinute < 1) {
+      throw new IllegalArgumentException(
+          "RATE_LIMIT_PER_MINUTE must be at least 1, got " + rateLimitPerMinute);
+    }
+    if (failedAuthLimitPerMinute < 1) {
+      throw new IllegalArgumentException(
+          "FAILED_AUTH_LIMIT_PER_MINUTE must be at least 1, got " + failedAuthLimitPerMinute);
+    }
+  }
+
+  boolean authenticationEnabled() {
+    return apiKey != null;
+  }
+}
