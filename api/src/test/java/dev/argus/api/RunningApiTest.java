@@ -31,6 +31,10 @@ public abstract class RunningApiTest {
 
   @LocalServerPort private int port;
 
+  protected int port() {
+    return port;
+  }
+
   protected final TelemetryRows rows = new TelemetryRows(DATABASE_URL);
   protected ApiHttp api;
 

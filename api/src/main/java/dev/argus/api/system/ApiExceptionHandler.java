@@ -64,6 +64,11 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ErrorBody> unreadableBody(HttpMessageNotReadableException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException) {
+        return error(HttpStatus.CONTENT_TOO_LARGE, RequestBodyLimitFilter.DETAIL);
+      }
+    }
     return error(HttpStatus.BAD_REQUEST, "Malformed JSON request body; send a valid JSON document");
   }
 

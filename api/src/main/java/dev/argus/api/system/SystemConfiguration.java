@@ -1,8 +1,10 @@
 package dev.argus.api.system;
 
 import java.time.Clock;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /** Beans shared across features. */
 @Configuration(proxyBeanMethods = false)
@@ -12,5 +14,13 @@ class SystemConfiguration {
   @Bean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** Bodies over 1 MB are refused before authentication or parsing spends anything on them. */
+  @Bean
+  FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit() {
+    var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
   }
 }

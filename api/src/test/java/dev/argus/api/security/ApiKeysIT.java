@@ -126,6 +126,35 @@ class ApiKeysIT extends RunningApiTest {
     assertThat(past.body()).contains("expires_at must be in the future");
   }
 
+  @Test
+  void bodiesOverOneMegabyteAre413WithOrWithoutContentLength() throws Exception {
+    String huge = "{\"name\": \"" + "x".repeat(1_100_000) + "\", \"scopes\": [\"admin\"]}";
+    Response declared = create(huge);
+
+    var chunked = java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://127.0.0.1:" + port() + "/api/v1/api-keys"))
+        .header("Content-Type", "application/json")
+        .header("x-api-key", BOOTSTRAP)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+            () -> new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+        .build();
+    var streamed = java.net.http.HttpClient.newHttpClient()
+        .send(chunked, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(declared.status()).isEqualTo(413);
+    assertThat(declared.body()).isEqualTo("{\"detail\":\"Request body exceeds 1 MB\"}");
+    assertThat(streamed.statusCode()).isEqualTo(413);
+    assertThat(streamed.body()).contains("Request body exceeds 1 MB");
+  }
+
+  @Test
+  void malformedJsonIs400() {
+    Response malformed = create("{\"name\": ");
+
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.body()).contains("Malformed JSON");
+  }
+
   private Response create(String json) {
     return api.send("POST", "/api/v1/api-keys", json, "x-api-key", BOOTSTRAP);
   }

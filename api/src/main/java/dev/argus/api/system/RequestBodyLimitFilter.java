@@ -1,0 +1,109 @@
+package dev.argus.api.system;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies over {@value #MAX_BYTES} bytes with 413, as the power seed says: at once
+ * when the declared {@code Content-Length} is too large, and while reading when a body without
+ * one (chunked) grows past the limit, so a client cannot stream an unbounded body into the api.
+ */
+class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+  static final long MAX_BYTES = 1024 * 1024;
+  static final String DETAIL = "Request body exceeds 1 MB";
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (request.getContentLengthLong() > MAX_BYTES) {
+      response.setStatus(413);
+      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+      response.getOutputStream().write(("{\"detail\":\"" + DETAIL + "\"}").getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    chain.doFilter(new Limited(request), response);
+  }
+
+  /** Thrown while reading a body that outgrew the limit; answered with 413. */
+  static final class BodyTooLargeException extends IOException {
+    BodyTooLargeException() {
+      super(DETAIL);
+    }
+  }
+
+  private static final class Limited extends HttpServletRequestWrapper {
+    private ServletInputStream stream;
+
+    Limited(HttpServletRequest request) {
+      super(request);
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (stream == null) {
+        stream = new CountingStream(super.getInputStream());
+      }
+      return stream;
+    }
+  }
+
+  private static final class CountingStream extends ServletInputStream {
+    private final ServletInputStream in;
+    private long read;
+
+    CountingStream(ServletInputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = in.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = in.read(buffer, offset, length);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) throws BodyTooLargeException {
+      read += n;
+      if (read > MAX_BYTES) {
+        throw new BodyTooLargeException();
+      }
+    }
+
+    @Override
+    public boolean isFinished() {
+      return in.isFinished();
+    }
+
+    @Override
+    public boolean isReady() {
+      return in.isReady();
+    }
+
+    @Override
+    public void setReadListener(ReadListener listener) {
+      in.setReadListener(listener);
+    }
+  }
+}
