@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The Argus collector: polls UPSes over NUT and publishes one raw reading per poll, failed polls
+ * The Argus collector: polls UPSes over NUT and UPSes and PDUs over SNMP, and publishes one raw reading per poll, failed polls
  * included, to {@code argus.readings.power}, plus a heartbeat to {@code argus.collector.status}.
  * No web server and no database; settings come from the environment (see application.yml).
  */

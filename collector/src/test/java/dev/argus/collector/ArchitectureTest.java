@@ -38,10 +38,23 @@ class ArchitectureTest {
   }
 
   @Test
+  void theSnmpClientDependsOnTheJdkAndSnmp4jAlone() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.argus.collector.snmp..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages("java..", "org.snmp4j..", "dev.argus.collector.snmp..")
+        .because("the SNMP client is tested on its own and knows nothing of Spring, Kafka or the wire contract")
+        .check(COLLECTOR);
+  }
+
+  @Test
   void pollingAndDeviceSettingsDoNotDependOnKafka() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.argus.collector.power..", "dev.argus.collector.devices..", "dev.argus.collector.nut..")
+        .resideInAnyPackage("dev.argus.collector.power..", "dev.argus.collector.devices..", "dev.argus.collector.nut..",
+            "dev.argus.collector.snmp..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.apache.kafka..")

@@ -8,6 +8,7 @@ import dev.argus.contract.Topic;
 import dev.argus.contract.Topics;
 import dev.argus.contract.collector.CollectorHeartbeat;
 import dev.argus.contract.power.PowerReading;
+import dev.argus.collector.testing.SnmpdProcess;
 import dev.argus.contract.testing.UpsdProcess;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -33,8 +34,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The whole collector, started as the service starts, against an in-JVM Kafka broker and a real
- * upsd; what it publishes is read back with a plain Kafka consumer.
+ * The whole collector, started as the service starts, against an in-JVM Kafka broker, a real
+ * upsd and a real snmpd; what it publishes is read back with a plain Kafka consumer.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CollectorApplicationIT {
@@ -43,22 +44,31 @@ class CollectorApplicationIT {
 
   private static EmbeddedKafkaKraftBroker broker;
   private static UpsdProcess upsd;
+  private static SnmpdProcess snmpd;
 
   @BeforeAll
   static void startBrokerAndUpsd() {
     assumeTrue(UpsdProcess.available(), "NUT (nut-server) is not installed");
+    assumeTrue(SnmpdProcess.available(), "Net-SNMP (snmpd, snmp) is not installed");
     broker = new EmbeddedKafkaKraftBroker(1, 1);
     broker.afterPropertiesSet();
     upsd =
         UpsdProcess.start(
             Path.of("target"),
             Map.of("ups.status", "OL", "battery.charge", "100", "ups.load", "30", "ups.realpower", "270"));
+    snmpd =
+        SnmpdProcess.start(
+            Path.of("target"),
+            Map.of("1.3.6.1.2.1.33.1.4.1.0", "integer 3", "1.3.6.1.2.1.33.1.2.4.0", "integer 64"));
   }
 
   @AfterAll
   static void stopBrokerAndUpsd() {
     if (upsd != null) {
       upsd.close();
+    }
+    if (snmpd != null) {
+      snmpd.close();
     }
     if (broker != null) {
       broker.destroy();
@@ -75,7 +85,8 @@ class CollectorApplicationIT {
             ",",
             "nut://" + UpsdProcess.USER + ":" + UpsdProcess.PASSWORD + "@127.0.0.1:" + upsd.port() + "/sim?id=ups-sim&name=Sim%20UPS",
             "nut://127.0.0.1:" + closedPort + "/sim?id=ups-down",
-            "nut://127.0.0.1:" + upsd.port() + "?id=site");
+            "nut://127.0.0.1:" + upsd.port() + "?id=site",
+            "snmp://" + SnmpdProcess.COMMUNITY + "@127.0.0.1:" + snmpd.port() + "?id=ups-snmp&version=2c");
 
     // When it runs
     ConfigurableApplicationContext collector =
@@ -109,6 +120,12 @@ class CollectorApplicationIT {
 
       assertThat(readings.first(r -> r.key().equals("site-sim")).upsStatus()).isEqualTo("OL");
 
+      PowerReading overSnmp = readings.first(r -> r.key().equals("ups-snmp"));
+      assertThat(overSnmp.error()).isNull();
+      assertThat(overSnmp.poller()).isEqualTo("snmp");
+      assertThat(overSnmp.upsStatus()).isEqualTo("OL");
+      assertThat(overSnmp.batteryPercent()).isEqualTo(64.0);
+
       // ... cycle after cycle
       readings.first(r -> r.key().equals("ups-down") && !r.value().timestamp().isBefore(down.timestamp().plusMillis(500)));
 
@@ -116,13 +133,15 @@ class CollectorApplicationIT {
       CollectorHeartbeat heartbeat =
           heartbeats.first(r -> r.key().equals("collector-it") && r.value().lastCycleStartedAt() != null);
       assertThat(heartbeat.schedulerRunning()).isTrue();
-      assertThat(heartbeat.devicesConfigured()).isEqualTo(3);
-      assertThat(heartbeat.lastCycleDevicesPolled()).isEqualTo(3);
+      assertThat(heartbeat.devicesConfigured()).isEqualTo(4);
+      assertThat(heartbeat.lastCycleDevicesPolled()).isEqualTo(4);
       assertThat(heartbeat.lastCycleErrors()).isEqualTo(1);
 
       // When the mains fail, a later reading says so
       upsd.setVariables(Map.of("ups.status", "OB DISCHRG"));
       readings.first(r -> r.key().equals("ups-sim") && "OB DISCHRG".equals(r.value().upsStatus()));
+      snmpd.set(Map.of("1.3.6.1.2.1.33.1.4.1.0", "integer 5"));
+      readings.first(r -> r.key().equals("ups-snmp") && "OB".equals(r.value().upsStatus()));
 
       // When the collector is stopped (as on SIGTERM), its last heartbeat says the scheduler stopped
       collector.close();

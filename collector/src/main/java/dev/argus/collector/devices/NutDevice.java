@@ -23,7 +23,7 @@ public record NutDevice(
     String username,
     String password,
     String type,
-    boolean enabled) {
+    boolean enabled) implements Device {
 
   public static final int DEFAULT_PORT = 3493;
   public static final String DEFAULT_TYPE = "ups";

@@ -125,7 +125,7 @@ public final class NutDeviceUri {
    * Decodes %XX escapes only; unlike form decoding, '+' stays a plus sign (in a password, say).
    * The decoder's own message quotes its input, so it is replaced by one naming only the part.
    */
-  private static String percentDecode(String raw, String part) {
+  static String percentDecode(String raw, String part) {
     try {
       return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class NutPowerPoller {
 
+  static final String POLLER = "nut";
+
   private final NutClientSettings clientSettings;
   private final NutVariablesMapper mapper;
   private final String collectorId;
@@ -81,6 +83,7 @@ public final class NutPowerPoller {
     if (known.isEmpty()) {
       return List.of(
           new ReadingIdentity(
+                  POLLER,
                   device.id(), device.type(), device.name(), device.host(), device.port(),
                   collectorId, pollIntervalSeconds)
               .failed(clock.instant(), error));
@@ -119,6 +122,7 @@ public final class NutPowerPoller {
     boolean discovered = device.discoversUps();
     String deviceId = discovered ? device.idFor(ups.name()) : device.id();
     return new ReadingIdentity(
+        POLLER,
         deviceId,
         device.type(),
         discovered ? discoveredName(device, ups) : device.name(),

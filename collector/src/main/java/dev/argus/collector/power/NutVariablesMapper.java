@@ -32,7 +32,7 @@ public final class NutVariablesMapper {
         PowerReading.SCHEMA_VERSION,
         identity.deviceId(),
         identity.deviceType(),
-        ReadingIdentity.POLLER,
+        identity.poller(),
         identity.deviceName(),
         identity.host(),
         identity.port(),

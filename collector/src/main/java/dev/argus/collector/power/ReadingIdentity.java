@@ -4,10 +4,13 @@ import dev.argus.contract.power.PowerReading;
 import java.time.Instant;
 
 /**
- * Who a reading is about and who took it: the fields every reading of one UPS shares, whether the
- * poll succeeded or not.
+ * Who a reading is about and who took it: the fields every reading of one device shares, whether
+ * the poll succeeded or not.
+ *
+ * @param poller {@code nut} or {@code snmp}: how the reading was taken
  */
 public record ReadingIdentity(
+    String poller,
     String deviceId,
     String deviceType,
     String deviceName,
@@ -16,12 +19,10 @@ public record ReadingIdentity(
     String collectorId,
     long pollIntervalSeconds) {
 
-  public static final String POLLER = "nut";
-
   /** The reading of a poll that failed with {@code error}. */
   public PowerReading failed(Instant timestamp, String error) {
     return PowerReading.failedPoll(
-        deviceId, deviceType, POLLER, deviceName, host, port, collectorId, timestamp,
+        deviceId, deviceType, poller, deviceName, host, port, collectorId, timestamp,
         pollIntervalSeconds, error);
   }
 }

@@ -1,8 +1,8 @@
 package dev.argus.collector.schedule;
 
-import dev.argus.collector.devices.NutDevice;
+import dev.argus.collector.devices.Device;
 import dev.argus.collector.kafka.TopicPublisher;
-import dev.argus.collector.power.NutPowerPoller;
+import dev.argus.collector.power.PowerPoller;
 import dev.argus.contract.power.PowerReading;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,13 +25,13 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Polls every enabled device once per poll interval, the first cycle right at start-up, and
- * publishes exactly one reading per polled UPS to {@code argus.readings.power}, failed polls
+ * publishes exactly one reading per polled UPS or PDU to {@code argus.readings.power}, failed polls
  * included.
  *
  * <p>Each device is polled on its own virtual thread, so a slow device delays no other. A poll
  * that is still running when the poll deadline (counted from the start of the cycle) passes is
- * cancelled: its thread is interrupted, which closes its socket (blocking socket I/O of a virtual
- * thread is interruptible), and a failed reading says so. Cycles never overlap (one cycle thread,
+ * cancelled: its thread is interrupted, which closes its NUT socket (blocking socket I/O of a
+ * virtual thread is interruptible) or ends its wait for an SNMP answer, and a failed reading says so. Cycles never overlap (one cycle thread,
  * fixed rate: a cycle that overruns delays the next). A device whose cancelled previous poll has
  * not ended yet, which only a poll stuck in something uninterruptible such as a DNS lookup can
  * cause, is not polled again but reported as failed, so polls of one device never overlap either.
@@ -44,8 +44,8 @@ public final class PollScheduler implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
   private static final Duration MAX_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
-  private final List<NutDevice> devices;
-  private final NutPowerPoller poller;
+  private final List<Device> devices;
+  private final PowerPoller poller;
   private final TopicPublisher<String, PowerReading> readings;
   private final Duration pollInterval;
   private final Duration pollDeadline;
@@ -53,7 +53,7 @@ public final class PollScheduler implements SmartLifecycle {
   // Devices whose poll body has not returned yet; a cancelled poll counts until it really ends.
   private final Set<String> devicesBeingPolled = ConcurrentHashMap.newKeySet();
   private final Map<String, Thread> pollThreads = new ConcurrentHashMap<>();
-  private final ThreadFactory pollThreadFactory = Thread.ofVirtual().name("nut-poll-", 0).factory();
+  private final ThreadFactory pollThreadFactory = Thread.ofVirtual().name("device-poll-", 0).factory();
   private final ScheduledExecutorService cycleThread =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> Thread.ofPlatform().name("poll-cycle").unstarted(runnable));
@@ -61,8 +61,8 @@ public final class PollScheduler implements SmartLifecycle {
   private volatile CycleReport lastCycle;
 
   public PollScheduler(
-      List<NutDevice> devices,
-      NutPowerPoller poller,
+      List<Device> devices,
+      PowerPoller poller,
       TopicPublisher<String, PowerReading> readings,
       Duration pollInterval,
       Duration pollDeadline,
@@ -77,7 +77,7 @@ public final class PollScheduler implements SmartLifecycle {
 
   @Override
   public void start() {
-    long enabled = devices.stream().filter(NutDevice::enabled).count();
+    long enabled = devices.stream().filter(Device::enabled).count();
     if (enabled == 0) {
       log.warn("No enabled devices: set ARGUS_COLLECTOR_DEVICES or argus.collector.devices");
     }
@@ -129,9 +129,9 @@ public final class PollScheduler implements SmartLifecycle {
     var startedAt = clock.instant();
     long startNanos = System.nanoTime();
     long deadlineNanos = startNanos + pollDeadline.toNanos();
-    Map<NutDevice, CompletableFuture<List<PowerReading>>> polls = new LinkedHashMap<>();
+    Map<Device, CompletableFuture<List<PowerReading>>> polls = new LinkedHashMap<>();
     int errors = 0;
-    for (NutDevice device : devices) {
+    for (Device device : devices) {
       if (!device.enabled()) {
         continue;
       }
@@ -157,7 +157,7 @@ public final class PollScheduler implements SmartLifecycle {
     return report;
   }
 
-  private CompletableFuture<List<PowerReading>> startPoll(NutDevice device) {
+  private CompletableFuture<List<PowerReading>> startPoll(Device device) {
     var result = new CompletableFuture<List<PowerReading>>();
     devicesBeingPolled.add(device.id());
     Thread thread =
@@ -184,7 +184,7 @@ public final class PollScheduler implements SmartLifecycle {
     return result;
   }
 
-  private List<PowerReading> await(NutDevice device, Future<List<PowerReading>> poll, long deadlineNanos) {
+  private List<PowerReading> await(Device device, Future<List<PowerReading>> poll, long deadlineNanos) {
     try {
       return poll.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {

@@ -6,6 +6,9 @@ import dev.argus.collector.kafka.TopicPublisher;
 import dev.argus.collector.nut.NutClientSettings;
 import dev.argus.collector.power.NutPowerPoller;
 import dev.argus.collector.power.NutVariablesMapper;
+import dev.argus.collector.power.PowerPoller;
+import dev.argus.collector.power.SnmpPowerPoller;
+import dev.argus.collector.power.SnmpReadingMapper;
 import dev.argus.collector.schedule.PollScheduler;
 import dev.argus.collector.status.HeartbeatPublisher;
 import dev.argus.contract.Topics;
@@ -20,8 +23,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Wires the collector: Kafka clients (topics are created before the first producer), the NUT
- * poller, the poll scheduler and the heartbeat. On shutdown Spring stops the scheduler, then the
- * heartbeat, then closes the producers, which delivers what they still buffer.
+ * and SNMP pollers, the poll scheduler and the heartbeat. On shutdown Spring stops the scheduler,
+ * then the heartbeat, then closes the producers, which delivers what they still buffer.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(CollectorSettingsConfiguration.class)
@@ -53,24 +56,27 @@ class CollectorConfiguration {
   }
 
   @Bean
-  NutPowerPoller nutPowerPoller(CollectorProperties collector, Clock clock) {
-    return new NutPowerPoller(
-        NutClientSettings.withTimeouts(collector.connectTimeout(), collector.readTimeout()),
-        new NutVariablesMapper(),
-        collector.collectorId(),
-        collector.pollInterval().toSeconds(),
-        clock);
+  PowerPoller powerPoller(CollectorProperties collector, Clock clock) {
+    return new PowerPoller(
+        new NutPowerPoller(
+            NutClientSettings.withTimeouts(collector.connectTimeout(), collector.readTimeout()),
+            new NutVariablesMapper(),
+            collector.collectorId(),
+            collector.pollInterval().toSeconds(),
+            clock),
+        new SnmpPowerPoller(
+            new SnmpReadingMapper(), collector.collectorId(), collector.pollInterval().toSeconds(), clock));
   }
 
   @Bean
   PollScheduler pollScheduler(
       CollectorProperties collector,
-      NutPowerPoller poller,
+      PowerPoller poller,
       TopicPublisher<String, PowerReading> readingPublisher,
       Clock clock) {
-    collector.nutDevices().forEach(device -> log.info("Configured {}", device));
+    collector.configuredDevices().forEach(device -> log.info("Configured {}", device));
     return new PollScheduler(
-        collector.nutDevices(),
+        collector.configuredDevices(),
         poller,
         readingPublisher,
         collector.pollInterval(),

@@ -1,7 +1,7 @@
 package dev.argus.collector.system;
 
 import dev.argus.collector.devices.DeviceProperties;
-import dev.argus.collector.devices.NutDevice;
+import dev.argus.collector.devices.Device;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param readTimeout {@code ARGUS_NUT_READ_TIMEOUT}: one whole answer of a NUT server
  * @param pollDeadline {@code ARGUS_POLL_DEADLINE}: everything one device's poll may take
  * @param heartbeatInterval {@code ARGUS_HEARTBEAT_INTERVAL}
- * @param devices {@code ARGUS_COLLECTOR_DEVICES} as comma-separated {@code nut://} URIs, or a list
+ * @param devices {@code ARGUS_COLLECTOR_DEVICES} as comma-separated {@code nut://} or {@code snmp://} URIs, or a list
  *     in a configuration file; see {@link DeviceProperties}
  */
 @ConfigurationProperties("argus.collector")
@@ -60,27 +60,27 @@ public record CollectorProperties(
           "argus.collector.collector-id (ARGUS_COLLECTOR_ID) must be 1-200 letters, digits, '.', '_', ':' or '-', was '"
               + collectorId + "'");
     }
-    nutDevices(devices);
+    configuredDevices(devices);
   }
 
   /** Every configured device, validated and with defaults applied, in configuration order. */
-  public List<NutDevice> nutDevices() {
-    return nutDevices(devices);
+  public List<Device> configuredDevices() {
+    return configuredDevices(devices);
   }
 
-  private static List<NutDevice> nutDevices(List<DeviceProperties> devices) {
-    List<NutDevice> all = new ArrayList<>();
+  private static List<Device> configuredDevices(List<DeviceProperties> devices) {
+    List<Device> all = new ArrayList<>();
     Map<String, String> origins = new HashMap<>();
     for (int i = 0; i < devices.size(); i++) {
       String origin = "ARGUS_COLLECTOR_DEVICES / argus.collector.devices entry " + (i + 1);
-      NutDevice device = devices.get(i).toDevice(origin);
+      Device device = devices.get(i).toDevice(origin);
       requireUniqueId(device, origin, origins);
       all.add(device);
     }
     return List.copyOf(all);
   }
 
-  private static void requireUniqueId(NutDevice device, String origin, Map<String, String> origins) {
+  private static void requireUniqueId(Device device, String origin, Map<String, String> origins) {
     String earlier = origins.putIfAbsent(device.id(), origin);
     if (earlier != null) {
       throw new IllegalArgumentException(
@@ -114,6 +114,6 @@ public record CollectorProperties(
   @Override
   public String toString() {
     return "CollectorProperties[collectorId=" + collectorId + ", pollInterval=" + pollInterval
-        + ", devices=" + nutDevices() + "]";
+        + ", devices=" + configuredDevices() + "]";
   }
 }

@@ -15,7 +15,7 @@ class NutVariablesMapperTest {
 
   private static final Instant AT = Instant.parse("2026-05-27T10:00:00Z");
   private static final ReadingIdentity UPS_MAIN =
-      new ReadingIdentity("ups-main", "ups", "Main UPS", "192.168.1.10", 3493, "collector-1", 300);
+      new ReadingIdentity("nut", "ups-main", "ups", "Main UPS", "192.168.1.10", 3493, "collector-1", 300);
 
   private final NutVariablesMapper mapper = new NutVariablesMapper();
 

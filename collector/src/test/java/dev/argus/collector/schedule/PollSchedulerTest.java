@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.argus.collector.devices.Device;
 import dev.argus.collector.devices.NutDevice;
 import dev.argus.collector.kafka.TopicPublisher;
 import dev.argus.collector.nut.NutClientSettings;
 import dev.argus.collector.power.NutPowerPoller;
+import dev.argus.collector.power.PowerPoller;
+import dev.argus.collector.power.SnmpPowerPoller;
+import dev.argus.collector.power.SnmpReadingMapper;
 import dev.argus.collector.power.NutVariablesMapper;
 import dev.argus.collector.testing.FakeNutServer;
 import dev.argus.contract.Topics;
@@ -38,16 +42,18 @@ class PollSchedulerTest {
           true, null, Topics.READINGS_POWER.keySerde().serializer(), Topics.READINGS_POWER.valueSerde().serializer());
   private final TopicPublisher<String, PowerReading> publisher = new TopicPublisher<>(Topics.READINGS_POWER, producer);
 
-  private static NutPowerPoller poller(Duration readTimeout) {
-    return new NutPowerPoller(
-        NutClientSettings.withTimeouts(Duration.ofMillis(500), readTimeout),
-        new NutVariablesMapper(),
-        "collector-1",
-        60,
-        Clock.systemUTC());
+  private static PowerPoller poller(Duration readTimeout) {
+    return new PowerPoller(
+        new NutPowerPoller(
+            NutClientSettings.withTimeouts(Duration.ofMillis(500), readTimeout),
+            new NutVariablesMapper(),
+            "collector-1",
+            60,
+            Clock.systemUTC()),
+        new SnmpPowerPoller(new SnmpReadingMapper(), "collector-1", 60, Clock.systemUTC()));
   }
 
-  private PollScheduler scheduler(List<NutDevice> devices, Duration readTimeout, Duration deadline) {
+  private PollScheduler scheduler(List<Device> devices, Duration readTimeout, Duration deadline) {
     return new PollScheduler(devices, poller(readTimeout), publisher, Duration.ofMinutes(1), deadline, Clock.systemUTC());
   }
 

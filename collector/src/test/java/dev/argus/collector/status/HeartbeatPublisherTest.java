@@ -7,6 +7,9 @@ import dev.argus.collector.devices.NutDevice;
 import dev.argus.collector.kafka.TopicPublisher;
 import dev.argus.collector.nut.NutClientSettings;
 import dev.argus.collector.power.NutPowerPoller;
+import dev.argus.collector.power.PowerPoller;
+import dev.argus.collector.power.SnmpPowerPoller;
+import dev.argus.collector.power.SnmpReadingMapper;
 import dev.argus.collector.power.NutVariablesMapper;
 import dev.argus.collector.schedule.PollScheduler;
 import dev.argus.contract.Topics;
@@ -36,9 +39,11 @@ class HeartbeatPublisherTest {
       closedPort = socket.getLocalPort();
     }
     var poller =
-        new NutPowerPoller(
-            NutClientSettings.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)),
-            new NutVariablesMapper(), "c1", 60, Clock.systemUTC());
+        new PowerPoller(
+            new NutPowerPoller(
+                NutClientSettings.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                new NutVariablesMapper(), "c1", 60, Clock.systemUTC()),
+            new SnmpPowerPoller(new SnmpReadingMapper(), "c1", 60, Clock.systemUTC()));
     return new PollScheduler(
         List.of(
             NutDevice.of("down", null, "127.0.0.1", closedPort, "sim", null, null, null, true),

@@ -2,6 +2,7 @@ package dev.argus.collector.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.argus.collector.devices.Device;
 import dev.argus.collector.devices.NutDevice;
 import dev.argus.collector.kafka.KafkaSettings;
 import java.io.PrintWriter;
@@ -44,7 +45,7 @@ class CollectorSettingsBindingTest {
       assertThat(collector.readTimeout()).isEqualTo(Duration.ofSeconds(5));
       assertThat(collector.pollDeadline()).isEqualTo(Duration.ofSeconds(15));
       assertThat(collector.heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
-      assertThat(collector.nutDevices()).isEmpty();
+      assertThat(collector.configuredDevices()).isEmpty();
       assertThat(context.getBean(KafkaSettings.class)).isEqualTo(new KafkaSettings("localhost:9092", (short) 1));
     });
   }
@@ -75,7 +76,7 @@ class CollectorSettingsBindingTest {
       assertThat(collector.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
       assertThat(collector.readTimeout()).isEqualTo(Duration.ofSeconds(2));
       assertThat(collector.heartbeatInterval()).isEqualTo(Duration.ofSeconds(30));
-      assertThat(collector.nutDevices())
+      assertThat(collector.configuredDevices())
           .containsExactly(
               new NutDevice("ups-main", "Main UPS", "10.0.0.5", 3493, "sim", "monitor", "pw", "ups", true),
               new NutDevice("10.0.0.6", null, "10.0.0.6", 3500, null, null, null, "ups", true));
@@ -95,8 +96,8 @@ class CollectorSettingsBindingTest {
             "argus.collector.devices[1]=nut://10.0.0.8/r2")
         .run(context -> {
           assertThat(context).hasNotFailed();
-          assertThat(context.getBean(CollectorProperties.class).nutDevices())
-              .extracting(NutDevice::id, NutDevice::enabled)
+          assertThat(context.getBean(CollectorProperties.class).configuredDevices())
+              .extracting(Device::id, Device::enabled)
               .containsExactly(
                   org.assertj.core.groups.Tuple.tuple("rack", false),
                   org.assertj.core.groups.Tuple.tuple("10.0.0.8-r2", true));
