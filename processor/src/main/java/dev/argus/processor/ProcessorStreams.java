@@ -1,5 +1,11 @@
-package dev.argus.processor.power;
+package dev.argus.processor;
 
+import dev.argus.processor.energy.EnergyProperties;
+import dev.argus.processor.energy.EnergySettings;
+import dev.argus.processor.power.PowerEventProperties;
+import dev.argus.processor.power.PowerEventSettings;
+import dev.argus.processor.power.StreamsProperties;
+import dev.argus.processor.power.StreamsRuntimeConfig;
 import dev.argus.processor.system.ArgusKafkaProperties;
 import java.time.Duration;
 import java.util.Properties;
@@ -13,24 +19,29 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the power events topology for the life of the service: started once the context is up (the
- * topics exist by then), closed on shutdown so the last transaction is committed and the state
- * directory is released.
+ * Runs the {@link ProcessorTopology} (power events and energy) for the life of the service: started
+ * once the context is up (the topics exist by then), closed on shutdown so the last transaction is
+ * committed and the state directory is released.
  */
 @Component
-public class PowerEventsStreams implements SmartLifecycle {
+public class ProcessorStreams implements SmartLifecycle {
 
-  private static final Logger log = LoggerFactory.getLogger(PowerEventsStreams.class);
+  private static final Logger log = LoggerFactory.getLogger(ProcessorStreams.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-  private final PowerEventSettings settings;
+  private final PowerEventSettings power;
+  private final EnergySettings energy;
   private final Properties streamsConfig;
   private final AtomicLong malformedRecords = new AtomicLong();
   private volatile KafkaStreams streams;
 
-  public PowerEventsStreams(
-      PowerEventProperties thresholds, StreamsProperties streams, ArgusKafkaProperties kafka) {
-    this.settings = thresholds.toSettings();
+  public ProcessorStreams(
+      PowerEventProperties thresholds,
+      EnergyProperties energy,
+      StreamsProperties streams,
+      ArgusKafkaProperties kafka) {
+    this.power = thresholds.toSettings();
+    this.energy = energy.toSettings();
     this.streamsConfig =
         StreamsRuntimeConfig.properties(
             kafka.bootstrapServers(), kafka.replicationFactor(), streams, malformedRecords);
@@ -38,28 +49,30 @@ public class PowerEventsStreams implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    Topology topology = new PowerEventsTopology(settings).build();
-    log.debug("Power events topology: {}", topology.describe());
+    Topology topology = new ProcessorTopology(power, energy).build();
+    log.debug("Processor topology: {}", topology.describe());
     KafkaStreams started = new KafkaStreams(topology, streamsConfig);
     started.setStateListener(
-        (newState, oldState) -> log.info("Power events streams: {} -> {}", oldState, newState));
+        (newState, oldState) -> log.info("Processor streams: {} -> {}", oldState, newState));
     started.setUncaughtExceptionHandler(
         e -> {
           // Processing and deserialization errors are already skipped by the handlers; what
           // reaches here is infrastructure (e.g. a fenced producer), which a new thread recovers.
-          log.error("Power events stream thread failed, replacing it", e);
+          log.error("Processor stream thread failed, replacing it", e);
           return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     started.start();
     streams = started;
     log.info(
-        "Power events topology started (floor {} %, offline after {} missed polls, battery low"
-            + " default {} %, load limit {} %, temperature limit {} C)",
-        settings.shutdownBatteryFloorPct(),
-        settings.deviceOfflineMissedPolls(),
-        settings.defaultBatteryLowPct(),
-        settings.loadLimitPct(),
-        settings.temperatureLimitC());
+        "Power events and energy topology started (floor {} %, offline after {} missed polls,"
+            + " battery low default {} %, load limit {} %, temperature limit {} C, energy max gap"
+            + " {})",
+        power.shutdownBatteryFloorPct(),
+        power.deviceOfflineMissedPolls(),
+        power.defaultBatteryLowPct(),
+        power.loadLimitPct(),
+        power.temperatureLimitC(),
+        energy.maxGap());
   }
 
   @Override
@@ -68,7 +81,7 @@ public class PowerEventsStreams implements SmartLifecycle {
     if (running != null) {
       running.close(CLOSE_TIMEOUT);
       streams = null;
-      log.info("Power events topology closed; {} malformed records skipped", malformedRecords);
+      log.info("Processor topology closed; {} malformed records skipped", malformedRecords);
     }
   }
 

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.argus.contract.Topics;
 import dev.argus.contract.power.PowerReading;
 import dev.argus.contract.testing.EmbeddedDatabase;
-import dev.argus.processor.power.PowerEventsStreams;
 import dev.argus.processor.sink.TelemetrySink;
 import dev.argus.processor.system.DeadLetterHeaders;
 import dev.argus.processor.testing.ReadingBuilder;
@@ -16,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,8 +34,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The whole processor as it runs in production (application.yml, Spring wiring, Kafka Streams with
- * exactly-once, the sink) against an in-JVM broker and an embedded PostgreSQL: a reading goes in,
- * an event row comes out.
+ * exactly-once, the sink) against an in-JVM broker and an embedded PostgreSQL: readings go in,
+ * event and energy rows come out.
  */
 class ProcessorIT {
 
@@ -41,14 +43,13 @@ class ProcessorIT {
 
   private TestKafka kafka;
   private String databaseUrl;
-  private Path stateDir;
+  private final List<Path> stateDirs = new ArrayList<>();
   private ConfigurableApplicationContext processor;
 
   @BeforeEach
   void startInfrastructure() {
     kafka = TestKafka.start();
     databaseUrl = EmbeddedDatabase.freshDatabase();
-    stateDir = Path.of("target", "streams-state", UUID.randomUUID().toString()).toAbsolutePath();
   }
 
   @AfterEach
@@ -57,23 +58,35 @@ class ProcessorIT {
       processor.close();
     }
     kafka.close();
-    FileSystemUtils.deleteRecursively(stateDir);
+    for (Path stateDir : stateDirs) {
+      FileSystemUtils.deleteRecursively(stateDir);
+    }
   }
 
-  @Test
-  void aUpsGoingOnBatteryBecomesAnEventRow() {
-    // Given the processor running against the broker and the database
-    processor =
+  /** Starts the service with a state directory of its own and waits until Streams runs. */
+  private ConfigurableApplicationContext startProcessor() {
+    Path stateDir =
+        Path.of("target", "streams-state", UUID.randomUUID().toString()).toAbsolutePath();
+    stateDirs.add(stateDir);
+    var started =
         new SpringApplicationBuilder(ProcessorApplication.class)
             .run(
                 "--argus.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--argus.db.url=" + databaseUrl,
                 "--argus.db.user=postgres",
                 "--argus.streams.state-dir=" + stateDir);
-    var streams = processor.getBean(PowerEventsStreams.class);
+    var streams = started.getBean(ProcessorStreams.class);
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> streams.state() == KafkaStreams.State.RUNNING);
+    return started;
+  }
+
+  @Test
+  void aUpsGoingOnBatteryBecomesAnEventRow() {
+    // Given the processor running against the broker and the database
+    processor = startProcessor();
+    var streams = processor.getBean(ProcessorStreams.class);
 
     // When a UPS reports line power, a malformed record arrives, then the UPS is on battery
     send(ReadingBuilder.ups("ups-main").at(T0).status("OL").battery(100.0).build());
@@ -125,6 +138,67 @@ class ProcessorIT {
     processor.close();
     assertThat(streams.state()).isNull();
     processor = null;
+  }
+
+  @Test
+  void energyIsCountedOnceAcrossARestart() {
+    // Given the processor running, and a UPS drawing 240 W polled every 30 s (2 Wh per interval)
+    processor = startProcessor();
+    var db = new JdbcTemplate(EmbeddedDatabase.dataSource(databaseUrl));
+
+    // When it reports for 5 minutes, and the service stops once that is stored
+    sendEnergyReadings(0, 10);
+    await().atMost(Duration.ofSeconds(60)).until(() -> energyAsOf(db, T0.plusSeconds(300)));
+    assertThat(whTotal(db)).isEqualTo(20.0);
+    processor.close();
+    processor = null;
+
+    // And it keeps reporting while the service is down, then the service starts again with an
+    // empty state directory, so the energy state comes back from its changelog
+    sendEnergyReadings(11, 20);
+    processor = startProcessor();
+
+    // And a producer retry repeats the last reading, then 5 more minutes are reported
+    send(energyReading(20));
+    sendEnergyReadings(21, 30);
+
+    // Then the total is the exact integral of the 15 minutes, every interval counted once
+    await().atMost(Duration.ofSeconds(60)).until(() -> energyAsOf(db, T0.plusSeconds(900)));
+    assertThat(whTotal(db)).isEqualTo(60.0);
+    assertThat(
+            db.queryForObject(
+                "SELECT wh FROM energy_daily WHERE device_id = 'ups-energy' AND day = ?",
+                Double.class,
+                LocalDate.parse("2026-05-27")))
+        .isEqualTo(60.0);
+  }
+
+  private void sendEnergyReadings(int firstPoll, int lastPoll) {
+    List<PowerReading> readings = new ArrayList<>();
+    for (int poll = firstPoll; poll <= lastPoll; poll++) {
+      readings.add(energyReading(poll));
+    }
+    kafka.send(Topics.READINGS_POWER, readings, PowerReading::deviceId);
+  }
+
+  private static PowerReading energyReading(int poll) {
+    return ReadingBuilder.ups("ups-energy").at(T0.plusSeconds(30L * poll)).power(240.0).build();
+  }
+
+  private static boolean energyAsOf(JdbcTemplate db, Instant asOf) {
+    List<Instant> stored =
+        db.queryForList(
+                "SELECT as_of FROM energy_totals WHERE device_id = 'ups-energy'",
+                OffsetDateTime.class)
+            .stream()
+            .map(OffsetDateTime::toInstant)
+            .toList();
+    return stored.contains(asOf);
+  }
+
+  private static double whTotal(JdbcTemplate db) {
+    return db.queryForObject(
+        "SELECT wh_total FROM energy_totals WHERE device_id = 'ups-energy'", Double.class);
   }
 
   private void send(PowerReading reading) {

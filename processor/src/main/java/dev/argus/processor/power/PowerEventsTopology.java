@@ -1,10 +1,12 @@
 package dev.argus.processor.power;
 
 import dev.argus.contract.JsonSerde;
+import dev.argus.contract.power.PowerReading;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -40,18 +42,29 @@ public final class PowerEventsTopology {
     this.settings = settings;
   }
 
+  /** This topology alone, reading its own input topic. */
   public Topology build() {
     StreamsBuilder builder = new StreamsBuilder();
+    addTo(
+        builder,
+        builder.stream(
+            settings.readings().name(),
+            Consumed.with(settings.readings().keySerde(), settings.readings().valueSerde())));
+    return builder.build();
+  }
+
+  /**
+   * Adds the rules to a builder whose readings stream is shared with other topologies; a topic can
+   * have only one source in a topology.
+   */
+  public void addTo(StreamsBuilder builder, KStream<String, PowerReading> readings) {
     builder.addStateStore(deviceStateStore());
     var rules = new PowerEventRules(settings);
-    builder.stream(
-            settings.readings().name(),
-            Consumed.with(settings.readings().keySerde(), settings.readings().valueSerde()))
+    readings
         .process(() -> new DeviceStateProcessor(rules, settings), DEVICE_STATE_STORE)
         .to(
             settings.events().name(),
             Produced.with(settings.events().keySerde(), settings.events().valueSerde()));
-    return builder.build();
   }
 
   private static StoreBuilder<KeyValueStore<String, DeviceState>> deviceStateStore() {

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
-/** The Kafka Streams configuration of the power topology, kept out of the pure builder. */
+/** The Kafka Streams configuration of the processor topology, kept out of the pure builders. */
 public final class StreamsRuntimeConfig {
 
   private StreamsRuntimeConfig() {}

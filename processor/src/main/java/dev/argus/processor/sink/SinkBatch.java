@@ -1,6 +1,7 @@
 package dev.argus.processor.sink;
 
 import dev.argus.contract.collector.CollectorHeartbeat;
+import dev.argus.contract.energy.EnergyTotal;
 import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.power.PowerReading;
 import java.util.List;
@@ -20,6 +21,7 @@ record SinkBatch(
     List<PowerReading> readings,
     List<DerivedEvent> events,
     List<CollectorHeartbeat> heartbeats,
+    List<EnergyTotal> energyTotals,
     List<MalformedRecord> malformed,
     Map<TopicPartition, Long> firstOffsets,
     Map<TopicPartition, OffsetAndMetadata> nextOffsets,

@@ -2,9 +2,11 @@ package dev.argus.processor.sink;
 
 import dev.argus.contract.Topics;
 import dev.argus.contract.collector.CollectorHeartbeat;
+import dev.argus.contract.energy.EnergyTotal;
 import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.power.PowerReading;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,17 +32,21 @@ final class SinkBatchDecoder {
   // PostgreSQL's timestamptz reaches further, but pgjdbc and ISO-8601 agree on these years.
   private static final Instant EARLIEST_STORABLE = Instant.parse("0001-01-01T00:00:00Z");
   private static final Instant LATEST_STORABLE = Instant.parse("9999-12-31T23:59:59Z");
+  private static final LocalDate EARLIEST_STORABLE_DAY = LocalDate.of(1, 1, 1);
+  private static final LocalDate LATEST_STORABLE_DAY = LocalDate.of(9999, 12, 31);
 
   private final Deserializer<PowerReading> readings =
       Topics.READINGS_POWER.valueSerde().deserializer();
   private final Deserializer<DerivedEvent> events = Topics.EVENTS.valueSerde().deserializer();
   private final Deserializer<CollectorHeartbeat> heartbeats =
       Topics.COLLECTOR_STATUS.valueSerde().deserializer();
+  private final Deserializer<EnergyTotal> energyTotals = Topics.ENERGY.valueSerde().deserializer();
 
   SinkBatch decode(ConsumerRecords<byte[], byte[]> records) {
     List<PowerReading> decodedReadings = new ArrayList<>();
     List<DerivedEvent> decodedEvents = new ArrayList<>();
     List<CollectorHeartbeat> decodedHeartbeats = new ArrayList<>();
+    List<EnergyTotal> decodedEnergyTotals = new ArrayList<>();
     List<MalformedRecord> malformed = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> record : records) {
       if (record.value() == null) {
@@ -58,6 +64,8 @@ final class SinkBatchDecoder {
           }
         } else if (topic.equals(Topics.COLLECTOR_STATUS.name())) {
           decodedHeartbeats.add(heartbeat(record));
+        } else if (topic.equals(Topics.ENERGY.name())) {
+          decodedEnergyTotals.add(energyTotal(record));
         }
       } catch (RuntimeException e) {
         log.warn(
@@ -73,6 +81,7 @@ final class SinkBatchDecoder {
         decodedReadings,
         decodedEvents,
         decodedHeartbeats,
+        decodedEnergyTotals,
         malformed,
         firstOffsets(records),
         records.nextOffsets(),
@@ -106,6 +115,19 @@ final class SinkBatchDecoder {
     requireStorable("started_at", heartbeat.startedAt());
     requireStorable("last_cycle_started_at", heartbeat.lastCycleStartedAt());
     return heartbeat;
+  }
+
+  private EnergyTotal energyTotal(ConsumerRecord<byte[], byte[]> record) {
+    EnergyTotal total = energyTotals.deserialize(record.topic(), record.headers(), record.value());
+    requireStorable("as_of", total.asOf());
+    if (total.day().isBefore(EARLIEST_STORABLE_DAY) || total.day().isAfter(LATEST_STORABLE_DAY)) {
+      throw new IllegalArgumentException("day is out of range: " + total.day());
+    }
+    if (total.lastPowerWatts() != null && !Double.isFinite(total.lastPowerWatts())) {
+      throw new IllegalArgumentException(
+          "last_power_watts is not finite: " + total.lastPowerWatts());
+    }
+    return total;
   }
 
   private static void requireStorable(String field, Instant value) {

@@ -9,6 +9,8 @@ public final class SinkCounters {
   private final AtomicLong eventRows = new AtomicLong();
   private final AtomicLong deviceRows = new AtomicLong();
   private final AtomicLong collectorStatusRows = new AtomicLong();
+  private final AtomicLong energyTotalRows = new AtomicLong();
+  private final AtomicLong energyDayRows = new AtomicLong();
   private final AtomicLong malformedRecords = new AtomicLong();
   private final AtomicLong retriedBatches = new AtomicLong();
   private final AtomicLong committedBatches = new AtomicLong();
@@ -19,6 +21,8 @@ public final class SinkCounters {
     eventRows.addAndGet(written.events());
     deviceRows.addAndGet(written.devices());
     collectorStatusRows.addAndGet(written.collectorStatuses());
+    energyTotalRows.addAndGet(written.energyTotals());
+    energyDayRows.addAndGet(written.energyDays());
     malformedRecords.addAndGet(malformed);
     committedBatches.incrementAndGet();
   }
@@ -38,6 +42,11 @@ public final class SinkCounters {
 
   public long eventRows() {
     return eventRows.get();
+  }
+
+  /** Energy total rows sent in committed transactions (replayed rows included). */
+  public long energyTotalRows() {
+    return energyTotalRows.get();
   }
 
   public long malformedRecords() {
@@ -64,6 +73,10 @@ public final class SinkCounters {
         + deviceRows
         + " collector_status="
         + collectorStatusRows
+        + " energy_totals="
+        + energyTotalRows
+        + " energy_daily="
+        + energyDayRows
         + " malformed="
         + malformedRecords
         + " retries="

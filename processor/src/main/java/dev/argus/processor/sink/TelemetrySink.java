@@ -29,7 +29,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores readings, power events and collector heartbeats in PostgreSQL.
+ * Stores readings, power events, collector heartbeats and energy totals in PostgreSQL.
  *
  * <p>One thread: migrate the schema (waiting for the database if it is down), then poll, write each
  * poll's records in one transaction, dead-letter the records that cannot be read, and only then
@@ -38,8 +38,8 @@ import org.springframework.stereotype.Component;
  * an outage of the database loses nothing. The writes are idempotent, so writing a batch twice (a
  * retry, a crash before the offset commit, a replay) changes nothing.
  *
- * <p>It reads {@code read_committed} because the topology writes events in transactions; aborted
- * events must never be stored.
+ * <p>It reads {@code read_committed} because the topology writes events and energy totals in
+ * transactions; aborted ones must never be stored.
  */
 @Component
 public class TelemetrySink implements SmartLifecycle {
@@ -47,7 +47,11 @@ public class TelemetrySink implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(TelemetrySink.class);
 
   private static final List<String> TOPICS =
-      List.of(Topics.READINGS_POWER.name(), Topics.EVENTS.name(), Topics.COLLECTOR_STATUS.name());
+      List.of(
+          Topics.READINGS_POWER.name(),
+          Topics.EVENTS.name(),
+          Topics.COLLECTOR_STATUS.name(),
+          Topics.ENERGY.name());
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final int MAX_ERROR_LENGTH = 300;
 

@@ -2,6 +2,7 @@ package dev.argus.processor.sink;
 
 import dev.argus.contract.WireJson;
 import dev.argus.contract.collector.CollectorHeartbeat;
+import dev.argus.contract.energy.EnergyTotal;
 import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.events.PowerEventType;
 import dev.argus.contract.events.Severity;
@@ -11,10 +12,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +26,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Writes a batch to the tables of {@code V1__power_telemetry.sql} in one transaction, with JDBC
- * batches. Every statement is idempotent on the table's natural key, so writing a batch again
- * (after a failed commit, a replay or a rebalance) leaves the tables as they were.
+ * Writes a batch to the tables of {@code V1__power_telemetry.sql} and {@code V3__energy.sql} in
+ * one transaction, with JDBC batches. Every statement is idempotent on the table's natural key, so
+ * writing a batch again (after a failed commit, a replay or a rebalance) leaves the tables as they
+ * were.
  */
 final class TelemetryWriter {
 
@@ -81,6 +85,32 @@ final class TelemetryWriter {
       WHERE collector_status.last_heartbeat <= excluded.last_heartbeat
       """;
 
+  // Totals only grow with as_of, so "newest as_of wins" makes a replay of older totals a no-op
+  // and lets the database converge on the topic's latest value whatever the order of batches.
+  private static final String UPSERT_ENERGY_TOTAL =
+      """
+      INSERT INTO energy_totals (device_id, wh_total, as_of, last_power_watts, gaps_skipped,
+          updated_at)
+      VALUES (?, ?, ?, ?, ?, now())
+      ON CONFLICT (device_id) DO UPDATE SET
+          wh_total = excluded.wh_total,
+          as_of = excluded.as_of,
+          last_power_watts = excluded.last_power_watts,
+          gaps_skipped = excluded.gaps_skipped,
+          updated_at = now()
+      WHERE excluded.as_of >= energy_totals.as_of
+      """;
+
+  private static final String UPSERT_ENERGY_DAY =
+      """
+      INSERT INTO energy_daily (device_id, day, wh, as_of)
+      VALUES (?, ?, ?, ?)
+      ON CONFLICT (device_id, day) DO UPDATE SET
+          wh = excluded.wh,
+          as_of = excluded.as_of
+      WHERE excluded.as_of >= energy_daily.as_of
+      """;
+
   private static final String DEFAULT_DEVICE_TYPE = "ups";
   private static final String DEFAULT_POLLER = "nut";
 
@@ -100,7 +130,10 @@ final class TelemetryWriter {
                 insertSnapshots(connection, batch.readings()),
                 insertEvents(connection, batch.events()),
                 upsertDevices(connection, newestSuccessfulReadingPerDevice(batch.readings())),
-                upsertCollectorStatus(connection, newestHeartbeatPerCollector(batch.heartbeats())));
+                upsertCollectorStatus(connection, newestHeartbeatPerCollector(batch.heartbeats())),
+                upsertEnergyTotals(connection, newestEnergyTotalPerDevice(batch.energyTotals())),
+                upsertEnergyDays(
+                    connection, newestEnergyTotalPerDeviceAndDay(batch.energyTotals())));
         connection.commit();
         return counts;
       } catch (SQLException | RuntimeException e) {
@@ -205,6 +238,71 @@ final class TelemetryWriter {
       upsert.executeBatch();
     }
     return newest.size();
+  }
+
+  private static int upsertEnergyTotals(Connection connection, Collection<EnergyTotal> newest)
+      throws SQLException {
+    if (newest.isEmpty()) {
+      return 0;
+    }
+    try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ENERGY_TOTAL)) {
+      for (EnergyTotal t : newest) {
+        upsert.setString(1, text(t.deviceId()));
+        upsert.setDouble(2, t.whTotal());
+        upsert.setObject(3, timestamp(t.asOf()), Types.TIMESTAMP_WITH_TIMEZONE);
+        upsert.setObject(4, t.lastPowerWatts(), Types.DOUBLE);
+        upsert.setLong(5, t.gapsSkipped());
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+    return newest.size();
+  }
+
+  private static int upsertEnergyDays(Connection connection, Collection<EnergyTotal> newest)
+      throws SQLException {
+    if (newest.isEmpty()) {
+      return 0;
+    }
+    try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ENERGY_DAY)) {
+      for (EnergyTotal t : newest) {
+        upsert.setString(1, text(t.deviceId()));
+        upsert.setObject(2, t.day(), Types.DATE);
+        upsert.setDouble(3, t.whDay());
+        upsert.setObject(4, timestamp(t.asOf()), Types.TIMESTAMP_WITH_TIMEZONE);
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+    return newest.size();
+  }
+
+  /**
+   * One row per device and statement (see {@link #newestSuccessfulReadingPerDevice}). Of totals
+   * with the same as_of the later one in the batch wins, as it would in separate batches.
+   */
+  static Collection<EnergyTotal> newestEnergyTotalPerDevice(List<EnergyTotal> totals) {
+    Map<String, EnergyTotal> newest = new TreeMap<>();
+    for (EnergyTotal total : totals) {
+      newest.merge(total.deviceId(), total, TelemetryWriter::newer);
+    }
+    return newest.values();
+  }
+
+  static Collection<EnergyTotal> newestEnergyTotalPerDeviceAndDay(List<EnergyTotal> totals) {
+    Map<EnergyDay, EnergyTotal> newest =
+        new TreeMap<>(
+            Comparator.comparing(EnergyDay::deviceId).thenComparing(EnergyDay::day));
+    for (EnergyTotal total : totals) {
+      newest.merge(new EnergyDay(total.deviceId(), total.day()), total, TelemetryWriter::newer);
+    }
+    return newest.values();
+  }
+
+  private record EnergyDay(String deviceId, LocalDate day) {}
+
+  private static EnergyTotal newer(EnergyTotal a, EnergyTotal b) {
+    return b.asOf().isBefore(a.asOf()) ? a : b;
   }
 
   /**

@@ -4,4 +4,10 @@ package dev.argus.processor.sink;
  * Rows sent in one committed transaction, per table. Rows a replay sends again count too: the
  * database skips them, but pgjdbc's rewritten batches do not say which.
  */
-record WriteCounts(int snapshots, int events, int devices, int collectorStatuses) {}
+record WriteCounts(
+    int snapshots,
+    int events,
+    int devices,
+    int collectorStatuses,
+    int energyTotals,
+    int energyDays) {}

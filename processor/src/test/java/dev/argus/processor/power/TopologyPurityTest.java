@@ -25,8 +25,11 @@ class TopologyPurityTest {
     return noClasses()
         .that()
         .haveNameMatching(
-            "dev\\.argus\\.processor\\.power\\.(PowerEventsTopology|PowerEventRules"
-                + "|DeviceStateProcessor|DeviceState|RuleOutcome|PowerEventSettings)(\\$.*)?");
+            "dev\\.argus\\.processor\\.(ProcessorTopology"
+                + "|power\\.(PowerEventsTopology|PowerEventRules|DeviceStateProcessor|DeviceState"
+                + "|RuleOutcome|PowerEventSettings)"
+                + "|energy\\.(EnergyTopology|EnergyIntegrator|EnergyProcessor|EnergyState"
+                + "|Integration|EnergySettings))(\\$.*)?");
   }
 
   @Test

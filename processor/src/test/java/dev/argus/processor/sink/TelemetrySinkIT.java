@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.argus.contract.Topics;
 import dev.argus.contract.collector.CollectorHeartbeat;
+import dev.argus.contract.energy.EnergyTotal;
 import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.events.PowerEventType;
 import dev.argus.contract.power.DeviceMetadata;
@@ -20,6 +21,7 @@ import dev.argus.processor.testing.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -225,6 +227,86 @@ class TelemetrySinkIT {
     assertThat(eventCount()).isEqualTo(1);
     assertThat(db.queryForObject("SELECT count(*) FROM devices WHERE id = ?", Long.class, device))
         .isEqualTo(1);
+  }
+
+  @Test
+  void energyTotalsBecomeRowsAndAReplayChangesNothing() {
+    // Given totals of a device up to a reading just after midnight, which closed the first day
+    LocalDate day = LocalDate.parse("2026-05-27");
+    Instant afterMidnight = Instant.parse("2026-05-28T00:00:30Z");
+    kafka.send(
+        Topics.ENERGY,
+        List.of(
+            energy(T0.plusSeconds(30), 2.0, day, 2.0, 0),
+            energy(T0.plusSeconds(60), 4.0, day, 4.0, 0),
+            energy(afterMidnight, 10.0, day, 8.5, 1),
+            energy(afterMidnight, 10.0, day.plusDays(1), 1.5, 1)),
+        EnergyTotal::deviceId);
+
+    // When a sink stores them
+    String firstGroup = newGroup();
+    TelemetrySink first = startSink(firstGroup);
+    await()
+        .atMost(STORED_WITHIN)
+        .until(() -> kafka.caughtUp(firstGroup, List.of(Topics.ENERGY.name())));
+
+    // Then the device's total is the newest, and each day has its own row
+    Map<String, Object> total = energyTotalRow();
+    assertThat(total)
+        .containsEntry("wh_total", 10.0)
+        .containsEntry("last_power_watts", 240.0)
+        .containsEntry("gaps_skipped", 1L);
+    assertThat(
+            db.queryForObject(
+                    "SELECT as_of FROM energy_totals WHERE device_id = ?",
+                    OffsetDateTime.class,
+                    device)
+                .toInstant())
+        .isEqualTo(afterMidnight);
+    List<Map<String, Object>> days = energyDailyRows();
+    assertThat(days).extracting(row -> row.get("wh")).containsExactly(8.5, 1.5);
+    first.stop();
+
+    // When a sink in a new consumer group replays the topic from the start
+    String replayGroup = newGroup();
+    TelemetrySink replay = startSink(replayGroup);
+    await()
+        .atMost(STORED_WITHIN)
+        .until(() -> kafka.caughtUp(replayGroup, List.of(Topics.ENERGY.name())));
+
+    // Then it wrote the totals again, and the rows did not change
+    assertThat(replay.counters().energyTotalRows()).isGreaterThanOrEqualTo(1);
+    assertThat(energyTotalRow()).isEqualTo(total);
+    assertThat(energyDailyRows()).isEqualTo(days);
+
+    // And an older total arriving late changes nothing either
+    kafka.send(
+        Topics.ENERGY,
+        List.of(energy(T0.plusSeconds(90), 6.0, day, 6.0, 0)),
+        EnergyTotal::deviceId);
+    await()
+        .atMost(STORED_WITHIN)
+        .until(() -> kafka.caughtUp(replayGroup, List.of(Topics.ENERGY.name())));
+    assertThat(energyTotalRow()).isEqualTo(total);
+    assertThat(energyDailyRows()).isEqualTo(days);
+  }
+
+  private EnergyTotal energy(Instant asOf, double whTotal, LocalDate day, double whDay, long gaps) {
+    return new EnergyTotal(
+        EnergyTotal.SCHEMA_VERSION, device, asOf, whTotal, day, whDay, 240.0, gaps);
+  }
+
+  /** The row's values; updated_at is left out: it says when the sink last wrote the row. */
+  private Map<String, Object> energyTotalRow() {
+    return db.queryForMap(
+        "SELECT wh_total, as_of, last_power_watts, gaps_skipped"
+            + " FROM energy_totals WHERE device_id = ?",
+        device);
+  }
+
+  private List<Map<String, Object>> energyDailyRows() {
+    return db.queryForList(
+        "SELECT day, wh, as_of FROM energy_daily WHERE device_id = ? ORDER BY day", device);
   }
 
   @Test

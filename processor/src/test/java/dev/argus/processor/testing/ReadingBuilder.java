@@ -88,6 +88,11 @@ public final class ReadingBuilder {
     return this;
   }
 
+  public ReadingBuilder power(Double watts) {
+    this.powerWatts = watts;
+    return this;
+  }
+
   public ReadingBuilder metadata(DeviceMetadata metadata) {
     this.metadata = metadata;
     return this;

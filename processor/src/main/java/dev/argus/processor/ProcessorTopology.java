@@ -1,0 +1,49 @@
+package dev.argus.processor;
+
+import dev.argus.contract.power.PowerReading;
+import dev.argus.processor.energy.EnergySettings;
+import dev.argus.processor.energy.EnergyTopology;
+import dev.argus.processor.power.PowerEventSettings;
+import dev.argus.processor.power.PowerEventsTopology;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+
+/**
+ * The processor's one Streams topology: {@code argus.readings.power} read once and fed to both
+ * {@link PowerEventsTopology} (→ {@code argus.events}) and {@link EnergyTopology} (→ {@code
+ * argus.energy}). One application means each reading is read, and a malformed one dead-lettered,
+ * once, and one exactly-once transaction covers both outputs. The state stores keep the names they
+ * have on their own, so their changelogs do not depend on how the topologies are combined.
+ *
+ * <p>A pure builder, like the two it combines.
+ */
+public final class ProcessorTopology {
+
+  private final PowerEventSettings power;
+  private final EnergySettings energy;
+
+  public ProcessorTopology(PowerEventSettings power, EnergySettings energy) {
+    if (!power.readings().name().equals(energy.readings().name())) {
+      throw new IllegalArgumentException(
+          "Power events and energy must read the same topic, not "
+              + power.readings().name()
+              + " and "
+              + energy.readings().name());
+    }
+    this.power = power;
+    this.energy = energy;
+  }
+
+  public Topology build() {
+    StreamsBuilder builder = new StreamsBuilder();
+    KStream<String, PowerReading> readings =
+        builder.stream(
+            power.readings().name(),
+            Consumed.with(power.readings().keySerde(), power.readings().valueSerde()));
+    new PowerEventsTopology(power).addTo(builder, readings);
+    new EnergyTopology(energy).addTo(builder, readings);
+    return builder.build();
+  }
+}

@@ -1,0 +1,29 @@
+package dev.argus.processor.energy;
+
+import dev.argus.contract.Topics;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How energy is integrated. An unset or empty variable means the default; a value out of range
+ * stops the service at start-up with a message naming the variable.
+ *
+ * @param maxGap {@code ENERGY_MAX_GAP}, 1 s..24 h (default 15 min): longer intervals between two
+ *     readings with power are not integrated
+ */
+@ConfigurationProperties("argus.energy")
+public record EnergyProperties(Duration maxGap) {
+
+  public EnergyProperties {
+    maxGap = maxGap != null ? maxGap : EnergySettings.DEFAULT_MAX_GAP;
+    if (maxGap.compareTo(Duration.ofSeconds(1)) < 0
+        || maxGap.compareTo(EnergySettings.LONGEST_MAX_GAP) > 0) {
+      throw new IllegalArgumentException(
+          "ENERGY_MAX_GAP must be between 1s and 24h (e.g. 15m), was " + maxGap);
+    }
+  }
+
+  public EnergySettings toSettings() {
+    return new EnergySettings(Topics.READINGS_POWER, Topics.ENERGY, maxGap);
+  }
+}

@@ -1,0 +1,97 @@
+package dev.argus.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.argus.contract.Topic;
+import dev.argus.contract.Topics;
+import dev.argus.contract.events.DerivedEvent;
+import dev.argus.contract.power.PowerReading;
+import dev.argus.processor.energy.EnergySettings;
+import dev.argus.processor.energy.EnergyTopology;
+import dev.argus.processor.power.PowerEventSettings;
+import dev.argus.processor.power.PowerEventsTopology;
+import dev.argus.processor.power.StreamsProperties;
+import dev.argus.processor.power.StreamsRuntimeConfig;
+import dev.argus.processor.testing.ReadingBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+
+/** The combined topology the service runs: one read of the readings feeds both outputs. */
+class ProcessorTopologyTest {
+
+  private static final Instant T0 = Instant.parse("2026-05-27T10:00:00Z");
+
+  private final Path stateDir =
+      Path.of("target", "streams-state", UUID.randomUUID().toString()).toAbsolutePath();
+
+  @AfterEach
+  void deleteState() throws IOException {
+    FileSystemUtils.deleteRecursively(stateDir);
+  }
+
+  @Test
+  void aReadingFeedsBothPowerEventsAndEnergy() {
+    var streams =
+        new StreamsProperties("argus-processor-test", stateDir.toString(), Duration.ofMillis(200));
+    var topology =
+        new ProcessorTopology(PowerEventSettings.defaults(), EnergySettings.defaults()).build();
+    try (var driver =
+        new TopologyTestDriver(
+            topology,
+            StreamsRuntimeConfig.properties("localhost:9", (short) 1, streams, new AtomicLong()),
+            T0)) {
+      var readings =
+          driver.createInputTopic(
+              Topics.READINGS_POWER.name(),
+              Topics.READINGS_POWER.keySerde().serializer(),
+              Topics.READINGS_POWER.valueSerde().serializer());
+      var events =
+          driver.createOutputTopic(
+              Topics.EVENTS.name(),
+              Topics.EVENTS.keySerde().deserializer(),
+              Topics.EVENTS.valueSerde().deserializer());
+      var energy =
+          driver.createOutputTopic(
+              Topics.ENERGY.name(),
+              Topics.ENERGY.keySerde().deserializer(),
+              Topics.ENERGY.valueSerde().deserializer());
+
+      PowerReading online = ReadingBuilder.ups("ups-1").at(T0).status("OL").power(360.0).build();
+      PowerReading onBattery =
+          ReadingBuilder.ups("ups-1").at(T0.plusSeconds(60)).status("OB").power(360.0).build();
+      readings.pipeInput("ups-1", online, T0);
+      readings.pipeInput("ups-1", onBattery, T0.plusSeconds(60));
+
+      assertThat(events.readValuesToList())
+          .extracting(DerivedEvent::eventType)
+          .containsExactly("on_battery");
+      assertThat(energy.readValue().whTotal()).isEqualTo(6.0);
+      assertThat(driver.getAllStateStores())
+          .containsKeys(PowerEventsTopology.DEVICE_STATE_STORE, EnergyTopology.ENERGY_STATE_STORE);
+    }
+  }
+
+  @Test
+  void bothHalvesMustReadTheSameTopic() {
+    Topic<String, PowerReading> otherReadings =
+        new Topic<>(
+            "other.readings",
+            Topics.READINGS_POWER.keySerde(),
+            Topics.READINGS_POWER.valueSerde(),
+            1,
+            Topics.READINGS_POWER.configs());
+    var energy = new EnergySettings(otherReadings, Topics.ENERGY, Duration.ofMinutes(15));
+
+    assertThatThrownBy(() -> new ProcessorTopology(PowerEventSettings.defaults(), energy))
+        .hasMessageContaining("same topic");
+  }
+}
