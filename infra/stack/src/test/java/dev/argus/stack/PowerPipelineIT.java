@@ -147,6 +147,21 @@ class PowerPipelineIT {
 
   @Test
   @Order(5)
+  void energyIsIntegratedFromThePolledPower() {
+    // 360 W (900 W nominal at 40 % load) polled every second.
+    JsonNode totals = awaitJson("/api/energy?device_id=" + DEVICE, Duration.ofSeconds(60),
+        node -> node.size() == 1 && node.get(0).path("wh_total").asDouble() > 0);
+    JsonNode total = totals.get(0);
+
+    assertThat(total.path("currency").asString()).isEqualTo("USD");
+    assertThat(total.path("kwh_total").asDouble()).isEqualTo(
+        Math.round(total.path("wh_total").asDouble()) / 1000.0, org.assertj.core.data.Offset.offset(0.001));
+    JsonNode daily = get("/api/energy/daily?device_id=" + DEVICE).body();
+    assertThat(daily.size()).isBetween(1, 2);
+  }
+
+  @Test
+  @Order(6)
   void aSecondStartKeepsTheDataOfTheFirst() throws Exception {
     int eventsBefore = get("/api/events?device_id=" + DEVICE).body().path("total").asInt();
     assertThat(eventsBefore).isGreaterThanOrEqualTo(2);
