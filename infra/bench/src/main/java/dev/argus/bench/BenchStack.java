@@ -1,0 +1,82 @@
+package dev.argus.bench;
+
+import dev.argus.stack.LocalStack;
+import dev.argus.stack.StackOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real local stack, started the way {@code ./argus-start.sh} starts it but on free ports, in
+ * its own data directory, without the demo fleet and without devices for the collector: the
+ * benchmark produces the readings itself.
+ */
+final class BenchStack implements AutoCloseable {
+
+  private final LocalStack stack;
+  private final Path dataDir;
+
+  private BenchStack(LocalStack stack, Path dataDir) {
+    this.stack = stack;
+    this.dataDir = dataDir;
+  }
+
+  static BenchStack start(Path home, Path dataDir, PrintStream out) throws Exception {
+    StackOptions options =
+        new StackOptions(
+            home, dataDir, true,
+            freePort(), freePort(), freePort(), freePort(),
+            null, null, null,
+            false, freePort(),
+            List.of(),
+            Duration.ofMinutes(5),
+            Map.of());
+    return new BenchStack(LocalStack.start(options, out), dataDir);
+  }
+
+  Connection connect() throws SQLException {
+    return DriverManager.getConnection(stack.jdbcUrl(), "postgres", "");
+  }
+
+  String apiBaseUrl() {
+    return stack.apiBaseUrl();
+  }
+
+  String kafkaBootstrap() {
+    return stack.kafkaBootstrap();
+  }
+
+  /** The stack's JVMs by name; the launcher is this benchmark's own JVM, the load generator. */
+  Map<String, Long> jvmPids() {
+    Map<String, Long> pids = new HashMap<>(stack.pids());
+    pids.remove("launcher");
+    return pids;
+  }
+
+  Path postmasterPidFile() {
+    return dataDir.resolve("postgres").resolve("postmaster.pid");
+  }
+
+  MemorySampler memorySampler() {
+    return new MemorySampler(jvmPids(), postmasterPidFile());
+  }
+
+  @Override
+  public void close() {
+    stack.close();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
