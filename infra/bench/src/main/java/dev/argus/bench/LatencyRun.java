@@ -43,7 +43,10 @@ final class LatencyRun {
   }
 
   Outcome run(int rate, Duration duration) throws Exception {
-    SyntheticFleet fleet = new SyntheticFleet("bench-latency-" + rate, rate, 10, 5);
+    int seconds = (int) duration.toSeconds();
+    // Flip often enough that even a short (--quick) run derives events to time.
+    int flipPeriod = Math.max(1, Math.min(5, seconds / 3));
+    SyntheticFleet fleet = new SyntheticFleet("bench-latency-" + rate, rate, 10, flipPeriod);
     try (var db = stack.connect()) {
       new TelemetryTables(db).truncateTelemetry();
     }
@@ -60,7 +63,6 @@ final class LatencyRun {
     long expected = 0;
     long sent = 0;
     long start = System.nanoTime();
-    int seconds = (int) duration.toSeconds();
     int slice = Math.max(1, rate / 10);
     try (ReadingProducer producer = new ReadingProducer(stack.kafkaBootstrap())) {
       for (int reading = 0; reading < seconds; reading++) {
