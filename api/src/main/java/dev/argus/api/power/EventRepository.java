@@ -33,23 +33,15 @@ class EventRepository {
       params.put("eventType", eventType.wireName());
     }
     String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    params.put("limit", pageSize);
-    params.put("offset", Page.offset(page, pageSize));
-
-    long total =
-        jdbc.sql("SELECT count(*) FROM power_events" + where)
-            .params(params)
-            .query(Long.class)
-            .single();
-    List<PowerEvent> items =
-        jdbc.sql(
-                "SELECT id, ts, device_id, event_type, severity, metadata FROM power_events"
-                    + where
-                    + " ORDER BY ts DESC, id DESC LIMIT :limit OFFSET :offset")
-            .params(params)
-            .query(EventRepository::event)
-            .list();
-    return new Page<>(page, pageSize, total, items);
+    return PagedQuery.fetch(
+        jdbc,
+        "id, ts, device_id, event_type, severity, metadata",
+        "power_events" + where,
+        "ts DESC, id DESC",
+        params,
+        EventRepository::event,
+        page,
+        pageSize);
   }
 
   private static PowerEvent event(ResultSet rs, int row) throws SQLException {

@@ -3,7 +3,6 @@ package dev.argus.api.power;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,25 +33,15 @@ class SnapshotRepository {
         deviceId == null ? "WHERE error IS NULL" : "WHERE error IS NULL AND device_id = :deviceId";
     Map<String, Object> params = new HashMap<>();
     params.put("deviceId", deviceId);
-    params.put("limit", pageSize);
-    params.put("offset", Page.offset(page, pageSize));
-
-    long total =
-        jdbc.sql("SELECT count(*) FROM power_snapshots " + where)
-            .params(params)
-            .query(Long.class)
-            .single();
-    List<Snapshot> items =
-        jdbc.sql(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM power_snapshots "
-                    + where
-                    + " ORDER BY ts DESC, device_id LIMIT :limit OFFSET :offset")
-            .params(params)
-            .query(SnapshotRepository::snapshot)
-            .list();
-    return new Page<>(page, pageSize, total, items);
+    return PagedQuery.fetch(
+        jdbc,
+        COLUMNS,
+        "power_snapshots " + where,
+        "ts DESC, device_id",
+        params,
+        SnapshotRepository::snapshot,
+        page,
+        pageSize);
   }
 
   /** The newest snapshot of any device (served by the ts index). */
