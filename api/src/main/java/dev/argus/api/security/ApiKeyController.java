@@ -1,8 +1,10 @@
 package dev.argus.api.security;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -66,8 +68,8 @@ class ApiKeyController {
   }
 
   record KeyUsage(
-      @com.fasterxml.jackson.annotation.JsonProperty("id") UUID id,
-      @com.fasterxml.jackson.annotation.JsonProperty("last_used") java.time.Instant lastUsed,
-      @com.fasterxml.jackson.annotation.JsonProperty("usage_count") long usageCount,
-      @com.fasterxml.jackson.annotation.JsonProperty("last_ip") String lastIp) {}
+      @JsonProperty("id") UUID id,
+      @JsonProperty("last_used") Instant lastUsed,
+      @JsonProperty("usage_count") long usageCount,
+      @JsonProperty("last_ip") String lastIp) {}
 }

@@ -55,7 +55,7 @@ class SlidingWindowRateLimiter {
         .param("bucket", bucket)
         .param("start", OffsetDateTime.ofInstant(windowStart, java.time.ZoneOffset.UTC))
         .update();
-    var window0 =
+    var inWindow =
         jdbc.sql("SELECT count(*) AS n, min(at) AS oldest FROM rate_limit_hits WHERE bucket = :bucket")
             .param("bucket", bucket)
             .query(
@@ -63,15 +63,15 @@ class SlidingWindowRateLimiter {
                     new Window(
                         rs.getInt("n"), rs.getObject("oldest", OffsetDateTime.class)))
             .single();
-    boolean allowed = window0.count() < limit;
+    boolean allowed = inWindow.count() < limit;
     if (allowed && acquire) {
       jdbc.sql("INSERT INTO rate_limit_hits (bucket, at) VALUES (:bucket, :at)")
           .param("bucket", bucket)
           .param("at", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
           .update();
     }
-    int used = window0.count() + (allowed && acquire ? 1 : 0);
-    Instant oldest = window0.oldest() == null ? now : window0.oldest().toInstant();
+    int used = inWindow.count() + (allowed && acquire ? 1 : 0);
+    Instant oldest = inWindow.oldest() == null ? now : inWindow.oldest().toInstant();
     Instant resetAt = oldest.plusMillis(windowMillis);
     long retryAfter =
         allowed ? 0 : Math.max(1, (Duration.between(now, resetAt).toMillis() + 999) / 1000);

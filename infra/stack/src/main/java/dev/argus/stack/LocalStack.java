@@ -310,7 +310,8 @@ public final class LocalStack implements AutoCloseable {
         // Free.
       } catch (IOException e) {
         throw new IllegalStateException("Port " + port + " is in use (another Argus running?). "
-            + "Stop it, or choose other ports: " + StackOptions.usage().lines().skip(4).findFirst().orElse(""));
+            + "Stop it, or choose other ports with ARGUS_API_PORT, ARGUS_KAFKA_PORT,"
+            + " ARGUS_KAFKA_CONTROLLER_PORT, ARGUS_DB_PORT or ARGUS_DEMO_NUT_PORT");
       }
     }
   }
