@@ -1,9 +1,12 @@
 package dev.argus.contract;
 
 import dev.argus.contract.collector.CollectorHeartbeat;
+import dev.argus.contract.commands.CollectorCommand;
+import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.energy.EnergyTotal;
 import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.power.PowerReading;
+import dev.argus.contract.probe.ProbeResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,39 @@ public final class Topics {
           6,
           retention(Duration.ofDays(7)));
 
-  /** Events derived by the processor (power events now, target and model events later). */
+  /** Uptime-target check results, one per probe, up or down. Key: target id. */
+  public static final Topic<String, ProbeResult> READINGS_PROBE =
+      new Topic<>(
+          "argus.readings.probe",
+          KEY,
+          JsonSerde.of(ProbeResult.class),
+          6,
+          retention(Duration.ofDays(7)));
+
+  /**
+   * Desired configuration (devices, targets, runtime settings) published by the api from
+   * PostgreSQL, its system of record. Compacted and one partition: reading it from the beginning
+   * gives the whole current configuration. Key: {@link dev.argus.contract.config.ConfigKeys};
+   * a deleted device or target is a tombstone.
+   */
+  public static final Topic<String, ConfigEntry> CONFIG =
+      new Topic<>(
+          "argus.config",
+          KEY,
+          JsonSerde.of(ConfigEntry.class),
+          1,
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
+  /** Commands to the collectors (manual poll). Short-lived: a stale command is worthless. */
+  public static final Topic<String, CollectorCommand> COMMANDS =
+      new Topic<>(
+          "argus.commands",
+          KEY,
+          JsonSerde.of(CollectorCommand.class),
+          1,
+          retention(Duration.ofHours(1)));
+
+  /** Events derived by the processor: power events (key device id), target events (target id). */
   public static final Topic<String, DerivedEvent> EVENTS =
       new Topic<>(
           "argus.events", KEY, JsonSerde.of(DerivedEvent.class), 6, retention(Duration.ofDays(30)));
@@ -63,7 +98,9 @@ public final class Topics {
   private Topics() {}
 
   public static List<Topic<?, ?>> all() {
-    return List.of(READINGS_POWER, EVENTS, ENERGY, COLLECTOR_STATUS, DEAD_LETTER);
+    return List.of(
+        READINGS_POWER, READINGS_PROBE, EVENTS, ENERGY, COLLECTOR_STATUS, CONFIG, COMMANDS,
+        DEAD_LETTER);
   }
 
   private static Map<String, String> retention(Duration retention) {

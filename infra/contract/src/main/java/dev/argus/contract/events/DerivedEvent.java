@@ -13,7 +13,7 @@ import java.util.UUID;
  * replay of the
  * same readings yields the same ids and the database sink stays idempotent.
  *
- * @param source which kind of thing it is about: {@code power} (devices) for now
+ * @param source which kind of thing it is about: {@code power} (devices) or {@code target}
  * @param subjectId the device (or target, model, camera) the event is about
  * @param metadata event details, e.g. {@code previous_status} and {@code battery_percent}
  */
@@ -29,6 +29,7 @@ public record DerivedEvent(
 
   public static final int SCHEMA_VERSION = 1;
   public static final String SOURCE_POWER = "power";
+  public static final String SOURCE_TARGET = "target";
 
   public DerivedEvent {
     if (subjectId == null || subjectId.isBlank()) {
@@ -65,6 +66,21 @@ public record DerivedEvent(
         idOf(SOURCE_POWER, deviceId, type.wireName(), discriminator, timestamp),
         SOURCE_POWER,
         deviceId,
+        type.wireName(),
+        type.severity(),
+        timestamp,
+        metadata);
+  }
+
+  /** An uptime-target event; the subject id is the target id as a decimal string. */
+  public static DerivedEvent target(
+      long targetId, TargetEventType type, Instant timestamp, Map<String, Object> metadata) {
+    String subject = Long.toString(targetId);
+    return new DerivedEvent(
+        SCHEMA_VERSION,
+        idOf(SOURCE_TARGET, subject, type.wireName(), "", timestamp),
+        SOURCE_TARGET,
+        subject,
         type.wireName(),
         type.severity(),
         timestamp,
