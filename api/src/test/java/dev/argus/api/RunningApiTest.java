@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * empty tables and writes the rows it needs.
  *
  * <p>The api connects as a role that may only SELECT telemetry (it may write only its own
- * configuration: API keys and rate-limit state), so every test also checks the architecture rule
+ * configuration and state: API keys, devices, targets, settings, outbox, triggers, deliveries), so every test also checks the architecture rule
  * that the api never writes telemetry: such a write would fail with "permission denied". The schema
  * is migrated beforehand by the owner, as the processor would have done; the api's own start-up
  * migration then finds nothing to do.
@@ -67,8 +67,16 @@ public abstract class RunningApiTest {
                 .formatted(READ_ONLY_ROLE))
         .update();
     sql.sql("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + READ_ONLY_ROLE).update();
-    // The api owns configuration (API keys) and the shared rate-limit state; telemetry stays read-only.
-    sql.sql("GRANT INSERT, UPDATE, DELETE ON api_keys, rate_limit_hits TO " + READ_ONLY_ROLE).update();
+    // The api owns configuration (API keys, devices, targets, runtime and alert settings, the
+    // config outbox, manual-poll triggers, alert deliveries) and the shared rate-limit state;
+    // telemetry stays read-only.
+    sql.sql(
+            ("GRANT INSERT, UPDATE, DELETE ON api_keys, rate_limit_hits, devices, runtime_config,"
+                    + " config_outbox, poll_triggers, targets, alert_config, alert_deliveries,"
+                    + " alert_cooldowns TO %s")
+                .formatted(READ_ONLY_ROLE))
+        .update();
+    sql.sql("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + READ_ONLY_ROLE).update();
     return url;
   }
 }

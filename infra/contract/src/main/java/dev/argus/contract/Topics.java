@@ -7,6 +7,7 @@ import dev.argus.contract.energy.EnergyTotal;
 import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.power.PowerReading;
 import dev.argus.contract.probe.ProbeResult;
+import dev.argus.contract.probe.TargetStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,15 @@ public final class Topics {
           JsonSerde.of(ProbeResult.class),
           6,
           retention(Duration.ofDays(7)));
+
+  /** Current state per uptime target (streak, alerting); compacted, newest per target stays. */
+  public static final Topic<String, TargetStatus> TARGET_STATUS =
+      new Topic<>(
+          "argus.target.status",
+          KEY,
+          JsonSerde.of(TargetStatus.class),
+          6,
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
 
   /**
    * Desired configuration (devices, targets, runtime settings) published by the api from
@@ -99,7 +109,8 @@ public final class Topics {
 
   public static List<Topic<?, ?>> all() {
     return List.of(
-        READINGS_POWER, READINGS_PROBE, EVENTS, ENERGY, COLLECTOR_STATUS, CONFIG, COMMANDS,
+        READINGS_POWER, READINGS_PROBE, EVENTS, ENERGY, COLLECTOR_STATUS, TARGET_STATUS, CONFIG,
+        COMMANDS,
         DEAD_LETTER);
   }
 
