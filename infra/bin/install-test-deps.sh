@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests talk to, when missing: a real NUT server (upsd +
 # dummy-ups driver) and client, a real SNMP agent (snmpd) and client tools, docker-compose (to validate docker-compose.yml without an engine)
-# and kcat (a real downstream Kafka consumer). Node.js/npm, for the TimescaleDB check, are expected
+# and kcat (a real downstream Kafka consumer), curl and jq (the seed's alert-status client script),
+# iputils-ping (ping probes of uptime targets). Node.js/npm, for the TimescaleDB check, are expected
 # on the machine. Needs root (or sudo) for apt-get; without it, the tests that need a package skip.
 set -euo pipefail
 
@@ -12,6 +13,9 @@ command -v snmpd >/dev/null || [ -x /usr/sbin/snmpd ] || missing+=(snmpd)
 command -v snmpget >/dev/null || missing+=(snmp)
 command -v docker-compose >/dev/null || missing+=(docker-compose)
 command -v kcat >/dev/null || missing+=(kcat)
+command -v jq >/dev/null || missing+=(jq)
+command -v curl >/dev/null || missing+=(curl)
+command -v ping >/dev/null || missing+=(iputils-ping)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
