@@ -3,6 +3,7 @@ package dev.argus.stack;
 import dev.argus.contract.TopicProvisioner;
 import dev.argus.contract.Topics;
 import dev.argus.stack.demo.DemoFleet;
+import dev.argus.stack.demo.DemoTargets;
 import dev.argus.stack.demo.NutSimulator;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
   private NutSimulator simulator;
   private volatile boolean stopping;
   private LeftoverProcesses leftovers;
+  private AdminKey.Resolved adminKey;
 
   private LocalStack(StackOptions options, PrintStream out) {
     this.options = options;
@@ -144,10 +146,16 @@ public final class LocalStack implements AutoCloseable {
       stage(3, "No demo fleet (--no-demo)");
     }
 
+    Map<String, String> inherited = new HashMap<>(System.getenv());
+    inherited.putAll(options.serviceEnvironment());
+    adminKey = AdminKey.resolve(inherited, data);
+
     stage(4, "Starting processor, api and collector (logs in " + data.resolve("logs") + ")");
     startService("processor", jars.get(0), Map.of(
         "ARGUS_STREAMS_STATE_DIR", data.resolve("streams").toString()));
-    startService("api", jars.get(1), Map.of("ARGUS_API_PORT", Integer.toString(options.apiPort())));
+    startService("api", jars.get(1), Map.of(
+        "ARGUS_API_PORT", Integer.toString(options.apiPort()),
+        "API_KEY", adminKey.key()));
     startService("collector", jars.get(2), Map.of(
         "ARGUS_COLLECTOR_ID", "local-collector",
         "ARGUS_COLLECTOR_DEVICES", String.join(",", devices),
@@ -156,6 +164,39 @@ public final class LocalStack implements AutoCloseable {
     leftovers.record(pids());
     stage(5, "Waiting for the api to answer on port " + options.apiPort());
     awaitApi(Duration.ofSeconds(150));
+    if (options.demoFleet()) {
+      createDemoTargets();
+    }
+  }
+
+  /** Creates the demo's uptime targets through the api, once: a stack with targets keeps them. */
+  private void createDemoTargets() throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> existing = http.send(
+        apiRequest("/api/v1/targets?page_size=1").GET().build(), HttpResponse.BodyHandlers.ofString());
+    if (existing.statusCode() != 200 || !existing.body().contains("\"total\":0")) {
+      return;
+    }
+    int deadPort;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      deadPort = probe.getLocalPort();
+    }
+    for (String body : DemoTargets.bodies(options.apiPort(), options.kafkaPort(), deadPort)) {
+      HttpResponse<String> created = http.send(
+          apiRequest("/api/v1/targets").header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (created.statusCode() != 201) {
+        out.println("! Could not create a demo target (" + created.statusCode() + "): " + created.body());
+        return;
+      }
+    }
+  }
+
+  private HttpRequest.Builder apiRequest(String path) {
+    return HttpRequest.newBuilder(URI.create(apiBaseUrl() + path))
+        .timeout(Duration.ofSeconds(10))
+        .header("X-Api-Key", adminKey.key());
   }
 
   synchronized boolean hasRunningParts() {
@@ -258,11 +299,16 @@ public final class LocalStack implements AutoCloseable {
           curl %s/api/devices
           curl '%s/api/snapshots/latest?device_id=ups-office'
           curl %s/api/events        (events appear within a few minutes)
+          curl -H "x-api-key: %s" %s/api/v1/alert-status
+        Admin API key (X-Api-Key, for writes and /api/v1): from %s
         Press Ctrl-C to stop.
         """,
         took.toSeconds(), api, api, api, options.kafkaBootstrap(),
         database.jdbcUrl().replaceFirst("\\?user=[^&]*$", ""),
-        database.user(), options.dataDir().resolve("logs"), api, api, api, api);
+        database.user(), options.dataDir().resolve("logs"), api, api, api, api,
+        adminKey.source().equals("API_KEY") ? "$API_KEY"
+            : "$(cat " + options.dataDir().resolve("api-key") + ")",
+        api, adminKey.source());
   }
 
   private void stage(int n, String message) {
