@@ -1,7 +1,9 @@
 package dev.argus.processor.power;
 
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * How the Kafka Streams runtime of the power topology runs.
@@ -11,10 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     volume a restart skips restoring them from the changelog
  * @param commitInterval how often a transaction is committed; events become visible to
  *     read-committed consumers (the sink) only then, so it bounds the added latency
+ * @param rocksDbMemory one off-heap budget for all RocksDB state stores ({@code
+ *     ARGUS_STREAMS_ROCKSDB_MEMORY}, default 32MB), see {@link BoundedRocksDbMemory}
  */
 @ConfigurationProperties("argus.streams")
-public record StreamsProperties(String applicationId, String stateDir, Duration commitInterval) {
+public record StreamsProperties(
+    String applicationId, String stateDir, Duration commitInterval, DataSize rocksDbMemory) {
 
+  @ConstructorBinding
   public StreamsProperties {
     if (applicationId == null || applicationId.isBlank()) {
       throw new IllegalArgumentException("argus.streams.application-id must not be blank");
@@ -27,5 +33,13 @@ public record StreamsProperties(String applicationId, String stateDir, Duration 
       throw new IllegalArgumentException(
           "argus.streams.commit-interval must be positive, was " + commitInterval);
     }
+    if (rocksDbMemory == null) {
+      rocksDbMemory = DataSize.ofMegabytes(32);
+    }
+  }
+
+  /** With the default RocksDB memory budget. */
+  public StreamsProperties(String applicationId, String stateDir, Duration commitInterval) {
+    this(applicationId, stateDir, commitInterval, null);
   }
 }
