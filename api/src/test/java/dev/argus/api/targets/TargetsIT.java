@@ -237,6 +237,16 @@ class TargetsIT extends TargetsApiTest {
     assertThat(as(writer, "POST", "/api/v1/targets", body).status()).isEqualTo(201);
   }
 
+  @Test
+  void theOpenApiDescriptionListsTheTargetRoutes() {
+    JsonNode paths = api.get("/openapi.json").json().path("paths");
+
+    assertThat(paths.has("/api/v1/targets")).isTrue();
+    assertThat(paths.path("/api/v1/targets/{id}").has("patch")).isTrue();
+    assertThat(paths.path("/api/v1/targets/{id}/acknowledge").has("post")).isTrue();
+    assertThat(paths.path("/api/v1/alert-status").has("get")).isTrue();
+  }
+
   private void assertUnprocessable(String json, String detailPart) {
     Response response = admin("POST", "/api/v1/targets", json);
     assertThat(response.status()).as(response.body()).isEqualTo(422);
