@@ -15,11 +15,11 @@ import java.util.List;
 public record Page<T>(
     int page, @JsonProperty("page_size") int pageSize, long total, List<T> items) {
 
-  static final String DEFAULT_PAGE = "1";
-  static final String DEFAULT_PAGE_SIZE = "50";
-  static final int MAX_PAGE_SIZE = 200;
-  static final String PAGE_RULE = "page must be at least 1";
-  static final String PAGE_SIZE_RULE = "page_size must be between 1 and 200";
+  public static final String DEFAULT_PAGE = "1";
+  public static final String DEFAULT_PAGE_SIZE = "50";
+  public static final int MAX_PAGE_SIZE = 200;
+  public static final String PAGE_RULE = "page must be at least 1";
+  public static final String PAGE_SIZE_RULE = "page_size must be between 1 and 200";
 
   /** Rows to skip before the given page; a long, since page × page_size can exceed an int. */
   static long offset(int page, int pageSize) {

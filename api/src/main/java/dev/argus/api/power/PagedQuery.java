@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * same FROM and WHERE, so the two can never disagree on what matches. The one place where the
  * cost of {@code total} on large tables is decided.
  */
-final class PagedQuery {
+public final class PagedQuery {
 
   private PagedQuery() {}
 
@@ -19,7 +19,7 @@ final class PagedQuery {
    * @param fromWhere e.g. {@code "power_events WHERE device_id = :deviceId"}
    * @param orderBy the page's order, with a unique tie-breaker so pages do not overlap
    */
-  static <T> Page<T> fetch(
+  public static <T> Page<T> fetch(
       JdbcClient jdbc,
       String columns,
       String fromWhere,

@@ -64,7 +64,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     try {
-      if (admit(request, response, requirement.get().scope())) {
+      if (admit(request, response, requirement.get())) {
         chain.doFilter(request, response);
       }
     } catch (DataAccessException e) {
@@ -74,8 +74,10 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   }
 
   /** Writes the rejection and returns false, or returns true when the request may proceed. */
-  private boolean admit(HttpServletRequest request, HttpServletResponse response, Scope needed)
+  private boolean admit(
+      HttpServletRequest request, HttpServletResponse response, AccessPolicy.Requirement required)
       throws IOException {
+    Scope needed = required.scope();
     String presented = request.getHeader(HEADER);
     if (presented == null || presented.isBlank()) {
       reject(response, 401, "Missing API key in x-api-key header", 0);
@@ -99,7 +101,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
       reject(response, 403, "This API key lacks the '" + needed.wireName() + "' scope", 0);
       return false;
     }
-    var rate = limiter.tryAcquire(caller.get().rateBucket(), caller.get().rateLimitPerMinute(), MINUTE);
+    Caller.RateWindow window = caller.get().windowFor(required.endpointLimit());
+    var rate = limiter.tryAcquire(window.bucket(), window.perMinute(), MINUTE);
     response.setHeader("X-RateLimit-Limit", Integer.toString(rate.limit()));
     response.setHeader("X-RateLimit-Remaining", Integer.toString(rate.remaining()));
     response.setHeader("X-RateLimit-Reset", Long.toString(rate.resetAt().getEpochSecond()));

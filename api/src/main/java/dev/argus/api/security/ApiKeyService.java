@@ -47,7 +47,12 @@ class ApiKeyService {
   Optional<Caller> authenticate(String presented) {
     if (properties.apiKey() != null && ApiKeySecrets.sameKey(presented, properties.apiKey())) {
       return Optional.of(
-          new Caller(null, Caller.BOOTSTRAP_BUCKET, List.of(Scope.ADMIN), properties.rateLimitPerMinute()));
+          new Caller(
+              null,
+              Caller.BOOTSTRAP_BUCKET,
+              List.of(Scope.ADMIN),
+              properties.rateLimitPerMinute(),
+              false));
     }
     Instant now = clock.instant();
     return keys.findByHash(ApiKeySecrets.hash(presented))
@@ -60,7 +65,8 @@ class ApiKeyService {
                     key.scopes(),
                     key.rateLimitPerMinute() != null
                         ? key.rateLimitPerMinute()
-                        : properties.rateLimitPerMinute()));
+                        : properties.rateLimitPerMinute(),
+                    key.rateLimitPerMinute() != null));
   }
 
   void recordUse(Caller caller, String ip) {

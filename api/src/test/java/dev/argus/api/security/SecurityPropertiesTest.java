@@ -24,6 +24,13 @@ class SecurityPropertiesTest {
   }
 
   @Test
+  void alertStatusHasItsOwnLimitOf120UnlessSetAndItMustBePositive() {
+    assertThat(new SecurityProperties(null, 60, 10).alertStatusRateLimitPerMinute()).isEqualTo(120);
+    assertThatThrownBy(() -> new SecurityProperties(null, 60, 10, 0))
+        .hasMessageContaining("ALERT_STATUS_RATE_LIMIT_PER_MINUTE must be at least 1, got 0");
+  }
+
+  @Test
   void theApiDoesNotStartWithAShortKey() {
     SpringApplication app = new SpringApplication(ApiApplication.class);
     app.setWebApplicationType(WebApplicationType.NONE);

@@ -1,0 +1,42 @@
+package dev.argus.api.targets;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.argus.contract.config.TargetConfig;
+import java.time.Instant;
+
+/** An uptime target as the api shows it: its settings, flat, and its current state. */
+record Target(
+    @JsonProperty("id") long id,
+    @JsonProperty("name") String name,
+    @JsonProperty("type") String type,
+    @JsonProperty("address") String address,
+    @JsonProperty("check_interval_seconds") int checkIntervalSeconds,
+    @JsonProperty("failure_threshold") int failureThreshold,
+    @JsonProperty("enabled") boolean enabled,
+    @JsonProperty("site") String site,
+    @JsonUnwrapped TargetOptions options,
+    @JsonProperty("alert_repeat_minutes") Integer alertRepeatMinutes,
+    @JsonProperty("acknowledged_at") Instant acknowledgedAt,
+    @JsonProperty("created_at") Instant createdAt,
+    @JsonProperty("updated_at") Instant updatedAt,
+    @JsonProperty("current_status") TargetState currentStatus) {
+
+  /** The settings as a request, for a PATCH to be merged into. */
+  TargetRequest toRequest() {
+    return new TargetRequest(
+        name, type, address, checkIntervalSeconds, failureThreshold, enabled, site,
+        options.expectedStatusCodes(), options.keyword(), options.followRedirects(),
+        options.verifyTls(), options.certExpiryWarningDays(), options.dnsRecordType(),
+        options.dnsExpected(), options.timeoutSeconds(), alertRepeatMinutes);
+  }
+
+  /** What collectors and the processor get on {@code argus.config}. */
+  TargetConfig toConfig() {
+    return new TargetConfig(
+        id, name, type, address, checkIntervalSeconds, failureThreshold, enabled, site,
+        options.expectedStatusCodes(), options.keyword(), options.followRedirects(),
+        options.verifyTls(), options.certExpiryWarningDays(), options.dnsRecordType(),
+        options.dnsExpected(), options.timeoutSeconds(), alertRepeatMinutes, acknowledgedAt);
+  }
+}
