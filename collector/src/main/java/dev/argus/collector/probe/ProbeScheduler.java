@@ -82,6 +82,7 @@ public final class ProbeScheduler implements SmartLifecycle {
     desired = enabled;
     if (running) {
       reconcile();
+      log.info("Probing {} uptime target(s)", scheduled.size());
     }
   }
 
