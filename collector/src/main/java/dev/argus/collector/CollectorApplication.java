@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The Argus collector: polls UPSes over NUT and UPSes and PDUs over SNMP, and publishes one raw reading per poll, failed polls
- * included, to {@code argus.readings.power}, plus a heartbeat to {@code argus.collector.status}.
+ * included, to {@code argus.readings.power}, plus a heartbeat to {@code argus.collector.status};
+ * probes uptime targets and publishes every result to {@code argus.readings.probe}.
  * No web server and no database; settings come from the environment (see application.yml).
  */
 @SpringBootApplication

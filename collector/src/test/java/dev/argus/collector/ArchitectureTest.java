@@ -50,11 +50,11 @@ class ArchitectureTest {
   }
 
   @Test
-  void pollingAndDeviceSettingsDoNotDependOnKafka() {
+  void pollingProbingAndDeviceSettingsDoNotDependOnKafka() {
     noClasses()
         .that()
         .resideInAnyPackage("dev.argus.collector.power..", "dev.argus.collector.devices..", "dev.argus.collector.nut..",
-            "dev.argus.collector.snmp..")
+            "dev.argus.collector.snmp..", "dev.argus.collector.probe..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.apache.kafka..")

@@ -9,11 +9,15 @@ import dev.argus.collector.power.NutVariablesMapper;
 import dev.argus.collector.power.PowerPoller;
 import dev.argus.collector.power.SnmpPowerPoller;
 import dev.argus.collector.power.SnmpReadingMapper;
+import dev.argus.collector.probe.ProbeScheduler;
+import dev.argus.collector.probe.ProbeSettings;
+import dev.argus.collector.probe.TargetProber;
 import dev.argus.collector.schedule.PollScheduler;
 import dev.argus.collector.status.HeartbeatPublisher;
 import dev.argus.contract.Topics;
 import dev.argus.contract.collector.CollectorHeartbeat;
 import dev.argus.contract.power.PowerReading;
+import dev.argus.contract.probe.ProbeResult;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +27,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Wires the collector: Kafka clients (topics are created before the first producer), the NUT
- * and SNMP pollers, the poll scheduler and the heartbeat. On shutdown Spring stops the scheduler,
+ * and SNMP pollers, the poll scheduler, the uptime-target probes and the heartbeat. On shutdown Spring stops the scheduler,
  * then the heartbeat, then closes the producers, which delivers what they still buffer.
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,6 +57,24 @@ class CollectorConfiguration {
   @Bean(destroyMethod = "close")
   TopicPublisher<String, CollectorHeartbeat> heartbeatPublisher(KafkaClients clients) {
     return clients.publisher(Topics.COLLECTOR_STATUS);
+  }
+
+  @Bean(destroyMethod = "close")
+  TopicPublisher<String, ProbeResult> probeResultPublisher(KafkaClients clients) {
+    return clients.publisher(Topics.READINGS_PROBE);
+  }
+
+  /** Targets arrive through {@link ProbeScheduler#targetsChanged}, from the config topic. */
+  @Bean
+  ProbeScheduler probeScheduler(
+      CollectorProperties collector,
+      ProbeSettings probes,
+      TopicPublisher<String, ProbeResult> probeResultPublisher,
+      Clock clock) {
+    return new ProbeScheduler(
+        TargetProber.create(probes, collector.collectorId(), clock),
+        result -> probeResultPublisher.publish(result.key(), result),
+        probes.maxInFlight());
   }
 
   @Bean

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.argus.collector.devices.Device;
 import dev.argus.collector.devices.NutDevice;
 import dev.argus.collector.kafka.KafkaSettings;
+import dev.argus.collector.probe.ProbeSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -47,6 +48,10 @@ class CollectorSettingsBindingTest {
       assertThat(collector.heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
       assertThat(collector.configuredDevices()).isEmpty();
       assertThat(context.getBean(KafkaSettings.class)).isEqualTo(new KafkaSettings("localhost:9092", (short) 1));
+      var probes = context.getBean(ProbeSettings.class);
+      assertThat(probes.maxInFlight()).isEqualTo(256);
+      assertThat(probes.defaultTimeout()).isEqualTo(Duration.ofSeconds(10));
+      assertThat(probes.maxBodyBytes()).isEqualTo(1024 * 1024);
     });
   }
 
@@ -83,6 +88,30 @@ class CollectorSettingsBindingTest {
       assertThat(context.getBean(KafkaSettings.class))
           .isEqualTo(new KafkaSettings("kafka-1:9092,kafka-2:9092", (short) 3));
     });
+  }
+
+  @Test
+  void readsTheProbeSettings() {
+    var environment =
+        Map.<String, Object>of(
+            "ARGUS_PROBE_MAX_IN_FLIGHT", "32",
+            "ARGUS_PROBE_DEFAULT_TIMEOUT", "3s",
+            "ARGUS_PROBE_MAX_BODY_SIZE", "64KB");
+
+    withEnvironment(environment).run(context -> {
+      assertThat(context).hasNotFailed();
+      var probes = context.getBean(ProbeSettings.class);
+      assertThat(probes.maxInFlight()).isEqualTo(32);
+      assertThat(probes.defaultTimeout()).isEqualTo(Duration.ofSeconds(3));
+      assertThat(probes.maxBodyBytes()).isEqualTo(64 * 1024);
+    });
+  }
+
+  @Test
+  void refusesNoProbesInFlightNamingTheSetting() {
+    withEnvironment(Map.of("ARGUS_PROBE_MAX_IN_FLIGHT", "0")).run(context ->
+        assertThat(context).getFailure().rootCause()
+            .hasMessage("argus.probe.max-in-flight (ARGUS_PROBE_MAX_IN_FLIGHT) must be between 1 and 100000, was 0"));
   }
 
   @Test
