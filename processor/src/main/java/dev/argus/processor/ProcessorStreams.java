@@ -7,6 +7,8 @@ import dev.argus.processor.power.PowerEventSettings;
 import dev.argus.processor.power.StreamsProperties;
 import dev.argus.processor.power.StreamsRuntimeConfig;
 import dev.argus.processor.system.ArgusKafkaProperties;
+import dev.argus.processor.targets.TargetAlertProperties;
+import dev.argus.processor.targets.TargetAlertSettings;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,9 +21,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the {@link ProcessorTopology} (power events and energy) for the life of the service: started
- * once the context is up (the topics exist by then), closed on shutdown so the last transaction is
- * committed and the state directory is released.
+ * Runs the {@link ProcessorTopology} (power events, energy and target alerts) for the life of the
+ * service: started once the context is up (the topics exist by then), closed on shutdown so the
+ * last transaction is committed and the state directory is released.
  */
 @Component
 public class ProcessorStreams implements SmartLifecycle {
@@ -31,6 +33,7 @@ public class ProcessorStreams implements SmartLifecycle {
 
   private final PowerEventSettings power;
   private final EnergySettings energy;
+  private final TargetAlertSettings targets;
   private final Properties streamsConfig;
   private final AtomicLong malformedRecords = new AtomicLong();
   private volatile KafkaStreams streams;
@@ -38,10 +41,12 @@ public class ProcessorStreams implements SmartLifecycle {
   public ProcessorStreams(
       PowerEventProperties thresholds,
       EnergyProperties energy,
+      TargetAlertProperties targets,
       StreamsProperties streams,
       ArgusKafkaProperties kafka) {
     this.power = thresholds.toSettings();
     this.energy = energy.toSettings();
+    this.targets = targets.toSettings();
     this.streamsConfig =
         StreamsRuntimeConfig.properties(
             kafka.bootstrapServers(), kafka.replicationFactor(), streams, malformedRecords);
@@ -49,7 +54,7 @@ public class ProcessorStreams implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    Topology topology = new ProcessorTopology(power, energy).build();
+    Topology topology = new ProcessorTopology(power, energy, targets).build();
     log.debug("Processor topology: {}", topology.describe());
     KafkaStreams started = new KafkaStreams(topology, streamsConfig);
     started.setStateListener(
@@ -64,15 +69,16 @@ public class ProcessorStreams implements SmartLifecycle {
     started.start();
     streams = started;
     log.info(
-        "Power events and energy topology started (floor {} %, offline after {} missed polls,"
-            + " battery low default {} %, load limit {} %, temperature limit {} C, energy max gap"
-            + " {})",
+        "Power events, energy and target alerts topology started (environment thresholds: floor"
+            + " {} %, offline after {} missed polls, battery low default {} %, load limit {} %,"
+            + " temperature limit {} C; energy max gap {}; target alert repeat {})",
         power.shutdownBatteryFloorPct(),
         power.deviceOfflineMissedPolls(),
         power.defaultBatteryLowPct(),
         power.loadLimitPct(),
         power.temperatureLimitC(),
-        energy.maxGap());
+        energy.maxGap(),
+        targets.defaultAlertRepeat());
   }
 
   @Override

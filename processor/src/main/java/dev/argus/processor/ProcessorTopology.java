@@ -5,6 +5,8 @@ import dev.argus.processor.energy.EnergySettings;
 import dev.argus.processor.energy.EnergyTopology;
 import dev.argus.processor.power.PowerEventSettings;
 import dev.argus.processor.power.PowerEventsTopology;
+import dev.argus.processor.targets.TargetAlertSettings;
+import dev.argus.processor.targets.TargetAlertsTopology;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -13,9 +15,11 @@ import org.apache.kafka.streams.kstream.KStream;
 /**
  * The processor's one Streams topology: {@code argus.readings.power} read once and fed to both
  * {@link PowerEventsTopology} (→ {@code argus.events}) and {@link EnergyTopology} (→ {@code
- * argus.energy}). One application means each reading is read, and a malformed one dead-lettered,
- * once, and one exactly-once transaction covers both outputs. The state stores keep the names they
- * have on their own, so their changelogs do not depend on how the topologies are combined.
+ * argus.energy}), and {@code argus.readings.probe} fed to {@link TargetAlertsTopology} (→ {@code
+ * argus.target.status} and {@code argus.events}). One application means each reading is read, and
+ * a malformed one dead-lettered, once, and one exactly-once transaction covers every output. The
+ * state stores keep the names they have on their own, so their changelogs do not depend on how the
+ * topologies are combined.
  *
  * <p>A pure builder, like the two it combines.
  */
@@ -23,8 +27,10 @@ public final class ProcessorTopology {
 
   private final PowerEventSettings power;
   private final EnergySettings energy;
+  private final TargetAlertSettings targets;
 
-  public ProcessorTopology(PowerEventSettings power, EnergySettings energy) {
+  public ProcessorTopology(
+      PowerEventSettings power, EnergySettings energy, TargetAlertSettings targets) {
     if (!power.readings().name().equals(energy.readings().name())) {
       throw new IllegalArgumentException(
           "Power events and energy must read the same topic, not "
@@ -34,6 +40,7 @@ public final class ProcessorTopology {
     }
     this.power = power;
     this.energy = energy;
+    this.targets = targets;
   }
 
   public Topology build() {
@@ -44,6 +51,7 @@ public final class ProcessorTopology {
             Consumed.with(power.readings().keySerde(), power.readings().valueSerde()));
     new PowerEventsTopology(power).addTo(builder, readings);
     new EnergyTopology(energy).addTo(builder, readings);
+    new TargetAlertsTopology(targets).addTo(builder);
     return builder.build();
   }
 }

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.argus.contract.Topics;
+import dev.argus.contract.config.ConfigEntry;
+import dev.argus.contract.config.ConfigKeys;
+import dev.argus.contract.config.RuntimeConfig;
+import dev.argus.contract.probe.ProbeResult;
 import dev.argus.contract.power.PowerReading;
 import dev.argus.contract.testing.EmbeddedDatabase;
 import dev.argus.processor.sink.TelemetrySink;
 import dev.argus.processor.system.DeadLetterHeaders;
+import dev.argus.processor.testing.ProbeBuilder;
 import dev.argus.processor.testing.ReadingBuilder;
 import dev.argus.processor.testing.TestKafka;
 import java.io.IOException;
@@ -138,6 +143,75 @@ class ProcessorIT {
     processor.close();
     assertThat(streams.state()).isNull();
     processor = null;
+  }
+
+  @Test
+  void aFailingTargetAlertsAndARuntimeLimitAppliesWithoutARestart() {
+    // Given the processor running
+    processor = startProcessor();
+    var streams = processor.getBean(ProcessorStreams.class);
+    var db = new JdbcTemplate(EmbeddedDatabase.dataSource(databaseUrl));
+
+    // When a target fails twice against a threshold of 2, with garbage between the results
+    kafka.send(
+        Topics.READINGS_PROBE,
+        List.of(ProbeBuilder.target(7).at(T0).down("timeout").threshold(2).build()),
+        ProbeResult::key);
+    kafka.sendRaw(
+        Topics.READINGS_PROBE.name(),
+        "7".getBytes(StandardCharsets.UTF_8),
+        "{garbage".getBytes(StandardCharsets.UTF_8));
+    kafka.send(
+        Topics.READINGS_PROBE,
+        List.of(ProbeBuilder.target(7).at(T0.plusSeconds(60)).down("timeout").threshold(2).build()),
+        ProbeResult::key);
+
+    // Then threshold_reached and the alerting status are stored, with both results
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                db.queryForList(
+                        "SELECT event_type FROM target_events WHERE target_id = 7", String.class)
+                    .equals(List.of("threshold_reached")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                db.queryForList(
+                        "SELECT alerting FROM target_status WHERE target_id = 7"
+                            + " AND consecutive_failures = 2",
+                        Boolean.class)
+                    .equals(List.of(true)));
+    assertThat(
+            db.queryForObject(
+                "SELECT count(*) FROM probe_results WHERE target_id = 7", Long.class))
+        .isEqualTo(2);
+    await().atMost(Duration.ofSeconds(30)).until(() -> streams.malformedRecords() == 1);
+
+    // When a UPS runs at 60 % load (below the 90 % default), then the runtime configuration
+    // lowers the limit to 50 % and the UPS reports again
+    send(ReadingBuilder.ups("ups-load").at(T0).load(60.0).build());
+    kafka.send(
+        Topics.CONFIG,
+        List.of(
+            ConfigEntry.of(
+                new RuntimeConfig(
+                    5, List.of(), false, false, null, null, null, null, null, null, 50.0, null))),
+        entry -> ConfigKeys.RUNTIME);
+    // The global table is read by its own thread: once the limit applies, a reading crosses it.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              send(ReadingBuilder.ups("ups-load").at(Instant.now()).load(61.0).build());
+              return db.queryForList(
+                      "SELECT (metadata->>'limit')::float FROM power_events"
+                          + " WHERE device_id = 'ups-load' AND event_type = 'threshold_crossed'",
+                      Double.class)
+                  .equals(List.of(50.0));
+            });
   }
 
   @Test

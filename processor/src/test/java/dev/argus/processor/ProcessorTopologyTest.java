@@ -13,6 +13,7 @@ import dev.argus.processor.power.PowerEventSettings;
 import dev.argus.processor.power.PowerEventsTopology;
 import dev.argus.processor.power.StreamsProperties;
 import dev.argus.processor.power.StreamsRuntimeConfig;
+import dev.argus.processor.targets.TargetAlertSettings;
 import dev.argus.processor.testing.ReadingBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,7 +44,10 @@ class ProcessorTopologyTest {
     var streams =
         new StreamsProperties("argus-processor-test", stateDir.toString(), Duration.ofMillis(200));
     var topology =
-        new ProcessorTopology(PowerEventSettings.defaults(), EnergySettings.defaults()).build();
+        new ProcessorTopology(
+                PowerEventSettings.defaults(),
+                EnergySettings.defaults(),
+                TargetAlertSettings.defaults()).build();
     try (var driver =
         new TopologyTestDriver(
             topology,
@@ -91,7 +95,8 @@ class ProcessorTopologyTest {
             Topics.READINGS_POWER.configs());
     var energy = new EnergySettings(otherReadings, Topics.ENERGY, Duration.ofMinutes(15));
 
-    assertThatThrownBy(() -> new ProcessorTopology(PowerEventSettings.defaults(), energy))
+    assertThatThrownBy(() -> new ProcessorTopology(
+                    PowerEventSettings.defaults(), energy, TargetAlertSettings.defaults()))
         .hasMessageContaining("same topic");
   }
 }

@@ -20,14 +20,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class DeviceStateProcessor implements Processor<String, PowerReading, String, DerivedEvent> {
 
-  private final PowerEventRules rules;
   private final PowerEventSettings settings;
   private ProcessorContext<String, DerivedEvent> context;
   private KeyValueStore<String, DeviceState> states;
+  private RuntimeThresholds thresholds;
   private Instant watchingSince;
 
-  DeviceStateProcessor(PowerEventRules rules, PowerEventSettings settings) {
-    this.rules = rules;
+  DeviceStateProcessor(PowerEventSettings settings) {
     this.settings = settings;
   }
 
@@ -35,6 +34,8 @@ final class DeviceStateProcessor implements Processor<String, PowerReading, Stri
   public void init(ProcessorContext<String, DerivedEvent> context) {
     this.context = context;
     this.states = context.getStateStore(PowerEventsTopology.DEVICE_STATE_STORE);
+    this.thresholds =
+        new RuntimeThresholds(settings, context.getStateStore(PowerEventsTopology.CONFIG_STORE));
     this.watchingSince = Instant.ofEpochMilli(context.currentSystemTimeMs());
     context.schedule(
         settings.silenceCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::checkSilence);
@@ -50,7 +51,9 @@ final class DeviceStateProcessor implements Processor<String, PowerReading, Stri
     String deviceId = reading.deviceId();
     DeviceState previous = states.get(deviceId);
     RuleOutcome outcome =
-        rules.onReading(previous, reading, Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        thresholds
+            .rules()
+            .onReading(previous, reading, Instant.ofEpochMilli(context.currentSystemTimeMs()));
     if (!outcome.state().equals(previous)) {
       states.put(deviceId, outcome.state());
     }
@@ -59,6 +62,7 @@ final class DeviceStateProcessor implements Processor<String, PowerReading, Stri
 
   private void checkSilence(long wallClockMillis) {
     Instant now = Instant.ofEpochMilli(wallClockMillis);
+    PowerEventRules rules = thresholds.rules();
     List<KeyValue<String, RuleOutcome>> changed = new ArrayList<>();
     try (KeyValueIterator<String, DeviceState> all = states.all()) {
       while (all.hasNext()) {

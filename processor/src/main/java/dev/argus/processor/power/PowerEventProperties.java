@@ -65,6 +65,7 @@ public record PowerEventProperties(
     return new PowerEventSettings(
         Topics.READINGS_POWER,
         Topics.EVENTS,
+        Topics.CONFIG,
         shutdownBatteryFloorPct,
         deviceOfflineMissedPolls,
         batteryLowDefaultPct,

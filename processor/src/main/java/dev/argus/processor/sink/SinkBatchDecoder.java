@@ -5,6 +5,8 @@ import dev.argus.contract.collector.CollectorHeartbeat;
 import dev.argus.contract.energy.EnergyTotal;
 import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.power.PowerReading;
+import dev.argus.contract.probe.ProbeResult;
+import dev.argus.contract.probe.TargetStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,12 +43,19 @@ final class SinkBatchDecoder {
   private final Deserializer<CollectorHeartbeat> heartbeats =
       Topics.COLLECTOR_STATUS.valueSerde().deserializer();
   private final Deserializer<EnergyTotal> energyTotals = Topics.ENERGY.valueSerde().deserializer();
+  private final Deserializer<ProbeResult> probeResults =
+      Topics.READINGS_PROBE.valueSerde().deserializer();
+  private final Deserializer<TargetStatus> targetStatuses =
+      Topics.TARGET_STATUS.valueSerde().deserializer();
 
   SinkBatch decode(ConsumerRecords<byte[], byte[]> records) {
     List<PowerReading> decodedReadings = new ArrayList<>();
     List<DerivedEvent> decodedEvents = new ArrayList<>();
     List<CollectorHeartbeat> decodedHeartbeats = new ArrayList<>();
     List<EnergyTotal> decodedEnergyTotals = new ArrayList<>();
+    List<ProbeResult> decodedProbeResults = new ArrayList<>();
+    List<TargetStatus> decodedTargetStatuses = new ArrayList<>();
+    List<DerivedEvent> decodedTargetEvents = new ArrayList<>();
     List<MalformedRecord> malformed = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> record : records) {
       if (record.value() == null) {
@@ -61,11 +70,18 @@ final class SinkBatchDecoder {
           DerivedEvent event = event(record);
           if (DerivedEvent.SOURCE_POWER.equals(event.source())) {
             decodedEvents.add(event);
+          } else if (DerivedEvent.SOURCE_TARGET.equals(event.source())) {
+            requireTargetId("subject_id", event.subjectId());
+            decodedTargetEvents.add(event);
           }
         } else if (topic.equals(Topics.COLLECTOR_STATUS.name())) {
           decodedHeartbeats.add(heartbeat(record));
         } else if (topic.equals(Topics.ENERGY.name())) {
           decodedEnergyTotals.add(energyTotal(record));
+        } else if (topic.equals(Topics.READINGS_PROBE.name())) {
+          decodedProbeResults.add(probeResult(record));
+        } else if (topic.equals(Topics.TARGET_STATUS.name())) {
+          decodedTargetStatuses.add(targetStatus(record));
         }
       } catch (RuntimeException e) {
         log.warn(
@@ -82,6 +98,9 @@ final class SinkBatchDecoder {
         decodedEvents,
         decodedHeartbeats,
         decodedEnergyTotals,
+        decodedProbeResults,
+        decodedTargetStatuses,
+        decodedTargetEvents,
         malformed,
         firstOffsets(records),
         records.nextOffsets(),
@@ -128,6 +147,37 @@ final class SinkBatchDecoder {
           "last_power_watts is not finite: " + total.lastPowerWatts());
     }
     return total;
+  }
+
+  private ProbeResult probeResult(ConsumerRecord<byte[], byte[]> record) {
+    ProbeResult result = probeResults.deserialize(record.topic(), record.headers(), record.value());
+    requireStorable("timestamp", result.timestamp());
+    requireStorable("cert_expires_at", result.certExpiresAt());
+    return result;
+  }
+
+  private TargetStatus targetStatus(ConsumerRecord<byte[], byte[]> record) {
+    TargetStatus status =
+        targetStatuses.deserialize(record.topic(), record.headers(), record.value());
+    if (!"up".equals(status.status()) && !"down".equals(status.status())) {
+      throw new IllegalArgumentException("status must be up or down, was " + status.status());
+    }
+    if (status.lastCheckedAt() == null) {
+      throw new IllegalArgumentException("last_checked_at is required");
+    }
+    requireStorable("last_checked_at", status.lastCheckedAt());
+    requireStorable("streak_started_at", status.streakStartedAt());
+    requireStorable("cert_expires_at", status.certExpiresAt());
+    return status;
+  }
+
+  /** Target events are stored under the target's numeric id ({@code target_events.target_id}). */
+  private static void requireTargetId(String field, String value) {
+    try {
+      Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(field + " of a target event is not a target id: " + value);
+    }
   }
 
   private static void requireStorable(String field, Instant value) {

@@ -11,6 +11,10 @@ public final class SinkCounters {
   private final AtomicLong collectorStatusRows = new AtomicLong();
   private final AtomicLong energyTotalRows = new AtomicLong();
   private final AtomicLong energyDayRows = new AtomicLong();
+  private final AtomicLong outletRows = new AtomicLong();
+  private final AtomicLong probeResultRows = new AtomicLong();
+  private final AtomicLong targetStatusRows = new AtomicLong();
+  private final AtomicLong targetEventRows = new AtomicLong();
   private final AtomicLong malformedRecords = new AtomicLong();
   private final AtomicLong retriedBatches = new AtomicLong();
   private final AtomicLong committedBatches = new AtomicLong();
@@ -23,6 +27,10 @@ public final class SinkCounters {
     collectorStatusRows.addAndGet(written.collectorStatuses());
     energyTotalRows.addAndGet(written.energyTotals());
     energyDayRows.addAndGet(written.energyDays());
+    outletRows.addAndGet(written.outletReadings());
+    probeResultRows.addAndGet(written.probeResults());
+    targetStatusRows.addAndGet(written.targetStatuses());
+    targetEventRows.addAndGet(written.targetEvents());
     malformedRecords.addAndGet(malformed);
     committedBatches.incrementAndGet();
   }
@@ -47,6 +55,15 @@ public final class SinkCounters {
   /** Energy total rows sent in committed transactions (replayed rows included). */
   public long energyTotalRows() {
     return energyTotalRows.get();
+  }
+
+  /** Probe result rows sent in committed transactions (replayed rows included). */
+  public long probeResultRows() {
+    return probeResultRows.get();
+  }
+
+  public long targetEventRows() {
+    return targetEventRows.get();
   }
 
   public long malformedRecords() {
@@ -77,6 +94,14 @@ public final class SinkCounters {
         + energyTotalRows
         + " energy_daily="
         + energyDayRows
+        + " pdu_outlets="
+        + outletRows
+        + " probe_results="
+        + probeResultRows
+        + " target_status="
+        + targetStatusRows
+        + " target_events="
+        + targetEventRows
         + " malformed="
         + malformedRecords
         + " retries="

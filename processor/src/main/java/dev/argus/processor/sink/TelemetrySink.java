@@ -29,7 +29,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores readings, power events, collector heartbeats and energy totals in PostgreSQL.
+ * Stores power and probe readings, power and target events, target status, collector heartbeats
+ * and energy totals in PostgreSQL.
  *
  * <p>One thread: migrate the schema (waiting for the database if it is down), then poll, write each
  * poll's records in one transaction, dead-letter the records that cannot be read, and only then
@@ -51,7 +52,9 @@ public class TelemetrySink implements SmartLifecycle {
           Topics.READINGS_POWER.name(),
           Topics.EVENTS.name(),
           Topics.COLLECTOR_STATUS.name(),
-          Topics.ENERGY.name());
+          Topics.ENERGY.name(),
+          Topics.READINGS_PROBE.name(),
+          Topics.TARGET_STATUS.name());
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final int MAX_ERROR_LENGTH = 300;
 

@@ -6,7 +6,11 @@ import dev.argus.contract.energy.EnergyTotal;
 import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.events.PowerEventType;
 import dev.argus.contract.events.Severity;
+import dev.argus.contract.events.TargetEventType;
+import dev.argus.contract.power.OutletReading;
 import dev.argus.contract.power.PowerReading;
+import dev.argus.contract.probe.ProbeResult;
+import dev.argus.contract.probe.TargetStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -26,8 +30,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Writes a batch to the tables of {@code V1__power_telemetry.sql} and {@code V3__energy.sql} in
- * one transaction, with JDBC batches. Every statement is idempotent on the table's natural key, so
+ * Writes a batch to the tables of {@code V1__power_telemetry.sql}, {@code V3__energy.sql} and
+ * {@code V5__management_and_targets.sql} in one transaction, with JDBC batches. Every statement is idempotent on the table's natural key, so
  * writing a batch again (after a failed commit, a replay or a rebalance) leaves the tables as they
  * were.
  */
@@ -40,6 +44,51 @@ final class TelemetryWriter {
           runtime_seconds, ups_status, temperature_c)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (device_id, ts) DO NOTHING
+      """;
+
+  private static final String INSERT_OUTLET =
+      """
+      INSERT INTO pdu_outlet_readings (ts, device_id, outlet_index, name, power_watts, current_amps)
+      VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (device_id, outlet_index, ts) DO NOTHING
+      """;
+
+  private static final String INSERT_PROBE_RESULT =
+      """
+      INSERT INTO probe_results (ts, target_id, up, response_time_ms, status_code, error,
+          collector_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (target_id, ts) DO NOTHING
+      """;
+
+  // Newest last_checked_at wins, so a replay of older statuses changes nothing and the table
+  // converges on the compacted topic's latest value whatever the order of batches.
+  private static final String UPSERT_TARGET_STATUS =
+      """
+      INSERT INTO target_status (target_id, status, consecutive_failures, failure_threshold,
+          alerting, streak_started_at, last_checked_at, last_response_ms, last_status_code,
+          last_error, cert_expires_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+      ON CONFLICT (target_id) DO UPDATE SET
+          status = excluded.status,
+          consecutive_failures = excluded.consecutive_failures,
+          failure_threshold = excluded.failure_threshold,
+          alerting = excluded.alerting,
+          streak_started_at = excluded.streak_started_at,
+          last_checked_at = excluded.last_checked_at,
+          last_response_ms = excluded.last_response_ms,
+          last_status_code = excluded.last_status_code,
+          last_error = excluded.last_error,
+          cert_expires_at = excluded.cert_expires_at,
+          updated_at = now()
+      WHERE excluded.last_checked_at >= target_status.last_checked_at
+      """;
+
+  private static final String INSERT_TARGET_EVENT =
+      """
+      INSERT INTO target_events (event_id, ts, target_id, event_type, severity, metadata)
+      VALUES (?, ?, ?, ?, ?, ?::jsonb)
+      ON CONFLICT (event_id, ts) DO NOTHING
       """;
 
   private static final String INSERT_EVENT =
@@ -71,8 +120,9 @@ final class TelemetryWriter {
       """
       INSERT INTO collector_status (collector_id, last_heartbeat, started_at, scheduler_running,
           devices_configured, last_cycle_started_at, last_cycle_duration_ms,
-          last_cycle_devices_polled, last_cycle_errors)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          last_cycle_devices_polled, last_cycle_errors, scheduler_paused, poll_in_progress,
+          last_cycle_completed_at, last_trigger_id, targets_configured)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (collector_id) DO UPDATE SET
           last_heartbeat = excluded.last_heartbeat,
           started_at = excluded.started_at,
@@ -81,7 +131,12 @@ final class TelemetryWriter {
           last_cycle_started_at = excluded.last_cycle_started_at,
           last_cycle_duration_ms = excluded.last_cycle_duration_ms,
           last_cycle_devices_polled = excluded.last_cycle_devices_polled,
-          last_cycle_errors = excluded.last_cycle_errors
+          last_cycle_errors = excluded.last_cycle_errors,
+          scheduler_paused = excluded.scheduler_paused,
+          poll_in_progress = excluded.poll_in_progress,
+          last_cycle_completed_at = excluded.last_cycle_completed_at,
+          last_trigger_id = excluded.last_trigger_id,
+          targets_configured = excluded.targets_configured
       WHERE collector_status.last_heartbeat <= excluded.last_heartbeat
       """;
 
@@ -133,7 +188,11 @@ final class TelemetryWriter {
                 upsertCollectorStatus(connection, newestHeartbeatPerCollector(batch.heartbeats())),
                 upsertEnergyTotals(connection, newestEnergyTotalPerDevice(batch.energyTotals())),
                 upsertEnergyDays(
-                    connection, newestEnergyTotalPerDeviceAndDay(batch.energyTotals())));
+                    connection, newestEnergyTotalPerDeviceAndDay(batch.energyTotals())),
+                insertOutlets(connection, batch.readings()),
+                insertProbeResults(connection, batch.probeResults()),
+                upsertTargetStatus(connection, newestStatusPerTarget(batch.targetStatuses())),
+                insertTargetEvents(connection, batch.targetEvents()));
         connection.commit();
         return counts;
       } catch (SQLException | RuntimeException e) {
@@ -170,6 +229,95 @@ final class TelemetryWriter {
       insert.executeBatch();
     }
     return readings.size();
+  }
+
+  private static int insertOutlets(Connection connection, List<PowerReading> readings)
+      throws SQLException {
+    int rows = 0;
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_OUTLET)) {
+      for (PowerReading r : readings) {
+        for (OutletReading outlet : r.outlets()) {
+          insert.setObject(1, timestamp(r.timestamp()), Types.TIMESTAMP_WITH_TIMEZONE);
+          insert.setString(2, text(r.deviceId()));
+          insert.setInt(3, outlet.index());
+          insert.setString(4, text(outlet.name()));
+          insert.setObject(5, outlet.powerWatts(), Types.DOUBLE);
+          insert.setObject(6, outlet.currentAmps(), Types.DOUBLE);
+          insert.addBatch();
+          rows++;
+        }
+      }
+      if (rows > 0) {
+        insert.executeBatch();
+      }
+    }
+    return rows;
+  }
+
+  private static int insertProbeResults(Connection connection, List<ProbeResult> results)
+      throws SQLException {
+    if (results.isEmpty()) {
+      return 0;
+    }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_PROBE_RESULT)) {
+      for (ProbeResult r : results) {
+        insert.setObject(1, timestamp(r.timestamp()), Types.TIMESTAMP_WITH_TIMEZONE);
+        insert.setLong(2, r.targetId());
+        insert.setBoolean(3, r.up());
+        insert.setObject(4, r.responseTimeMillis(), Types.DOUBLE);
+        insert.setObject(5, r.statusCode(), Types.INTEGER);
+        insert.setString(6, text(r.error()));
+        insert.setString(7, text(r.collectorId()));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    return results.size();
+  }
+
+  private static int upsertTargetStatus(Connection connection, Collection<TargetStatus> newest)
+      throws SQLException {
+    if (newest.isEmpty()) {
+      return 0;
+    }
+    try (PreparedStatement upsert = connection.prepareStatement(UPSERT_TARGET_STATUS)) {
+      for (TargetStatus s : newest) {
+        upsert.setLong(1, s.targetId());
+        upsert.setString(2, s.status());
+        upsert.setInt(3, s.consecutiveFailures());
+        upsert.setInt(4, s.failureThreshold());
+        upsert.setBoolean(5, s.alerting());
+        upsert.setObject(6, timestamp(s.streakStartedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        upsert.setObject(7, timestamp(s.lastCheckedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        upsert.setObject(8, s.lastResponseTimeMillis(), Types.DOUBLE);
+        upsert.setObject(9, s.lastStatusCode(), Types.INTEGER);
+        upsert.setString(10, text(s.lastError()));
+        upsert.setObject(11, timestamp(s.certExpiresAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+    return newest.size();
+  }
+
+  private static int insertTargetEvents(Connection connection, List<DerivedEvent> events)
+      throws SQLException {
+    if (events.isEmpty()) {
+      return 0;
+    }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_TARGET_EVENT)) {
+      for (DerivedEvent e : events) {
+        insert.setObject(1, UUID.fromString(e.eventId()));
+        insert.setObject(2, timestamp(e.timestamp()), Types.TIMESTAMP_WITH_TIMEZONE);
+        insert.setLong(3, Long.parseLong(e.subjectId()));
+        insert.setString(4, text(e.eventType()));
+        insert.setString(5, severity(e));
+        insert.setString(6, WireJson.MAPPER.writeValueAsString(withoutNulChars(e.metadata())));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    return events.size();
   }
 
   private static int insertEvents(Connection connection, List<DerivedEvent> events)
@@ -233,6 +381,11 @@ final class TelemetryWriter {
         upsert.setLong(7, h.lastCycleDurationMillis());
         upsert.setInt(8, h.lastCycleDevicesPolled());
         upsert.setInt(9, h.lastCycleErrors());
+        upsert.setBoolean(10, h.schedulerPaused());
+        upsert.setBoolean(11, h.pollInProgress());
+        upsert.setObject(12, timestamp(h.lastCycleCompletedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        upsert.setString(13, text(h.lastTriggerId()));
+        upsert.setInt(14, h.targetsConfigured());
         upsert.addBatch();
       }
       upsert.executeBatch();
@@ -320,6 +473,18 @@ final class TelemetryWriter {
     return newest.values();
   }
 
+  /** One row per target and statement, sorted by id, like the devices. */
+  static Collection<TargetStatus> newestStatusPerTarget(List<TargetStatus> statuses) {
+    Map<Long, TargetStatus> newest = new TreeMap<>();
+    for (TargetStatus status : statuses) {
+      newest.merge(
+          status.targetId(),
+          status,
+          (a, b) -> b.lastCheckedAt().isBefore(a.lastCheckedAt()) ? a : b);
+    }
+    return newest.values();
+  }
+
   static Collection<CollectorHeartbeat> newestHeartbeatPerCollector(
       List<CollectorHeartbeat> heartbeats) {
     Map<String, CollectorHeartbeat> newest = new TreeMap<>();
@@ -339,6 +504,14 @@ final class TelemetryWriter {
   private static String severity(DerivedEvent event) {
     if (event.severity() != null) {
       return event.severity().wireName();
+    }
+    if (DerivedEvent.SOURCE_TARGET.equals(event.source())) {
+      for (TargetEventType type : TargetEventType.values()) {
+        if (type.wireName().equals(event.eventType())) {
+          return type.severity().wireName();
+        }
+      }
+      return Severity.MEDIUM.wireName();
     }
     try {
       return PowerEventType.fromWireName(event.eventType()).severity().wireName();

@@ -10,4 +10,8 @@ record WriteCounts(
     int devices,
     int collectorStatuses,
     int energyTotals,
-    int energyDays) {}
+    int energyDays,
+    int outletReadings,
+    int probeResults,
+    int targetStatuses,
+    int targetEvents) {}

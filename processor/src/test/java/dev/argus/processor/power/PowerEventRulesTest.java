@@ -509,6 +509,7 @@ class PowerEventRulesTest {
         new PowerEventSettings(
             dev.argus.contract.Topics.READINGS_POWER,
             dev.argus.contract.Topics.EVENTS,
+            dev.argus.contract.Topics.CONFIG,
             25,
             1,
             50,

@@ -3,6 +3,9 @@ package dev.argus.processor.power;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.contract.Topics;
+import dev.argus.contract.config.ConfigEntry;
+import dev.argus.contract.config.ConfigKeys;
+import dev.argus.contract.config.RuntimeConfig;
 import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.power.PowerReading;
 import dev.argus.processor.testing.ReadingBuilder;
@@ -40,6 +43,7 @@ class PowerEventsTopologyTest {
   private TopologyTestDriver driver;
   private TestInputTopic<String, PowerReading> readings;
   private TestOutputTopic<String, DerivedEvent> events;
+  private TestInputTopic<String, ConfigEntry> config;
   private KeyValueStore<String, DeviceState> states;
 
   @BeforeEach
@@ -63,6 +67,11 @@ class PowerEventsTopologyTest {
             Topics.EVENTS.name(),
             Topics.EVENTS.keySerde().deserializer(),
             Topics.EVENTS.valueSerde().deserializer());
+    config =
+        driver.createInputTopic(
+            Topics.CONFIG.name(),
+            Topics.CONFIG.keySerde().serializer(),
+            Topics.CONFIG.valueSerde().serializer());
     states = driver.getKeyValueStore(PowerEventsTopology.DEVICE_STATE_STORE);
   }
 
@@ -301,5 +310,91 @@ class PowerEventsTopologyTest {
     assertThat(malformedRecords).hasValue(1);
     assertThat(eventTypes()).containsExactly("on_battery");
     assertThat(states.get("ups-1").power().upsStatus()).isEqualTo("OB");
+  }
+
+  private static RuntimeConfig runtime(
+      Integer missedPolls, Double floorPct, Double loadLimitPct, Double temperatureLimitC) {
+    return new RuntimeConfig(
+        5,
+        List.of("postgres"),
+        false,
+        false,
+        null,
+        3493,
+        null,
+        null,
+        missedPolls,
+        floorPct,
+        loadLimitPct,
+        temperatureLimitC);
+  }
+
+  private void setRuntime(RuntimeConfig runtime) {
+    config.pipeInput(ConfigKeys.RUNTIME, ConfigEntry.of(runtime));
+  }
+
+  @Test
+  void aRuntimeLoadLimitAppliesFromTheNextReadingWithoutARestart() {
+    // Given a device at 60 % load, below the environment's 90 % limit
+    send(ups("ups-1", 0).load(60.0).build());
+    send(ups("ups-1", 30).load(61.0).build());
+    assertThat(events.isEmpty()).isTrue();
+
+    // When the runtime configuration lowers the load limit mid-stream
+    setRuntime(runtime(null, null, 50.0, null));
+    send(ups("ups-1", 60).load(62.0).build());
+
+    // Then the next reading is judged by the new limit
+    List<DerivedEvent> out = events.readValuesToList();
+    assertThat(out).extracting(DerivedEvent::eventType).containsExactly("threshold_crossed");
+    assertThat(out.getFirst().metadata())
+        .containsEntry("metric", "load_percent")
+        .containsEntry("limit", 50.0);
+  }
+
+  @Test
+  void runtimeMissedPollsFloorAndTemperatureOverrideAndNullFieldsKeepTheEnvironment() {
+    // Given runtime thresholds: offline after one failed poll, floor 30 %, 30 C; load unset
+    setRuntime(runtime(1, 30.0, null, 30.0));
+    send(ups("ups-1", 0).status("OL").battery(100.0).load(85.0).temperature(25.0).build());
+
+    // When the device runs hot, goes on battery at 30 %, with 89 % load, then a poll fails
+    send(ups("ups-1", 30).status("OB").battery(30.0).load(89.0).temperature(31.0).build());
+    send(ups("ups-1", 60).failed("timeout"));
+
+    // Then the runtime values decide, and the unset load limit is still the environment's 90 %
+    List<DerivedEvent> out = events.readValuesToList();
+    assertThat(out)
+        .extracting(DerivedEvent::eventType)
+        .containsExactly("on_battery", "shutdown_initiated", "threshold_crossed", "device_offline");
+    assertThat(out.get(1).metadata()).containsEntry("floor_percent", 30.0);
+    assertThat(out.get(2).metadata())
+        .containsEntry("metric", "temperature_c")
+        .containsEntry("limit", 30.0);
+  }
+
+  @Test
+  void aDeletedOrUnreadableRuntimeConfigFallsBackToTheEnvironment() {
+    // Given a runtime load limit of 50 %
+    setRuntime(runtime(null, null, 50.0, null));
+    send(ups("ups-1", 0).load(40.0).build());
+
+    // When the runtime entry is removed, and later replaced by garbage
+    config.pipeInput(ConfigKeys.RUNTIME, (ConfigEntry) null);
+    send(ups("ups-1", 30).load(60.0).build());
+    TestInputTopic<byte[], byte[]> raw =
+        driver.createInputTopic(
+            Topics.CONFIG.name(), new ByteArraySerializer(), new ByteArraySerializer());
+    raw.pipeInput(
+        ConfigKeys.RUNTIME.getBytes(StandardCharsets.UTF_8),
+        "{garbage".getBytes(StandardCharsets.UTF_8));
+    send(ups("ups-1", 60).load(70.0).build());
+
+    // Then the environment's 90 % applies: no crossing, and the topology keeps running
+    assertThat(events.isEmpty()).isTrue();
+    send(ups("ups-1", 90).load(95.0).build());
+    assertThat(events.readValuesToList())
+        .extracting(e -> e.metadata().get("limit"))
+        .containsExactly(90.0);
   }
 }

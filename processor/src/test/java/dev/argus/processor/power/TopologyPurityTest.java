@@ -27,9 +27,11 @@ class TopologyPurityTest {
         .haveNameMatching(
             "dev\\.argus\\.processor\\.(ProcessorTopology"
                 + "|power\\.(PowerEventsTopology|PowerEventRules|DeviceStateProcessor|DeviceState"
-                + "|RuleOutcome|PowerEventSettings)"
+                + "|RuleOutcome|PowerEventSettings|RuntimeThresholds)"
                 + "|energy\\.(EnergyTopology|EnergyIntegrator|EnergyProcessor|EnergyState"
-                + "|Integration|EnergySettings))(\\$.*)?");
+                + "|Integration|EnergySettings)"
+                + "|targets\\.(TargetAlertsTopology|TargetAlertRules|TargetStateProcessor"
+                + "|TargetState|TargetOutcome|TargetAlertSettings))(\\$.*)?");
   }
 
   @Test

@@ -9,13 +9,18 @@ import dev.argus.contract.collector.CollectorHeartbeat;
 import dev.argus.contract.energy.EnergyTotal;
 import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.events.PowerEventType;
+import dev.argus.contract.events.TargetEventType;
 import dev.argus.contract.power.DeviceMetadata;
+import dev.argus.contract.power.OutletReading;
 import dev.argus.contract.power.PowerReading;
+import dev.argus.contract.probe.ProbeResult;
+import dev.argus.contract.probe.TargetStatus;
 import dev.argus.contract.schema.ArgusSchema;
 import dev.argus.contract.testing.EmbeddedDatabase;
 import dev.argus.processor.system.DatabaseConfiguration;
 import dev.argus.processor.system.DatabaseProperties;
 import dev.argus.processor.system.DeadLetterHeaders;
+import dev.argus.processor.testing.ProbeBuilder;
 import dev.argus.processor.testing.ReadingBuilder;
 import dev.argus.processor.testing.TestKafka;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +57,7 @@ class TelemetrySinkIT {
   private HikariDataSource dataSource;
   private JdbcTemplate db;
   private String device;
+  private long target;
 
   @BeforeAll
   static void startBroker() {
@@ -72,6 +79,7 @@ class TelemetrySinkIT {
     ArgusSchema.migrate(dataSource);
     db = new JdbcTemplate(dataSource);
     device = "ups-" + UUID.randomUUID().toString().substring(0, 8);
+    target = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
   }
 
   @AfterEach
@@ -456,5 +464,285 @@ class TelemetrySinkIT {
   private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
     var header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static final List<String> TARGET_TOPICS =
+      List.of(Topics.READINGS_PROBE.name(), Topics.TARGET_STATUS.name(), Topics.EVENTS.name());
+
+  private ProbeBuilder probe(int secondsAfterT0) {
+    return ProbeBuilder.target(target).at(T0.plusSeconds(secondsAfterT0));
+  }
+
+  private TargetStatus status(
+      int secondsAfterT0, String status, int failures, boolean alerting, String error) {
+    Instant checked = T0.plusSeconds(secondsAfterT0);
+    return new TargetStatus(
+        target,
+        "Web",
+        status,
+        failures,
+        3,
+        alerting,
+        failures == 0 ? null : T0,
+        checked,
+        55.5,
+        "up".equals(status) ? 200 : null,
+        error,
+        Instant.parse("2026-09-01T00:00:00Z"));
+  }
+
+  /** A timestamptz column as JdbcTemplate's maps hold it. */
+  private static Instant instant(Object column) {
+    return ((java.sql.Timestamp) column).toInstant();
+  }
+
+  private long count(String sql, Object... args) {
+    return db.queryForObject(sql, Long.class, args);
+  }
+
+  private Map<String, Object> targetStatusRow() {
+    return db.queryForMap(
+        "SELECT status, consecutive_failures, failure_threshold, alerting, streak_started_at,"
+            + " last_checked_at, last_response_ms, last_status_code, last_error, cert_expires_at"
+            + " FROM target_status WHERE target_id = ?",
+        target);
+  }
+
+  @Test
+  void probeResultsTargetStatusAndTargetEventsBecomeRowsAndAReplayChangesNothing() {
+    // Given probe results, statuses (the newest sent first), a target event and a power event
+    kafka.send(
+        Topics.READINGS_PROBE,
+        List.of(
+            probe(0).responseTime(12.0).statusCode(200).build(),
+            probe(60).down("HTTP 503").statusCode(503).responseTime(80.0).build(),
+            probe(120).down("timeout").responseTime(null).build()),
+        ProbeResult::key);
+    kafka.send(
+        Topics.TARGET_STATUS,
+        List.of(status(120, "down", 2, true, "timeout"), status(60, "down", 1, false, "HTTP 503")),
+        TargetStatus::key);
+    sendEvents(
+        DerivedEvent.target(
+            target,
+            TargetEventType.THRESHOLD_REACHED,
+            T0.plusSeconds(120),
+            Map.of("target_name", "Web", "failures", 2, "threshold", 2, "error", "timeout")),
+        DerivedEvent.power(device, PowerEventType.ON_BATTERY, T0, Map.of()));
+
+    // When a sink stores them
+    String firstGroup = newGroup();
+    TelemetrySink first = startSink(firstGroup);
+    await().atMost(STORED_WITHIN).until(() -> kafka.caughtUp(firstGroup, TARGET_TOPICS));
+
+    // Then every result is a row
+    assertThat(count("SELECT count(*) FROM probe_results WHERE target_id = ?", target))
+        .isEqualTo(3);
+    Map<String, Object> failed =
+        db.queryForMap(
+            "SELECT up, response_time_ms, status_code, error, collector_id FROM probe_results"
+                + " WHERE target_id = ? AND ts = ?",
+            target,
+            utc(T0.plusSeconds(60)));
+    assertThat(failed)
+        .containsEntry("up", false)
+        .containsEntry("response_time_ms", 80.0)
+        .containsEntry("status_code", 503)
+        .containsEntry("error", "HTTP 503")
+        .containsEntry("collector_id", "collector-1");
+
+    // And the status is the newest, though it came first
+    Map<String, Object> status = targetStatusRow();
+    assertThat(status)
+        .containsEntry("status", "down")
+        .containsEntry("consecutive_failures", 2)
+        .containsEntry("failure_threshold", 3)
+        .containsEntry("alerting", true)
+        .containsEntry("last_response_ms", 55.5)
+        .containsEntry("last_error", "timeout");
+    assertThat(instant(status.get("last_checked_at")))
+        .isEqualTo(T0.plusSeconds(120));
+    assertThat(instant(status.get("streak_started_at"))).isEqualTo(T0);
+
+    // And the target event is in target_events, the power event in power_events only
+    Map<String, Object> event =
+        db.queryForMap(
+            "SELECT event_type, severity, ts, metadata->>'target_name' AS target_name,"
+                + " (metadata->>'failures')::int AS failures FROM target_events"
+                + " WHERE target_id = ?",
+            target);
+    assertThat(event)
+        .containsEntry("event_type", "threshold_reached")
+        .containsEntry("severity", "high")
+        .containsEntry("target_name", "Web")
+        .containsEntry("failures", 2);
+    assertThat(eventCount()).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM power_events WHERE device_id = ?", Long.toString(target)))
+        .isZero();
+    first.stop();
+
+    // When a sink in a new consumer group replays the topics from the start
+    String replayGroup = newGroup();
+    TelemetrySink replay = startSink(replayGroup);
+    await().atMost(STORED_WITHIN).until(() -> kafka.caughtUp(replayGroup, TARGET_TOPICS));
+
+    // Then it wrote them again, and nothing changed
+    assertThat(replay.counters().probeResultRows()).isGreaterThanOrEqualTo(3);
+    assertThat(replay.counters().targetEventRows()).isGreaterThanOrEqualTo(1);
+    assertThat(count("SELECT count(*) FROM probe_results WHERE target_id = ?", target))
+        .isEqualTo(3);
+    assertThat(count("SELECT count(*) FROM target_events WHERE target_id = ?", target))
+        .isEqualTo(1);
+    assertThat(targetStatusRow()).isEqualTo(status);
+
+    // And an older status arriving late changes nothing, a newer one wins
+    kafka.send(
+        Topics.TARGET_STATUS, List.of(status(30, "up", 0, false, null)), TargetStatus::key);
+    await().atMost(STORED_WITHIN).until(() -> kafka.caughtUp(replayGroup, TARGET_TOPICS));
+    assertThat(targetStatusRow()).isEqualTo(status);
+    kafka.send(
+        Topics.TARGET_STATUS, List.of(status(180, "up", 0, false, null)), TargetStatus::key);
+    await()
+        .atMost(STORED_WITHIN)
+        .until(() -> "up".equals(targetStatusRow().get("status")));
+    assertThat(targetStatusRow())
+        .containsEntry("consecutive_failures", 0)
+        .containsEntry("alerting", false)
+        .containsEntry("last_status_code", 200);
+    assertThat(targetStatusRow().get("streak_started_at")).isNull();
+  }
+
+  @Test
+  void pduOutletsBecomeRowsBesideTheSnapshot() {
+    startSink(newGroup());
+
+    sendReadings(
+        reading(0)
+            .pduOutlets(
+                new OutletReading(1, "server-a", 120.5, 0.52),
+                new OutletReading(2, "switch", null, 0.1))
+            .build(),
+        reading(30).pduOutlets(new OutletReading(1, "server-a", 130.0, 0.57)).build(),
+        reading(60).failed("timeout"));
+    sendReadings(reading(0).pduOutlets(new OutletReading(1, "server-a", 120.5, 0.52)).build());
+
+    await()
+        .atMost(STORED_WITHIN)
+        .until(
+            () ->
+                count("SELECT count(*) FROM pdu_outlet_readings WHERE device_id = ?", device) == 3
+                    && snapshotCount() == 3);
+    List<Map<String, Object>> rows =
+        db.queryForList(
+            "SELECT ts, outlet_index, name, power_watts, current_amps FROM pdu_outlet_readings"
+                + " WHERE device_id = ? ORDER BY ts, outlet_index",
+            device);
+    assertThat(rows)
+        .extracting(r -> r.get("outlet_index") + ":" + r.get("name") + ":" + r.get("power_watts"))
+        .containsExactly("1:server-a:120.5", "2:switch:null", "1:server-a:130.0");
+    assertThat(rows.get(0)).containsEntry("current_amps", 0.52);
+    assertThat(db.queryForObject("SELECT device_type FROM power_snapshots WHERE device_id = ?"
+            + " AND ts = ?", String.class, device, utc(T0)))
+        .isEqualTo("pdu");
+  }
+
+  @Test
+  void theHeartbeatsV2FieldsAreStored() {
+    startSink(newGroup());
+    String collector = "collector-" + device;
+
+    kafka.send(
+        Topics.COLLECTOR_STATUS,
+        List.of(
+            new CollectorHeartbeat(
+                CollectorHeartbeat.SCHEMA_VERSION,
+                collector,
+                T0.plusSeconds(60),
+                T0,
+                true,
+                4,
+                T0.plusSeconds(50),
+                420,
+                4,
+                0,
+                true,
+                false,
+                T0.plusSeconds(55),
+                "trigger-42",
+                7)),
+        CollectorHeartbeat::collectorId);
+
+    await()
+        .atMost(STORED_WITHIN)
+        .until(
+            () ->
+                count("SELECT count(*) FROM collector_status WHERE collector_id = ?", collector)
+                    == 1);
+    Map<String, Object> row =
+        db.queryForMap("SELECT * FROM collector_status WHERE collector_id = ?", collector);
+    assertThat(row)
+        .containsEntry("scheduler_paused", true)
+        .containsEntry("poll_in_progress", false)
+        .containsEntry("last_trigger_id", "trigger-42")
+        .containsEntry("targets_configured", 7);
+    assertThat(instant(row.get("last_cycle_completed_at")))
+        .isEqualTo(T0.plusSeconds(55));
+  }
+
+  @Test
+  void unstorableTargetRecordsAreDeadLetteredAndTheOthersStored() {
+    String group = newGroup();
+    TelemetrySink sink = startSink(group);
+    byte[] key = Long.toString(target).getBytes(StandardCharsets.UTF_8);
+
+    // A status the table refuses, garbage among probe results, and a target event whose subject
+    // is no target id, between good records
+    kafka.send(
+        Topics.TARGET_STATUS, List.of(status(0, "sideways", 1, false, "x")), TargetStatus::key);
+    kafka.sendRaw(
+        Topics.READINGS_PROBE.name(), key, "{garbage".getBytes(StandardCharsets.UTF_8));
+    kafka.send(Topics.READINGS_PROBE, List.of(probe(0).build()), ProbeResult::key);
+    kafka.send(
+        Topics.EVENTS,
+        List.of(
+            new DerivedEvent(
+                DerivedEvent.SCHEMA_VERSION,
+                UUID.randomUUID().toString(),
+                DerivedEvent.SOURCE_TARGET,
+                "web-" + target,
+                "threshold_reached",
+                null,
+                T0,
+                Map.of())),
+        e -> Long.toString(target));
+    kafka.send(
+        Topics.TARGET_STATUS, List.of(status(60, "up", 0, false, null)), TargetStatus::key);
+
+    // Then the good records are stored
+    await()
+        .atMost(STORED_WITHIN)
+        .until(
+            () ->
+                count("SELECT count(*) FROM probe_results WHERE target_id = ?", target) == 1
+                    && count("SELECT count(*) FROM target_status WHERE target_id = ?", target)
+                        == 1);
+    assertThat(targetStatusRow()).containsEntry("status", "up");
+
+    // And the three others are dead letters saying why
+    await().atMost(STORED_WITHIN).until(() -> targetDeadLetters(group).size() == 3);
+    assertThat(targetDeadLetters(group))
+        .extracting(r -> header(r, DeadLetterHeaders.MESSAGE))
+        .anySatisfy(m -> assertThat(m).contains("status must be up or down"))
+        .anySatisfy(m -> assertThat(m).contains("Malformed ProbeResult"))
+        .anySatisfy(m -> assertThat(m).contains("not a target id"));
+    assertThat(sink.counters().malformedRecords()).isGreaterThanOrEqualTo(3);
+  }
+
+  private List<ConsumerRecord<byte[], byte[]>> targetDeadLetters(String group) {
+    String key = Long.toString(target);
+    return kafka.readAll(Topics.DEAD_LETTER.name(), 3).stream()
+        .filter(r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8).equals(key))
+        .filter(r -> group.equals(header(r, DeadLetterHeaders.CONSUMER)))
+        .toList();
   }
 }

@@ -1,8 +1,10 @@
 package dev.argus.processor.testing;
 
 import dev.argus.contract.power.DeviceMetadata;
+import dev.argus.contract.power.OutletReading;
 import dev.argus.contract.power.PowerReading;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Builds readings for tests: a healthy UPS on line power unless told otherwise.
@@ -28,6 +30,7 @@ public final class ReadingBuilder {
   private Double powerWatts = 250.0;
   private Double voltage = 230.0;
   private DeviceMetadata metadata = DeviceMetadata.UNKNOWN;
+  private List<OutletReading> outlets = List.of();
 
   private ReadingBuilder(String deviceId) {
     this.deviceId = deviceId;
@@ -98,6 +101,14 @@ public final class ReadingBuilder {
     return this;
   }
 
+  /** A PDU over SNMP reporting these outlets. */
+  public ReadingBuilder pduOutlets(OutletReading... outlets) {
+    this.deviceType = "pdu";
+    this.poller = "snmp";
+    this.outlets = List.of(outlets);
+    return this;
+  }
+
   public PowerReading build() {
     return new PowerReading(
         PowerReading.SCHEMA_VERSION,
@@ -123,7 +134,7 @@ public final class ReadingBuilder {
         status,
         temperature,
         metadata,
-        java.util.List.of());
+        outlets);
   }
 
   /** The same device, but the poll failed with this error. */
