@@ -54,7 +54,7 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage("dev.argus.collector.power..", "dev.argus.collector.devices..", "dev.argus.collector.nut..",
-            "dev.argus.collector.snmp..")
+            "dev.argus.collector.snmp..", "dev.argus.collector.discovery..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.apache.kafka..")
