@@ -54,7 +54,8 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage("dev.argus.collector.power..", "dev.argus.collector.devices..", "dev.argus.collector.nut..",
-            "dev.argus.collector.snmp..", "dev.argus.collector.probe..")
+            "dev.argus.collector.snmp..", "dev.argus.collector.probe..",
+            "dev.argus.collector.discovery..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.apache.kafka..")

@@ -4,14 +4,20 @@ import dev.argus.contract.Topic;
 import dev.argus.contract.TopicProvisioner;
 import dev.argus.contract.Topics;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Creates the collector's Kafka clients and the catalog's topics. */
+/** Creates the collector's Kafka clients (producers, the config and command readers) and the catalog's topics. */
 public final class KafkaClients {
 
   private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -73,5 +79,43 @@ public final class KafkaClients {
     var producer =
         new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer());
     return new TopicPublisher<>(topic, producer);
+  }
+
+  /**
+   * The configuration topic's reader: no consumer group (partitions are assigned by hand, so every
+   * collector reads every record), nothing committed, from the beginning.
+   */
+  public Consumer<String, byte[]> configConsumer() {
+    Map<String, Object> config = new HashMap<>(consumerBase("config"));
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /**
+   * The command topic's reader, in a consumer group of this collector's own so that every
+   * collector sees every command; a new group starts at the end, so old commands are not run.
+   */
+  public Consumer<String, byte[]> commandConsumer() {
+    Map<String, Object> config = new HashMap<>(consumerBase("commands"));
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, commandGroupId());
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** {@code argus-collector-<collector id>-commands}. */
+  public String commandGroupId() {
+    return clientIdPrefix + "-commands";
+  }
+
+  // Values are read as bytes and deserialized per record, so that one malformed record is
+  // counted and skipped instead of failing the whole poll.
+  private Map<String, Object> consumerBase(String purpose) {
+    return Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+        ConsumerConfig.CLIENT_ID_CONFIG, clientIdPrefix + "-" + purpose,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000);
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Polls one configured NUT device over one connection and returns one reading per UPS, failed
@@ -32,7 +33,7 @@ public final class NutPowerPoller {
   private final NutClientSettings clientSettings;
   private final NutVariablesMapper mapper;
   private final String collectorId;
-  private final long pollIntervalSeconds;
+  private final LongSupplier pollIntervalSeconds;
   private final Clock clock;
   private final Map<String, List<UpsInfo>> lastListedUps = new ConcurrentHashMap<>();
 
@@ -41,6 +42,19 @@ public final class NutPowerPoller {
       NutVariablesMapper mapper,
       String collectorId,
       long pollIntervalSeconds,
+      Clock clock) {
+    this(clientSettings, mapper, collectorId, () -> pollIntervalSeconds, clock);
+  }
+
+  /**
+   * @param pollIntervalSeconds the interval each reading states, read at every poll: the runtime
+   *     configuration may change it while the collector runs
+   */
+  public NutPowerPoller(
+      NutClientSettings clientSettings,
+      NutVariablesMapper mapper,
+      String collectorId,
+      LongSupplier pollIntervalSeconds,
       Clock clock) {
     this.clientSettings = clientSettings;
     this.mapper = mapper;
@@ -85,7 +99,7 @@ public final class NutPowerPoller {
           new ReadingIdentity(
                   POLLER,
                   device.id(), device.type(), device.name(), device.host(), device.port(),
-                  collectorId, pollIntervalSeconds)
+                  collectorId, pollIntervalSeconds.getAsLong())
               .failed(clock.instant(), error));
     }
     return known.stream().map(ups -> identity(device, ups).failed(clock.instant(), error)).toList();
@@ -129,7 +143,7 @@ public final class NutPowerPoller {
         device.host(),
         device.port(),
         collectorId,
-        pollIntervalSeconds);
+        pollIntervalSeconds.getAsLong());
   }
 
   /** A configured name gets the UPS name appended; otherwise upsd's description of the UPS. */

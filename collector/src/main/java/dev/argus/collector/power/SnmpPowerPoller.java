@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Polls one SNMP device and returns its one reading, failed polls included: it never throws for
@@ -27,10 +28,18 @@ public final class SnmpPowerPoller {
 
   private final SnmpReadingMapper mapper;
   private final String collectorId;
-  private final long pollIntervalSeconds;
+  private final LongSupplier pollIntervalSeconds;
   private final Clock clock;
 
   public SnmpPowerPoller(SnmpReadingMapper mapper, String collectorId, long pollIntervalSeconds, Clock clock) {
+    this(mapper, collectorId, () -> pollIntervalSeconds, clock);
+  }
+
+  /**
+   * @param pollIntervalSeconds the interval each reading states, read at every poll: the runtime
+   *     configuration may change it while the collector runs
+   */
+  public SnmpPowerPoller(SnmpReadingMapper mapper, String collectorId, LongSupplier pollIntervalSeconds, Clock clock) {
     this.mapper = mapper;
     this.collectorId = collectorId;
     this.pollIntervalSeconds = pollIntervalSeconds;
@@ -84,6 +93,6 @@ public final class SnmpPowerPoller {
   private ReadingIdentity identity(SnmpDevice device) {
     return new ReadingIdentity(
         SnmpReadingMapper.POLLER, device.id(), device.type(), device.name(), device.host(), device.port(),
-        collectorId, pollIntervalSeconds);
+        collectorId, pollIntervalSeconds.getAsLong());
   }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -17,6 +18,10 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Publishes the collector's heartbeat with the diagnostics of its last poll cycle to the compacted
  * {@code argus.collector.status} topic (key: collector id) every heartbeat interval.
+ *
+ * <p>It also publishes one at once when a poll cycle starts and when it ends ({@link
+ * #publishNow()}), so that a manual poll can be followed closely: {@code poll_in_progress}, then
+ * {@code last_cycle_completed_at} and {@code last_trigger_id}.
  *
  * <p>Because it depends on the poll scheduler, Spring starts it after the scheduler and stops it
  * before. Its last heartbeat, sent at shutdown, says {@code scheduler_running=false} (polling stops
@@ -31,6 +36,7 @@ public final class HeartbeatPublisher implements SmartLifecycle {
   private final TopicPublisher<String, CollectorHeartbeat> heartbeats;
   private final Duration interval;
   private final Clock clock;
+  private final IntSupplier targetsConfigured;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> Thread.ofPlatform().name("heartbeat").daemon().unstarted(runnable));
@@ -43,6 +49,18 @@ public final class HeartbeatPublisher implements SmartLifecycle {
       TopicPublisher<String, CollectorHeartbeat> heartbeats,
       Duration interval,
       Clock clock) {
+    this(collectorId, scheduler, heartbeats, interval, clock, () -> 0);
+  }
+
+  /** @param targetsConfigured the enabled uptime targets, as the configuration topic has them */
+  public HeartbeatPublisher(
+      String collectorId,
+      PollScheduler scheduler,
+      TopicPublisher<String, CollectorHeartbeat> heartbeats,
+      Duration interval,
+      Clock clock,
+      IntSupplier targetsConfigured) {
+    this.targetsConfigured = targetsConfigured;
     this.collectorId = collectorId;
     this.scheduler = scheduler;
     this.heartbeats = heartbeats;
@@ -76,6 +94,13 @@ public final class HeartbeatPublisher implements SmartLifecycle {
     return running;
   }
 
+  /** Publishes a heartbeat now, e.g. when a cycle starts or ends; nothing before start or after stop. */
+  public void publishNow() {
+    if (running) {
+      publishLoggingFailures();
+    }
+  }
+
   /** The heartbeat as of now. */
   public CollectorHeartbeat heartbeat() {
     return heartbeat(scheduler.isRunning());
@@ -93,10 +118,17 @@ public final class HeartbeatPublisher implements SmartLifecycle {
         last == null ? null : last.startedAt(),
         last == null ? -1 : last.durationMillis(),
         last == null ? 0 : last.devicesPolled(),
-        last == null ? 0 : last.errors());
+        last == null ? 0 : last.errors(),
+        scheduler.paused(),
+        scheduler.pollInProgress(),
+        last == null ? null : last.completedAt(),
+        scheduler.lastTriggerId(),
+        targetsConfigured.getAsInt());
   }
 
-  private void publishLoggingFailures() {
+  // Synchronized: built and sent as one step, so that a periodic heartbeat built just before a
+  // cycle ended cannot be sent after the one that reports the end.
+  private synchronized void publishLoggingFailures() {
     try {
       heartbeats.publish(collectorId, heartbeat());
     } catch (RuntimeException e) {

@@ -1,5 +1,12 @@
 package dev.argus.collector.system;
 
+import dev.argus.collector.commands.CommandReader;
+import dev.argus.collector.config.ConfigTopicReader;
+import dev.argus.collector.config.ConfiguredPollPlan;
+import dev.argus.collector.config.DeviceConfigMapper;
+import dev.argus.collector.config.ManagedConfig;
+import dev.argus.collector.config.TargetsListener;
+import dev.argus.collector.discovery.NutUpsDiscovery;
 import dev.argus.collector.kafka.KafkaClients;
 import dev.argus.collector.kafka.KafkaSettings;
 import dev.argus.collector.kafka.TopicPublisher;
@@ -19,21 +26,29 @@ import dev.argus.contract.collector.CollectorHeartbeat;
 import dev.argus.contract.power.PowerReading;
 import dev.argus.contract.probe.ProbeResult;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Wires the collector: Kafka clients (topics are created before the first producer), the NUT
- * and SNMP pollers, the poll scheduler, the uptime-target probes and the heartbeat. On shutdown Spring stops the scheduler,
- * then the heartbeat, then closes the producers, which delivers what they still buffer.
+ * Wires the collector: Kafka clients (topics are created before the first producer), the
+ * configuration read from {@code argus.config} (devices, runtime settings, targets for a {@link
+ * TargetsListener} bean if there is one), the NUT and SNMP pollers, the poll scheduler, the
+ * uptime-target probes, the heartbeat and the command reader. Start-up reads the configuration topic before the first
+ * cycle. On shutdown Spring stops the command reader, the heartbeat, the scheduler, then the
+ * configuration reader, then closes the producers, which delivers what they still buffer.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(CollectorSettingsConfiguration.class)
 class CollectorConfiguration {
 
+  // How long start-up waits for the configuration topic and the command topic's assignment.
+  private static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
   private static final Logger log = LoggerFactory.getLogger(CollectorConfiguration.class);
 
   @Bean
@@ -77,42 +92,77 @@ class CollectorConfiguration {
         probes.maxInFlight());
   }
 
+  /** The probe scheduler follows the enabled targets of {@code argus.config}. */
   @Bean
-  PowerPoller powerPoller(CollectorProperties collector, Clock clock) {
+  TargetsListener probedTargets(ProbeScheduler probeScheduler) {
+    return probeScheduler::targetsChanged;
+  }
+
+  @Bean
+  ManagedConfig managedConfig(CollectorProperties collector, ObjectProvider<TargetsListener> targetsListeners) {
+    collector.configuredDevices().forEach(device -> log.info("Configured {}", device));
+    return new ManagedConfig(
+        collector.configuredDevices(),
+        collector.collectorId(),
+        collector.acceptUnassignedDevices(),
+        new DeviceConfigMapper(),
+        targetsListeners.orderedStream().toList());
+  }
+
+  @Bean
+  ConfigTopicReader configTopicReader(KafkaClients clients, ManagedConfig managedConfig) {
+    return new ConfigTopicReader(clients::configConsumer, managedConfig, STARTUP_WAIT);
+  }
+
+  @Bean
+  ConfiguredPollPlan pollPlan(CollectorProperties collector, ManagedConfig managedConfig) {
+    return new ConfiguredPollPlan(
+        managedConfig,
+        collector.pollInterval(),
+        new NutUpsDiscovery(NutClientSettings.withTimeouts(collector.connectTimeout(), collector.readTimeout())));
+  }
+
+  @Bean
+  PowerPoller powerPoller(CollectorProperties collector, ConfiguredPollPlan pollPlan, Clock clock) {
+    // Readings state the interval in force when they are taken: the runtime configuration may change it.
+    LongSupplier pollIntervalSeconds = () -> pollPlan.pollInterval().toSeconds();
     return new PowerPoller(
         new NutPowerPoller(
             NutClientSettings.withTimeouts(collector.connectTimeout(), collector.readTimeout()),
             new NutVariablesMapper(),
             collector.collectorId(),
-            collector.pollInterval().toSeconds(),
+            pollIntervalSeconds,
             clock),
-        new SnmpPowerPoller(
-            new SnmpReadingMapper(), collector.collectorId(), collector.pollInterval().toSeconds(), clock));
+        new SnmpPowerPoller(new SnmpReadingMapper(), collector.collectorId(), pollIntervalSeconds, clock));
   }
 
   @Bean
   PollScheduler pollScheduler(
       CollectorProperties collector,
+      ConfiguredPollPlan pollPlan,
       PowerPoller poller,
       TopicPublisher<String, PowerReading> readingPublisher,
       Clock clock) {
-    collector.configuredDevices().forEach(device -> log.info("Configured {}", device));
-    return new PollScheduler(
-        collector.configuredDevices(),
-        poller,
-        readingPublisher,
-        collector.pollInterval(),
-        collector.pollDeadline(),
-        clock);
+    return new PollScheduler(pollPlan, poller, readingPublisher, collector.pollDeadline(), clock);
   }
 
   @Bean
   HeartbeatPublisher heartbeats(
       CollectorProperties collector,
       PollScheduler scheduler,
+      ManagedConfig managedConfig,
       TopicPublisher<String, CollectorHeartbeat> heartbeatPublisher,
       Clock clock) {
-    return new HeartbeatPublisher(
-        collector.collectorId(), scheduler, heartbeatPublisher, collector.heartbeatInterval(), clock);
+    var heartbeats =
+        new HeartbeatPublisher(
+            collector.collectorId(), scheduler, heartbeatPublisher, collector.heartbeatInterval(), clock,
+            () -> managedConfig.enabledTargets().size());
+    scheduler.onCycleStartOrEnd(heartbeats::publishNow);
+    return heartbeats;
+  }
+
+  @Bean
+  CommandReader commandReader(KafkaClients clients, PollScheduler scheduler) {
+    return new CommandReader(clients::commandConsumer, scheduler::triggerPoll, STARTUP_WAIT);
   }
 }

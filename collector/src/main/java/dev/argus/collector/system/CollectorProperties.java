@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param heartbeatInterval {@code ARGUS_HEARTBEAT_INTERVAL}
  * @param devices {@code ARGUS_COLLECTOR_DEVICES} as comma-separated {@code nut://} or {@code snmp://} URIs, or a list
  *     in a configuration file; see {@link DeviceProperties}
+ * @param acceptUnassignedDevices {@code ARGUS_COLLECTOR_ACCEPT_UNASSIGNED_DEVICES}: whether this
+ *     collector polls api-managed devices that name no collector; default true
  */
 @ConfigurationProperties("argus.collector")
 public record CollectorProperties(
@@ -33,7 +35,8 @@ public record CollectorProperties(
     Duration readTimeout,
     Duration pollDeadline,
     Duration heartbeatInterval,
-    List<DeviceProperties> devices) {
+    List<DeviceProperties> devices,
+    Boolean acceptUnassignedDevices) {
 
   static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
 
@@ -46,6 +49,7 @@ public record CollectorProperties(
     heartbeatInterval = orDefault(heartbeatInterval, Duration.ofSeconds(10));
     // A blank entry (a trailing comma in ARGUS_COLLECTOR_DEVICES) binds as null.
     devices = devices == null ? List.of() : devices.stream().filter(Objects::nonNull).toList();
+    acceptUnassignedDevices = acceptUnassignedDevices == null || acceptUnassignedDevices;
     if (pollInterval.compareTo(MIN_POLL_INTERVAL) < 0) {
       throw new IllegalArgumentException(
           "argus.collector.poll-interval (ARGUS_POLL_INTERVAL) must be at least 1s, was "
@@ -114,6 +118,6 @@ public record CollectorProperties(
   @Override
   public String toString() {
     return "CollectorProperties[collectorId=" + collectorId + ", pollInterval=" + pollInterval
-        + ", devices=" + configuredDevices() + "]";
+        + ", devices=" + configuredDevices() + ", acceptUnassignedDevices=" + acceptUnassignedDevices + "]";
   }
 }

@@ -214,6 +214,115 @@ class PollSchedulerTest {
     }
   }
 
+  /** A plan a test changes while the scheduler runs. */
+  private static final class MutablePlan implements PollPlan {
+    volatile Duration interval;
+    volatile boolean paused;
+    final List<Device> devices;
+
+    MutablePlan(List<Device> devices, Duration interval, boolean paused) {
+      this.devices = devices;
+      this.interval = interval;
+      this.paused = paused;
+    }
+
+    @Override
+    public Duration pollInterval() {
+      return interval;
+    }
+
+    @Override
+    public boolean paused() {
+      return paused;
+    }
+
+    @Override
+    public List<Device> devicesForCycle() {
+      return devices;
+    }
+
+    @Override
+    public int devicesConfigured() {
+      return devices.size();
+    }
+  }
+
+  @Test
+  void whilePausedRunsNoScheduledCycleButATriggeredOneAndReportsItsTriggerId() throws Exception {
+    try (var healthy = FakeNutServer.scripted(Map.of("LIST VAR sim", ONE_UPS_OL, "LOGOUT", "OK Goodbye\n"))) {
+      // Given a paused plan whose interval would otherwise poll all the time
+      var plan = new MutablePlan(List.of(device("ups-a", healthy.host(), healthy.port(), "sim", true)), Duration.ofMillis(50), true);
+      var scheduler = new PollScheduler(plan, poller(Duration.ofSeconds(2)), publisher, Duration.ofSeconds(5), Clock.systemUTC());
+      List<Boolean> inProgressSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+      scheduler.onCycleStartOrEnd(() -> inProgressSeen.add(scheduler.pollInProgress()));
+      scheduler.start();
+      try {
+        // When
+        scheduler.triggerPoll("cmd-1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "cmd-1".equals(scheduler.lastTriggerId()));
+
+        // Then the triggered cycle ran, said so at its start and end, and nothing else ran
+        assertThat(scheduler.lastCycle().triggerId()).isEqualTo("cmd-1");
+        assertThat(scheduler.lastCycle().completedAt()).isNotNull();
+        assertThat(inProgressSeen).containsExactly(true, false);
+        assertThat(scheduler.paused()).isTrue();
+        Thread.sleep(300);
+        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("ups-a");
+
+        // When the pause ends, scheduled cycles run again at the plan's interval
+        plan.paused = false;
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() >= 3);
+        assertThat(scheduler.lastTriggerId()).isEqualTo("cmd-1");
+      } finally {
+        scheduler.stop();
+      }
+    }
+  }
+
+  @Test
+  void aShorterIntervalAppliesWithoutARestart() throws Exception {
+    try (var healthy = FakeNutServer.scripted(Map.of("LIST VAR sim", ONE_UPS_OL, "LOGOUT", "OK Goodbye\n"))) {
+      // Given an interval far longer than the test, and the first cycle done
+      var plan = new MutablePlan(List.of(device("ups-a", healthy.host(), healthy.port(), "sim", true)), Duration.ofHours(1), false);
+      var scheduler = new PollScheduler(plan, poller(Duration.ofSeconds(2)), publisher, Duration.ofSeconds(5), Clock.systemUTC());
+      scheduler.start();
+      try {
+        await().atMost(Duration.ofSeconds(10)).until(() -> scheduler.lastCycle() != null);
+
+        // When
+        plan.interval = Duration.ofMillis(100);
+
+        // Then
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() >= 3);
+        assertThat(scheduler.lastTriggerId()).isNull();
+      } finally {
+        scheduler.stop();
+      }
+    }
+  }
+
+  @Test
+  void aTriggerDuringARunningCycleIsAnsweredByThatCycle() throws Exception {
+    try (var hanging = FakeNutServer.hanging()) {
+      // Given a cycle that runs until its deadline
+      var plan = new MutablePlan(List.of(device("ups-hung", hanging.host(), hanging.port(), "sim", true)), Duration.ofHours(1), false);
+      var scheduler = new PollScheduler(plan, poller(Duration.ofSeconds(60)), publisher, Duration.ofSeconds(2), Clock.systemUTC());
+      scheduler.start();
+      try {
+        await().atMost(Duration.ofSeconds(10)).until(scheduler::pollInProgress);
+
+        // When
+        scheduler.triggerPoll("cmd-2");
+
+        // Then
+        await().atMost(Duration.ofSeconds(10)).until(() -> "cmd-2".equals(scheduler.lastTriggerId()));
+        assertThat(producer.history()).hasSize(1);
+      } finally {
+        scheduler.stop();
+      }
+    }
+  }
+
   private static int closedPort() throws Exception {
     try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();

@@ -1,0 +1,178 @@
+package dev.argus.collector.config;
+
+import dev.argus.contract.Topics;
+import dev.argus.contract.config.ConfigEntry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Reads the compacted {@code argus.config} topic from the beginning and keeps reading, feeding
+ * every record into {@link ManagedConfig}. Partitions are assigned by hand (no consumer group,
+ * nothing committed): every collector reads the whole configuration, every time it starts.
+ *
+ * <p>Start-up waits (up to a bound) until the records present at start have been read, so that
+ * the first poll cycle already knows the devices, the pause and the interval. It starts before
+ * the poll scheduler and stops after it (an earlier lifecycle phase).
+ *
+ * <p>A record that cannot be read (malformed JSON, a value that does not belong under its key) is
+ * logged, counted and skipped; the reader never stops for one.
+ */
+public final class ConfigTopicReader implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(ConfigTopicReader.class);
+  private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+  private static final Duration RETRY_BACKOFF = Duration.ofSeconds(2);
+
+  private final Supplier<Consumer<String, byte[]>> consumers;
+  private final ManagedConfig config;
+  private final Duration startupWait;
+  private final Deserializer<ConfigEntry> values = Topics.CONFIG.valueSerde().deserializer();
+  private final AtomicLong malformedRecords = new AtomicLong();
+  private final CountDownLatch caughtUp = new CountDownLatch(1);
+  private volatile Consumer<String, byte[]> consumer;
+  private volatile boolean stopping;
+  private volatile boolean running;
+  private Thread thread;
+
+  /**
+   * @param consumers creates the consumer (see {@code KafkaClients#configConsumer})
+   * @param startupWait how long start-up waits for the records present at start
+   */
+  public ConfigTopicReader(Supplier<Consumer<String, byte[]>> consumers, ManagedConfig config, Duration startupWait) {
+    this.consumers = consumers;
+    this.config = config;
+    this.startupWait = startupWait;
+  }
+
+  @Override
+  public void start() {
+    stopping = false;
+    thread = Thread.ofPlatform().name("config-reader").start(this::readLoop);
+    running = true;
+    try {
+      if (caughtUp.await(startupWait.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.info("Read the configuration topic {}", Topics.CONFIG.name());
+      } else {
+        log.warn("The configuration topic {} was not read within {}; polling starts with what is known and follows the topic",
+            Topics.CONFIG.name(), startupWait);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    stopping = true;
+    Consumer<String, byte[]> current = consumer;
+    if (current != null) {
+      current.wakeup();
+    }
+    try {
+      thread.join(Duration.ofSeconds(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Before the poll scheduler (default phase), so that its first cycle has the configuration. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 1000;
+  }
+
+  /** Records skipped because they could not be read, since start-up. */
+  public long malformedRecords() {
+    return malformedRecords.get();
+  }
+
+  private void readLoop() {
+    while (!stopping) {
+      try (Consumer<String, byte[]> opened = consumers.get()) {
+        consumer = opened;
+        if (stopping) {
+          return;
+        }
+        readFromTheBeginning(opened);
+      } catch (WakeupException e) {
+        return;
+      } catch (KafkaException e) {
+        // Reading again from the beginning rebuilds the same configuration: nothing is lost.
+        log.warn("Reading {} failed, reading it again from the beginning in {}: {}", Topics.CONFIG.name(), RETRY_BACKOFF, e.toString());
+        sleep(RETRY_BACKOFF);
+      } catch (RuntimeException e) {
+        log.error("Reading {} failed unexpectedly, reading it again from the beginning in {}", Topics.CONFIG.name(), RETRY_BACKOFF, e);
+        sleep(RETRY_BACKOFF);
+      }
+    }
+  }
+
+  private void readFromTheBeginning(Consumer<String, byte[]> consumer) {
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(Topics.CONFIG.name()).stream()
+            .map(info -> new TopicPartition(info.topic(), info.partition()))
+            .toList();
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions);
+    // A read again after a failure starts afresh, so that nothing deleted meanwhile lingers.
+    config.startReading();
+    boolean readToEndAtStart = false;
+    while (!stopping) {
+      ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
+      records.forEach(this::apply);
+      if (!readToEndAtStart) {
+        readToEndAtStart = endAtStart.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+        if (!readToEndAtStart) {
+          // Not effective before the whole configuration is known: a half-read one would drop devices.
+          continue;
+        }
+        config.refresh();
+        caughtUp.countDown();
+      } else if (!records.isEmpty()) {
+        config.refresh();
+      }
+    }
+  }
+
+  private void apply(ConsumerRecord<String, byte[]> record) {
+    try {
+      ConfigEntry value = record.value() == null ? null : values.deserialize(record.topic(), record.value());
+      config.apply(record.key(), value);
+    } catch (SerializationException | IllegalArgumentException e) {
+      long count = malformedRecords.incrementAndGet();
+      log.warn("Skipped record {}-{}@{} (key {}), {} malformed so far: {}", record.topic(), record.partition(), record.offset(),
+          record.key(), count, e.getMessage());
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package dev.argus.collector.config;
+
+import dev.argus.collector.devices.Device;
+import dev.argus.contract.config.ConfigEntry;
+import dev.argus.contract.config.RuntimeConfig;
+import dev.argus.contract.config.TargetConfig;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The collector's view of the desired configuration: what {@code argus.config} says so far, and
+ * the devices this collector polls as a result ({@link PolledDevices}).
+ *
+ * <p>The config reader {@link #apply applies} records one by one and then {@link #refresh()}es
+ * once per batch, which recomputes the devices, logs what changed (and every device that cannot
+ * be polled, with the reason) and tells the {@link TargetsListener}s when the enabled targets
+ * changed. The poll plan and the heartbeat read the result from other threads.
+ */
+public final class ManagedConfig {
+
+  private static final Logger log = LoggerFactory.getLogger(ManagedConfig.class);
+
+  private final List<Device> staticDevices;
+  private final String collectorId;
+  private final boolean acceptUnassigned;
+  private final DeviceConfigMapper mapper;
+  private final List<TargetsListener> targetsListeners;
+  private DesiredConfig desired = DesiredConfig.EMPTY;
+  private DesiredConfig published;
+  private Map<String, String> skippedLogged = Map.of();
+  private volatile PolledDevices polled;
+  private volatile RuntimeConfig runtime;
+  private volatile List<TargetConfig> enabledTargets = List.of();
+
+  public ManagedConfig(
+      List<Device> staticDevices,
+      String collectorId,
+      boolean acceptUnassigned,
+      DeviceConfigMapper mapper,
+      List<TargetsListener> targetsListeners) {
+    this.staticDevices = List.copyOf(staticDevices);
+    this.collectorId = collectorId;
+    this.acceptUnassigned = acceptUnassigned;
+    this.mapper = mapper;
+    this.targetsListeners = List.copyOf(targetsListeners);
+    this.polled = new PolledDevices(this.staticDevices, Map.of());
+  }
+
+  /** Forgets the records applied so far, before the topic is read again from the beginning. */
+  public synchronized void startReading() {
+    desired = DesiredConfig.EMPTY;
+  }
+
+  /**
+   * Takes one record of the topic into account; {@link #refresh()} makes it effective.
+   *
+   * @throws IllegalArgumentException when the record does not fit its key; nothing changes then
+   */
+  public synchronized void apply(String key, ConfigEntry value) {
+    desired = desired.apply(key, value);
+  }
+
+  /** Makes the records applied so far effective; the first call always tells the target listeners. */
+  public synchronized void refresh() {
+    if (desired.equals(published)) {
+      return;
+    }
+    boolean first = published == null;
+    if (first || !desired.devices().equals(published.devices())) {
+      updateDevices();
+    }
+    if (first || !Objects.equals(desired.runtime(), published.runtime())) {
+      runtime = desired.runtime();
+      log.info("Runtime configuration: {}", describe(desired.runtime()));
+    }
+    List<TargetConfig> targets = desired.enabledTargets();
+    if (first || !targets.equals(enabledTargets)) {
+      enabledTargets = targets;
+      notifyTargetsListeners(targets);
+    }
+    published = desired;
+  }
+
+  /** The devices to poll: static ones, then the managed ones for this collector that can be polled. */
+  public PolledDevices polledDevices() {
+    return polled;
+  }
+
+  /** The runtime settings from {@code argus.config}, or null while none were ever published. */
+  public RuntimeConfig runtime() {
+    return runtime;
+  }
+
+  /** The enabled uptime targets. */
+  public List<TargetConfig> enabledTargets() {
+    return enabledTargets;
+  }
+
+  private void updateDevices() {
+    PolledDevices merged =
+        PolledDevices.merge(staticDevices, desired.devices().values(), collectorId, acceptUnassigned, mapper);
+    Map<String, String> stillSkipped = new HashMap<>();
+    merged.skipped().forEach((id, reason) -> {
+      if (!reason.equals(skippedLogged.get(id))) {
+        log.warn("Device '{}' from argus.config is not polled: {}", id, reason);
+      }
+      stillSkipped.put(id, reason);
+    });
+    skippedLogged = stillSkipped;
+    if (!ids(merged.devices()).equals(ids(polled.devices()))) {
+      log.info("Devices to poll from the next cycle: {}", ids(merged.devices()));
+    }
+    polled = merged;
+  }
+
+  private static List<String> ids(List<Device> devices) {
+    return devices.stream().map(Device::id).toList();
+  }
+
+  private void notifyTargetsListeners(List<TargetConfig> targets) {
+    for (TargetsListener listener : targetsListeners) {
+      try {
+        listener.targetsChanged(targets);
+      } catch (RuntimeException e) {
+        // One failing listener must neither stop the config reader nor the other listeners.
+        log.error("A targets listener failed on {} target(s)", targets.size(), e);
+      }
+    }
+  }
+
+  private static String describe(RuntimeConfig runtime) {
+    if (runtime == null) {
+      return "none published; the environment's poll interval applies";
+    }
+    String discovery =
+        runtime.scanningDisabled() || runtime.nutHost() == null || runtime.nutHost().isBlank()
+            ? "off"
+            : runtime.nutHost() + ":" + (runtime.nutPort() == null ? 3493 : runtime.nutPort());
+    return "poll interval " + runtime.pollIntervalMinutes() + " min, scheduled polls "
+        + (runtime.schedulerPaused() ? "paused" : "running") + ", discovery " + discovery;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.argus.collector.config;
+
+import static dev.argus.collector.config.DesiredConfigTest.device;
+import static dev.argus.collector.config.DesiredConfigTest.target;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.argus.collector.devices.Device;
+import dev.argus.collector.devices.NutDevice;
+import dev.argus.collector.discovery.NutServer;
+import dev.argus.collector.discovery.NutUpsDiscovery;
+import dev.argus.collector.nut.NutClientSettings;
+import dev.argus.contract.config.ConfigEntry;
+import dev.argus.contract.config.ConfigKeys;
+import dev.argus.contract.config.RuntimeConfig;
+import dev.argus.contract.config.TargetConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ManagedConfigTest {
+
+  private static final NutDevice STATIC_UPS = NutDevice.of("ups-static", null, "10.0.0.1", null, "sim", null, null, null, true);
+
+  private final List<List<Long>> targetNotifications = new ArrayList<>();
+  private final TargetsListener recording =
+      targets -> targetNotifications.add(targets.stream().map(TargetConfig::id).toList());
+  private final TargetsListener failing =
+      targets -> {
+        throw new IllegalStateException("listener bug");
+      };
+  private final ManagedConfig config =
+      new ManagedConfig(List.of(STATIC_UPS), "c1", true, new DeviceConfigMapper(), List.of(failing, recording));
+  private final ConfiguredPollPlan plan =
+      new ConfiguredPollPlan(
+          config, Duration.ofSeconds(30), new NutUpsDiscovery(NutClientSettings.withTimeouts(Duration.ofMillis(200), Duration.ofMillis(200))));
+
+  private static RuntimeConfig runtime(int minutes, boolean paused, boolean scanningDisabled, String nutHost, String user, String password) {
+    return new RuntimeConfig(minutes, List.of(), scanningDisabled, paused, nutHost, null, user, password, null, null, null, null);
+  }
+
+  @Test
+  void withoutRuntimeSettingsTheEnvironmentAppliesAndOnlyStaticDevicesArePolled() {
+    config.refresh();
+
+    assertThat(plan.pollInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(plan.paused()).isFalse();
+    assertThat(plan.devicesForCycle()).containsExactly(STATIC_UPS);
+    assertThat(plan.devicesConfigured()).isEqualTo(1);
+  }
+
+  @Test
+  void appliedRecordsTakeEffectOnRefresh() {
+    // Given
+    config.refresh();
+    config.apply(ConfigKeys.device("api-1"), ConfigEntry.of(device("api-1")));
+    config.apply(ConfigKeys.RUNTIME, ConfigEntry.of(runtime(2, true, true, null, null, null)));
+    assertThat(plan.devicesConfigured()).isEqualTo(1);
+
+    // When
+    config.refresh();
+
+    // Then
+    assertThat(plan.devicesForCycle()).extracting(Device::id).containsExactly("ups-static", "api-1");
+    assertThat(plan.pollInterval()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(plan.paused()).isTrue();
+
+    // When the device is deleted and the runtime settings are removed
+    config.apply(ConfigKeys.device("api-1"), null);
+    config.apply(ConfigKeys.RUNTIME, null);
+    config.refresh();
+
+    // Then
+    assertThat(plan.devicesForCycle()).containsExactly(STATIC_UPS);
+    assertThat(plan.pollInterval()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void tellsTheTargetsListenersOnceAtFirstAndThenOnlyWhenTheEnabledTargetsChange() {
+    config.refresh();
+    config.apply(ConfigKeys.target(7), ConfigEntry.of(target(7, true)));
+    config.refresh();
+    config.apply(ConfigKeys.device("api-1"), ConfigEntry.of(device("api-1")));
+    config.apply(ConfigKeys.target(8), ConfigEntry.of(target(8, false)));
+    config.refresh();
+    config.apply(ConfigKeys.target(7), null);
+    config.refresh();
+
+    assertThat(targetNotifications).containsExactly(List.of(), List.of(7L), List.of());
+    assertThat(config.enabledTargets()).isEmpty();
+  }
+
+  @Test
+  void rereadingFromTheBeginningForgetsWhatWasDeletedMeanwhile() {
+    config.apply(ConfigKeys.device("api-1"), ConfigEntry.of(device("api-1")));
+    config.refresh();
+
+    config.startReading();
+    config.apply(ConfigKeys.device("api-2"), ConfigEntry.of(device("api-2")));
+    config.refresh();
+
+    assertThat(config.polledDevices().devices()).extracting(Device::id).containsExactly("ups-static", "api-2");
+  }
+
+  @Test
+  void discoversOnTheRuntimeNutHostUnlessScanningIsDisabled() {
+    assertThat(ConfiguredPollPlan.discoveryServer(null)).isNull();
+    assertThat(ConfiguredPollPlan.discoveryServer(runtime(5, false, true, "10.0.0.3", null, null))).isNull();
+    assertThat(ConfiguredPollPlan.discoveryServer(runtime(5, false, false, " ", null, null))).isNull();
+    assertThat(ConfiguredPollPlan.discoveryServer(runtime(5, false, false, "10.0.0.3", "mon", "pw")))
+        .isEqualTo(new NutServer("10.0.0.3", 3493, "mon", "pw"));
+    // NUT sends PASSWORD only after USERNAME: a lone password is dropped rather than failing every poll.
+    assertThat(ConfiguredPollPlan.discoveryServer(runtime(5, false, false, "10.0.0.3", null, "pw")))
+        .isEqualTo(new NutServer("10.0.0.3", 3493, null, null));
+  }
+}
