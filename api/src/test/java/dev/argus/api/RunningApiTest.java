@@ -43,6 +43,8 @@ public abstract class RunningApiTest {
     registry.add("spring.datasource.url", () -> DATABASE_URL);
     registry.add("spring.datasource.username", () -> READ_ONLY_ROLE);
     registry.add("spring.datasource.password", () -> "");
+    // No broker here; the alert ITs turn the consumer on against their own embedded broker.
+    registry.add("argus.alerts.enabled", () -> "false");
   }
 
   @BeforeEach
