@@ -28,7 +28,7 @@ final class AlertSettingsPolicy {
   private static final Pattern NTFY_TOPIC = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s<>,;]+@[^@\\s<>,;]+");
   private static final Pattern SECRET_HEADER =
-      Pattern.compile("(?i).*(authorization|token|secret|password|api[-_]?key|cookie|signature).*");
+      Pattern.compile("(?i).*(auth|token|secret|passw|key|cookie|signature|credential).*");
   private static final Set<String> FORBIDDEN_HEADERS =
       Set.of("host", "content-length", "connection", "upgrade", "expect", "transfer-encoding");
   private static final String SEVERITIES = "low, medium, high, critical";
