@@ -9,6 +9,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole api on a random loopback port against a real PostgreSQL (embedded, one fresh database
@@ -24,6 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     classes = ApiApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// No broker here; the alert ITs turn the consumer on (a dynamic property, which wins).
+@TestPropertySource(properties = "argus.alerts.enabled=false")
 public abstract class RunningApiTest {
 
   protected static final String READ_ONLY_ROLE = "argus_api_reader";

@@ -1,0 +1,61 @@
+package dev.argus.api.alerts;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.argus.contract.events.DerivedEvent;
+import dev.argus.contract.events.Severity;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One notification, the same for every provider; as JSON it is the webhook's body.
+ *
+ * @param eventId the event's id; null for a test notification
+ * @param title e.g. {@code [HIGH] on_battery: ups-office}
+ * @param message the text: what happened, when, and the event's metadata
+ */
+record AlertMessage(
+    @JsonProperty("event_id") String eventId,
+    String source,
+    @JsonProperty("subject_id") String subjectId,
+    @JsonProperty("event_type") String eventType,
+    Severity severity,
+    Instant timestamp,
+    Map<String, Object> metadata,
+    String title,
+    String message,
+    @JsonIgnore boolean isTest) {
+
+  /** Event types that say something is fine again. */
+  static final Set<String> RECOVERIES = Set.of("power_restored", "device_online", "recovered");
+
+  static AlertMessage of(DerivedEvent event) {
+    String title =
+        "[" + event.severity().name() + "] " + event.eventType() + ": " + event.subjectId();
+    StringBuilder body =
+        new StringBuilder()
+            .append(event.eventType()).append(" on ").append(event.source()).append(' ')
+            .append(event.subjectId()).append(" at ").append(event.timestamp()).append('\n')
+            .append("severity: ").append(event.severity().wireName());
+    // Sorted, so the same event always reads the same.
+    new TreeMap<>(event.metadata())
+        .forEach((key, value) -> body.append('\n').append(key).append(": ").append(value));
+    return new AlertMessage(
+        event.eventId(), event.source(), event.subjectId(), event.eventType(), event.severity(),
+        event.timestamp(), event.metadata(), title, body.toString(), false);
+  }
+
+  static AlertMessage test(Instant now) {
+    return new AlertMessage(
+        null, "argus", "argus", "test", Severity.LOW, now, Map.of(),
+        "[TEST] Argus alert test",
+        "A test notification from Argus at " + now + ". This provider works.", true);
+  }
+
+  @JsonIgnore
+  boolean isRecovery() {
+    return RECOVERIES.contains(eventType);
+  }
+}
