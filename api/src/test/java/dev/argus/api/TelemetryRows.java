@@ -143,6 +143,11 @@ public final class TelemetryRows {
     return sql.sql(query).query(Long.class).single();
   }
 
+  /** A single text value, e.g. an id the api generated. */
+  public String text(String query) {
+    return sql.sql(query).query(String.class).single();
+  }
+
   public void execute(String statement) {
     sql.sql(statement).update();
   }

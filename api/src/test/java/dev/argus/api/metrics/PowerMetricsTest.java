@@ -58,7 +58,7 @@ class PowerMetricsTest {
         .hasSize(PowerMetrics.STATUS_FLAGS.size());
     assertThat(series.keySet()).noneMatch(k -> k.contains("odd"));
     String text = render(List.of(ups, odd));
-    assertThat(text).contains("# TYPE argus_energy_wh counter", "# TYPE argus_ups_status gauge");
+    assertThat(text).contains("# TYPE argus_energy_wh_total counter", "# TYPE argus_ups_status gauge");
   }
 
   @Test
