@@ -24,6 +24,8 @@ public final class TelemetryRows {
     sql.sql("TRUNCATE devices, power_snapshots, power_events, collector_status, energy_totals,"
                 + " energy_daily, api_keys, rate_limit_hits RESTART IDENTITY")
         .update();
+    // Management state of the power API: settings, queued config records, manual polls.
+    sql.sql("TRUNCATE runtime_config, config_outbox, poll_triggers").update();
   }
 
   /** A successful UPS poll with typical values; returns its generated id. */
@@ -97,9 +99,53 @@ public final class TelemetryRows {
         .update();
   }
 
+  /**
+   * A collector heartbeat with the v2 fields, as the sink upserts it: {@code pollInProgress},
+   * the last cycle's start and end ({@code null} before the first cycle) and the last trigger.
+   */
+  public void heartbeat(
+      String collectorId,
+      Instant lastHeartbeat,
+      boolean pollInProgress,
+      Instant cycleStartedAt,
+      Instant cycleCompletedAt,
+      String lastTriggerId) {
+    sql.sql(
+            """
+            INSERT INTO collector_status (collector_id, last_heartbeat, started_at,
+                scheduler_running, devices_configured, last_cycle_started_at,
+                last_cycle_duration_ms, last_cycle_devices_polled, last_cycle_errors,
+                scheduler_paused, poll_in_progress, last_cycle_completed_at, last_trigger_id,
+                targets_configured)
+            VALUES (:id, :heartbeat, :heartbeat, true, 3, :cycleStarted, 250, 3, 1, false,
+                :polling, :cycleCompleted, :triggerId, 2)
+            ON CONFLICT (collector_id) DO UPDATE SET last_heartbeat = excluded.last_heartbeat,
+                last_cycle_started_at = excluded.last_cycle_started_at,
+                poll_in_progress = excluded.poll_in_progress,
+                last_cycle_completed_at = excluded.last_cycle_completed_at,
+                last_trigger_id = excluded.last_trigger_id
+            """)
+        .param("id", collectorId)
+        .param("heartbeat", utc(lastHeartbeat))
+        .param("polling", pollInProgress)
+        .param("cycleStarted", utc(cycleStartedAt))
+        .param("cycleCompleted", utc(cycleCompletedAt))
+        .param("triggerId", lastTriggerId)
+        .update();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
   /** Any other statement a test needs, e.g. a fully specified row. */
   public long count(String query) {
     return sql.sql(query).query(Long.class).single();
+  }
+
+  /** A single text value, e.g. an id the api generated. */
+  public String text(String query) {
+    return sql.sql(query).query(String.class).single();
   }
 
   public void execute(String statement) {

@@ -1,5 +1,6 @@
 package dev.argus.api.energy;
 
+import dev.argus.api.config.RuntimeSettings;
 import dev.argus.api.system.ErrorBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,21 +20,28 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** {@code GET /api/energy} (the seed's cumulative totals) and {@code GET /api/energy/daily}. */
+/**
+ * {@code GET /api/energy} (the seed's cumulative totals) and {@code GET /api/energy/daily}; both
+ * answer 404 unless {@code energy} is in the runtime config's {@code enabled_exporters}, as the
+ * seed's {@code ENABLED_EXPORTERS} says.
+ */
 @RestController
 @RequestMapping("/api/energy")
 @Tag(name = "energy")
 class EnergyController {
 
   static final int MAX_DAYS = 366;
+  static final String DISABLED = "The energy exporter is not enabled (enabled_exporters).";
   private static final int DEFAULT_DAYS = 30;
 
   private final EnergyRepository energy;
   private final Clock clock;
+  private final RuntimeSettings settings;
 
-  EnergyController(EnergyRepository energy, Clock clock) {
+  EnergyController(EnergyRepository energy, Clock clock, RuntimeSettings settings) {
     this.energy = energy;
     this.clock = clock;
+    this.settings = settings;
   }
 
   @GetMapping
@@ -42,6 +50,7 @@ class EnergyController {
       @Parameter(description = "Only this device")
           @RequestParam(name = "device_id", required = false)
           String deviceId) {
+    requireEnabled();
     return energy.totals(blankToNull(deviceId));
   }
 
@@ -61,6 +70,7 @@ class EnergyController {
           @RequestParam(required = false)
           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           LocalDate to) {
+    requireEnabled();
     LocalDate last = to != null ? to : LocalDate.now(clock);
     LocalDate first = from != null ? from : last.minusDays(DEFAULT_DAYS - 1);
     if (first.isAfter(last)) {
@@ -70,6 +80,12 @@ class EnergyController {
       throw unprocessable("the range from " + first + " to " + last + " is longer than " + MAX_DAYS + " days");
     }
     return energy.daily(blankToNull(deviceId), first, last);
+  }
+
+  private void requireEnabled() {
+    if (!settings.exporterEnabled("energy")) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, DISABLED);
+    }
   }
 
   private static ResponseStatusException unprocessable(String detail) {

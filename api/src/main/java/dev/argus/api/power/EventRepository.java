@@ -7,17 +7,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Reads {@code power_events}. */
 @Repository
 class EventRepository {
 
-  private final JdbcClient jdbc;
+  private final PagedQuery pages;
 
-  EventRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  EventRepository(PagedQuery pages) {
+    this.pages = pages;
   }
 
   /** Events newest first (ties by id), optionally of one device and/or of one type. */
@@ -33,12 +32,12 @@ class EventRepository {
       params.put("eventType", eventType.wireName());
     }
     String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    return PagedQuery.fetch(
-        jdbc,
+    return pages.fetch(
         "id, ts, device_id, event_type, severity, metadata",
         "power_events" + where,
         "ts DESC, id DESC",
         params,
+        !conditions.isEmpty(),
         EventRepository::event,
         page,
         pageSize);

@@ -22,9 +22,11 @@ class SnapshotRepository {
       """;
 
   private final JdbcClient jdbc;
+  private final PagedQuery pages;
 
-  SnapshotRepository(JdbcClient jdbc) {
+  SnapshotRepository(JdbcClient jdbc, PagedQuery pages) {
     this.jdbc = jdbc;
+    this.pages = pages;
   }
 
   /** Snapshots newest first (ties by device id), optionally of one device. */
@@ -33,12 +35,12 @@ class SnapshotRepository {
         deviceId == null ? "WHERE error IS NULL" : "WHERE error IS NULL AND device_id = :deviceId";
     Map<String, Object> params = new HashMap<>();
     params.put("deviceId", deviceId);
-    return PagedQuery.fetch(
-        jdbc,
+    return pages.fetch(
         COLUMNS,
         "power_snapshots " + where,
         "ts DESC, device_id",
         params,
+        deviceId != null,
         SnapshotRepository::snapshot,
         page,
         pageSize);

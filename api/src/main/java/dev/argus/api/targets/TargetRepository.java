@@ -35,9 +35,11 @@ class TargetRepository {
       "targets t LEFT JOIN target_status s ON s.target_id = t.id";
 
   private final JdbcClient jdbc;
+  private final PagedQuery pages;
 
-  TargetRepository(JdbcClient jdbc) {
+  TargetRepository(JdbcClient jdbc, PagedQuery pages) {
     this.jdbc = jdbc;
+    this.pages = pages;
   }
 
   Page<Target> page(Filter filter, int page, int pageSize) {
@@ -58,8 +60,9 @@ class TargetRepository {
       params.put("status", filter.status());
     }
     String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    return PagedQuery.fetch(
-        jdbc, COLUMNS, FROM + where, "t.id", params, TargetRepository::target, page, pageSize);
+    return pages.fetch(
+        COLUMNS, FROM + where, "t.id", params, !conditions.isEmpty(), TargetRepository::target,
+        page, pageSize);
   }
 
   Optional<Target> find(long id) {
@@ -147,12 +150,12 @@ class TargetRepository {
   }
 
   Page<ProbeResultItem> results(long targetId, int page, int pageSize) {
-    return PagedQuery.fetch(
-        jdbc,
+    return pages.fetch(
         "ts, up, response_time_ms, status_code, error, collector_id",
         "probe_results WHERE target_id = :id",
         "ts DESC",
         Map.of("id", targetId),
+        true,
         (rs, row) ->
             new ProbeResultItem(
                 Columns.instant(rs, "ts"),
@@ -166,12 +169,12 @@ class TargetRepository {
   }
 
   Page<TargetEvent> events(long targetId, int page, int pageSize) {
-    return PagedQuery.fetch(
-        jdbc,
+    return pages.fetch(
         "id, event_id, ts, target_id, event_type, severity, metadata",
         "target_events WHERE target_id = :id",
         "ts DESC, id DESC",
         Map.of("id", targetId),
+        true,
         (rs, row) ->
             new TargetEvent(
                 rs.getLong("id"),

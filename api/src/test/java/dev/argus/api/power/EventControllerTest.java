@@ -46,7 +46,7 @@ class EventControllerTest {
             content()
                 .json(
                     """
-                    {"page": 1, "page_size": 50, "total": 1, "items": [{
+                    {"page": 1, "page_size": 50, "total": 1, "total_is_estimate": false, "items": [{
                       "id": 7, "timestamp": "2026-05-27T09:00:00Z", "device_id": "ups-main",
                       "event_type": "on_battery", "metadata": {"previous_status": "OL"},
                       "severity": "high"}]}

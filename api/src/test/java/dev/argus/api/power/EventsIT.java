@@ -32,7 +32,7 @@ class EventsIT extends RunningApiTest {
     assertThat(response.status()).isEqualTo(200);
     JSONAssert.assertEquals(
         """
-        {"page": 1, "page_size": 50, "total": 1, "items": [{
+        {"page": 1, "page_size": 50, "total": 1, "total_is_estimate": false, "items": [{
           "id": %d, "timestamp": "2026-05-27T09:00:00Z", "device_id": "ups-main",
           "event_type": "on_battery",
           "metadata": {"previous_status": "OL", "battery_percent": 100.0},

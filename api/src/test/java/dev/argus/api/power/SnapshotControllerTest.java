@@ -43,7 +43,7 @@ class SnapshotControllerTest {
             content()
                 .json(
                     """
-                    {"page": 1, "page_size": 50, "total": 0, "items": []}
+                    {"page": 1, "page_size": 50, "total": 0, "total_is_estimate": false, "items": []}
                     """,
                     JsonCompareMode.STRICT));
     verify(snapshots).page(null, 1, 50);
@@ -81,7 +81,7 @@ class SnapshotControllerTest {
             content()
                 .json(
                     """
-                    {"page": 2, "page_size": 10, "total": 11, "items": [{
+                    {"page": 2, "page_size": 10, "total": 11, "total_is_estimate": false, "items": [{
                       "id": 1, "timestamp": "2026-05-27T10:00:00Z", "device_id": "ups-main",
                       "device_type": "ups", "power_watts": 450.0, "load_percent": 55.0,
                       "voltage": 120.0, "battery_percent": 100.0, "runtime_seconds": 3600.0,

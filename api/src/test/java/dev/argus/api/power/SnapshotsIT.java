@@ -34,7 +34,7 @@ class SnapshotsIT extends RunningApiTest {
     assertThat(response.contentType()).startsWith("application/json");
     JSONAssert.assertEquals(
         """
-        {"page": 1, "page_size": 50, "total": 1, "items": [{
+        {"page": 1, "page_size": 50, "total": 1, "total_is_estimate": false, "items": [{
           "id": 1, "timestamp": "2026-05-27T10:00:00Z", "device_id": "ups-main",
           "device_type": "ups", "power_watts": 450.0, "load_percent": 55.0, "voltage": 120.0,
           "battery_percent": 100.0, "runtime_seconds": 3600.0, "ups_status": "OL",

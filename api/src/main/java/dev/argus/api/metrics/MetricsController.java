@@ -1,0 +1,51 @@
+package dev.argus.api.metrics;
+
+import dev.argus.api.config.RuntimeSettings;
+import io.prometheus.metrics.config.EscapingScheme;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code GET /metrics}: the power telemetry in the Prometheus text format 0.0.4, when {@code
+ * prometheus} is in the runtime config's {@code enabled_exporters} (else 404). Public, like the
+ * other reads, so a Prometheus server can scrape it without a key.
+ */
+@RestController
+@Tag(name = "metrics")
+class MetricsController {
+
+  static final String DISABLED = "The prometheus exporter is not enabled (enabled_exporters).";
+
+  private static final PrometheusTextFormatWriter WRITER =
+      PrometheusTextFormatWriter.builder().setIncludeCreatedTimestamps(false).build();
+
+  private final DeviceSamples samples;
+  private final RuntimeSettings settings;
+
+  MetricsController(DeviceSamples samples, RuntimeSettings settings) {
+    this.samples = samples;
+    this.settings = settings;
+  }
+
+  @GetMapping("/metrics")
+  @Operation(summary = "Per-device power metrics for Prometheus (text format 0.0.4)")
+  ResponseEntity<byte[]> metrics() throws IOException {
+    if (!settings.exporterEnabled("prometheus")) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, DISABLED);
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    WRITER.write(body, PowerMetrics.of(samples.all()), EscapingScheme.UNDERSCORE_ESCAPING);
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_TYPE, PrometheusTextFormatWriter.CONTENT_TYPE)
+        .body(body.toByteArray());
+  }
+}

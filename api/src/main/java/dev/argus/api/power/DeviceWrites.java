@@ -1,0 +1,198 @@
+package dev.argus.api.power;
+
+import dev.argus.api.config.ConfigOutbox;
+import dev.argus.contract.WireJson;
+import dev.argus.contract.config.ConfigEntry;
+import dev.argus.contract.config.ConfigKeys;
+import dev.argus.contract.config.DeviceConfig;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Changes {@code devices} and queues each change for {@code argus.config} in the same transaction
+ * (the outbox), so the collectors' view follows PostgreSQL exactly. Only the managed columns are
+ * written; {@code last_seen} and the metadata (model, firmware, ...) stay the sink's.
+ *
+ * <p>Credentials are never returned by GET, so a client that reads a device, edits it and puts it
+ * back sends no credentials: a credential key (see {@link ConnectionConfigs#isSecret}) that the
+ * new {@code connection_config} leaves out keeps its stored value; sending it as null removes it.
+ */
+@Component
+class DeviceWrites {
+
+  /** Outcome of an update or delete of one device. */
+  enum Result {
+    DONE,
+    NOT_FOUND
+  }
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+  private final ConfigOutbox outbox;
+
+  DeviceWrites(JdbcClient jdbc, TransactionTemplate transactions, ConfigOutbox outbox) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.outbox = outbox;
+  }
+
+  /** Creates a device; false when the id is taken. */
+  boolean create(DeviceRequest device) {
+    return Boolean.TRUE.equals(
+        transactions.execute(
+            status -> {
+              Map<String, Object> config = merged(device.connectionConfig(), Map.of());
+              int inserted =
+                  jdbc.sql(
+                          """
+                          INSERT INTO devices (id, name, type, poller, host, port, enabled,
+                              connection_config, updated_at)
+                          VALUES (:id, :name, :type, :poller, :host, :port, :enabled,
+                              CAST(:config AS jsonb), now())
+                          ON CONFLICT (id) DO NOTHING
+                          """)
+                      .params(columns(device, config))
+                      .update();
+              if (inserted == 0) {
+                return false;
+              }
+              publish(device, config);
+              return true;
+            }));
+  }
+
+  Result update(DeviceRequest device) {
+    return transactions.execute(
+        status -> {
+          Optional<Map<String, Object>> stored = lockedConnectionConfig(device.id());
+          if (stored.isEmpty()) {
+            return Result.NOT_FOUND;
+          }
+          Map<String, Object> config = merged(device.connectionConfig(), stored.get());
+          jdbc.sql(
+                  """
+                  UPDATE devices SET name = :name, type = :type, poller = :poller, host = :host,
+                      port = :port, enabled = :enabled, connection_config = CAST(:config AS jsonb),
+                      updated_at = now()
+                  WHERE id = :id
+                  """)
+              .params(columns(device, config))
+              .update();
+          publish(device, config);
+          return Result.DONE;
+        });
+  }
+
+  Result delete(String id) {
+    return transactions.execute(
+        status -> {
+          int deleted = jdbc.sql("DELETE FROM devices WHERE id = :id").param("id", id).update();
+          if (deleted == 0) {
+            return Result.NOT_FOUND;
+          }
+          outbox.append(ConfigKeys.device(id), null);
+          return Result.DONE;
+        });
+  }
+
+  /**
+   * Makes {@code devices} exactly the given list: others are deleted (tombstones), listed ones
+   * created or updated, all in one transaction.
+   */
+  void replaceAll(List<DeviceRequest> devices) {
+    transactions.executeWithoutResult(
+        status -> {
+          // Blocks concurrent creates (and the sink's last_seen upserts) for the moment of the
+          // swap, so a device created meanwhile cannot survive a replacement that did not list it.
+          jdbc.sql("LOCK TABLE devices IN SHARE ROW EXCLUSIVE MODE").update();
+          Map<String, Map<String, Object>> stored = new LinkedHashMap<>();
+          jdbc.sql("SELECT id, connection_config FROM devices ORDER BY id")
+              .query(
+                  rs -> {
+                    stored.put(rs.getString("id"), Columns.jsonObject(rs, "connection_config"));
+                  });
+          Set<String> kept = new HashSet<>();
+          devices.forEach(device -> kept.add(device.id()));
+          for (String id : stored.keySet()) {
+            if (!kept.contains(id)) {
+              jdbc.sql("DELETE FROM devices WHERE id = :id").param("id", id).update();
+              outbox.append(ConfigKeys.device(id), null);
+            }
+          }
+          for (DeviceRequest device : devices) {
+            Map<String, Object> config =
+                merged(device.connectionConfig(), stored.getOrDefault(device.id(), Map.of()));
+            jdbc.sql(
+                    """
+                    INSERT INTO devices (id, name, type, poller, host, port, enabled,
+                        connection_config, updated_at)
+                    VALUES (:id, :name, :type, :poller, :host, :port, :enabled,
+                        CAST(:config AS jsonb), now())
+                    ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type,
+                        poller = excluded.poller, host = excluded.host, port = excluded.port,
+                        enabled = excluded.enabled, connection_config = excluded.connection_config,
+                        updated_at = now()
+                    """)
+                .params(columns(device, config))
+                .update();
+            publish(device, config);
+          }
+        });
+  }
+
+  private Optional<Map<String, Object>> lockedConnectionConfig(String id) {
+    return jdbc.sql("SELECT connection_config FROM devices WHERE id = :id FOR UPDATE")
+        .param("id", id)
+        .query((rs, row) -> Columns.jsonObject(rs, "connection_config"))
+        .optional();
+  }
+
+  private void publish(DeviceRequest device, Map<String, Object> config) {
+    outbox.append(
+        ConfigKeys.device(device.id()),
+        ConfigEntry.of(
+            new DeviceConfig(
+                device.id(),
+                device.name().strip(),
+                device.typeOrDefault(),
+                device.pollerOrDefault(),
+                device.host().strip(),
+                device.portOrDefault(),
+                device.enabledOrDefault(),
+                config,
+                null)));
+  }
+
+  /** The new settings plus stored credentials the new ones leave out, minus null credentials. */
+  static Map<String, Object> merged(Map<String, Object> requested, Map<String, Object> stored) {
+    Map<String, Object> config = new LinkedHashMap<>(requested == null ? Map.of() : requested);
+    stored.forEach(
+        (key, value) -> {
+          if (ConnectionConfigs.isSecret(key) && !config.containsKey(key)) {
+            config.put(key, value);
+          }
+        });
+    config.entrySet().removeIf(e -> e.getValue() == null && ConnectionConfigs.isSecret(e.getKey()));
+    return config;
+  }
+
+  private static Map<String, Object> columns(DeviceRequest device, Map<String, Object> config) {
+    Map<String, Object> columns = new LinkedHashMap<>();
+    columns.put("id", device.id());
+    columns.put("name", device.name().strip());
+    columns.put("type", device.typeOrDefault());
+    columns.put("poller", device.pollerOrDefault());
+    columns.put("host", device.host().strip());
+    columns.put("port", device.portOrDefault());
+    columns.put("enabled", device.enabledOrDefault());
+    columns.put("config", WireJson.MAPPER.writeValueAsString(config));
+    return columns;
+  }
+}
