@@ -19,13 +19,37 @@ class DockerComposeConfigTest {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/docker-compose")),
         "docker-compose is not installed (argus-test.sh installs it)");
 
-    Process check = new ProcessBuilder("docker-compose", "-f", COMPOSE_FILE.toString(), "config", "--services")
-        .redirectErrorStream(true).start();
-    assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Compose withKey = compose("API_KEY", "k".repeat(40), "config", "--services");
 
-    assertThat(check.exitValue()).as(output).isZero();
-    assertThat(output.lines().toList())
+    assertThat(withKey.exitCode()).as(withKey.output()).isZero();
+    assertThat(withKey.output().lines().toList())
         .containsExactlyInAnyOrder("kafka", "timescaledb", "processor", "api", "collector", "grafana");
+  }
+
+  @Test
+  void theDeploymentRefusesToStartWithoutAnAdminKey() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/docker-compose")),
+        "docker-compose is not installed (argus-test.sh installs it)");
+
+    Compose withoutKey = compose(null, null, "config", "--services");
+
+    assertThat(withoutKey.exitCode()).isNotZero();
+    assertThat(withoutKey.output()).contains("set API_KEY");
+  }
+
+  private record Compose(int exitCode, String output) {}
+
+  private static Compose compose(String envName, String envValue, String... args) throws Exception {
+    var command = new java.util.ArrayList<>(java.util.List.of("docker-compose", "-f", COMPOSE_FILE.toString()));
+    command.addAll(java.util.List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().remove("API_KEY");
+    if (envName != null) {
+      builder.environment().put(envName, envValue);
+    }
+    Process process = builder.start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Compose(process.exitValue(),
+        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
   }
 }

@@ -1,0 +1,273 @@
+package dev.argus.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.argus.contract.testing.UpsdProcess;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Management over the real stack: devices added and removed through the api reach the collector
+ * through the config topic with no restart; runtime config pauses the scheduler and a manual
+ * trigger still polls; an uptime target that goes down reaches its threshold and shows in
+ * {@code /api/v1/alert-status}, acknowledging removes it, recovery clears it, and the seed's own
+ * bash client reports both states.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ManagementPipelineIT {
+
+  private static final String API_KEY = "it-admin-key-0123456789abcdef0123456789";
+  private static final String DEVICE = "ups-managed";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final AtomicInteger targetStatus = new AtomicInteger(200);
+  private UpsdProcess upsd;
+  private HttpServer website;
+  private LocalStack stack;
+
+  @BeforeAll
+  void startEverything() throws Exception {
+    assumeTrue(UpsdProcess.available(),
+        "NUT upsd is not installed (argus-test.sh installs nut-server): skipping the end-to-end test");
+    upsd = UpsdProcess.start(Path.of("target"), new LinkedHashMap<>(Map.of(
+        "ups.status", "OL",
+        "battery.charge", "100",
+        "battery.runtime", "3600",
+        "ups.load", "25",
+        "ups.realpower.nominal", "1000",
+        "input.voltage", "230.0")));
+    website = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    website.createContext("/", exchange -> {
+      byte[] body = "argus ok".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(targetStatus.get(), body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    website.start();
+    var options = new StackOptions(
+        Path.of("../..").toAbsolutePath().normalize(),
+        Path.of("target", "it-management").toAbsolutePath(),
+        true,
+        freePort(), freePort(), freePort(), freePort(),
+        null, null, null,
+        false, freePort(),
+        List.of(),
+        Duration.ofSeconds(2),
+        Map.of("API_KEY", API_KEY));
+    stack = LocalStack.start(options, System.out);
+  }
+
+  @AfterAll
+  void stopEverything() {
+    if (stack != null) {
+      stack.close();
+    }
+    if (website != null) {
+      website.stop(0);
+    }
+    if (upsd != null) {
+      upsd.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aDeviceAddedThroughTheApiIsPolledWithoutARestart() {
+    Response created = send("POST", "/api/devices", """
+        {"id": "%s", "name": "Managed UPS", "type": "ups", "poller": "nut", "host": "127.0.0.1",
+         "port": %d, "enabled": true,
+         "connection_config": {"ups": "%s", "username": "%s", "password": "%s"}}
+        """.formatted(DEVICE, upsd.port(), UpsdProcess.UPS_NAME, UpsdProcess.USER, UpsdProcess.PASSWORD));
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(send("POST", "/api/devices", """
+        {"id": "%s", "name": "again", "type": "ups", "poller": "nut", "host": "127.0.0.1", "port": 3493}
+        """.formatted(DEVICE)).status()).isEqualTo(409);
+
+    JsonNode latest = awaitJson("/api/snapshots/latest?device_id=" + DEVICE, Duration.ofSeconds(60),
+        node -> "OL".equals(node.path("ups_status").asString("")));
+    assertThat(latest.path("power_watts").asDouble()).isEqualTo(250.0);
+    JsonNode device = get("/api/devices/" + DEVICE).body();
+    assertThat(device.toString()).doesNotContain(UpsdProcess.PASSWORD);
+  }
+
+  @Test
+  @Order(2)
+  void aPausedSchedulerStillPollsOnATrigger() {
+    Response config = send("PUT", "/api/config", """
+        {"poll_interval_minutes": 1, "enabled_exporters": ["postgres", "energy"],
+         "scanning_disabled": true, "scheduler_paused": true}
+        """);
+    assertThat(config.status()).isEqualTo(200);
+    assertThat(get("/api/config").body().path("scheduler_paused").asBoolean()).isTrue();
+    await().atMost(Duration.ofSeconds(30)).until(
+        () -> get("/api/diagnostics").body().toString().contains("\"scheduler_paused\":true"));
+    Instant before = latestSnapshotTime();
+
+    Response trigger = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> send("POST", "/api/trigger", ""), r -> r.status() == 202);
+    assertThat(trigger.body().path("status").asString()).isEqualTo("accepted");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> latestSnapshotTime().isAfter(before));
+    awaitJson("/api/trigger/status", Duration.ofSeconds(30),
+        node -> "idle".equals(node.path("status").asString()));
+  }
+
+  @Test
+  @Order(3)
+  void aDeletedDeviceIsNoLongerPolled() throws Exception {
+    // The scheduler stays paused (test 2): only manual polls run, so nothing else can poll.
+    assertThat(send("DELETE", "/api/devices/" + DEVICE, null).status()).isEqualTo(204);
+    assertThat(send("DELETE", "/api/devices/" + DEVICE, null).status()).isEqualTo(404);
+    // A manual poll after the deletion has reached the collector yields nothing for the device.
+    Thread.sleep(3_000);
+    Instant afterDelete = latestSnapshotTime();
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> send("POST", "/api/trigger", "").status() == 202);
+    awaitJson("/api/trigger/status", Duration.ofSeconds(30),
+        node -> "idle".equals(node.path("status").asString()));
+    assertThat(latestSnapshotTime()).isEqualTo(afterDelete);
+  }
+
+  @Test
+  @Order(4)
+  void aFailingTargetAlertsUntilAcknowledgedAndRecovered() throws Exception {
+    Response target = send("POST", "/api/v1/targets", """
+        {"name": "Production Server", "type": "http",
+         "address": "http://127.0.0.1:%d/health", "check_interval_seconds": 10,
+         "failure_threshold": 2}
+        """.formatted(website.getAddress().getPort()));
+    assertThat(target.status()).isEqualTo(201);
+    long id = target.body().path("id").asLong();
+    assertThat(alertStatus().path("alert").asBoolean()).isFalse();
+    assertThat(runSeedClient().exitCode()).isZero();
+
+    targetStatus.set(503);
+    JsonNode alerting = awaitAlertStatus(node -> node.path("failing_count").asInt() == 1, 90);
+    JsonNode failing = alerting.path("failing_targets").get(0);
+    assertThat(failing.path("name").asString()).isEqualTo("Production Server");
+    assertThat(failing.path("status").asString()).isEqualTo("down");
+    assertThat(failing.path("threshold").asInt()).isEqualTo(2);
+    assertThat(failing.path("failures").asInt()).isGreaterThanOrEqualTo(2);
+    ClientRun alert = runSeedClient();
+    assertThat(alert.exitCode()).isEqualTo(1);
+    assertThat(alert.output()).contains("ALERT: 1 targets are down", "- Production Server: ");
+
+    assertThat(send("POST", "/api/v1/targets/" + id + "/acknowledge", "").status()).isEqualTo(200);
+    assertThat(alertStatus().path("alert").asBoolean()).isFalse();
+
+    targetStatus.set(200);
+    awaitJson("/api/v1/targets/" + id, Duration.ofSeconds(60),
+        node -> node.toString().contains("\"consecutive_failures\":0"));
+    // Down again after recovery: the old acknowledgement no longer silences it.
+    targetStatus.set(500);
+    awaitAlertStatus(node -> node.path("failing_count").asInt() == 1, 90);
+    targetStatus.set(200);
+    awaitAlertStatus(node -> !node.path("alert").asBoolean(), 60);
+    JsonNode events = get("/api/v1/targets/" + id + "/events").body();
+    assertThat(events.toString()).contains("threshold_reached", "recovered");
+  }
+
+  private record ClientRun(int exitCode, String output) {}
+
+  private ClientRun runSeedClient() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/jq")) && Files.isExecutable(Path.of("/usr/bin/curl")),
+        "curl and jq are needed for the seed's bash client");
+    Path script = Path.of("../../api/src/test/resources/alert-status-check.sh");
+    assumeTrue(Files.exists(script), "seed client script missing");
+    ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
+    builder.environment().put("API_URL", stack.apiBaseUrl() + "/api/v1/alert-status");
+    builder.environment().put("API_KEY", API_KEY);
+    Process client = builder.start();
+    assertThat(client.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return new ClientRun(client.exitValue(),
+        new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+  }
+
+  private JsonNode alertStatus() {
+    Response response = send("GET", "/api/v1/alert-status", null);
+    assertThat(response.status()).isEqualTo(200);
+    return response.body();
+  }
+
+  private JsonNode awaitAlertStatus(Predicate<JsonNode> ready, int seconds) {
+    return await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofSeconds(2))
+        .ignoreExceptions().until(this::alertStatus, ready::test);
+  }
+
+  private Instant latestSnapshotTime() {
+    Response latest = get("/api/snapshots/latest?device_id=" + DEVICE);
+    return latest.status() == 200 ? Instant.parse(latest.body().path("timestamp").asString()) : Instant.EPOCH;
+  }
+
+  private JsonNode awaitJson(String path, Duration timeout, Predicate<JsonNode> ready) {
+    return await().atMost(timeout).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        .until(() -> {
+          Response r = get(path);
+          return r.status() == 200 && ready.test(r.body()) ? r.body() : null;
+        }, java.util.Objects::nonNull);
+  }
+
+  private Response get(String path) {
+    return send("GET", path, null);
+  }
+
+  private Response send(String method, String path, String json) {
+    try {
+      var request = HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + path))
+          .timeout(Duration.ofSeconds(10))
+          .header("X-Api-Key", API_KEY)
+          .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(json));
+      if (json != null) {
+        request.header("Content-Type", "application/json");
+      }
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      String body = response.body();
+      return new Response(response.statusCode(),
+          body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private record Response(int status, JsonNode body) {}
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
