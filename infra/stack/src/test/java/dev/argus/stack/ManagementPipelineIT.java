@@ -51,6 +51,7 @@ class ManagementPipelineIT {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final AtomicInteger targetStatus = new AtomicInteger(200);
+  private final List<String> webhookBodies = new java.util.concurrent.CopyOnWriteArrayList<>();
   private UpsdProcess upsd;
   private HttpServer website;
   private LocalStack stack;
@@ -71,6 +72,11 @@ class ManagementPipelineIT {
       byte[] body = "argus ok".getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(targetStatus.get(), body.length);
       exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    website.createContext("/hook", exchange -> {
+      webhookBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(204, -1);
       exchange.close();
     });
     website.start();
@@ -169,6 +175,11 @@ class ManagementPipelineIT {
     assertThat(target.status()).isEqualTo(201);
     long id = target.body().path("id").asLong();
     assertThat(alertStatus().path("alert").asBoolean()).isFalse();
+    Response alerts = send("PUT", "/api/alerts", """
+        {"providers": [{"type": "webhook", "enabled": true, "min_severity": "high",
+                        "url": "http://127.0.0.1:%d/hook"}]}
+        """.formatted(website.getAddress().getPort()));
+    assertThat(alerts.status()).as(alerts.body().toString()).isEqualTo(200);
     assertThat(runSeedClient().exitCode()).isZero();
 
     targetStatus.set(503);
@@ -181,6 +192,10 @@ class ManagementPipelineIT {
     ClientRun alert = runSeedClient();
     assertThat(alert.exitCode()).isEqualTo(1);
     assertThat(alert.output()).contains("ALERT: 1 targets are down", "- Production Server: ");
+    // The processor's threshold_reached event went out through the webhook provider.
+    await().atMost(Duration.ofSeconds(30)).until(() -> webhookBodies.stream()
+        .anyMatch(body -> body.contains("\"event_type\":\"threshold_reached\"")
+            && body.contains("\"subject_id\":\"" + id + "\"")));
 
     assertThat(send("POST", "/api/v1/targets/" + id + "/acknowledge", "").status()).isEqualTo(200);
     assertThat(alertStatus().path("alert").asBoolean()).isFalse();
