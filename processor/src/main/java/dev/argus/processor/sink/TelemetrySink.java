@@ -77,7 +77,8 @@ public class TelemetrySink implements SmartLifecycle {
     this.kafka = kafka;
     this.settings = settings;
     this.dataSource = dataSource;
-    this.writer = new TelemetryWriter(dataSource);
+    this.writer =
+        new TelemetryWriter(dataSource, new DeviceRowRefresh(settings.lastSeenResolution()));
     this.backoff = new RetryBackoff(settings.retryInitialBackoff(), settings.retryMaxBackoff());
   }
 

@@ -170,9 +170,11 @@ final class TelemetryWriter {
   private static final String DEFAULT_POLLER = "nut";
 
   private final DataSource dataSource;
+  private final DeviceRowRefresh deviceRows;
 
-  TelemetryWriter(DataSource dataSource) {
+  TelemetryWriter(DataSource dataSource, DeviceRowRefresh deviceRows) {
     this.dataSource = dataSource;
+    this.deviceRows = deviceRows;
   }
 
   /** Writes the batch and commits; on any failure nothing of it is stored. */
@@ -180,11 +182,13 @@ final class TelemetryWriter {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
+        List<PowerReading> deviceRowsDue =
+            deviceRows.due(newestSuccessfulReadingPerDevice(batch.readings()));
         var counts =
             new WriteCounts(
                 insertSnapshots(connection, batch.readings()),
                 insertEvents(connection, batch.events()),
-                upsertDevices(connection, newestSuccessfulReadingPerDevice(batch.readings())),
+                upsertDevices(connection, deviceRowsDue),
                 upsertCollectorStatus(connection, newestHeartbeatPerCollector(batch.heartbeats())),
                 upsertEnergyTotals(connection, newestEnergyTotalPerDevice(batch.energyTotals())),
                 upsertEnergyDays(
@@ -194,6 +198,7 @@ final class TelemetryWriter {
                 upsertTargetStatus(connection, newestStatusPerTarget(batch.targetStatuses())),
                 insertTargetEvents(connection, batch.targetEvents()));
         connection.commit();
+        deviceRows.committed(deviceRowsDue);
         return counts;
       } catch (SQLException | RuntimeException e) {
         rollback(connection, e);

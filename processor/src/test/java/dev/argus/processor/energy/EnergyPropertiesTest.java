@@ -31,7 +31,18 @@ class EnergyPropertiesTest {
 
   @Test
   void withoutTheVariableTheDefaultApplies() throws IOException {
-    assertThat(bindWithEnvironment(Map.of()).toSettings()).isEqualTo(EnergySettings.defaults());
+    EnergySettings settings = bindWithEnvironment(Map.of()).toSettings();
+    assertThat(settings.maxGap()).isEqualTo(EnergySettings.DEFAULT_MAX_GAP);
+    assertThat(settings.emitInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(settings.readings()).isEqualTo(EnergySettings.defaults().readings());
+  }
+
+  @Test
+  void theEmitIntervalIsSetByItsVariableAndZeroMeansEveryReading() throws IOException {
+    assertThat(bindWithEnvironment(Map.of("ENERGY_EMIT_INTERVAL", "0s")).emitInterval())
+        .isZero();
+    assertThatThrownBy(() -> new EnergyProperties(null, Duration.ofHours(2)))
+        .hasMessageContaining("ENERGY_EMIT_INTERVAL");
   }
 
   @Test
@@ -52,7 +63,7 @@ class EnergyPropertiesTest {
         .isInstanceOf(BindException.class)
         .rootCause()
         .hasMessageContaining("ENERGY_MAX_GAP must be between 1s and 24h");
-    assertThatThrownBy(() -> new EnergyProperties(Duration.ofMillis(500)))
+    assertThatThrownBy(() -> new EnergyProperties(Duration.ofMillis(500), null))
         .hasMessageContaining("ENERGY_MAX_GAP");
   }
 
