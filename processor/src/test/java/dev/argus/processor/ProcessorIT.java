@@ -131,7 +131,7 @@ class ProcessorIT {
                     == 2);
 
     // And both the topology and the sink skipped the garbage and dead-lettered it
-    var sink = processor.getBean(TelemetrySink.class);
+    var sink = processor.getBean("readingsSink", TelemetrySink.class);
     await().atMost(Duration.ofSeconds(30)).until(() -> sink.counters().malformedRecords() == 1);
     assertThat(streams.malformedRecords()).isEqualTo(1);
     List<ConsumerRecord<byte[], byte[]>> deadLetters = kafka.readAll(Topics.DEAD_LETTER.name(), 2);

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param connectionConfig poller settings with every credential removed (see {@link
  *     ConnectionConfigs#withoutSecrets})
  * @param lastSeen when the device last answered a poll; null if never
+ * @param collectorId the collector that polls it; null when any collector may
  */
 public record Device(
     String id,
@@ -24,4 +25,5 @@ public record Device(
     String firmware,
     String serial,
     String manufacturer,
-    @JsonProperty("last_seen") Instant lastSeen) {}
+    @JsonProperty("last_seen") Instant lastSeen,
+    @JsonProperty("collector_id") String collectorId) {}

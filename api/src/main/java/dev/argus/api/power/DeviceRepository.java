@@ -14,7 +14,7 @@ class DeviceRepository {
   private static final String SELECT_DEVICES =
       """
       SELECT id, name, type, poller, host, port, enabled, connection_config, model, firmware,
-             serial, manufacturer, last_seen
+             serial, manufacturer, last_seen, collector_id
       FROM devices
       """;
 
@@ -50,6 +50,7 @@ class DeviceRepository {
         rs.getString("firmware"),
         rs.getString("serial"),
         rs.getString("manufacturer"),
-        Columns.instant(rs, "last_seen"));
+        Columns.instant(rs, "last_seen"),
+        rs.getString("collector_id"));
   }
 }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * The body of {@code POST /api/devices}, {@code PUT /api/devices/{device_id}} and the items of
  * {@code PUT /api/devices}, as the seed's device. {@code type}, {@code poller}, {@code port} and
  * {@code enabled} may be left out: {@code ups}, {@code nut}, the poller's usual port (NUT 3493,
- * SNMP 161) and true.
+ * SNMP 161) and true. {@code collector_id} (optional) names the collector that polls the device;
+ * without it every collector that accepts unassigned devices does.
  */
 public record DeviceRequest(
     String id,
@@ -21,7 +22,8 @@ public record DeviceRequest(
     String host,
     Integer port,
     Boolean enabled,
-    @JsonProperty("connection_config") Map<String, Object> connectionConfig) {
+    @JsonProperty("connection_config") Map<String, Object> connectionConfig,
+    @JsonProperty("collector_id") String collectorId) {
 
   /** Used in the topic key {@code device/<id>} and in URLs, so no slashes or spaces. */
   static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
@@ -66,12 +68,24 @@ public record DeviceRequest(
     if (port != null && (port < 1 || port > 65_535)) {
       problems.add(where + "port must be between 1 and 65535, got " + port);
     }
+    if (collectorId != null && !collectorId.isBlank() && !ID.matcher(collectorId).matches()) {
+      problems.add(
+          where
+              + "collector_id must be 1-64 letters, digits, '.', '_', ':' or '-', got '"
+              + collectorId
+              + "'");
+    }
     return problems;
   }
 
   /** This request with the path's id, which wins over a missing id in the body. */
   DeviceRequest withId(String pathId) {
-    return new DeviceRequest(pathId, name, type, poller, host, port, enabled, connectionConfig);
+    return new DeviceRequest(
+        pathId, name, type, poller, host, port, enabled, connectionConfig, collectorId);
+  }
+
+  String collectorIdOrNull() {
+    return collectorId == null || collectorId.isBlank() ? null : collectorId.strip();
   }
 
   String typeOrDefault() {

@@ -53,9 +53,9 @@ class DeviceWrites {
                   jdbc.sql(
                           """
                           INSERT INTO devices (id, name, type, poller, host, port, enabled,
-                              connection_config, updated_at)
+                              connection_config, collector_id, updated_at)
                           VALUES (:id, :name, :type, :poller, :host, :port, :enabled,
-                              CAST(:config AS jsonb), now())
+                              CAST(:config AS jsonb), :collectorId, now())
                           ON CONFLICT (id) DO NOTHING
                           """)
                       .params(columns(device, config))
@@ -80,7 +80,7 @@ class DeviceWrites {
                   """
                   UPDATE devices SET name = :name, type = :type, poller = :poller, host = :host,
                       port = :port, enabled = :enabled, connection_config = CAST(:config AS jsonb),
-                      updated_at = now()
+                      collector_id = :collectorId, updated_at = now()
                   WHERE id = :id
                   """)
               .params(columns(device, config))
@@ -132,13 +132,13 @@ class DeviceWrites {
             jdbc.sql(
                     """
                     INSERT INTO devices (id, name, type, poller, host, port, enabled,
-                        connection_config, updated_at)
+                        connection_config, collector_id, updated_at)
                     VALUES (:id, :name, :type, :poller, :host, :port, :enabled,
-                        CAST(:config AS jsonb), now())
+                        CAST(:config AS jsonb), :collectorId, now())
                     ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type,
                         poller = excluded.poller, host = excluded.host, port = excluded.port,
                         enabled = excluded.enabled, connection_config = excluded.connection_config,
-                        updated_at = now()
+                        collector_id = excluded.collector_id, updated_at = now()
                     """)
                 .params(columns(device, config))
                 .update();
@@ -167,7 +167,7 @@ class DeviceWrites {
                 device.portOrDefault(),
                 device.enabledOrDefault(),
                 config,
-                null)));
+                device.collectorIdOrNull())));
   }
 
   /** The new settings plus stored credentials the new ones leave out, minus null credentials. */
@@ -193,6 +193,7 @@ class DeviceWrites {
     columns.put("port", device.portOrDefault());
     columns.put("enabled", device.enabledOrDefault());
     columns.put("config", WireJson.MAPPER.writeValueAsString(config));
+    columns.put("collectorId", device.collectorIdOrNull());
     return columns;
   }
 }

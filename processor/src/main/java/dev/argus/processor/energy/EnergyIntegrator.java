@@ -121,7 +121,8 @@ public final class EnergyIntegrator {
     return watts;
   }
 
-  private static EnergyTotal total(String deviceId, EnergyState state) {
+  /** The total that describes a device's state: what is published after integrating. */
+  static EnergyTotal total(String deviceId, EnergyState state) {
     return new EnergyTotal(
         EnergyTotal.SCHEMA_VERSION,
         deviceId,

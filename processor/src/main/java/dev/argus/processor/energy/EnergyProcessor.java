@@ -3,8 +3,11 @@ package dev.argus.processor.energy;
 import dev.argus.contract.energy.EnergyTotal;
 import dev.argus.contract.power.PowerReading;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -18,19 +21,24 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Totals carry the timestamp of the reading that produced them.
  *
  * <p>With an emit interval, a device's total is published at most once per interval (wall clock
- * of the stream thread): the newest unpublished total waits in the emission store, and a
- * wall-clock punctuation publishes what waits. Both stores are changelogged and commit with the
- * output, so a crash loses no pending total. Why: a total per reading made the sink upsert two
- * energy rows for nearly every reading; a running total read by people and Grafana needs no
- * per-reading freshness.
+ * of the stream thread); a wall-clock punctuation publishes the devices whose total moved since.
+ * Why: a total per reading made the sink upsert two energy rows for nearly every reading, and a
+ * running total read by people and Grafana needs no per-reading freshness.
+ *
+ * <p>A total is a function of the device's stored state, so only the bookkeeping of what waits
+ * is in memory: after a restart or rebalance the first punctuation publishes every device's
+ * total once, which covers totals that were integrated (and committed) but not yet published.
+ * Publishing a total twice is harmless: consumers keep the newest per device.
  */
 final class EnergyProcessor implements Processor<String, PowerReading, String, EnergyTotal> {
 
   private final EnergyIntegrator integrator;
   private final Duration emitInterval;
+  private final Map<String, Long> lastPublishedWallMillis = new HashMap<>();
+  private final Set<String> waiting = new LinkedHashSet<>();
+  private boolean publishAllOnce = true;
   private ProcessorContext<String, EnergyTotal> context;
   private KeyValueStore<String, EnergyState> states;
-  private KeyValueStore<String, PendingEnergy> emissions;
 
   EnergyProcessor(EnergyIntegrator integrator, Duration emitInterval) {
     this.integrator = integrator;
@@ -41,9 +49,8 @@ final class EnergyProcessor implements Processor<String, PowerReading, String, E
   public void init(ProcessorContext<String, EnergyTotal> context) {
     this.context = context;
     this.states = context.getStateStore(EnergyTopology.ENERGY_STATE_STORE);
-    this.emissions = context.getStateStore(EnergyTopology.EMISSION_STATE_STORE);
     if (!emitInterval.isZero()) {
-      context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::publishPending);
+      context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::publishWaiting);
     }
   }
 
@@ -63,39 +70,43 @@ final class EnergyProcessor implements Processor<String, PowerReading, String, E
     if (integration.totals().isEmpty()) {
       return;
     }
-    if (emitInterval.isZero()) {
-      integration.totals().forEach(this::forward);
-      return;
-    }
-    emitOrHold(deviceId, integration.totals());
-  }
-
-  private void emitOrHold(String deviceId, List<EnergyTotal> totals) {
     long now = context.currentSystemTimeMs();
-    PendingEnergy last = emissions.get(deviceId);
-    boolean dayClosed = totals.size() > 1;
-    boolean due = last == null || now - last.lastEmittedWallMillis() >= emitInterval.toMillis();
-    EnergyTotal newest = totals.get(totals.size() - 1);
-    if (dayClosed || due) {
-      // A total that closes a day is final for that day: published at once. It supersedes any
-      // total that waited, which was of the same day and older.
-      totals.forEach(this::forward);
-      emissions.put(deviceId, new PendingEnergy(now, null));
+    Long last = lastPublishedWallMillis.get(deviceId);
+    // A total that closes a UTC day is final for that day: published at once.
+    boolean dayClosed = integration.totals().size() > 1;
+    if (emitInterval.isZero()
+        || dayClosed
+        || last == null
+        || now - last >= emitInterval.toMillis()) {
+      integration.totals().forEach(this::forward);
+      lastPublishedWallMillis.put(deviceId, now);
+      waiting.remove(deviceId);
     } else {
-      emissions.put(deviceId, new PendingEnergy(last.lastEmittedWallMillis(), newest));
+      waiting.add(deviceId);
     }
   }
 
-  private void publishPending(long now) {
-    try (KeyValueIterator<String, PendingEnergy> all = emissions.all()) {
-      while (all.hasNext()) {
-        KeyValue<String, PendingEnergy> entry = all.next();
-        if (entry.value.pending() != null) {
-          forward(entry.value.pending());
-          emissions.put(entry.key, new PendingEnergy(now, null));
+  private void publishWaiting(long now) {
+    if (publishAllOnce) {
+      publishAllOnce = false;
+      waiting.clear();
+      try (KeyValueIterator<String, EnergyState> all = states.all()) {
+        while (all.hasNext()) {
+          KeyValue<String, EnergyState> entry = all.next();
+          forward(EnergyIntegrator.total(entry.key, entry.value));
+          lastPublishedWallMillis.put(entry.key, now);
         }
       }
+      return;
     }
+    for (String deviceId : waiting) {
+      EnergyState state = states.get(deviceId);
+      if (state != null) {
+        forward(EnergyIntegrator.total(deviceId, state));
+        lastPublishedWallMillis.put(deviceId, now);
+      }
+    }
+    waiting.clear();
   }
 
   private void forward(EnergyTotal total) {

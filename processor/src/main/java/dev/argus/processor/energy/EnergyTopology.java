@@ -19,11 +19,10 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>Input: {@code argus.readings.power} (key: device id, value: {@code PowerReading}).
  *   <li>Output: the compacted {@code argus.energy} (key: device id, value: {@code EnergyTotal})
  *       after every integrated reading, or at most once per device per emit interval (wall clock;
- *       a punctuation publishes totals that waited): the running total, the UTC day's total and
- *       the gaps skipped.
- *   <li>State: the persistent key-value stores {@value #ENERGY_STATE_STORE} (key: device id, value:
- *       {@link EnergyState} as JSON) and {@value #EMISSION_STATE_STORE} ({@link PendingEnergy}),
- *       changelogged. Under exactly-once the store, the output and the
+ *       a punctuation publishes totals that waited, and every device's total once after a start):
+ *       the running total, the UTC day's total and the gaps skipped.
+ *   <li>State: the persistent key-value store {@value #ENERGY_STATE_STORE} (key: device id, value:
+ *       {@link EnergyState} as JSON), changelogged. Under exactly-once the store, the output and the
  *       input offsets commit in one transaction, so a crash and restart never integrates an interval
  *       twice. No windows and no grace: every reading is compared with the device's last point.
  *   <li>Time: totals carry the reading's timestamp; days are UTC days of the readings' timestamps.
@@ -35,7 +34,6 @@ import org.apache.kafka.streams.state.Stores;
 public final class EnergyTopology {
 
   public static final String ENERGY_STATE_STORE = "energy-device-state";
-  public static final String EMISSION_STATE_STORE = "energy-emission-state";
 
   private final EnergySettings settings;
 
@@ -60,23 +58,13 @@ public final class EnergyTopology {
    */
   public void addTo(StreamsBuilder builder, KStream<String, PowerReading> readings) {
     builder.addStateStore(energyStateStore());
-    builder.addStateStore(emissionStateStore());
     var integrator = new EnergyIntegrator(settings);
     readings
         .process(
-            () -> new EnergyProcessor(integrator, settings.emitInterval()),
-            ENERGY_STATE_STORE,
-            EMISSION_STATE_STORE)
+            () -> new EnergyProcessor(integrator, settings.emitInterval()), ENERGY_STATE_STORE)
         .to(
             settings.energy().name(),
             Produced.with(settings.energy().keySerde(), settings.energy().valueSerde()));
-  }
-
-  private static StoreBuilder<KeyValueStore<String, PendingEnergy>> emissionStateStore() {
-    return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(EMISSION_STATE_STORE),
-        Serdes.String(),
-        JsonSerde.of(PendingEnergy.class));
   }
 
   private static StoreBuilder<KeyValueStore<String, EnergyState>> energyStateStore() {

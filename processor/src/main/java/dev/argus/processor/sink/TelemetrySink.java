@@ -26,7 +26,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
 /**
  * Stores power and probe readings, power and target events, target status, collector heartbeats
@@ -42,24 +41,16 @@ import org.springframework.stereotype.Component;
  * <p>It reads {@code read_committed} because the topology writes events and energy totals in
  * transactions; aborted ones must never be stored.
  */
-@Component
 public class TelemetrySink implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(TelemetrySink.class);
 
-  private static final List<String> TOPICS =
-      List.of(
-          Topics.READINGS_POWER.name(),
-          Topics.EVENTS.name(),
-          Topics.COLLECTOR_STATUS.name(),
-          Topics.ENERGY.name(),
-          Topics.READINGS_PROBE.name(),
-          Topics.TARGET_STATUS.name());
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final int MAX_ERROR_LENGTH = 300;
 
   private final ArgusKafkaProperties kafka;
   private final SinkProperties settings;
+  private final SinkLane lane;
   private final DataSource dataSource;
   private final TelemetryWriter writer;
   private final SinkBatchDecoder decoder = new SinkBatchDecoder();
@@ -73,9 +64,16 @@ public class TelemetrySink implements SmartLifecycle {
   private long lastStatsLog;
   private String lastStatsLine = "";
 
+  /** One sink for every topic, under the configured group. */
   public TelemetrySink(ArgusKafkaProperties kafka, SinkProperties settings, DataSource dataSource) {
+    this(kafka, settings, dataSource, SinkLane.all(settings.groupId()));
+  }
+
+  public TelemetrySink(
+      ArgusKafkaProperties kafka, SinkProperties settings, DataSource dataSource, SinkLane lane) {
     this.kafka = kafka;
     this.settings = settings;
+    this.lane = lane;
     this.dataSource = dataSource;
     this.writer =
         new TelemetryWriter(dataSource, new DeviceRowRefresh(settings.lastSeenResolution()));
@@ -89,7 +87,7 @@ public class TelemetrySink implements SmartLifecycle {
     }
     running = true;
     stopRequested = new CountDownLatch(1);
-    worker = Thread.ofPlatform().name("argus-sink").start(this::run);
+    worker = Thread.ofPlatform().name("argus-" + lane.name()).start(this::run);
   }
 
   @Override
@@ -167,13 +165,13 @@ public class TelemetrySink implements SmartLifecycle {
   private void consumeUntilStopped() {
     try (Consumer<byte[], byte[]> polling = new KafkaConsumer<>(consumerConfig());
         DeadLetterPublisher deadLetters =
-            new DeadLetterPublisher(new KafkaProducer<>(producerConfig()), settings.groupId())) {
+            new DeadLetterPublisher(new KafkaProducer<>(producerConfig()), lane.groupId())) {
       consumer = polling;
       if (!running) {
         return;
       }
-      polling.subscribe(TOPICS);
-      log.info("Sink consuming {} as group {}", TOPICS, settings.groupId());
+      polling.subscribe(lane.topics());
+      log.info("Sink consuming {} as group {}", lane.topics(), lane.groupId());
       while (running) {
         ConsumerRecords<byte[], byte[]> records = polling.poll(settings.pollTimeout());
         if (!records.isEmpty()) {
@@ -254,7 +252,7 @@ public class TelemetrySink implements SmartLifecycle {
     String line = counters.toString();
     if (!line.equals(lastStatsLine)) {
       lastStatsLine = line;
-      log.info("Sink totals: {}", line);
+      log.info("Sink totals ({}): {}", lane.name(), line);
     }
   }
 
@@ -263,9 +261,9 @@ public class TelemetrySink implements SmartLifecycle {
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
         kafka.bootstrapServers(),
         ConsumerConfig.GROUP_ID_CONFIG,
-        settings.groupId(),
+        lane.groupId(),
         ConsumerConfig.CLIENT_ID_CONFIG,
-        "argus-sink",
+        "argus-" + lane.name(),
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
         ByteArrayDeserializer.class,
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
@@ -285,7 +283,7 @@ public class TelemetrySink implements SmartLifecycle {
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
         kafka.bootstrapServers(),
         ProducerConfig.CLIENT_ID_CONFIG,
-        "argus-sink-deadletter",
+        "argus-" + lane.name() + "-deadletter",
         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
         ByteArraySerializer.class,
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,

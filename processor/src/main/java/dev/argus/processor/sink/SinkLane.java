@@ -1,0 +1,50 @@
+package dev.argus.processor.sink;
+
+import dev.argus.contract.Topics;
+import java.util.List;
+
+/**
+ * One consumer of the sink: which topics it stores, under which consumer group. Why two lanes:
+ * derived events and statuses are few and wanted at once, readings are many and written in large
+ * batches; in one consumer an event waited behind a whole batch of snapshots (the benchmark's
+ * event latency). Each lane keeps the sink's guarantees on its own (offsets after the commit).
+ *
+ * @param name used in thread and client names
+ */
+public record SinkLane(String name, String groupId, List<String> topics) {
+
+  public SinkLane {
+    topics = List.copyOf(topics);
+  }
+
+  /** Everything in one consumer, under the configured group: what tests of the sink use. */
+  public static SinkLane all(String groupId) {
+    return new SinkLane(
+        "sink",
+        groupId,
+        List.of(
+            Topics.READINGS_POWER.name(),
+            Topics.EVENTS.name(),
+            Topics.COLLECTOR_STATUS.name(),
+            Topics.ENERGY.name(),
+            Topics.READINGS_PROBE.name(),
+            Topics.TARGET_STATUS.name()));
+  }
+
+  /** The high-volume readings and energy totals, under the configured group. */
+  public static SinkLane readings(String groupId) {
+    return new SinkLane(
+        "sink-readings",
+        groupId,
+        List.of(Topics.READINGS_POWER.name(), Topics.READINGS_PROBE.name(), Topics.ENERGY.name()));
+  }
+
+  /** Derived events and current statuses, under the configured group plus {@code -events}. */
+  public static SinkLane events(String groupId) {
+    return new SinkLane(
+        "sink-events",
+        groupId + "-events",
+        List.of(
+            Topics.EVENTS.name(), Topics.TARGET_STATUS.name(), Topics.COLLECTOR_STATUS.name()));
+  }
+}
