@@ -23,7 +23,7 @@ class DeviceConfigPublishingIT extends KafkaApiTest {
   private static final String PDU =
       """
       {"id": "pdu-rack1", "name": "Rack 1 PDU", "type": "pdu", "poller": "snmp",
-       "host": "192.168.1.20", "port": 161, "enabled": true,
+       "host": "192.168.1.20", "port": 161, "enabled": true, "collector_id": "site-2",
        "connection_config": {"community": "s3cret-community", "version": "2c"}}
       """;
 
@@ -39,7 +39,7 @@ class DeviceConfigPublishingIT extends KafkaApiTest {
         """
         {"id": "pdu-rack1", "name": "Rack 1 PDU", "type": "pdu", "poller": "snmp",
          "host": "192.168.1.20", "port": 161, "enabled": true,
-         "connection_config": {"version": "2c"}, "last_seen": null}
+         "connection_config": {"version": "2c"}, "last_seen": null, "collector_id": "site-2"}
         """,
         created.body(),
         JSONCompareMode.LENIENT);
@@ -52,6 +52,7 @@ class DeviceConfigPublishingIT extends KafkaApiTest {
         .containsEntry("community", "s3cret-community")
         .containsEntry("version", "2c");
     assertThat(published.device().poller()).isEqualTo("snmp");
+    assertThat(published.device().collectorId()).isEqualTo("site-2");
     awaitEmptyOutbox();
   }
 

@@ -41,12 +41,12 @@ class DevicesIT extends RunningApiTest {
           "host": "192.168.1.20", "port": 161, "enabled": false,
           "connection_config": {"version": "3", "security_name": "argus", "auth_protocol": "SHA"},
           "model": null, "firmware": null, "serial": null, "manufacturer": null,
-          "last_seen": null},
+          "last_seen": null, "collector_id": null},
          {"id": "ups-main", "name": "Main UPS", "type": "ups", "poller": "nut",
           "host": "192.168.1.10", "port": 3493, "enabled": true,
           "connection_config": {"ups_name": "ups", "username": "monitor"},
           "model": "SmartUPS 1500", "firmware": "1.0.0", "serial": "ABC123",
-          "manufacturer": "APC", "last_seen": "2026-05-27T10:00:00Z"}]
+          "manufacturer": "APC", "last_seen": "2026-05-27T10:00:00Z", "collector_id": null}]
         """,
         response.body(),
         JSONCompareMode.STRICT);
@@ -67,7 +67,8 @@ class DevicesIT extends RunningApiTest {
         """
         {"id": "ups-2", "name": "Second UPS", "type": "ups", "poller": "nut", "host": null,
          "port": null, "enabled": true, "connection_config": {}, "model": null,
-         "firmware": null, "serial": null, "manufacturer": null, "last_seen": null}
+         "firmware": null, "serial": null, "manufacturer": null, "last_seen": null,
+         "collector_id": null}
         """,
         response.body(),
         JSONCompareMode.STRICT);

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -307,34 +308,29 @@ final class TelemetryWriter {
 
   private static int insertTargetEvents(Connection connection, List<DerivedEvent> events)
       throws SQLException {
-    if (events.isEmpty()) {
-      return 0;
-    }
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_TARGET_EVENT)) {
-      for (DerivedEvent e : events) {
-        insert.setObject(1, UUID.fromString(e.eventId()));
-        insert.setObject(2, timestamp(e.timestamp()), Types.TIMESTAMP_WITH_TIMEZONE);
-        insert.setLong(3, Long.parseLong(e.subjectId()));
-        insert.setString(4, text(e.eventType()));
-        insert.setString(5, severity(e));
-        insert.setString(6, WireJson.MAPPER.writeValueAsString(withoutNulChars(e.metadata())));
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
-    return events.size();
+    // Target ids are numbers in target_events; the subject id carries them as text.
+    return insertDerivedEvents(connection, INSERT_TARGET_EVENT, events, Long::parseLong);
   }
 
   private static int insertEvents(Connection connection, List<DerivedEvent> events)
       throws SQLException {
+    return insertDerivedEvents(connection, INSERT_EVENT, events, TelemetryWriter::text);
+  }
+
+  private static int insertDerivedEvents(
+      Connection connection,
+      String sql,
+      List<DerivedEvent> events,
+      Function<String, Object> subject)
+      throws SQLException {
     if (events.isEmpty()) {
       return 0;
     }
-    try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+    try (PreparedStatement insert = connection.prepareStatement(sql)) {
       for (DerivedEvent e : events) {
         insert.setObject(1, UUID.fromString(e.eventId()));
         insert.setObject(2, timestamp(e.timestamp()), Types.TIMESTAMP_WITH_TIMEZONE);
-        insert.setString(3, text(e.subjectId()));
+        insert.setObject(3, subject.apply(e.subjectId()));
         insert.setString(4, text(e.eventType()));
         insert.setString(5, severity(e));
         insert.setString(6, WireJson.MAPPER.writeValueAsString(withoutNulChars(e.metadata())));
