@@ -1,25 +1,21 @@
 package dev.argus.collector.commands;
 
+import dev.argus.collector.kafka.TopicReader;
 import dev.argus.contract.Topics;
 import dev.argus.contract.commands.CollectorCommand;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Reads {@code argus.commands} in a consumer group of this collector's own (every collector sees
@@ -30,65 +26,28 @@ import org.springframework.context.SmartLifecycle;
  * known, so that a command sent once the collector is up is not missed. A record that cannot be
  * read, or a command of an unknown type, is logged, counted and skipped.
  */
-public final class CommandReader implements SmartLifecycle {
+public final class CommandReader extends TopicReader {
 
   private static final Logger log = LoggerFactory.getLogger(CommandReader.class);
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
-  private static final Duration RETRY_BACKOFF = Duration.ofSeconds(2);
 
-  private final Supplier<Consumer<String, byte[]>> consumers;
   private final ManualPoll manualPoll;
-  private final Duration startupWait;
   private final Deserializer<CollectorCommand> values = Topics.COMMANDS.valueSerde().deserializer();
   private final AtomicLong skippedRecords = new AtomicLong();
-  private final CountDownLatch assigned = new CountDownLatch(1);
-  private volatile Consumer<String, byte[]> consumer;
-  private volatile boolean stopping;
-  private volatile boolean running;
-  private Thread thread;
 
   /**
    * @param consumers creates the consumer (see {@code KafkaClients#commandConsumer})
    * @param startupWait how long start-up waits for the partitions to be assigned
    */
   public CommandReader(Supplier<Consumer<String, byte[]>> consumers, ManualPoll manualPoll, Duration startupWait) {
-    this.consumers = consumers;
+    super(Topics.COMMANDS.name(), consumers, startupWait);
     this.manualPoll = manualPoll;
-    this.startupWait = startupWait;
   }
 
   @Override
-  public void start() {
-    stopping = false;
-    thread = Thread.ofPlatform().name("command-reader").start(this::readLoop);
-    running = true;
-    try {
-      if (!assigned.await(startupWait.toMillis(), TimeUnit.MILLISECONDS)) {
-        log.warn("Not yet reading {} after {}; manual polls work once it is", Topics.COMMANDS.name(), startupWait);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  @Override
-  public void stop() {
-    running = false;
-    stopping = true;
-    Consumer<String, byte[]> current = consumer;
-    if (current != null) {
-      current.wakeup();
-    }
-    try {
-      thread.join(Duration.ofSeconds(10));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
+  protected String notReadyAtStartup(Duration waited) {
+    return "Not yet reading " + Topics.COMMANDS.name() + " after " + waited
+        + "; manual polls work once it is";
   }
 
   /** Records skipped (unreadable, or an unknown command type) since start-up. */
@@ -96,26 +55,11 @@ public final class CommandReader implements SmartLifecycle {
     return skippedRecords.get();
   }
 
-  private void readLoop() {
-    while (!stopping) {
-      try (Consumer<String, byte[]> opened = consumers.get()) {
-        consumer = opened;
-        if (stopping) {
-          return;
-        }
-        opened.subscribe(List.of(Topics.COMMANDS.name()), new PositionsKnown(opened));
-        while (!stopping) {
-          opened.poll(POLL_TIMEOUT).forEach(this::handle);
-        }
-      } catch (WakeupException e) {
-        return;
-      } catch (KafkaException e) {
-        log.warn("Reading {} failed, trying again in {}: {}", Topics.COMMANDS.name(), RETRY_BACKOFF, e.toString());
-        sleep(RETRY_BACKOFF);
-      } catch (RuntimeException e) {
-        log.error("Reading {} failed unexpectedly, trying again in {}", Topics.COMMANDS.name(), RETRY_BACKOFF, e);
-        sleep(RETRY_BACKOFF);
-      }
+  @Override
+  protected void readWith(Consumer<String, byte[]> consumer) {
+    consumer.subscribe(List.of(Topics.COMMANDS.name()), new PositionsKnown(consumer));
+    while (!stopping()) {
+      consumer.poll(POLL_TIMEOUT).forEach(this::handle);
     }
   }
 
@@ -143,14 +87,6 @@ public final class CommandReader implements SmartLifecycle {
         record.key(), count, reason);
   }
 
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   /**
    * Looks the start positions up as soon as the partitions are assigned: a new group starts at the
    * end offset as of that lookup, so every command sent after start-up is seen.
@@ -166,7 +102,7 @@ public final class CommandReader implements SmartLifecycle {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       partitions.forEach(consumer::position);
-      assigned.countDown();
+      ready();
     }
 
     @Override

@@ -1,21 +1,18 @@
 package dev.argus.collector.config;
 
+import dev.argus.collector.kafka.TopicReader;
 import dev.argus.contract.Topics;
 import dev.argus.contract.config.ConfigEntry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,68 +30,28 @@ import org.springframework.context.SmartLifecycle;
  * <p>A record that cannot be read (malformed JSON, a value that does not belong under its key) is
  * logged, counted and skipped; the reader never stops for one.
  */
-public final class ConfigTopicReader implements SmartLifecycle {
+public final class ConfigTopicReader extends TopicReader {
 
   private static final Logger log = LoggerFactory.getLogger(ConfigTopicReader.class);
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
-  private static final Duration RETRY_BACKOFF = Duration.ofSeconds(2);
 
-  private final Supplier<Consumer<String, byte[]>> consumers;
   private final ManagedConfig config;
-  private final Duration startupWait;
   private final Deserializer<ConfigEntry> values = Topics.CONFIG.valueSerde().deserializer();
   private final AtomicLong malformedRecords = new AtomicLong();
-  private final CountDownLatch caughtUp = new CountDownLatch(1);
-  private volatile Consumer<String, byte[]> consumer;
-  private volatile boolean stopping;
-  private volatile boolean running;
-  private Thread thread;
 
   /**
    * @param consumers creates the consumer (see {@code KafkaClients#configConsumer})
    * @param startupWait how long start-up waits for the records present at start
    */
   public ConfigTopicReader(Supplier<Consumer<String, byte[]>> consumers, ManagedConfig config, Duration startupWait) {
-    this.consumers = consumers;
+    super(Topics.CONFIG.name(), consumers, startupWait);
     this.config = config;
-    this.startupWait = startupWait;
   }
 
   @Override
-  public void start() {
-    stopping = false;
-    thread = Thread.ofPlatform().name("config-reader").start(this::readLoop);
-    running = true;
-    try {
-      if (caughtUp.await(startupWait.toMillis(), TimeUnit.MILLISECONDS)) {
-        log.info("Read the configuration topic {}", Topics.CONFIG.name());
-      } else {
-        log.warn("The configuration topic {} was not read within {}; polling starts with what is known and follows the topic",
-            Topics.CONFIG.name(), startupWait);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  @Override
-  public void stop() {
-    running = false;
-    stopping = true;
-    Consumer<String, byte[]> current = consumer;
-    if (current != null) {
-      current.wakeup();
-    }
-    try {
-      thread.join(Duration.ofSeconds(10));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
+  protected String notReadyAtStartup(Duration waited) {
+    return "The configuration topic " + Topics.CONFIG.name() + " was not read within " + waited
+        + "; polling starts with what is known and follows the topic";
   }
 
   /** Before the poll scheduler (default phase), so that its first cycle has the configuration. */
@@ -108,25 +65,10 @@ public final class ConfigTopicReader implements SmartLifecycle {
     return malformedRecords.get();
   }
 
-  private void readLoop() {
-    while (!stopping) {
-      try (Consumer<String, byte[]> opened = consumers.get()) {
-        consumer = opened;
-        if (stopping) {
-          return;
-        }
-        readFromTheBeginning(opened);
-      } catch (WakeupException e) {
-        return;
-      } catch (KafkaException e) {
-        // Reading again from the beginning rebuilds the same configuration: nothing is lost.
-        log.warn("Reading {} failed, reading it again from the beginning in {}: {}", Topics.CONFIG.name(), RETRY_BACKOFF, e.toString());
-        sleep(RETRY_BACKOFF);
-      } catch (RuntimeException e) {
-        log.error("Reading {} failed unexpectedly, reading it again from the beginning in {}", Topics.CONFIG.name(), RETRY_BACKOFF, e);
-        sleep(RETRY_BACKOFF);
-      }
-    }
+  /** A read again after a failure starts from the beginning and rebuilds the same configuration. */
+  @Override
+  protected void readWith(Consumer<String, byte[]> consumer) {
+    readFromTheBeginning(consumer);
   }
 
   private void readFromTheBeginning(Consumer<String, byte[]> consumer) {
@@ -140,7 +82,7 @@ public final class ConfigTopicReader implements SmartLifecycle {
     // A read again after a failure starts afresh, so that nothing deleted meanwhile lingers.
     config.startReading();
     boolean readToEndAtStart = false;
-    while (!stopping) {
+    while (!stopping()) {
       ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
       records.forEach(this::apply);
       if (!readToEndAtStart) {
@@ -150,7 +92,8 @@ public final class ConfigTopicReader implements SmartLifecycle {
           continue;
         }
         config.refresh();
-        caughtUp.countDown();
+        log.info("Read the configuration topic {}", Topics.CONFIG.name());
+        ready();
       } else if (!records.isEmpty()) {
         config.refresh();
       }
@@ -165,14 +108,6 @@ public final class ConfigTopicReader implements SmartLifecycle {
       long count = malformedRecords.incrementAndGet();
       log.warn("Skipped record {}-{}@{} (key {}), {} malformed so far: {}", record.topic(), record.partition(), record.offset(),
           record.key(), count, e.getMessage());
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }
