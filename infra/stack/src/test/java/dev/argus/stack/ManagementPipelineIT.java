@@ -6,13 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.argus.contract.testing.UpsdProcess;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Management over the real stack: devices added and removed through the api reach the collector
@@ -47,9 +40,8 @@ class ManagementPipelineIT {
 
   private static final String API_KEY = "it-admin-key-0123456789abcdef0123456789";
   private static final String DEVICE = "ups-managed";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final StackApi api = new StackApi(() -> this.stack.apiBaseUrl(), API_KEY);
   private final AtomicInteger targetStatus = new AtomicInteger(200);
   private final List<String> webhookBodies = new java.util.concurrent.CopyOnWriteArrayList<>();
   private UpsdProcess upsd;
@@ -84,9 +76,9 @@ class ManagementPipelineIT {
         Path.of("../..").toAbsolutePath().normalize(),
         Path.of("target", "it-management").toAbsolutePath(),
         true,
-        freePort(), freePort(), freePort(), freePort(),
+        StackApi.freePort(), StackApi.freePort(), StackApi.freePort(), StackApi.freePort(),
         null, null, null,
-        false, freePort(),
+        false, StackApi.freePort(),
         List.of(),
         Duration.ofSeconds(2),
         Map.of("API_KEY", API_KEY));
@@ -109,42 +101,42 @@ class ManagementPipelineIT {
   @Test
   @Order(1)
   void aDeviceAddedThroughTheApiIsPolledWithoutARestart() {
-    Response created = send("POST", "/api/devices", """
+    StackApi.Response created = api.send("POST", "/api/devices", """
         {"id": "%s", "name": "Managed UPS", "type": "ups", "poller": "nut", "host": "127.0.0.1",
          "port": %d, "enabled": true,
          "connection_config": {"ups": "%s", "username": "%s", "password": "%s"}}
         """.formatted(DEVICE, upsd.port(), UpsdProcess.UPS_NAME, UpsdProcess.USER, UpsdProcess.PASSWORD));
     assertThat(created.status()).isEqualTo(201);
-    assertThat(send("POST", "/api/devices", """
+    assertThat(api.send("POST", "/api/devices", """
         {"id": "%s", "name": "again", "type": "ups", "poller": "nut", "host": "127.0.0.1", "port": 3493}
         """.formatted(DEVICE)).status()).isEqualTo(409);
 
-    JsonNode latest = awaitJson("/api/snapshots/latest?device_id=" + DEVICE, Duration.ofSeconds(60),
+    JsonNode latest = api.awaitJson("/api/snapshots/latest?device_id=" + DEVICE, Duration.ofSeconds(60),
         node -> "OL".equals(node.path("ups_status").asString("")));
     assertThat(latest.path("power_watts").asDouble()).isEqualTo(250.0);
-    JsonNode device = get("/api/devices/" + DEVICE).body();
+    JsonNode device = api.get("/api/devices/" + DEVICE).body();
     assertThat(device.toString()).doesNotContain(UpsdProcess.PASSWORD);
   }
 
   @Test
   @Order(2)
   void aPausedSchedulerStillPollsOnATrigger() {
-    Response config = send("PUT", "/api/config", """
+    StackApi.Response config = api.send("PUT", "/api/config", """
         {"poll_interval_minutes": 1, "enabled_exporters": ["postgres", "energy"],
          "scanning_disabled": true, "scheduler_paused": true}
         """);
     assertThat(config.status()).isEqualTo(200);
-    assertThat(get("/api/config").body().path("scheduler_paused").asBoolean()).isTrue();
+    assertThat(api.get("/api/config").body().path("scheduler_paused").asBoolean()).isTrue();
     await().atMost(Duration.ofSeconds(30)).until(
-        () -> get("/api/diagnostics").body().toString().contains("\"scheduler_paused\":true"));
+        () -> api.get("/api/diagnostics").body().toString().contains("\"scheduler_paused\":true"));
     Instant before = latestSnapshotTime();
 
-    Response trigger = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> send("POST", "/api/trigger", ""), r -> r.status() == 202);
+    StackApi.Response trigger = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> api.send("POST", "/api/trigger", ""), r -> r.status() == 202);
     assertThat(trigger.body().path("status").asString()).isEqualTo("accepted");
 
     await().atMost(Duration.ofSeconds(30)).until(() -> latestSnapshotTime().isAfter(before));
-    awaitJson("/api/trigger/status", Duration.ofSeconds(30),
+    api.awaitJson("/api/trigger/status", Duration.ofSeconds(30),
         node -> "idle".equals(node.path("status").asString()));
   }
 
@@ -152,14 +144,14 @@ class ManagementPipelineIT {
   @Order(3)
   void aDeletedDeviceIsNoLongerPolled() throws Exception {
     // The scheduler stays paused (test 2): only manual polls run, so nothing else can poll.
-    assertThat(send("DELETE", "/api/devices/" + DEVICE, null).status()).isEqualTo(204);
-    assertThat(send("DELETE", "/api/devices/" + DEVICE, null).status()).isEqualTo(404);
+    assertThat(api.send("DELETE", "/api/devices/" + DEVICE, null).status()).isEqualTo(204);
+    assertThat(api.send("DELETE", "/api/devices/" + DEVICE, null).status()).isEqualTo(404);
     // A manual poll after the deletion has reached the collector yields nothing for the device.
     Thread.sleep(3_000);
     Instant afterDelete = latestSnapshotTime();
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> send("POST", "/api/trigger", "").status() == 202);
-    awaitJson("/api/trigger/status", Duration.ofSeconds(30),
+        .until(() -> api.send("POST", "/api/trigger", "").status() == 202);
+    api.awaitJson("/api/trigger/status", Duration.ofSeconds(30),
         node -> "idle".equals(node.path("status").asString()));
     assertThat(latestSnapshotTime()).isEqualTo(afterDelete);
   }
@@ -167,7 +159,7 @@ class ManagementPipelineIT {
   @Test
   @Order(4)
   void aFailingTargetAlertsUntilAcknowledgedAndRecovered() throws Exception {
-    Response target = send("POST", "/api/v1/targets", """
+    StackApi.Response target = api.send("POST", "/api/v1/targets", """
         {"name": "Production Server", "type": "http",
          "address": "http://127.0.0.1:%d/health", "check_interval_seconds": 10,
          "failure_threshold": 2}
@@ -175,7 +167,7 @@ class ManagementPipelineIT {
     assertThat(target.status()).isEqualTo(201);
     long id = target.body().path("id").asLong();
     assertThat(alertStatus().path("alert").asBoolean()).isFalse();
-    Response alerts = send("PUT", "/api/alerts", """
+    StackApi.Response alerts = api.send("PUT", "/api/alerts", """
         {"providers": [{"type": "webhook", "enabled": true, "min_severity": "high",
                         "url": "http://127.0.0.1:%d/hook"}]}
         """.formatted(website.getAddress().getPort()));
@@ -197,18 +189,18 @@ class ManagementPipelineIT {
         .anyMatch(body -> body.contains("\"event_type\":\"threshold_reached\"")
             && body.contains("\"subject_id\":\"" + id + "\"")));
 
-    assertThat(send("POST", "/api/v1/targets/" + id + "/acknowledge", "").status()).isEqualTo(200);
+    assertThat(api.send("POST", "/api/v1/targets/" + id + "/acknowledge", "").status()).isEqualTo(200);
     assertThat(alertStatus().path("alert").asBoolean()).isFalse();
 
     targetStatus.set(200);
-    awaitJson("/api/v1/targets/" + id, Duration.ofSeconds(60),
+    api.awaitJson("/api/v1/targets/" + id, Duration.ofSeconds(60),
         node -> node.toString().contains("\"consecutive_failures\":0"));
     // Down again after recovery: the old acknowledgement no longer silences it.
     targetStatus.set(500);
     awaitAlertStatus(node -> node.path("failing_count").asInt() == 1, 90);
     targetStatus.set(200);
     awaitAlertStatus(node -> !node.path("alert").asBoolean(), 60);
-    JsonNode events = get("/api/v1/targets/" + id + "/events").body();
+    JsonNode events = api.get("/api/v1/targets/" + id + "/events").body();
     assertThat(events.toString()).contains("threshold_reached", "recovered");
   }
 
@@ -229,7 +221,7 @@ class ManagementPipelineIT {
   }
 
   private JsonNode alertStatus() {
-    Response response = send("GET", "/api/v1/alert-status", null);
+    StackApi.Response response = api.send("GET", "/api/v1/alert-status", null);
     assertThat(response.status()).isEqualTo(200);
     return response.body();
   }
@@ -240,49 +232,7 @@ class ManagementPipelineIT {
   }
 
   private Instant latestSnapshotTime() {
-    Response latest = get("/api/snapshots/latest?device_id=" + DEVICE);
+    StackApi.Response latest = api.get("/api/snapshots/latest?device_id=" + DEVICE);
     return latest.status() == 200 ? Instant.parse(latest.body().path("timestamp").asString()) : Instant.EPOCH;
-  }
-
-  private JsonNode awaitJson(String path, Duration timeout, Predicate<JsonNode> ready) {
-    return await().atMost(timeout).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-        .until(() -> {
-          Response r = get(path);
-          return r.status() == 200 && ready.test(r.body()) ? r.body() : null;
-        }, java.util.Objects::nonNull);
-  }
-
-  private Response get(String path) {
-    return send("GET", path, null);
-  }
-
-  private Response send(String method, String path, String json) {
-    try {
-      var request = HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + path))
-          .timeout(Duration.ofSeconds(10))
-          .header("X-Api-Key", API_KEY)
-          .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofString(json));
-      if (json != null) {
-        request.header("Content-Type", "application/json");
-      }
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      String body = response.body();
-      return new Response(response.statusCode(),
-          body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private record Response(int status, JsonNode body) {}
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -5,12 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.argus.contract.testing.UpsdProcess;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The walking skeleton end to end, over the real parts: a real NUT {@code upsd} with a dummy-ups
@@ -40,9 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 class PowerPipelineIT {
 
   private static final String DEVICE = "ups-e2e";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final StackApi api = new StackApi(() -> this.stack.apiBaseUrl(), null);
   private UpsdProcess upsd;
   private LocalStack stack;
   private StackOptions options;
@@ -66,9 +58,9 @@ class PowerPipelineIT {
         Path.of("../..").toAbsolutePath().normalize(),
         Path.of("target", "it-stack").toAbsolutePath(),
         true,
-        freePort(), freePort(), freePort(), freePort(),
+        StackApi.freePort(), StackApi.freePort(), StackApi.freePort(), StackApi.freePort(),
         null, null, null,
-        true, freePort(),
+        true, StackApi.freePort(),
         List.of("nut://" + UpsdProcess.USER + ":" + UpsdProcess.PASSWORD + "@127.0.0.1:"
             + upsd.port() + "/" + UpsdProcess.UPS_NAME + "?id=" + DEVICE + "&name=E2E%20UPS"),
         Duration.ofSeconds(1),
@@ -89,7 +81,7 @@ class PowerPipelineIT {
   @Test
   @Order(1)
   void aPolledSnapshotComesOutOfTheApi() {
-    JsonNode latest = awaitJson("/api/snapshots/latest?device_id=" + DEVICE, Duration.ofSeconds(90),
+    JsonNode latest = api.awaitJson("/api/snapshots/latest?device_id=" + DEVICE, Duration.ofSeconds(90),
         node -> node.path("ups_status").asString("").equals("OL"));
 
     assertThat(latest.path("device_id").asString()).isEqualTo(DEVICE);
@@ -97,7 +89,7 @@ class PowerPipelineIT {
     assertThat(latest.path("voltage").asDouble()).isEqualTo(230.0);
     assertThat(latest.path("power_watts").asDouble()).isEqualTo(360.0);
 
-    JsonNode device = awaitJson("/api/devices/" + DEVICE, Duration.ofSeconds(30),
+    JsonNode device = api.awaitJson("/api/devices/" + DEVICE, Duration.ofSeconds(30),
         node -> !node.path("last_seen").isNull());
     assertThat(device.path("manufacturer").asString()).isEqualTo("TestCo");
     assertThat(device.path("model").asString()).isEqualTo("Sim 1500");
@@ -108,16 +100,16 @@ class PowerPipelineIT {
   void goingOnBatteryAndBackYieldsOnBatteryThenPowerRestored() {
     upsd.setVariables(Map.of("ups.status", "OB DISCHRG", "battery.charge", "80", "input.voltage", "0.0"));
 
-    JsonNode onBattery = awaitJson("/api/events?device_id=" + DEVICE + "&event_type=on_battery",
+    JsonNode onBattery = api.awaitJson("/api/events?device_id=" + DEVICE + "&event_type=on_battery",
         Duration.ofSeconds(60), node -> node.path("total").asInt() >= 1);
     JsonNode event = onBattery.path("items").get(0);
     assertThat(event.path("metadata").path("previous_status").asString()).isEqualTo("OL");
 
     upsd.setVariables(Map.of("ups.status", "OL", "battery.charge", "85", "input.voltage", "230.0"));
 
-    awaitJson("/api/events?device_id=" + DEVICE + "&event_type=power_restored",
+    api.awaitJson("/api/events?device_id=" + DEVICE + "&event_type=power_restored",
         Duration.ofSeconds(60), node -> node.path("total").asInt() >= 1);
-    JsonNode all = get("/api/events?device_id=" + DEVICE).body();
+    JsonNode all = api.get("/api/events?device_id=" + DEVICE).body();
     assertThat(all.path("items").findValuesAsString("event_type"))
         .containsSubsequence("power_restored", "on_battery");
   }
@@ -139,9 +131,9 @@ class PowerPipelineIT {
   @Order(4)
   void theDemoFleetProducesEventsOnItsOwn() {
     // The office UPS loses mains 30 s into its scenario.
-    awaitJson("/api/events?device_id=ups-office&event_type=on_battery", Duration.ofSeconds(120),
+    api.awaitJson("/api/events?device_id=ups-office&event_type=on_battery", Duration.ofSeconds(120),
         node -> node.path("total").asInt() >= 1);
-    assertThat(get("/api/devices").body().findValuesAsString("id"))
+    assertThat(api.get("/api/devices").body().findValuesAsString("id"))
         .contains("ups-office", "ups-rack-a", "ups-rack-b", "ups-lab", DEVICE);
   }
 
@@ -149,21 +141,21 @@ class PowerPipelineIT {
   @Order(5)
   void energyIsIntegratedFromThePolledPower() {
     // 360 W (900 W nominal at 40 % load) polled every second.
-    JsonNode totals = awaitJson("/api/energy?device_id=" + DEVICE, Duration.ofSeconds(60),
+    JsonNode totals = api.awaitJson("/api/energy?device_id=" + DEVICE, Duration.ofSeconds(60),
         node -> node.size() == 1 && node.get(0).path("wh_total").asDouble() > 0);
     JsonNode total = totals.get(0);
 
     assertThat(total.path("currency").asString()).isEqualTo("USD");
     assertThat(total.path("kwh_total").asDouble()).isEqualTo(
         Math.round(total.path("wh_total").asDouble()) / 1000.0, org.assertj.core.data.Offset.offset(0.001));
-    JsonNode daily = get("/api/energy/daily?device_id=" + DEVICE).body();
+    JsonNode daily = api.get("/api/energy/daily?device_id=" + DEVICE).body();
     assertThat(daily.size()).isBetween(1, 2);
   }
 
   @Test
   @Order(6)
   void aSecondStartKeepsTheDataOfTheFirst() throws Exception {
-    int eventsBefore = get("/api/events?device_id=" + DEVICE).body().path("total").asInt();
+    int eventsBefore = api.get("/api/events?device_id=" + DEVICE).body().path("total").asInt();
     assertThat(eventsBefore).isGreaterThanOrEqualTo(2);
     stack.close();
 
@@ -172,37 +164,7 @@ class PowerPipelineIT {
         options.controllerPort(), options.dbPort(), null, null, null, false, options.demoNutPort(),
         options.extraDevices(), options.pollInterval(), Map.of()), System.out);
 
-    assertThat(get("/api/events?device_id=" + DEVICE).body().path("total").asInt())
+    assertThat(api.get("/api/events?device_id=" + DEVICE).body().path("total").asInt())
         .isGreaterThanOrEqualTo(eventsBefore);
-  }
-
-  private JsonNode awaitJson(String path, Duration timeout, java.util.function.Predicate<JsonNode> ready) {
-    return await().atMost(timeout).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-        .until(() -> {
-          Response r = get(path);
-          return r.status() == 200 && ready.test(r.body()) ? r.body() : null;
-        }, java.util.Objects::nonNull);
-  }
-
-  private Response get(String path) {
-    try {
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + path)).timeout(Duration.ofSeconds(5)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), JSON.readTree(response.body()));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private record Response(int status, JsonNode body) {}
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
