@@ -50,11 +50,6 @@ public final class CommandReader extends TopicReader {
         + "; manual polls work once it is";
   }
 
-  /** Records skipped (unreadable, or an unknown command type) since start-up. */
-  public long skippedRecords() {
-    return skippedRecords.get();
-  }
-
   @Override
   protected void readWith(Consumer<String, byte[]> consumer) {
     consumer.subscribe(List.of(Topics.COMMANDS.name()), new PositionsKnown(consumer));

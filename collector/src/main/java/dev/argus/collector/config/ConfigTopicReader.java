@@ -60,11 +60,6 @@ public final class ConfigTopicReader extends TopicReader {
     return SmartLifecycle.DEFAULT_PHASE - 1000;
   }
 
-  /** Records skipped because they could not be read, since start-up. */
-  public long malformedRecords() {
-    return malformedRecords.get();
-  }
-
   /** A read again after a failure starts from the beginning and rebuilds the same configuration. */
   @Override
   protected void readWith(Consumer<String, byte[]> consumer) {

@@ -136,10 +136,8 @@ public final class ManagedConfig {
     if (runtime == null) {
       return "none published; the environment's poll interval applies";
     }
-    String discovery =
-        runtime.scanningDisabled() || runtime.nutHost() == null || runtime.nutHost().isBlank()
-            ? "off"
-            : runtime.nutHost() + ":" + (runtime.nutPort() == null ? 3493 : runtime.nutPort());
+    var server = ConfiguredPollPlan.discoveryServer(runtime);
+    String discovery = server == null ? "off" : server.host() + ":" + server.port();
     return "poll interval " + runtime.pollIntervalMinutes() + " min, scheduled polls "
         + (runtime.schedulerPaused() ? "paused" : "running") + ", discovery " + discovery;
   }

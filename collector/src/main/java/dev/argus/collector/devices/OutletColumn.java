@@ -8,10 +8,6 @@ public enum OutletColumn {
   POWER,
   CURRENT;
 
-  public String configName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
   /**
    * @throws IllegalArgumentException listing the known names
    */

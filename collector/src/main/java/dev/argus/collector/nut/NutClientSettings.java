@@ -13,7 +13,6 @@ import java.time.Duration;
 public record NutClientSettings(
     Duration connectTimeout, Duration readTimeout, int maxLineBytes, int maxListLines) {
 
-  public static final int DEFAULT_PORT = 3493;
   public static final int DEFAULT_MAX_LINE_BYTES = 4096;
   public static final int DEFAULT_MAX_LIST_LINES = 10_000;
 

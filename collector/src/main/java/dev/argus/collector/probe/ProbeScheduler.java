@@ -123,11 +123,6 @@ public final class ProbeScheduler implements SmartLifecycle {
     return desired.size();
   }
 
-  /** Results handed to the sink since start-up. */
-  public long resultsPublished() {
-    return published.get();
-  }
-
   /** Due probes skipped because the target's previous probe was still running or waiting. */
   public long probesSkipped() {
     return skipped.get();

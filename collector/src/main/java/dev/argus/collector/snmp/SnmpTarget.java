@@ -49,11 +49,6 @@ public record SnmpTarget(
     }
   }
 
-  /** How long one request may take, all retries included. */
-  public Duration requestBudget() {
-    return timeout.multipliedBy(retries + 1L);
-  }
-
   /** {@code host:port}, for messages. */
   public String address() {
     return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
