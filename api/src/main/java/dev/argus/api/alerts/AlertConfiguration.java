@@ -1,5 +1,6 @@
 package dev.argus.api.alerts;
 
+import dev.argus.api.system.KafkaClients;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +34,8 @@ class AlertConfiguration {
 
   @Bean
   @ConditionalOnProperty(name = "argus.alerts.enabled", havingValue = "true")
-  AlertEventConsumer alertEventConsumer(AlertProperties properties, AlertDispatcher dispatcher) {
-    return new AlertEventConsumer(properties, dispatcher);
+  AlertEventConsumer alertEventConsumer(
+      AlertProperties properties, KafkaClients kafka, AlertDispatcher dispatcher) {
+    return new AlertEventConsumer(properties, kafka, dispatcher);
   }
 }

@@ -33,9 +33,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Tag(name = "alerts")
 class AlertController {
 
-  private static final String PAGE_RULE = "page must be at least 1";
-  private static final String PAGE_SIZE_RULE = "page_size must be between 1 and 200";
-
   private final AlertSettingsRepository settings;
   private final DeliveryLog deliveries;
   private final AlertDispatcher dispatcher;
@@ -100,10 +97,11 @@ class AlertController {
   @GetMapping("/deliveries")
   @Operation(summary = "The delivery log, newest first")
   Page<Delivery> deliveries(
-      @RequestParam(defaultValue = "1") @Min(value = 1, message = PAGE_RULE) int page,
-      @RequestParam(name = "page_size", defaultValue = "50")
-          @Min(value = 1, message = PAGE_SIZE_RULE)
-          @Max(value = 200, message = PAGE_SIZE_RULE)
+      @RequestParam(defaultValue = Page.DEFAULT_PAGE) @Min(value = 1, message = Page.PAGE_RULE)
+          int page,
+      @RequestParam(name = "page_size", defaultValue = Page.DEFAULT_PAGE_SIZE)
+          @Min(value = 1, message = Page.PAGE_SIZE_RULE)
+          @Max(value = Page.MAX_PAGE_SIZE, message = Page.PAGE_SIZE_RULE)
           int pageSize) {
     return deliveries.page(page, pageSize);
   }

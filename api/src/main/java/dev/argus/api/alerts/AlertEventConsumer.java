@@ -1,5 +1,6 @@
 package dev.argus.api.alerts;
 
+import dev.argus.api.system.KafkaClients;
 import dev.argus.contract.Topics;
 import dev.argus.contract.events.DerivedEvent;
 import java.time.Duration;
@@ -16,9 +17,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -39,6 +38,7 @@ class AlertEventConsumer implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(AlertEventConsumer.class);
 
   private final AlertProperties properties;
+  private final KafkaClients kafka;
   private final AlertDispatcher dispatcher;
   private final Deserializer<DerivedEvent> events = Topics.EVENTS.valueSerde().deserializer();
   private final AtomicLong malformed = new AtomicLong();
@@ -46,8 +46,9 @@ class AlertEventConsumer implements SmartLifecycle {
   private volatile boolean running;
   private Thread thread;
 
-  AlertEventConsumer(AlertProperties properties, AlertDispatcher dispatcher) {
+  AlertEventConsumer(AlertProperties properties, KafkaClients kafka, AlertDispatcher dispatcher) {
     this.properties = properties;
+    this.kafka = kafka;
     this.dispatcher = dispatcher;
   }
 
@@ -58,19 +59,17 @@ class AlertEventConsumer implements SmartLifecycle {
 
   @Override
   public void start() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "argus-api-alerts");
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, properties.autoOffsetReset());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    // Few records per poll: each may wait for retries against slow providers, and the group
-    // must hear from us within max.poll.interval.ms.
-    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10);
-    config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(10).toMillis());
-    config.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000);
-    consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    consumer =
+        kafka.consumer(
+            GROUP_ID,
+            "alerts",
+            Map.of(
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, properties.autoOffsetReset(),
+                // Few records per poll: each may wait for retries against slow providers, and
+                // the group must hear from us within max.poll.interval.ms.
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10,
+                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+                (int) Duration.ofMinutes(10).toMillis()));
     running = true;
     thread = Thread.ofPlatform().name("argus-alerts-consumer").daemon().start(this::run);
   }

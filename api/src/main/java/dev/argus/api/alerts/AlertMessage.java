@@ -3,7 +3,9 @@ package dev.argus.api.alerts;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.argus.contract.events.DerivedEvent;
+import dev.argus.contract.events.PowerEventType;
 import dev.argus.contract.events.Severity;
+import dev.argus.contract.events.TargetEventType;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +31,11 @@ record AlertMessage(
     @JsonIgnore boolean isTest) {
 
   /** Event types that say something is fine again. */
-  static final Set<String> RECOVERIES = Set.of("power_restored", "device_online", "recovered");
+  static final Set<String> RECOVERIES =
+      Set.of(
+          PowerEventType.POWER_RESTORED.wireName(),
+          PowerEventType.DEVICE_ONLINE.wireName(),
+          TargetEventType.RECOVERED.wireName());
 
   static AlertMessage of(DerivedEvent event) {
     String title =

@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * application.yml). Checked at start-up, so a bad value stops the api naming the setting.
  *
  * @param enabled whether this api consumes {@code argus.events} and sends alerts
- * @param bootstrapServers the Kafka brokers
  * @param autoOffsetReset where a new consumer group starts: {@code latest} (default: alerts start
  *     with events that happen after the first start) or {@code earliest}
  * @param retryAttempts attempts per notification, the first included
@@ -23,7 +22,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("argus.alerts")
 public record AlertProperties(
     boolean enabled,
-    String bootstrapServers,
     String autoOffsetReset,
     int retryAttempts,
     Duration retryInitialBackoff,
@@ -33,11 +31,6 @@ public record AlertProperties(
     Duration requestTimeout) {
 
   public AlertProperties {
-    if (enabled && (bootstrapServers == null || bootstrapServers.isBlank())) {
-      throw new IllegalArgumentException(
-          "ARGUS_KAFKA_BOOTSTRAP_SERVERS must name at least one broker while alerts are enabled"
-              + " (ARGUS_ALERTS_ENABLED=true), e.g. localhost:9092");
-    }
     if (!Set.of("latest", "earliest").contains(autoOffsetReset)) {
       throw new IllegalArgumentException(
           "argus.alerts.auto-offset-reset (ARGUS_ALERTS_AUTO_OFFSET_RESET) must be latest or"

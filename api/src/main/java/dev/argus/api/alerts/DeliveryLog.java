@@ -1,12 +1,15 @@
 package dev.argus.api.alerts;
 
+import dev.argus.api.power.Columns;
 import dev.argus.api.power.Page;
+import dev.argus.api.power.PagedQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,8 +22,11 @@ class DeliveryLog {
 
   private final JdbcClient sql;
 
-  DeliveryLog(JdbcClient sql) {
+  private final PagedQuery pages;
+
+  DeliveryLog(JdbcClient sql, PagedQuery pages) {
     this.sql = sql;
+    this.pages = pages;
   }
 
   /** One outcome of a notification; an event's second "sent" for a provider is not stored. */
@@ -94,19 +100,18 @@ class DeliveryLog {
         .update();
   }
 
+  /** The log is append-only: its unfiltered total is estimated once it is large (PagedQuery). */
   Page<Delivery> page(int page, int pageSize) {
-    long total = sql.sql("SELECT count(*) FROM alert_deliveries").query(Long.class).single();
-    var items =
-        sql.sql(
-                """
-                SELECT id, event_id, subject_id, event_type, severity, provider, outcome, attempts,
-                    error, is_test, created_at
-                FROM alert_deliveries ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?
-                """)
-            .params(pageSize, (long) (page - 1) * pageSize)
-            .query(DeliveryLog::delivery)
-            .list();
-    return new Page<>(page, pageSize, total, items);
+    return pages.fetch(
+        "id, event_id, subject_id, event_type, severity, provider, outcome, attempts, error,"
+            + " is_test, created_at",
+        "alert_deliveries",
+        "created_at DESC, id DESC",
+        Map.of(),
+        false,
+        DeliveryLog::delivery,
+        page,
+        pageSize);
   }
 
   private static Delivery delivery(ResultSet rs, int row) throws SQLException {
@@ -121,7 +126,7 @@ class DeliveryLog {
         rs.getInt("attempts"),
         rs.getString("error"),
         rs.getBoolean("is_test"),
-        rs.getTimestamp("created_at").toInstant());
+        Columns.instant(rs, "created_at"));
   }
 
   private static OffsetDateTime at(Instant instant) {

@@ -1,5 +1,6 @@
 package dev.argus.api.security;
 
+import dev.argus.api.power.Columns;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -101,21 +102,16 @@ class ApiKeyRepository {
         rs.getString("prefix"),
         scopes(rs.getArray("scopes")),
         rs.getBoolean("enabled"),
-        instant(rs, "expires_at"),
+        Columns.instant(rs, "expires_at"),
         rs.getObject("rate_limit_per_minute", Integer.class),
-        instant(rs, "created_at"),
-        instant(rs, "revoked_at"),
-        instant(rs, "last_used_at"),
+        Columns.instant(rs, "created_at"),
+        Columns.instant(rs, "revoked_at"),
+        Columns.instant(rs, "last_used_at"),
         rs.getString("last_used_ip"),
         rs.getLong("usage_count"));
   }
 
   private static List<Scope> scopes(Array array) throws SQLException {
     return Arrays.stream((String[]) array.getArray()).map(Scope::fromWireName).toList();
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where the Kafka cluster is, bound from {@code argus.kafka.*}. The api reads no topic; it
- * publishes configuration (through the outbox relay) and manual-poll commands.
+ * Where the Kafka cluster is, bound from {@code argus.kafka.*}. The api publishes configuration
+ * (through the outbox relay) and manual-poll commands, and reads events to send alerts.
  *
  * @param bootstrapServers {@code ARGUS_KAFKA_BOOTSTRAP_SERVERS}, e.g. {@code localhost:9092}
  * @param replicationFactor {@code ARGUS_KAFKA_REPLICATION_FACTOR} of the topics the api creates

@@ -7,9 +7,14 @@ import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import java.util.HashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.stereotype.Component;
 
@@ -75,5 +80,23 @@ public class KafkaClients {
             CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000),
         new StringSerializer(),
         new ByteArraySerializer());
+  }
+
+  /**
+   * A consumer of raw JSON values in consumer group {@code groupId}, reading committed records
+   * only (the processor writes events in transactions), with offsets committed by the caller.
+   *
+   * @param settings further consumer settings of the caller (e.g. records per poll)
+   */
+  public KafkaConsumer<String, byte[]> consumer(
+      String groupId, String purpose, Map<String, Object> settings) {
+    Map<String, Object> config = new HashMap<>(settings);
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "argus-api-" + purpose);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000);
+    return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
   }
 }

@@ -42,7 +42,7 @@ abstract class AlertsApiTest extends RunningApiTest {
   @DynamicPropertySource
   static void alerts(DynamicPropertyRegistry registry) {
     registry.add("argus.alerts.enabled", () -> "true");
-    registry.add("argus.alerts.bootstrap-servers", KAFKA::getBrokersAsString);
+    registry.add("argus.kafka.bootstrap-servers", KAFKA::getBrokersAsString);
     registry.add("argus.alerts.auto-offset-reset", () -> "earliest");
     registry.add("argus.alerts.retry-initial-backoff", () -> "50ms");
     registry.add("argus.alerts.circuit-minimum-calls", () -> "2");

@@ -18,7 +18,7 @@ class AlertsWithoutKafkaIT extends RunningApiTest {
   @DynamicPropertySource
   static void absentBroker(DynamicPropertyRegistry registry) {
     registry.add("argus.alerts.enabled", () -> "true");
-    registry.add("argus.alerts.bootstrap-servers", () -> "127.0.0.1:" + closedPort());
+    registry.add("argus.kafka.bootstrap-servers", () -> "127.0.0.1:" + closedPort());
   }
 
   @Test

@@ -79,10 +79,6 @@ final class LocalDatabase implements AutoCloseable {
     return password;
   }
 
-  boolean isEmbedded() {
-    return embedded != null;
-  }
-
   @Override
   public void close() throws IOException {
     if (embedded != null) {

@@ -159,7 +159,7 @@ public final class LocalStack implements AutoCloseable {
     startService("collector", jars.get(2), Map.of(
         "ARGUS_COLLECTOR_ID", "local-collector",
         "ARGUS_COLLECTOR_DEVICES", String.join(",", devices),
-        "ARGUS_POLL_INTERVAL", options.pollInterval().toSeconds() + "s"));
+        "ARGUS_POLL_INTERVAL", options.pollInterval().toMillis() + "ms"));
 
     leftovers.record(pids());
     stage(5, "Waiting for the api to answer on port " + options.apiPort());

@@ -77,15 +77,17 @@ public record StackOptions(
         !noDemo && !"false".equalsIgnoreCase(env.getOrDefault("ARGUS_DEMO_FLEET", "true")),
         port(env, "ARGUS_DEMO_NUT_PORT", 13493),
         devices,
-        duration(env, "ARGUS_POLL_INTERVAL", Duration.ofSeconds(5)),
+        pollInterval(env),
         Map.of());
   }
 
-  public StackOptions withServiceEnvironment(Map<String, String> extra) {
-    return new StackOptions(
-        home, dataDir, reset, apiPort, kafkaPort, controllerPort, dbPort, externalDbUrl,
-        externalDbUser, externalDbPassword, demoFleet, demoNutPort, extraDevices, pollInterval,
-        extra);
+  /** The collector polls at least every second; shorter would be refused by it at start-up. */
+  private static Duration pollInterval(Map<String, String> env) {
+    Duration interval = duration(env, "ARGUS_POLL_INTERVAL", Duration.ofSeconds(5));
+    if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new UsageException("ARGUS_POLL_INTERVAL must be at least 1s, not " + env.get("ARGUS_POLL_INTERVAL"));
+    }
+    return interval;
   }
 
   static String usage() {
@@ -132,7 +134,7 @@ public record StackOptions(
     }
     var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(value.trim());
     if (!m.matches()) {
-      throw new UsageException(name + " must look like 500ms, 5s, 5m or 1h, not '" + value + "'");
+      throw new UsageException(name + " must look like 1500ms, 5s, 5m or 1h, not '" + value + "'");
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {

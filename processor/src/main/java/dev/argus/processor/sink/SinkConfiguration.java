@@ -5,19 +5,29 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The sink's two lanes (see {@link SinkLane}): readings, and events with statuses. */
+/**
+ * The sink's two lanes (see {@link SinkLane}): readings, and events with statuses. They share one
+ * schema migration.
+ */
 @Configuration(proxyBeanMethods = false)
 class SinkConfiguration {
 
   @Bean
+  SchemaOnce sinkSchema(DataSource dataSource) {
+    return new SchemaOnce(dataSource);
+  }
+
+  @Bean
   TelemetrySink readingsSink(
-      ArgusKafkaProperties kafka, SinkProperties settings, DataSource dataSource) {
-    return new TelemetrySink(kafka, settings, dataSource, SinkLane.readings(settings.groupId()));
+      ArgusKafkaProperties kafka, SinkProperties settings, DataSource dataSource, SchemaOnce schema) {
+    return new TelemetrySink(
+        kafka, settings, dataSource, SinkLane.readings(settings.groupId()), schema);
   }
 
   @Bean
   TelemetrySink eventsSink(
-      ArgusKafkaProperties kafka, SinkProperties settings, DataSource dataSource) {
-    return new TelemetrySink(kafka, settings, dataSource, SinkLane.events(settings.groupId()));
+      ArgusKafkaProperties kafka, SinkProperties settings, DataSource dataSource, SchemaOnce schema) {
+    return new TelemetrySink(
+        kafka, settings, dataSource, SinkLane.events(settings.groupId()), schema);
   }
 }

@@ -1,7 +1,6 @@
 package dev.argus.processor.sink;
 
 import dev.argus.contract.Topics;
-import dev.argus.contract.schema.ArgusSchema;
 import dev.argus.processor.system.ArgusKafkaProperties;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -51,7 +50,7 @@ public class TelemetrySink implements SmartLifecycle {
   private final ArgusKafkaProperties kafka;
   private final SinkProperties settings;
   private final SinkLane lane;
-  private final DataSource dataSource;
+  private final SchemaOnce schema;
   private final TelemetryWriter writer;
   private final SinkBatchDecoder decoder = new SinkBatchDecoder();
   private final SinkCounters counters = new SinkCounters();
@@ -66,15 +65,22 @@ public class TelemetrySink implements SmartLifecycle {
 
   /** One sink for every topic, under the configured group. */
   public TelemetrySink(ArgusKafkaProperties kafka, SinkProperties settings, DataSource dataSource) {
-    this(kafka, settings, dataSource, SinkLane.all(settings.groupId()));
+    this(kafka, settings, dataSource, SinkLane.all(settings.groupId()), new SchemaOnce(dataSource));
   }
 
-  public TelemetrySink(
-      ArgusKafkaProperties kafka, SinkProperties settings, DataSource dataSource, SinkLane lane) {
+  /**
+   * @param schema shared by the lanes of one process, so the schema is migrated once
+   */
+  TelemetrySink(
+      ArgusKafkaProperties kafka,
+      SinkProperties settings,
+      DataSource dataSource,
+      SinkLane lane,
+      SchemaOnce schema) {
     this.kafka = kafka;
     this.settings = settings;
     this.lane = lane;
-    this.dataSource = dataSource;
+    this.schema = schema;
     this.writer =
         new TelemetryWriter(dataSource, new DeviceRowRefresh(settings.lastSeenResolution()));
     this.backoff = new RetryBackoff(settings.retryInitialBackoff(), settings.retryMaxBackoff());
@@ -141,11 +147,10 @@ public class TelemetrySink implements SmartLifecycle {
         new RetryBackoff(settings.retryInitialBackoff(), settings.retryMaxBackoff());
     while (running) {
       try {
-        var result = ArgusSchema.migrate(dataSource);
-        log.info(
+        schema.migrate().ifPresent(result -> log.info(
             "Database schema is ready ({} migrations applied, now at version {})",
             result.migrationsExecuted,
-            result.targetSchemaVersion);
+            result.targetSchemaVersion));
         return true;
       } catch (RuntimeException e) {
         counters.schemaRetried();

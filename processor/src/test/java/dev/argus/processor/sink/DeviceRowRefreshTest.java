@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.contract.power.DeviceMetadata;
 import dev.argus.contract.power.PowerReading;
+import dev.argus.processor.testing.ReadingBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,9 +52,10 @@ class DeviceRowRefreshTest {
   }
 
   private static PowerReading reading(String id, Instant at, String manufacturer) {
-    return new PowerReading(
-        1, id, "ups", "nut", id, "127.0.0.1", 3493, "c1", at, 5, null, 100.0, 10.0, 230.0, null,
-        null, null, 100.0, 20.0, 3600.0, "OL", null,
-        new DeviceMetadata(manufacturer, "m", "f", "s"), List.of());
+    return ReadingBuilder.ups(id)
+        .at(at)
+        .power(100.0)
+        .metadata(new DeviceMetadata(manufacturer, "m", "f", "s"))
+        .build();
   }
 }
