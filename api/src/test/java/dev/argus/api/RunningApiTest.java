@@ -1,9 +1,11 @@
 package dev.argus.api;
 
 import dev.argus.contract.schema.ArgusSchema;
+import dev.argus.contract.secrets.SecretCipher;
 import dev.argus.contract.testing.EmbeddedDatabase;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +41,9 @@ public abstract class RunningApiTest {
   }
 
   protected final TelemetryRows rows = new TelemetryRows(DATABASE_URL);
+
+  /** The api's cipher (the test key of application.properties), to read what it encrypted. */
+  @Autowired protected SecretCipher secrets;
   protected ApiHttp api;
 
   @DynamicPropertySource

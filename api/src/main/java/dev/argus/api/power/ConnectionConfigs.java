@@ -1,14 +1,18 @@
 package dev.argus.api.power;
 
+import dev.argus.contract.WireJson;
+import dev.argus.contract.secrets.SecretContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Keeps credentials out of API responses: a device's {@code connection_config} may hold NUT
- * passwords, SNMP communities or SNMPv3 auth/priv passwords, which the api never shows.
+ * passwords, SNMP communities or SNMPv3 auth/priv passwords, which the api never shows. The same
+ * keys are stored and published encrypted ({@link #mapSecrets}).
  */
 final class ConnectionConfigs {
 
@@ -39,6 +43,31 @@ final class ConnectionConfigs {
           }
         });
     return safe;
+  }
+
+  /**
+   * {@code config} with the value {@code v} of every top-level credential key {@code k} replaced by
+   * {@code change(v as text, device:<id>:<k>)}; the collector reads credentials at the top level
+   * only. A number becomes its text, a structure its JSON (a collector refuses both as a
+   * credential either way, but they are not stored in plain).
+   */
+  static Map<String, Object> mapSecrets(
+      String deviceId,
+      Map<String, Object> config,
+      BiFunction<String, SecretContext, String> change) {
+    Map<String, Object> mapped = new LinkedHashMap<>(config);
+    mapped.replaceAll(
+        (key, value) ->
+            value == null || !isSecret(key)
+                ? value
+                : change.apply(text(value), SecretContext.deviceField(deviceId, key)));
+    return mapped;
+  }
+
+  private static String text(Object value) {
+    return value instanceof Map<?, ?> || value instanceof List<?>
+        ? WireJson.MAPPER.writeValueAsString(value)
+        : value.toString();
   }
 
   static boolean isSecret(String key) {

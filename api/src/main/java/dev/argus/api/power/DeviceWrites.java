@@ -1,16 +1,20 @@
 package dev.argus.api.power;
 
 import dev.argus.api.config.ConfigOutbox;
+import dev.argus.api.secrets.SecretStore;
 import dev.argus.contract.WireJson;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
 import dev.argus.contract.config.DeviceConfig;
+import dev.argus.contract.secrets.SecretCipher;
+import dev.argus.contract.secrets.SecretContext;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,9 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Credentials are never returned by GET, so a client that reads a device, edits it and puts it
  * back sends no credentials: a credential key (see {@link ConnectionConfigs#isSecret}) that the
  * new {@code connection_config} leaves out keeps its stored value; sending it as null removes it.
+ *
+ * <p>Credentials are encrypted before they are written ({@link SecretCipher}, bound to the device
+ * and key): the table, the outbox and {@code argus.config} hold only envelopes, which the
+ * collector decrypts.
  */
 @Component
-class DeviceWrites {
+class DeviceWrites implements SecretStore {
 
   /** Outcome of an update or delete of one device. */
   enum Result {
@@ -36,11 +44,14 @@ class DeviceWrites {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final ConfigOutbox outbox;
+  private final SecretCipher cipher;
 
-  DeviceWrites(JdbcClient jdbc, TransactionTemplate transactions, ConfigOutbox outbox) {
+  DeviceWrites(
+      JdbcClient jdbc, TransactionTemplate transactions, ConfigOutbox outbox, SecretCipher cipher) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.outbox = outbox;
+    this.cipher = cipher;
   }
 
   /** Creates a device; false when the id is taken. */
@@ -48,7 +59,7 @@ class DeviceWrites {
     return Boolean.TRUE.equals(
         transactions.execute(
             status -> {
-              Map<String, Object> config = merged(device.connectionConfig(), Map.of());
+              Map<String, Object> config = protectedConfig(device, Map.of());
               int inserted =
                   jdbc.sql(
                           """
@@ -75,7 +86,7 @@ class DeviceWrites {
           if (stored.isEmpty()) {
             return Result.NOT_FOUND;
           }
-          Map<String, Object> config = merged(device.connectionConfig(), stored.get());
+          Map<String, Object> config = protectedConfig(device, stored.get());
           jdbc.sql(
                   """
                   UPDATE devices SET name = :name, type = :type, poller = :poller, host = :host,
@@ -128,7 +139,7 @@ class DeviceWrites {
           }
           for (DeviceRequest device : devices) {
             Map<String, Object> config =
-                merged(device.connectionConfig(), stored.getOrDefault(device.id(), Map.of()));
+                protectedConfig(device, stored.getOrDefault(device.id(), Map.of()));
             jdbc.sql(
                     """
                     INSERT INTO devices (id, name, type, poller, host, port, enabled,
@@ -145,6 +156,86 @@ class DeviceWrites {
             publish(device, config);
           }
         });
+  }
+
+  @Override
+  public String table() {
+    return "devices";
+  }
+
+  /** Rewrites the credentials of every device, republishing each device that changed. */
+  @Override
+  public int rewrite(BiFunction<String, SecretContext, String> rewrite) {
+    return transactions.execute(
+        status -> {
+          int changed = 0;
+          for (DeviceConfig device : lockedDevices()) {
+            int[] rewritten = {0};
+            Map<String, Object> config =
+                ConnectionConfigs.mapSecrets(
+                    device.id(),
+                    device.connectionConfig(),
+                    (secret, context) -> {
+                      String result = rewrite.apply(secret, context);
+                      rewritten[0] += result.equals(secret) ? 0 : 1;
+                      return result;
+                    });
+            if (rewritten[0] > 0) {
+              changed += rewritten[0];
+              jdbc.sql(
+                      "UPDATE devices SET connection_config = CAST(:config AS jsonb)"
+                          + " WHERE id = :id")
+                  .param("config", WireJson.MAPPER.writeValueAsString(config))
+                  .param("id", device.id())
+                  .update();
+              outbox.append(
+                  ConfigKeys.device(device.id()),
+                  ConfigEntry.of(
+                      new DeviceConfig(
+                          device.id(), device.name(), device.type(), device.poller(),
+                          device.host(), device.port(), device.enabled(), config,
+                          device.collectorId())));
+            }
+          }
+          return changed;
+        });
+  }
+
+  /** Every device as published, locked until the end of the transaction. */
+  private List<DeviceConfig> lockedDevices() {
+    return jdbc.sql(
+            """
+            SELECT id, name, type, poller, host, port, enabled, connection_config, collector_id
+            FROM devices ORDER BY id FOR UPDATE
+            """)
+        .query(
+            (rs, row) ->
+                new DeviceConfig(
+                    rs.getString("id"),
+                    rs.getString("name"),
+                    rs.getString("type"),
+                    rs.getString("poller"),
+                    rs.getString("host"),
+                    Columns.nullableInteger(rs, "port"),
+                    rs.getBoolean("enabled"),
+                    Columns.jsonObject(rs, "connection_config"),
+                    rs.getString("collector_id")))
+        .list();
+  }
+
+  /**
+   * The connection_config to store for {@code device}: its credentials encrypted, the stored ones
+   * it leaves out kept (encrypted too, should an older version have stored them in plain).
+   */
+  private Map<String, Object> protectedConfig(DeviceRequest device, Map<String, Object> stored) {
+    Map<String, Object> requested =
+        device.connectionConfig() == null ? Map.of() : device.connectionConfig();
+    // A value from the request is always plaintext (GET never shows an envelope), so it is
+    // encrypted even if it looked like one; kept values are only encrypted when still plain.
+    Map<String, Object> encrypted =
+        ConnectionConfigs.mapSecrets(device.id(), requested, cipher::encrypt);
+    return ConnectionConfigs.mapSecrets(
+        device.id(), merged(encrypted, stored), cipher::protect);
   }
 
   private Optional<Map<String, Object>> lockedConnectionConfig(String id) {

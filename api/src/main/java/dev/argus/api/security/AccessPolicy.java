@@ -46,7 +46,8 @@ class AccessPolicy {
   record EndpointLimit(String name, int perMinute) {}
 
   Optional<Requirement> requirementFor(String method, String path) {
-    if (path.equals("/api/v1/api-keys") || path.startsWith("/api/v1/api-keys/")) {
+    if (path.equals("/api/v1/api-keys") || path.startsWith("/api/v1/api-keys/")
+        || path.startsWith("/api/v1/admin/")) {
       return Optional.of(new Requirement(Scope.ADMIN, false));
     }
     if (path.equals(ALERT_STATUS)) {

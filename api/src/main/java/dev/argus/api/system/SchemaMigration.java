@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -26,12 +27,15 @@ class SchemaMigration implements SmartLifecycle {
 
   private final DataSource dataSource;
   private final ApiProperties properties;
+  private final ApplicationEventPublisher events;
   private volatile boolean running;
   private volatile Thread retryThread;
 
-  SchemaMigration(DataSource dataSource, ApiProperties properties) {
+  SchemaMigration(
+      DataSource dataSource, ApiProperties properties, ApplicationEventPublisher events) {
     this.dataSource = dataSource;
     this.properties = properties;
+    this.events = events;
   }
 
   @Override
@@ -86,7 +90,6 @@ class SchemaMigration implements SmartLifecycle {
               ? result.targetSchemaVersion
               : result.initialSchemaVersion,
           result.migrationsExecuted);
-      return true;
     } catch (RuntimeException e) {
       // Flyway wraps the pool's connection timeout; the root cause says what really failed.
       log.warn(
@@ -98,6 +101,9 @@ class SchemaMigration implements SmartLifecycle {
           nextWait.toMillis());
       return false;
     }
+    // Outside the try: a listener's failure is not a failed migration to retry.
+    events.publishEvent(new SchemaMigrated());
+    return true;
   }
 
   private static String rootMessage(Throwable e) {

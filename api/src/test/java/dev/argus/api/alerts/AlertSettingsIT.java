@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.api.ApiHttp.Response;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.skyscreamer.jsonassert.JSONAssert;
@@ -22,6 +23,8 @@ class AlertSettingsIT extends AlertsApiTest {
         "{\"providers\": [], \"cooldown_minutes\": 15, \"send_recovery\": true}",
         response.body(), JSONCompareMode.STRICT);
   }
+
+  @Autowired AlertSettingsRepository repository;
 
   @Test
   void masksSecretsAndKeepsThemWhenTheMaskComesBack() throws Exception {
@@ -65,10 +68,12 @@ class AlertSettingsIT extends AlertsApiTest {
             .replace(",\"token\":\"********\"", "");
     configure(edited);
 
-    // Then the stored secrets are the original ones
+    // Then the stored secrets are the original ones, stored encrypted
     String stored = sql.sql("SELECT config::text FROM alert_config").query(String.class).single();
-    assertThat(stored).contains("hook-secret", "gotify-secret", "ntfy-secret", "mail-secret",
-        "\"critical\"");
+    assertThat(stored).contains("\"critical\"", "enc:v1:test:")
+        .doesNotContain("hook-secret", "gotify-secret", "ntfy-secret", "mail-secret");
+    assertThat(repository.load().toString())
+        .contains("Bearer hook-secret", "gotify-secret", "ntfy-secret", "mail-secret");
   }
 
   @ParameterizedTest

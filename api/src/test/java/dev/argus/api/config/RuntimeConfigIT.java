@@ -8,6 +8,7 @@ import dev.argus.contract.Topics;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
 import dev.argus.contract.config.RuntimeConfig;
+import dev.argus.contract.secrets.SecretContext;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,13 @@ class RuntimeConfigIT extends KafkaApiTest {
     assertThat(later.json().get("nut_password_set").asBoolean()).isTrue();
 
     RuntimeConfig published = latestRuntime(config -> config.pollIntervalMinutes() == 15);
-    assertThat(published.nutPassword()).isEqualTo("nut-s3cret");
+    // And: the password travels and rests encrypted, bound to its field
+    assertThat(published.nutPassword()).startsWith("enc:v1:test:");
+    assertThat(secrets.decrypt(published.nutPassword(), SecretContext.runtimeField("nut_password")))
+        .isEqualTo("nut-s3cret");
+    assertThat(rows.count(
+            "SELECT count(*) FROM runtime_config WHERE config::text LIKE '%nut-s3cret%'"))
+        .isZero();
     assertThat(published.schedulerPaused()).isTrue();
     assertThat(published.enabledExporters()).containsExactly("postgres", "prometheus");
     assertThat(published.loadLimitPct()).isEqualTo(85.0);

@@ -6,6 +6,7 @@ import dev.argus.api.ApiHttp.Response;
 import dev.argus.api.KafkaApiTest;
 import dev.argus.contract.Topics;
 import dev.argus.contract.config.ConfigEntry;
+import dev.argus.contract.secrets.SecretContext;
 import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,10 +16,17 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 
 /**
  * Device writes over HTTP reach argus.config through the outbox relay and a real broker: a
- * record per change, a tombstone per deletion, credentials in full for the collectors but never in
+ * record per change, a tombstone per deletion, credentials encrypted for the collectors and never in
  * an HTTP answer.
  */
 class DeviceConfigPublishingIT extends KafkaApiTest {
+
+  /** The community of a published device: an envelope, bound to the device, decrypted here. */
+  private String community(ConfigEntry published, String deviceId) {
+    String envelope = (String) published.device().connectionConfig().get("community");
+    assertThat(envelope).startsWith("enc:v1:test:").doesNotContain("s3cret");
+    return secrets.decrypt(envelope, SecretContext.deviceField(deviceId, "community"));
+  }
 
   private static final String PDU =
       """
@@ -48,9 +56,11 @@ class DeviceConfigPublishingIT extends KafkaApiTest {
 
     // And: the collectors get the full device on argus.config, and the outbox is emptied
     ConfigEntry published = latest("device/pdu-rack1", entry -> entry != null);
-    assertThat(published.device().connectionConfig())
-        .containsEntry("community", "s3cret-community")
-        .containsEntry("version", "2c");
+    assertThat(published.device().connectionConfig()).containsEntry("version", "2c");
+    assertThat(community(published, "pdu-rack1")).isEqualTo("s3cret-community");
+    assertThat(rows.count(
+            "SELECT count(*) FROM devices WHERE connection_config::text LIKE '%s3cret-community%'"))
+        .isZero();
     assertThat(published.device().poller()).isEqualTo("snmp");
     assertThat(published.device().collectorId()).isEqualTo("site-2");
     awaitEmptyOutbox();
@@ -94,7 +104,7 @@ class DeviceConfigPublishingIT extends KafkaApiTest {
         latest(
             "device/pdu-upd",
             entry -> entry != null && entry.device().name().equals("Renamed PDU"));
-    assertThat(renamed.device().connectionConfig()).containsEntry("community", "s3cret-community");
+    assertThat(community(renamed, "pdu-upd")).isEqualTo("s3cret-community");
     assertThat(renamed.device().host()).isEqualTo("192.168.1.21");
 
     // When: deleted
