@@ -15,6 +15,8 @@ import dev.argus.contract.config.DeviceConfig;
 import dev.argus.contract.config.RuntimeConfig;
 import dev.argus.contract.config.TargetConfig;
 import dev.argus.contract.power.PowerReading;
+import dev.argus.contract.secrets.SecretContext;
+import dev.argus.contract.testing.TestSecrets;
 import dev.argus.contract.testing.UpsdProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -86,13 +88,17 @@ class ManagedConfigIT {
   private static DeviceConfig upsdDevice(String id, String collectorId) {
     return new DeviceConfig(
         id, "Managed UPS", "ups", "nut", upsd.host(), upsd.port(), true,
-        Map.of("ups", UpsdProcess.UPS_NAME, "username", UpsdProcess.USER, "password", UpsdProcess.PASSWORD), collectorId);
+        Map.of("ups", UpsdProcess.UPS_NAME, "username", UpsdProcess.USER,
+            // Encrypted, as the api publishes it
+            "password", TestSecrets.CIPHER.encrypt(UpsdProcess.PASSWORD, SecretContext.deviceField(id, "password"))),
+        collectorId);
   }
 
   private static RuntimeConfig runtime(boolean paused, String nutHost) {
     return new RuntimeConfig(
         1, List.of(), nutHost == null, paused, nutHost, nutHost == null ? null : upsd.port(), UpsdProcess.USER,
-        UpsdProcess.PASSWORD, null, null, null, null);
+        TestSecrets.CIPHER.encrypt(UpsdProcess.PASSWORD, SecretContext.runtimeField("nut_password")), null, null, null,
+        null);
   }
 
   @Test
@@ -107,6 +113,12 @@ class ManagedConfigIT {
       producer.config(
           ConfigKeys.device("api-bad"),
           ConfigEntry.of(new DeviceConfig("api-bad", null, "ups", "snmp", "127.0.0.1", null, true, Map.of("comunity", "x"), null)));
+      // one whose password is encrypted for another device (copied over): not decryptable here
+      DeviceConfig copied = upsdDevice("api-ups", null);
+      producer.config(
+          ConfigKeys.device("api-copied"),
+          ConfigEntry.of(new DeviceConfig("api-copied", "Copied", "ups", "nut", upsd.host(), upsd.port(), true,
+              copied.connectionConfig(), null)));
       producer.config(
           ConfigKeys.target(7),
           ConfigEntry.of(new TargetConfig(7, "Web", "tcp", "127.0.0.1:1", 60, 3, true, null, null, null, null, null, null, null,
@@ -118,6 +130,7 @@ class ManagedConfigIT {
           new SpringApplicationBuilder(CollectorApplication.class)
               .run(
                   "--argus.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                  "--argus.secrets.keys=" + TestSecrets.KEY,
                   "--argus.collector.collector-id=" + COLLECTOR,
                   "--argus.collector.poll-interval=1h",
                   "--argus.collector.heartbeat-interval=1s");
@@ -171,12 +184,15 @@ class ManagedConfigIT {
         assertThat(readings.seen())
             .filteredOn(r -> r.key().equals("api-ups") && r.value().timestamp().isAfter(askedAgainAt))
             .isEmpty();
-        assertThat(readings.seen()).noneMatch(r -> r.key().equals("other-ups") || r.key().equals("api-bad"));
+        assertThat(readings.seen())
+            .noneMatch(r -> r.key().equals("other-ups") || r.key().equals("api-bad") || r.key().equals("api-copied"));
       }
     }
     assertThat(output.getAll())
         .contains("Skipped record argus.config-0@0 (key device/junk)")
         .contains("Device 'api-bad' from argus.config is not polled: connection_config has key(s) [comunity]")
+        .contains("Device 'api-copied' from argus.config is not polled: connection_config credentials: the secret of"
+            + " device:api-copied:password failed authentication with key 'fixture'")
         .doesNotContain(UpsdProcess.PASSWORD);
   }
 

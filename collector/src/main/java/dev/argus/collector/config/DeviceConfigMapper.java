@@ -5,6 +5,9 @@ import dev.argus.collector.devices.NutDevice;
 import dev.argus.collector.devices.SnmpDevice;
 import dev.argus.collector.devices.SnmpProperties;
 import dev.argus.contract.config.DeviceConfig;
+import dev.argus.contract.secrets.SecretCipher;
+import dev.argus.contract.secrets.SecretContext;
+import dev.argus.contract.secrets.SecretDecryptionException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -25,8 +28,19 @@ import org.springframework.boot.convert.DurationStyle;
  * outlet_table} (maps of field to {@code OID[*factor]}). Keys may use {@code -} for {@code _}. An
  * unknown key is an error rather than ignored, so that a misspelt credential does not silently
  * fall back to a default.
+ *
+ * <p>The api publishes credentials encrypted ({@code enc:v1:...} envelopes bound to the device id
+ * and key); they are decrypted here, with the keys of {@code ARGUS_SECRET_KEY}. A plaintext value
+ * (a record of an older api) is taken as it is. A value that cannot be decrypted makes the device
+ * unmappable, with a reason that names the key id but not the secret.
  */
 public final class DeviceConfigMapper {
+
+  private final SecretCipher cipher;
+
+  public DeviceConfigMapper(SecretCipher cipher) {
+    this.cipher = cipher;
+  }
 
   private static final Set<String> NUT_KEYS = Set.of("ups", "username", "password");
   private static final Set<String> SNMP_KEYS =
@@ -37,7 +51,7 @@ public final class DeviceConfigMapper {
    * @throws IllegalArgumentException saying what is wrong; the message quotes no secret
    */
   public Device toDevice(DeviceConfig config) {
-    Map<String, Object> settings = normalized(config.connectionConfig());
+    Map<String, Object> settings = normalized(decrypted(config));
     String poller = config.poller() == null || config.poller().isBlank() ? "nut" : config.poller().trim().toLowerCase(Locale.ROOT);
     return switch (poller) {
       case "nut" -> {
@@ -65,6 +79,21 @@ public final class DeviceConfigMapper {
       }
       default -> throw new IllegalArgumentException("poller must be nut or snmp, was '" + config.poller() + "'");
     };
+  }
+
+  private Map<String, Object> decrypted(DeviceConfig config) {
+    Map<String, Object> plain = new LinkedHashMap<>(config.connectionConfig());
+    try {
+      // The api binds each envelope to the key as it stored it, before any normalisation.
+      plain.replaceAll(
+          (key, value) ->
+              value instanceof String text && SecretCipher.isEncrypted(text)
+                  ? cipher.decrypt(text, SecretContext.deviceField(config.id(), key))
+                  : value);
+    } catch (SecretDecryptionException e) {
+      throw new IllegalArgumentException("connection_config credentials: " + e.getMessage(), e);
+    }
+    return plain;
   }
 
   private static Map<String, Object> normalized(Map<String, Object> connectionConfig) {

@@ -28,6 +28,7 @@ public final class ManagedConfig {
   private final String collectorId;
   private final boolean acceptUnassigned;
   private final DeviceConfigMapper mapper;
+  private final RuntimeSecrets runtimeSecrets;
   private final List<TargetsListener> targetsListeners;
   private DesiredConfig desired = DesiredConfig.EMPTY;
   private DesiredConfig published;
@@ -41,11 +42,13 @@ public final class ManagedConfig {
       String collectorId,
       boolean acceptUnassigned,
       DeviceConfigMapper mapper,
+      RuntimeSecrets runtimeSecrets,
       List<TargetsListener> targetsListeners) {
     this.staticDevices = List.copyOf(staticDevices);
     this.collectorId = collectorId;
     this.acceptUnassigned = acceptUnassigned;
     this.mapper = mapper;
+    this.runtimeSecrets = runtimeSecrets;
     this.targetsListeners = List.copyOf(targetsListeners);
     this.polled = new PolledDevices(this.staticDevices, Map.of());
   }
@@ -74,7 +77,7 @@ public final class ManagedConfig {
       updateDevices();
     }
     if (first || !Objects.equals(desired.runtime(), published.runtime())) {
-      runtime = desired.runtime();
+      runtime = runtimeSecrets.decrypted(desired.runtime());
       log.info("Runtime configuration: {}", describe(desired.runtime()));
     }
     List<TargetConfig> targets = desired.enabledTargets();

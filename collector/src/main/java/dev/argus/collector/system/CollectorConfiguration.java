@@ -5,6 +5,7 @@ import dev.argus.collector.config.ConfigTopicReader;
 import dev.argus.collector.config.ConfiguredPollPlan;
 import dev.argus.collector.config.DeviceConfigMapper;
 import dev.argus.collector.config.ManagedConfig;
+import dev.argus.collector.config.RuntimeSecrets;
 import dev.argus.collector.config.TargetsListener;
 import dev.argus.collector.discovery.NutUpsDiscovery;
 import dev.argus.collector.kafka.KafkaClients;
@@ -99,13 +100,17 @@ class CollectorConfiguration {
   }
 
   @Bean
-  ManagedConfig managedConfig(CollectorProperties collector, ObjectProvider<TargetsListener> targetsListeners) {
+  ManagedConfig managedConfig(
+      CollectorProperties collector, SecretsSettings secrets, ObjectProvider<TargetsListener> targetsListeners) {
     collector.configuredDevices().forEach(device -> log.info("Configured {}", device));
+    log.info("Credentials from argus.config are decrypted with {}", secrets);
+    var cipher = secrets.cipher();
     return new ManagedConfig(
         collector.configuredDevices(),
         collector.collectorId(),
         collector.acceptUnassignedDevices(),
-        new DeviceConfigMapper(),
+        new DeviceConfigMapper(cipher),
+        new RuntimeSecrets(cipher),
         targetsListeners.orderedStream().toList());
   }
 

@@ -11,13 +11,17 @@ import dev.argus.collector.snmp.AuthProtocol;
 import dev.argus.collector.snmp.PrivProtocol;
 import dev.argus.collector.snmp.SnmpVersion;
 import dev.argus.contract.config.DeviceConfig;
+import dev.argus.contract.secrets.SecretCipher;
+import dev.argus.contract.secrets.SecretContext;
+import dev.argus.contract.secrets.SecretKeyring;
+import dev.argus.contract.testing.TestSecrets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DeviceConfigMapperTest {
 
-  private final DeviceConfigMapper mapper = new DeviceConfigMapper();
+  private final DeviceConfigMapper mapper = new DeviceConfigMapper(TestSecrets.CIPHER);
 
   private static DeviceConfig device(String poller, String type, Integer port, Map<String, Object> connection) {
     return new DeviceConfig("dev-1", "Device 1", type, poller, "10.0.0.5", port, true, connection, null);
@@ -28,6 +32,36 @@ class DeviceConfigMapperTest {
     var device = mapper.toDevice(device("nut", "ups", null, Map.of("ups", "rack1", "username", "monitor", "password", "s3cret")));
 
     assertThat(device).isEqualTo(new NutDevice("dev-1", "Device 1", "10.0.0.5", 3493, "rack1", "monitor", "s3cret", "ups", true));
+  }
+
+  @Test
+  void decryptsTheCredentialsTheApiPublishesEncrypted() {
+    String password = TestSecrets.CIPHER.encrypt("s3cret", SecretContext.deviceField("dev-1", "password"));
+    String community = TestSecrets.CIPHER.encrypt("c0mmunity", SecretContext.deviceField("dev-1", "Community"));
+
+    var nut = mapper.toDevice(device("nut", "ups", null, Map.of("ups", "rack1", "username", "monitor", "password", password)));
+    var snmp = (SnmpDevice) mapper.toDevice(device("snmp", "ups", null, Map.of("Community", community)));
+
+    assertThat(nut).isEqualTo(new NutDevice("dev-1", "Device 1", "10.0.0.5", 3493, "rack1", "monitor", "s3cret", "ups", true));
+    assertThat(snmp.target().community()).isEqualTo("c0mmunity");
+  }
+
+  @Test
+  void aCredentialThatCannotBeDecryptedMakesTheDeviceUnmappableWithoutShowingIt() {
+    String otherDevices = TestSecrets.CIPHER.encrypt("s3cret", SecretContext.deviceField("dev-2", "password"));
+    String otherKeys =
+        new SecretCipher(SecretKeyring.parse("retired:" + "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE="))
+            .encrypt("s3cret", SecretContext.deviceField("dev-1", "password"));
+
+    assertThatThrownBy(() -> mapper.toDevice(device("nut", "ups", null, Map.of("password", otherDevices))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("connection_config credentials")
+        .hasMessageContaining("belongs to another field")
+        .hasMessageNotContaining("s3cret");
+    assertThatThrownBy(() -> mapper.toDevice(device("nut", "ups", null, Map.of("password", otherKeys))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("key 'retired'")
+        .hasMessageContaining("ARGUS_SECRET_KEY");
   }
 
   @Test

@@ -13,6 +13,8 @@ import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
 import dev.argus.contract.config.RuntimeConfig;
 import dev.argus.contract.config.TargetConfig;
+import dev.argus.contract.secrets.SecretContext;
+import dev.argus.contract.testing.TestSecrets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,7 @@ class ManagedConfigTest {
         throw new IllegalStateException("listener bug");
       };
   private final ManagedConfig config =
-      new ManagedConfig(List.of(STATIC_UPS), "c1", true, new DeviceConfigMapper(), List.of(failing, recording));
+      new ManagedConfig(List.of(STATIC_UPS), "c1", true, new DeviceConfigMapper(TestSecrets.CIPHER), new RuntimeSecrets(TestSecrets.CIPHER), List.of(failing, recording));
   private final ConfiguredPollPlan plan =
       new ConfiguredPollPlan(
           config, Duration.ofSeconds(30), new NutUpsDiscovery(NutClientSettings.withTimeouts(Duration.ofMillis(200), Duration.ofMillis(200))));
@@ -112,5 +114,22 @@ class ManagedConfigTest {
     // NUT sends PASSWORD only after USERNAME: a lone password is dropped rather than failing every poll.
     assertThat(ConfiguredPollPlan.discoveryServer(runtime(5, false, false, "10.0.0.3", null, "pw")))
         .isEqualTo(new NutServer("10.0.0.3", 3493, null, null));
+  }
+
+  @Test
+  void theRuntimeNutPasswordIsDecryptedForDiscoveryAndDroppedWhenItCannotBe() {
+    String envelope = TestSecrets.CIPHER.encrypt("pw", SecretContext.runtimeField("nut_password"));
+    config.apply(ConfigKeys.RUNTIME, ConfigEntry.of(runtime(5, false, false, "10.0.0.3", "mon", envelope)));
+    config.refresh();
+
+    assertThat(ConfiguredPollPlan.discoveryServer(config.runtime())).isEqualTo(new NutServer("10.0.0.3", 3493, "mon", "pw"));
+
+    // When the envelope belongs to another field
+    String misplaced = TestSecrets.CIPHER.encrypt("pw", SecretContext.runtimeField("other"));
+    config.apply(ConfigKeys.RUNTIME, ConfigEntry.of(runtime(5, false, false, "10.0.0.3", "mon", misplaced)));
+    config.refresh();
+
+    // Then discovery goes on without a password
+    assertThat(ConfiguredPollPlan.discoveryServer(config.runtime())).isEqualTo(new NutServer("10.0.0.3", 3493, "mon", null));
   }
 }

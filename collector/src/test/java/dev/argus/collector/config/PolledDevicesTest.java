@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.argus.collector.devices.Device;
 import dev.argus.collector.devices.NutDevice;
 import dev.argus.contract.config.DeviceConfig;
+import dev.argus.contract.testing.TestSecrets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class PolledDevicesTest {
                 managed("off", false, "c1", Map.of())),
             "c1",
             true,
-            new DeviceConfigMapper());
+            new DeviceConfigMapper(TestSecrets.CIPHER));
 
     assertThat(merged.devices()).extracting(Device::id).containsExactly("ups-static", "mine", "anyones", "blank");
     assertThat(merged.skipped()).isEmpty();
@@ -43,7 +44,7 @@ class PolledDevicesTest {
   @Test
   void leavesUnassignedDevicesToOthersWhenAskedTo() {
     var merged =
-        PolledDevices.merge(List.of(), List.of(managed("mine", "c1"), managed("anyones", null)), "c1", false, new DeviceConfigMapper());
+        PolledDevices.merge(List.of(), List.of(managed("mine", "c1"), managed("anyones", null)), "c1", false, new DeviceConfigMapper(TestSecrets.CIPHER));
 
     assertThat(merged.devices()).extracting(Device::id).containsExactly("mine");
   }
@@ -59,7 +60,7 @@ class PolledDevicesTest {
                 managed("good", null)),
             "c1",
             true,
-            new DeviceConfigMapper());
+            new DeviceConfigMapper(TestSecrets.CIPHER));
 
     assertThat(merged.devices()).extracting(Device::id).containsExactly("ups-static", "good");
     assertThat(merged.devices().getFirst()).isSameAs(STATIC_UPS);

@@ -108,6 +108,34 @@ class CollectorSettingsBindingTest {
   }
 
   @Test
+  void readsTheSecretKeyAndNamesOnlyItsIds() {
+    withEnvironment(Map.of("ARGUS_SECRET_KEY", "new:" + KEY_B + ",old:" + KEY_A)).run(context -> {
+      assertThat(context).hasNotFailed();
+      var secrets = context.getBean(SecretsSettings.class);
+      assertThat(secrets.cipher().newestKeyId()).isEqualTo("new");
+      assertThat(secrets.toString()).contains("new", "old").doesNotContain(KEY_A, KEY_B);
+    });
+  }
+
+  @Test
+  void refusesToStartWithoutASecretKeySayingHowToMakeOne() {
+    withEnvironment(Map.of("ARGUS_SECRET_KEY", "")).run(context ->
+        assertThat(context).getFailure().rootCause()
+            .hasMessageStartingWith("argus.secrets.keys (ARGUS_SECRET_KEY) is not set")
+            .hasMessageContaining("openssl rand -base64 32"));
+  }
+
+  @Test
+  void refusesASecretKeyThatIsNot256Bits() {
+    withEnvironment(Map.of("ARGUS_SECRET_KEY", "short:QUFBQUFBQUFBQUFBQUFBQQ==")).run(context ->
+        assertThat(context).getFailure().rootCause()
+            .hasMessageContaining("argus.secrets.keys (ARGUS_SECRET_KEY) entry 1 of 1 is a 128-bit key"));
+  }
+
+  private static final String KEY_A = "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE=";
+  private static final String KEY_B = "QkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkI=";
+
+  @Test
   void refusesNoProbesInFlightNamingTheSetting() {
     withEnvironment(Map.of("ARGUS_PROBE_MAX_IN_FLIGHT", "0")).run(context ->
         assertThat(context).getFailure().rootCause()

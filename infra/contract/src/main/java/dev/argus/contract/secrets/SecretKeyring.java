@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class SecretKeyring {
             where + " repeats the key id '" + id + "'; every key needs its own id");
       }
     }
-    return new SecretKeyring(keys.keySet().iterator().next(), Map.copyOf(keys));
+    return new SecretKeyring(keys.keySet().iterator().next(), Collections.unmodifiableMap(keys));
   }
 
   /** {@link #parse(String, String)} naming the setting {@value #SETTING}. */
