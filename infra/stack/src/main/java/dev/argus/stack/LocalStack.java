@@ -149,14 +149,17 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> inherited = new HashMap<>(System.getenv());
     inherited.putAll(options.serviceEnvironment());
     adminKey = AdminKey.resolve(inherited, data);
+    SecretKeyFile.Resolved secretKey = SecretKeyFile.resolve(inherited, data);
 
     stage(4, "Starting processor, api and collector (logs in " + data.resolve("logs") + ")");
     startService("processor", jars.get(0), Map.of(
         "ARGUS_STREAMS_STATE_DIR", data.resolve("streams").toString()));
     startService("api", jars.get(1), Map.of(
         "ARGUS_API_PORT", Integer.toString(options.apiPort()),
-        "API_KEY", adminKey.key()));
+        "API_KEY", adminKey.key(),
+        "ARGUS_SECRET_KEY", secretKey.keys()));
     startService("collector", jars.get(2), Map.of(
+        "ARGUS_SECRET_KEY", secretKey.keys(),
         "ARGUS_COLLECTOR_ID", "local-collector",
         "ARGUS_COLLECTOR_DEVICES", String.join(",", devices),
         "ARGUS_POLL_INTERVAL", options.pollInterval().toMillis() + "ms"));

@@ -6,8 +6,10 @@ import dev.argus.contract.Topics;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
 import dev.argus.contract.config.RuntimeConfig;
+import dev.argus.contract.secrets.SecretContext;
 import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.power.PowerReading;
+import dev.argus.contract.testing.TestSecrets;
 import dev.argus.processor.testing.ReadingBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -319,10 +321,11 @@ class PowerEventsTopologyTest {
         List.of("postgres"),
         false,
         false,
-        null,
+        "10.0.0.9",
         3493,
-        null,
-        null,
+        "monitor",
+        // As the api publishes it: the processor reads the thresholds and leaves the secret alone.
+        TestSecrets.CIPHER.encrypt("nut-pw", SecretContext.runtimeField("nut_password")),
         missedPolls,
         floorPct,
         loadLimitPct,
