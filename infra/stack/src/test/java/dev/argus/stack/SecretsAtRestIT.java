@@ -132,7 +132,7 @@ class SecretsAtRestIT {
         + api.get("/api/config").body()).doesNotContain(secrets.values().toArray(String[]::new));
     // ... and PostgreSQL has written its buffers to the data files (the broker's segments are
     // written as records arrive, and are read here through the same page cache)
-    try (Connection db = DriverManager.getConnection(stack.jdbcUrl());
+    try (Connection db = DriverManager.getConnection(stack.jdbcUrl(), "postgres", "");
         Statement statement = db.createStatement()) {
       statement.execute("CHECKPOINT");
     }
