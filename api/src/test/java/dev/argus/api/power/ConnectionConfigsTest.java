@@ -46,4 +46,27 @@ class ConnectionConfigsTest {
     assertThat(safe)
         .isEqualTo(Map.of("snmp", Map.of("version", "2c"), "outlets", List.of(Map.of("index", 1))));
   }
+
+  @Test
+  void mapsEachTopLevelCredentialAsTextWithItsDeviceAndKey() {
+    // Given
+    Map<String, Object> config = new java.util.LinkedHashMap<>();
+    config.put("version", "2c");
+    config.put("Community", 12345);
+    config.put("password", null);
+    config.put("auth_password", Map.of("nested", "x"));
+    config.put("oids", Map.of("power_watts", "1.3.6.1.0"));
+
+    // When: every credential is "encrypted" by naming its context
+    Map<String, Object> mapped =
+        ConnectionConfigs.mapSecrets("pdu-1", config, (secret, context) -> context + "=" + secret);
+
+    // Then: numbers become their text, structures their JSON, nulls and other keys stay
+    assertThat(mapped)
+        .containsEntry("version", "2c")
+        .containsEntry("Community", "device:pdu-1:Community=12345")
+        .containsEntry("password", null)
+        .containsEntry("auth_password", "device:pdu-1:auth_password={\"nested\":\"x\"}")
+        .containsEntry("oids", Map.of("power_watts", "1.3.6.1.0"));
+  }
 }
