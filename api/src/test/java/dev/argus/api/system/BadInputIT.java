@@ -42,6 +42,17 @@ class BadInputIT extends BadInputApiTest {
   }
 
   @Test
+  void moreQueryParametersThanTheLimitIs400() {
+    String query = "device_id=a" + "&device_id=a".repeat(100);
+
+    assertDetail(
+        api.get("/api/events?" + query),
+        400,
+        "The query parameters cannot be parsed (too many, or malformed); send well-formed name=value"
+            + " pairs");
+  }
+
+  @Test
   void validUtf8AndSpacesInAQueryStillWork() {
     Response response = api.get("/api/events?device_id=%C3%A9t%C3%A9+1&event_type=on_battery");
 
