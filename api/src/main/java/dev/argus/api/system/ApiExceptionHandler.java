@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import tools.jackson.core.exc.InputCoercionException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every error raised while handling a request into the seed's {@code {"detail": "..."}} body:
@@ -83,18 +81,14 @@ class ApiExceptionHandler {
           || cause instanceof SocketTimeoutException) {
         return error(HttpStatus.REQUEST_TIMEOUT, BODY_TOO_SLOW);
       }
-      if (cause instanceof MismatchedInputException mismatch) {
-        return error(
-            HttpStatus.UNPROCESSABLE_CONTENT,
-            JsonPaths.of(mismatch.getPath()) + ": " + JsonTypes.expected(mismatch.getTargetType()));
-      }
-      if (cause instanceof InputCoercionException outOfRange) {
-        return error(
-            HttpStatus.UNPROCESSABLE_CONTENT,
-            JsonPaths.of(outOfRange.getPath()) + ": " + JsonTypes.range(outOfRange.getTargetType()));
-      }
     }
-    return error(HttpStatus.BAD_REQUEST, "Malformed JSON request body; send a valid JSON document");
+    return JsonInputErrors.detail(e)
+        .map(detail -> error(HttpStatus.UNPROCESSABLE_CONTENT, detail))
+        .orElseGet(
+            () ->
+                error(
+                    HttpStatus.BAD_REQUEST,
+                    "Malformed JSON request body; send a valid JSON document"));
   }
 
   /** A NUL in a JSON string (see {@link TextInput}). */

@@ -2,6 +2,7 @@ package dev.argus.api.targets;
 
 import dev.argus.api.config.ConfigOutbox;
 import dev.argus.api.power.Page;
+import dev.argus.api.system.JsonInputErrors;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
 import jakarta.validation.ConstraintViolation;
@@ -160,7 +161,8 @@ class TargetService {
     try {
       return json.treeToValue(merged, TargetRequest.class);
     } catch (JacksonException e) {
-      throw unprocessable("a PATCH field has the wrong type: " + e.getOriginalMessage());
+      throw unprocessable(
+          JsonInputErrors.detail(e).orElse("a PATCH field has the wrong type: " + e.getOriginalMessage()));
     }
   }
 

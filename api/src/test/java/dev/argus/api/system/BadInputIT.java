@@ -171,6 +171,18 @@ class BadInputIT extends BadInputApiTest {
   }
 
   @Test
+  void aPatchOfTheWrongTypeNamesTheField() {
+    long id = admin("POST", "/api/v1/targets", "{\"name\": \"r\", \"type\": \"ping\", \"address\": \"router\"}")
+        .json().path("id").asLong();
+
+    assertDetail(
+        admin("PATCH", "/api/v1/targets/" + id, "{\"enabled\": \"no\"}"), 422, "enabled: must be true or false");
+    assertDetail(
+        admin("PATCH", "/api/v1/targets/" + id, "{\"timeout_seconds\": 1.5}"), 422, "timeout_seconds: must be an integer");
+    assertThat(rows.count("SELECT count(*) FROM targets WHERE enabled AND (options->>'timeout_seconds')::int = 10")).isEqualTo(1);
+  }
+
+  @Test
   void malformedJsonIsStill400() {
     assertDetail(
         admin("POST", "/api/v1/targets", "{\"name\": "),
