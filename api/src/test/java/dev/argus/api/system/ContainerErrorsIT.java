@@ -57,9 +57,15 @@ class ContainerErrorsIT extends BadInputApiTest {
     Answer answer =
         send("GET /api/devices/a%2Fb HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
-    assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.contentType()).startsWith("application/json");
-    assertThat(JSON.readTree(answer.body()).propertyNames()).containsExactly("detail");
+    assertContainerError(answer, 400);
+  }
+
+  @Test
+  void aNulInAPathIs400Json() throws IOException {
+    Answer answer =
+        send("GET /api/devices/ups%00 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+    assertContainerError(answer, 400);
   }
 
   @Test
