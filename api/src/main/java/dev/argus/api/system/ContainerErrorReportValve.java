@@ -7,6 +7,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,10 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  * valves it writes nothing when the response already has a body.
  */
 public final class ContainerErrorReportValve extends ErrorReportValve {
-
-  static final String BAD_REQUEST =
-      "Bad request: the request line, URL or headers are malformed or exceed the server's limits"
-          + " (URL and headers together at most 8 KB, at most 100 headers)";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -42,7 +39,7 @@ public final class ContainerErrorReportValve extends ErrorReportValve {
       response.setCharacterEncoding("utf-8");
       Writer writer = response.getReporter();
       if (writer != null) {
-        writer.write(JSON.writeValueAsString(new ErrorBody(detail(status))));
+        writer.write(JSON.writeValueAsString(new ErrorBody(detail(status, request))));
         response.finishResponse();
       }
     } catch (IOException | IllegalStateException e) {
@@ -50,11 +47,23 @@ public final class ContainerErrorReportValve extends ErrorReportValve {
     }
   }
 
-  static String detail(int status) {
-    if (status == HttpStatus.BAD_REQUEST.value()) {
-      return BAD_REQUEST;
+  private static String detail(int status, Request request) {
+    if (status == HttpStatus.BAD_REQUEST.value()
+        && request.getConnector() != null
+        && request.getConnector().getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+      return badRequest(http.getMaxHttpRequestHeaderSize(), http.getMaxHeaderCount());
     }
     HttpStatus known = HttpStatus.resolve(status);
     return known != null ? known.getReasonPhrase() : "HTTP " + status;
+  }
+
+  /** Tomcat does not say which rule a request broke, so the detail names the limits. */
+  static String badRequest(int maxHeaderBytes, int maxHeaderCount) {
+    return "Bad request: the request line, URL or headers are malformed or exceed the server's"
+        + " limits (URL and headers together at most "
+        + maxHeaderBytes / 1024
+        + " KB, at most "
+        + maxHeaderCount
+        + " headers)";
   }
 }

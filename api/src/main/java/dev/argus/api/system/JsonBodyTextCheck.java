@@ -73,8 +73,7 @@ final class JsonBodyTextCheck extends RequestBodyAdviceAdapter {
     try (JsonParser parser = parser(body, charset)) {
       for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
         if (token == JsonToken.PROPERTY_NAME) {
-          String name = parser.currentName();
-          if (TextInput.problem("", name).isPresent()) {
+          if (TextInput.hasNul(parser.currentName())) {
             return Optional.of(
                 JsonPaths.of(parser.streamReadContext().getParent())
                     + ": property names "

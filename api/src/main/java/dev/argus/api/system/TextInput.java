@@ -19,10 +19,11 @@ final class TextInput {
 
   /** What is wrong with {@code value} of {@code field}, as a detail naming the field; empty if fine. */
   static Optional<String> problem(String field, String value) {
-    if (value != null && value.indexOf('\u0000') >= 0) {
-      return Optional.of(field + ": " + NUL_CHARACTERS);
-    }
-    return Optional.empty();
+    return hasNul(value) ? Optional.of(field + ": " + NUL_CHARACTERS) : Optional.empty();
+  }
+
+  static boolean hasNul(String value) {
+    return value != null && value.indexOf('\u0000') >= 0;
   }
 
   /** A request whose text breaks the rule; answered 422 with the detail. */

@@ -165,7 +165,7 @@ class ContainerErrorsIT extends BadInputApiTest {
     assertThat(answer.contentType()).startsWith("application/json");
     JsonNode body = JSON.readTree(answer.body());
     assertThat(body.propertyNames()).containsExactly("detail");
-    assertThat(body.path("detail").asString()).isEqualTo(ContainerErrorReportValve.BAD_REQUEST);
+    assertThat(body.path("detail").asString()).isEqualTo(ContainerErrorReportValve.badRequest(8 * 1024, 100));
   }
 
   private static void sleep(long millis) {
