@@ -22,8 +22,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Turns every error raised while handling a request into the seed's {@code {"detail": "..."}} body:
  * invalid query parameters are 422 (as the seed's validation errors are), unknown routes 404, wrong
- * methods 405, malformed JSON bodies 400 (JSON with a wrong type or a NUL is 422), an unreachable database 503 and anything unexpected a
- * logged 500 that does not leak internals.
+ * methods 405, malformed JSON bodies 400 (well-formed JSON with a wrong type or a NUL is 422), an
+ * unreachable database 503 and anything unexpected a logged 500 that does not leak internals.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
