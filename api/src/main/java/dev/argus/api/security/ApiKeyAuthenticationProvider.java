@@ -11,6 +11,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Checks a presented key against the bootstrap key and the stored ones ({@link ApiKeyService}).
@@ -52,7 +53,7 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
         throw new BadCredentialsException(INVALID_KEY);
       }
       return presented.authenticatedAs(caller.get());
-    } catch (DataAccessException e) {
+    } catch (DataAccessException | TransactionException e) {
       log.warn("Cannot check an API key, the database is unavailable: {}", e.getMessage());
       throw new AuthenticationServiceException("Database unavailable", e);
     }

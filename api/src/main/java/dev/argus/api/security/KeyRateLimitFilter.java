@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -69,7 +70,7 @@ class KeyRateLimitFilter extends OncePerRequestFilter {
         return;
       }
       keys.recordUse(key.caller(), key.clientAddress());
-    } catch (DataAccessException e) {
+    } catch (DataAccessException | TransactionException e) {
       log.warn("Cannot count a request against its key's limit, the database is unavailable: {}",
           e.getMessage());
       errors.write(response, 503, SecurityErrorResponses.DATABASE_UNAVAILABLE, 0);
