@@ -128,6 +128,8 @@ class PathSpellingIT extends SecuredApiTest {
     assertThat(api.get("/api/health").status()).isEqualTo(200);
     assertThat(api.get("/openapi.json").status()).isEqualTo(200);
     assertThat(api.get("/docs").status()).isEqualTo(200);
+    assertThat(api.get("/swagger-ui/swagger-ui.css").status()).isEqualTo(200);
+    assertThat(raw.send("HEAD", "/api/health", null, null).status()).isEqualTo(200);
     assertThat(api.get("/metrics").status()).isNotEqualTo(401);
     assertThat(raw.send("POST", "/metrics", null, null).status()).isEqualTo(401);
   }
