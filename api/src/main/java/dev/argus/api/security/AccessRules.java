@@ -68,7 +68,6 @@ class AccessRules {
           new NegatedRequestMatcher(V1),
           new OrRequestMatcher(
               reads("/api/**"),
-              reads("/openapi.json"),
               reads("/openapi.json/**"),
               reads("/docs"),
               reads("/swagger-ui/**"),
