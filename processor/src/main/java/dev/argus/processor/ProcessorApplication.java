@@ -1,5 +1,6 @@
 package dev.argus.processor;
 
+import dev.argus.processor.system.MigrateCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ProcessorApplication {
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("migrate")) {
+      System.exit(MigrateCommand.run(System.getenv(), System.out));
+    }
     SpringApplication.run(ProcessorApplication.class, args);
   }
 }

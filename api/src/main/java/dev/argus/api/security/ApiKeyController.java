@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/api-keys}: managing keys needs the {@code admin} scope (see AccessPolicy). */
+/** {@code /api/v1/api-keys}: managing keys needs the {@code admin} scope (see AccessRules). */
 @RestController
 @RequestMapping("/api/v1/api-keys")
 @Tag(name = "api-keys")

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /api/v1/targets}: uptime targets. Reads need {@code read:targets}, changes {@code
- * write:targets} ({@code admin} implies both; see the security package's AccessPolicy).
+ * write:targets} ({@code admin} implies both; see the security package's AccessRules).
  */
 @RestController
 @RequestMapping("/api/v1/targets")

@@ -38,7 +38,9 @@ final class BenchStack implements AutoCloseable {
             false, freePort(),
             List.of(),
             Duration.ofMinutes(5),
-            Map.of());
+            Map.of(),
+            // Measure what users run: a database that syncs its commits.
+            true);
     return new BenchStack(LocalStack.start(options, out), dataDir);
   }
 

@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 
 /**
  * A real single-node Apache Kafka broker in KRaft mode (broker and controller in one process), run
@@ -45,25 +45,7 @@ final class KafkaBroker implements AutoCloseable {
             System.getProperty("java.class.path"));
     Path consoleLog = dataDir.resolve("logs").resolve("kafka-console.log");
     if (!Files.exists(logDir.resolve("meta.properties"))) {
-      var format =
-          ChildProcess.startJava(
-              "kafka-storage-format",
-              jvm,
-              List.of(
-                  "kafka.tools.StorageTool",
-                  "format",
-                  "-t",
-                  clusterId(),
-                  "-c",
-                  config.toString(),
-                  "--ignore-formatted"),
-              Map.of(),
-              consoleLog);
-      int status = format.waitFor(Duration.ofSeconds(60));
-      if (status != 0) {
-        throw new IllegalStateException(
-            "Formatting the Kafka log directory failed (status " + status + "); see " + consoleLog);
-      }
+      formatLogDirectory(newClusterId(), config, jvm, consoleLog);
     }
     var process =
         ChildProcess.startJava("kafka", jvm, List.of("kafka.Kafka", config.toString()), Map.of(), consoleLog);
@@ -111,7 +93,7 @@ final class KafkaBroker implements AutoCloseable {
     process.stop(Duration.ofSeconds(30));
   }
 
-  private static Path writeServerProperties(Path dir, Path logDir, int port, int controllerPort)
+  static Path writeServerProperties(Path dir, Path logDir, int port, int controllerPort)
       throws IOException {
     String props =
         """
@@ -164,11 +146,34 @@ final class KafkaBroker implements AutoCloseable {
     return file;
   }
 
-  private static String clusterId() {
-    // KRaft wants a base64url-encoded 16-byte UUID, as `kafka-storage random-uuid` prints.
-    UUID uuid = UUID.randomUUID();
-    var bytes = java.nio.ByteBuffer.allocate(16);
-    bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+  /** What {@code kafka-storage random-uuid} prints: Kafka's own id, never one that starts with "-". */
+  static String newClusterId() {
+    return Uuid.randomUuid().toString();
+  }
+
+  /** Formats the log directory named in {@code config} for a new cluster. */
+  static void formatLogDirectory(String clusterId, Path config, List<String> jvm, Path consoleLog)
+      throws IOException, InterruptedException {
+    var format =
+        ChildProcess.startJava(
+            "kafka-storage-format", jvm, formatArguments(clusterId, config), Map.of(), consoleLog);
+    int status = format.waitFor(Duration.ofSeconds(60));
+    if (status != 0) {
+      throw new IllegalStateException(
+          "Formatting the Kafka log directory failed (status " + status + "); see " + consoleLog);
+    }
+  }
+
+  /**
+   * The storage tool's arguments. The id is joined to its option with "=": a base64url id may begin
+   * with "-", and given as a separate argument the tool would read it as an option.
+   */
+  static List<String> formatArguments(String clusterId, Path config) {
+    return List.of(
+        "kafka.tools.StorageTool",
+        "format",
+        "--cluster-id=" + clusterId,
+        "--config=" + config,
+        "--ignore-formatted");
   }
 }

@@ -1,5 +1,7 @@
 package dev.argus.stack;
 
+import dev.argus.contract.schema.ArgusSchema;
+import dev.argus.contract.schema.ServiceRoles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +10,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The stack's PostgreSQL: an embedded server (real PostgreSQL binaries from Maven Central) whose
@@ -38,7 +43,12 @@ final class LocalDatabase implements AutoCloseable {
     }
   }
 
-  static LocalDatabase embedded(Path dataDir, int port) throws IOException, SQLException {
+  /**
+   * @param durable fsync and synchronous commits on, as a power cut (what a UPS monitor is for)
+   *     must not corrupt the database; off only for tests, which start from nothing anyway
+   */
+  static LocalDatabase embedded(Path dataDir, int port, boolean durable)
+      throws IOException, SQLException {
     Path cluster = dataDir.resolve("postgres");
     Path work = dataDir.resolve("postgres-binaries");
     Files.createDirectories(work);
@@ -53,6 +63,11 @@ final class LocalDatabase implements AutoCloseable {
             .setRegisterShutdownHook(false)
             .setServerConfig("max_connections", "100")
             .setServerConfig("shared_buffers", "128MB")
+            // The embedded server starts postgres with -F (fsync off) and synchronous_commit off;
+            // settings given with -c come after -F on the command line and win.
+            .setServerConfig("fsync", durable ? "on" : "off")
+            .setServerConfig("synchronous_commit", durable ? "on" : "off")
+            .setServerConfig("full_page_writes", durable ? "on" : "off")
             .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
@@ -64,7 +79,36 @@ final class LocalDatabase implements AutoCloseable {
         st.execute("CREATE DATABASE " + DATABASE);
       }
     }
-    return new LocalDatabase(pg, pg.getJdbcUrl("postgres", DATABASE), "postgres", "");
+    // No "?user=" in the URL (the embedded server's own URLs have one): pgjdbc would let it win
+    // over the user each service is given, and every service would log in as the owner.
+    String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + DATABASE;
+    return new LocalDatabase(pg, url, "postgres", "");
+  }
+
+  /**
+   * Migrates the schema as its owner (the user the stack connects with) and gives each service a
+   * role of its own with only the rights it needs ({@link ServiceRoles}). The roles get a new
+   * random password on every start; the services are given it in their environment.
+   */
+  ServiceRoles.Logins migrateAndGrant() throws SQLException {
+    var owner = new PGSimpleDataSource();
+    owner.setUrl(jdbcUrl);
+    owner.setUser(user);
+    owner.setPassword(password);
+    ArgusSchema.migrate(owner);
+    var logins =
+        new ServiceRoles.Logins(
+            new ServiceRoles.Login("argus_api", randomPassword()),
+            new ServiceRoles.Login("argus_processor", randomPassword()),
+            new ServiceRoles.Login("argus_reader", randomPassword()));
+    ServiceRoles.apply(owner, logins);
+    return logins;
+  }
+
+  private static String randomPassword() {
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    return HexFormat.of().formatHex(random);
   }
 
   String jdbcUrl() {

@@ -2,6 +2,7 @@ package dev.argus.stack;
 
 import dev.argus.contract.TopicProvisioner;
 import dev.argus.contract.Topics;
+import dev.argus.contract.schema.ServiceRoles;
 import dev.argus.stack.demo.DemoFleet;
 import dev.argus.stack.demo.DemoTargets;
 import dev.argus.stack.demo.NutSimulator;
@@ -49,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
   private volatile boolean stopping;
   private LeftoverProcesses leftovers;
   private AdminKey.Resolved adminKey;
+  private ServiceRoles.Logins logins;
 
   private LocalStack(StackOptions options, PrintStream out) {
     this.options = options;
@@ -129,9 +131,10 @@ public final class LocalStack implements AutoCloseable {
       database = LocalDatabase.external(options.externalDbUrl(), options.externalDbUser(), options.externalDbPassword());
     } else {
       stage(2, "Starting PostgreSQL (embedded) on port " + options.dbPort());
-      database = LocalDatabase.embedded(data, options.dbPort());
+      database = LocalDatabase.embedded(data, options.dbPort(), options.durableDatabase());
     }
     running.push(database);
+    logins = database.migrateAndGrant();
 
     List<String> devices = new ArrayList<>(options.extraDevices());
     if (options.demoFleet()) {
@@ -151,12 +154,12 @@ public final class LocalStack implements AutoCloseable {
     adminKey = AdminKey.resolve(inherited, data);
 
     stage(4, "Starting processor, api and collector (logs in " + data.resolve("logs") + ")");
-    startService("processor", jars.get(0), Map.of(
+    startService("processor", jars.get(0), logins.processor(), Map.of(
         "ARGUS_STREAMS_STATE_DIR", data.resolve("streams").toString()));
-    startService("api", jars.get(1), Map.of(
+    startService("api", jars.get(1), logins.api(), Map.of(
         "ARGUS_API_PORT", Integer.toString(options.apiPort()),
         "API_KEY", adminKey.key()));
-    startService("collector", jars.get(2), Map.of(
+    startService("collector", jars.get(2), null, Map.of(
         "ARGUS_COLLECTOR_ID", "local-collector",
         "ARGUS_COLLECTOR_DEVICES", String.join(",", devices),
         "ARGUS_POLL_INTERVAL", options.pollInterval().toMillis() + "ms"));
@@ -226,13 +229,20 @@ public final class LocalStack implements AutoCloseable {
     return pids;
   }
 
-  private void startService(String name, Path jar, Map<String, String> specific) throws IOException {
+  /**
+   * @param login the service's own database role; null for a service that uses no database
+   */
+  private void startService(
+      String name, Path jar, ServiceRoles.Login login, Map<String, String> specific)
+      throws IOException {
     Map<String, String> env = new HashMap<>();
     env.put("ARGUS_KAFKA_BOOTSTRAP_SERVERS", options.kafkaBootstrap());
     env.put("ARGUS_KAFKA_REPLICATION_FACTOR", "1");
-    env.put("ARGUS_DB_URL", database.jdbcUrl());
-    env.put("ARGUS_DB_USER", database.user());
-    env.put("ARGUS_DB_PASSWORD", database.password());
+    if (login != null) {
+      env.put("ARGUS_DB_URL", database.jdbcUrl());
+      env.put("ARGUS_DB_USER", login.name());
+      env.put("ARGUS_DB_PASSWORD", login.password());
+    }
     env.putAll(options.serviceEnvironment());
     env.putAll(specific);
     ChildProcess process = ChildProcess.startJava(

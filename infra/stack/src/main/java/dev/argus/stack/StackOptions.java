@@ -17,6 +17,8 @@ import java.util.Map;
  * @param demoFleet start the simulated NUT fleet and poll it
  * @param extraDevices more NUT devices for the collector, as {@code nut://} URIs
  * @param pollInterval how often the collector polls (short for demos and tests)
+ * @param durableDatabase the embedded PostgreSQL syncs every commit to disk; only tests, which
+ *     start from empty data, turn this off for speed
  */
 public record StackOptions(
     Path home,
@@ -33,7 +35,8 @@ public record StackOptions(
     int demoNutPort,
     List<String> extraDevices,
     Duration pollInterval,
-    Map<String, String> serviceEnvironment) {
+    Map<String, String> serviceEnvironment,
+    boolean durableDatabase) {
 
   public StackOptions {
     extraDevices = List.copyOf(extraDevices);
@@ -78,7 +81,8 @@ public record StackOptions(
         port(env, "ARGUS_DEMO_NUT_PORT", 13493),
         devices,
         pollInterval(env),
-        Map.of());
+        Map.of(),
+        true);
   }
 
   /** The collector polls at least every second; shorter would be refused by it at start-up. */

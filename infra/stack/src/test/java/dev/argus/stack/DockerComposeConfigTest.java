@@ -12,6 +12,14 @@ import org.junit.jupiter.api.Test;
 /** docker-compose.yml is validated by the real docker-compose tool (no engine needed). */
 class DockerComposeConfigTest {
 
+  /** What an operator must set before the deployment starts. */
+  private static final java.util.Map<String, String> REQUIRED_SETTINGS =
+      java.util.Map.of(
+          "API_KEY", "k".repeat(40),
+          "ARGUS_API_DB_PASSWORD", "api-db-password",
+          "ARGUS_PROCESSOR_DB_PASSWORD", "processor-db-password",
+          "ARGUS_READER_DB_PASSWORD", "reader-db-password");
+
   private static final Path COMPOSE_FILE = Path.of("../../docker-compose.yml").toAbsolutePath().normalize();
 
   @Test
@@ -19,11 +27,56 @@ class DockerComposeConfigTest {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/docker-compose")),
         "docker-compose is not installed (argus-test.sh installs it)");
 
-    Compose withKey = compose("API_KEY", "k".repeat(40), "config", "--services");
+    Compose withKey = compose(REQUIRED_SETTINGS, "config", "--services");
 
     assertThat(withKey.exitCode()).as(withKey.output()).isZero();
     assertThat(withKey.output().lines().toList())
-        .containsExactlyInAnyOrder("kafka", "timescaledb", "processor", "api", "collector", "grafana");
+        .containsExactlyInAnyOrder(
+            "kafka", "timescaledb", "migrate", "processor", "api", "collector", "grafana");
+  }
+
+  @Test
+  void eachServiceLogsInToTheDatabaseWithItsOwnRole() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/docker-compose")),
+        "docker-compose is not installed (argus-test.sh installs it)");
+
+    Compose config = compose(REQUIRED_SETTINGS, "config");
+
+    assertThat(config.exitCode()).as(config.output()).isZero();
+    assertThat(service(config.output(), "api"))
+        .contains("ARGUS_DB_USER: argus_api")
+        .contains("ARGUS_DB_PASSWORD: api-db-password")
+        .containsPattern("migrate:\\s+condition: service_completed_successfully");
+    assertThat(service(config.output(), "processor"))
+        .contains("ARGUS_DB_USER: argus_processor")
+        .contains("ARGUS_DB_PASSWORD: processor-db-password");
+    assertThat(service(config.output(), "collector")).doesNotContain("ARGUS_DB_");
+    assertThat(service(config.output(), "migrate"))
+        .contains("ARGUS_DB_USER: argus")
+        .contains("ARGUS_API_DB_PASSWORD: api-db-password")
+        .contains("- migrate");
+  }
+
+  /** One service's block of {@code docker-compose config}'s YAML (services sit at two spaces). */
+  private static String service(String config, String name) {
+    var block = java.util.regex.Pattern.compile(
+            "(?ms)^  " + name + ":\\n(.*?)(?=^  \\S|^\\S|\\z)")
+        .matcher(config);
+    assertThat(block.find()).as("service " + name + " in:\n" + config).isTrue();
+    return block.group(1);
+  }
+
+  @Test
+  void theDeploymentRefusesToStartWithoutTheServicesDatabasePasswords() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/docker-compose")),
+        "docker-compose is not installed (argus-test.sh installs it)");
+    var settings = new java.util.HashMap<>(REQUIRED_SETTINGS);
+    settings.remove("ARGUS_PROCESSOR_DB_PASSWORD");
+
+    Compose without = compose(settings, "config", "--services");
+
+    assertThat(without.exitCode()).isNotZero();
+    assertThat(without.output()).contains("set ARGUS_PROCESSOR_DB_PASSWORD");
   }
 
   @Test
@@ -31,7 +84,10 @@ class DockerComposeConfigTest {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/docker-compose")),
         "docker-compose is not installed (argus-test.sh installs it)");
 
-    Compose withoutKey = compose(null, null, "config", "--services");
+    var settings = new java.util.HashMap<>(REQUIRED_SETTINGS);
+    settings.remove("API_KEY");
+
+    Compose withoutKey = compose(settings, "config", "--services");
 
     assertThat(withoutKey.exitCode()).isNotZero();
     assertThat(withoutKey.output()).contains("set API_KEY");
@@ -39,14 +95,13 @@ class DockerComposeConfigTest {
 
   private record Compose(int exitCode, String output) {}
 
-  private static Compose compose(String envName, String envValue, String... args) throws Exception {
+  private static Compose compose(java.util.Map<String, String> settings, String... args)
+      throws Exception {
     var command = new java.util.ArrayList<>(java.util.List.of("docker-compose", "-f", COMPOSE_FILE.toString()));
     command.addAll(java.util.List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().remove("API_KEY");
-    if (envName != null) {
-      builder.environment().put(envName, envValue);
-    }
+    builder.environment().keySet().removeAll(REQUIRED_SETTINGS.keySet());
+    builder.environment().putAll(settings);
     Process process = builder.start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return new Compose(process.exitValue(),

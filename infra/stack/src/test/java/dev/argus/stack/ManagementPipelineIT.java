@@ -81,7 +81,8 @@ class ManagementPipelineIT {
         false, StackApi.freePort(),
         List.of(),
         Duration.ofSeconds(2),
-        Map.of("API_KEY", API_KEY));
+        Map.of("API_KEY", API_KEY),
+        false);
     stack = LocalStack.start(options, System.out);
   }
 
@@ -95,6 +96,36 @@ class ManagementPipelineIT {
     }
     if (upsd != null) {
       upsd.close();
+    }
+  }
+
+  @Test
+  @Order(0)
+  void eachServiceIsLoggedInToTheDatabaseAsItsOwnRole() throws Exception {
+    // The api and processor keep pooled connections open; their user names are the roles.
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        assertThat(databaseUsers()).contains("argus_api", "argus_processor"));
+    assertThat(databaseUsers()).containsOnly("argus_api", "argus_processor", "postgres");
+    try (var owner = java.sql.DriverManager.getConnection(stack.jdbcUrl(), "postgres", "");
+        var st = owner.createStatement();
+        var rs = st.executeQuery(
+            "SELECT count(*) FROM pg_stat_activity WHERE usename = 'postgres'"
+                + " AND datname = current_database() AND pid <> pg_backend_pid()")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("connections of the owner other than this test's").isZero();
+    }
+  }
+
+  private List<String> databaseUsers() throws java.sql.SQLException {
+    try (var owner = java.sql.DriverManager.getConnection(stack.jdbcUrl(), "postgres", "");
+        var st = owner.createStatement();
+        var rs = st.executeQuery(
+            "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database()")) {
+      var users = new java.util.ArrayList<String>();
+      while (rs.next()) {
+        users.add(rs.getString(1));
+      }
+      return users;
     }
   }
 

@@ -64,7 +64,8 @@ class PowerPipelineIT {
         List.of("nut://" + UpsdProcess.USER + ":" + UpsdProcess.PASSWORD + "@127.0.0.1:"
             + upsd.port() + "/" + UpsdProcess.UPS_NAME + "?id=" + DEVICE + "&name=E2E%20UPS"),
         Duration.ofSeconds(1),
-        Map.of());
+        Map.of(),
+        false);
     stack = LocalStack.start(options, System.out);
   }
 
@@ -162,7 +163,7 @@ class PowerPipelineIT {
     stack = LocalStack.start(new StackOptions(
         options.home(), options.dataDir(), false, options.apiPort(), options.kafkaPort(),
         options.controllerPort(), options.dbPort(), null, null, null, false, options.demoNutPort(),
-        options.extraDevices(), options.pollInterval(), Map.of()), System.out);
+        options.extraDevices(), options.pollInterval(), Map.of(), false), System.out);
 
     assertThat(api.get("/api/events?device_id=" + DEVICE).body().path("total").asInt())
         .isGreaterThanOrEqualTo(eventsBefore);
