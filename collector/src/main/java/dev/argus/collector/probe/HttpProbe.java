@@ -87,14 +87,14 @@ final class HttpProbe implements Probe {
       long leftNanos = deadline - System.nanoTime();
       if (leftNanos <= 0) {
         return ProbeOutcome.down(
-            ProbeOutcome.millisSince(start), "no complete answer within " + timeout.toMillis() + " ms from " + uri);
+            ProbeOutcome.millisSince(start), "no complete answer within " + timeout.toMillis() + " ms from " + shown(uri));
       }
       HttpResponse<byte[]> response;
       try {
         response = exchange(client, uri, Duration.ofNanos(leftNanos));
       } catch (TimeoutException e) {
         return ProbeOutcome.down(
-            ProbeOutcome.millisSince(start), "no complete answer within " + timeout.toMillis() + " ms from " + uri);
+            ProbeOutcome.millisSince(start), "no complete answer within " + timeout.toMillis() + " ms from " + shown(uri));
       } catch (ExecutionException e) {
         return ProbeOutcome.down(ProbeOutcome.millisSince(start), failure(e.getCause(), uri, timeout));
       }
@@ -108,9 +108,9 @@ final class HttpProbe implements Probe {
       if (redirects == MAX_REDIRECTS) {
         return new ProbeOutcome(
             false, ProbeOutcome.millisSince(start), response.statusCode(),
-            "more than " + MAX_REDIRECTS + " redirects; the last one to " + next, null);
+            "more than " + MAX_REDIRECTS + " redirects; the last one to " + shown(next), null);
       }
-      field = "redirect to " + next;
+      field = "redirect to " + shown(next);
       uri = next;
     }
   }
@@ -129,6 +129,16 @@ final class HttpProbe implements Probe {
       exchange.cancel(true);
       throw e;
     }
+  }
+
+  /** The URL for an error message: without credentials, which results must not carry. */
+  private static String shown(URI uri) {
+    if (uri.getRawUserInfo() == null) {
+      return uri.toString();
+    }
+    String text = uri.toString();
+    int at = text.indexOf(uri.getRawUserInfo() + "@");
+    return text.substring(0, at) + text.substring(at + uri.getRawUserInfo().length() + 1);
   }
 
   /** Why {@code uri}'s host may not be connected to, or null when it may. */
@@ -234,7 +244,7 @@ final class HttpProbe implements Probe {
       return "connect timed out after " + timeout.toMillis() + " ms to " + endpoint;
     }
     if (cause instanceof HttpTimeoutException) {
-      return "no complete answer within " + timeout.toMillis() + " ms from " + uri;
+      return "no complete answer within " + timeout.toMillis() + " ms from " + shown(uri);
     }
     if (cause instanceof SSLException) {
       return "TLS handshake with " + endpoint + " failed: " + message(cause)
@@ -246,7 +256,7 @@ final class HttpProbe implements Probe {
       return "cannot connect to " + endpoint
           + (detail.equals("ConnectException") ? " (connection refused or host unreachable)" : ": " + detail);
     }
-    return "request to " + uri + " failed: " + message(cause);
+    return "request to " + shown(uri) + " failed: " + message(cause);
   }
 
   /** The first message along the cause chain: the JDK client's own exceptions often have none. */
