@@ -4,13 +4,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.argus.contract.config.TargetConfig;
 import java.time.Instant;
+import tools.jackson.databind.annotation.JsonSerialize;
 
-/** An uptime target as the api shows it: its settings, flat, and its current state. */
+/**
+ * An uptime target as the api shows it: its settings, flat, and its current state. A password in
+ * the address is masked in responses only; {@link #toConfig()} carries it to the collectors.
+ */
 record Target(
     @JsonProperty("id") long id,
     @JsonProperty("name") String name,
     @JsonProperty("type") String type,
-    @JsonProperty("address") String address,
+    @JsonProperty("address") @JsonSerialize(converter = TargetAddresses.MaskedInResponses.class)
+        String address,
     @JsonProperty("check_interval_seconds") int checkIntervalSeconds,
     @JsonProperty("failure_threshold") int failureThreshold,
     @JsonProperty("enabled") boolean enabled,
