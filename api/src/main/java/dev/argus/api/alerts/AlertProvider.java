@@ -3,6 +3,7 @@ package dev.argus.api.alerts;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -60,7 +61,7 @@ sealed interface AlertProvider {
       @JsonProperty("min_severity") String minSeverity,
       @JsonProperty("server_url") String serverUrl,
       String topic,
-      String token)
+      @Schema(nullable = true) String token)
       implements AlertProvider {
     @Override
     public String type() {
@@ -89,8 +90,8 @@ sealed interface AlertProvider {
       @JsonProperty("min_severity") String minSeverity,
       @JsonProperty("smtp_host") String smtpHost,
       @JsonProperty("smtp_port") Integer smtpPort,
-      String username,
-      String password,
+      @Schema(nullable = true) String username,
+      @Schema(nullable = true) String password,
       String from,
       List<String> to,
       Boolean starttls)
