@@ -62,7 +62,11 @@ public final class ApiHttp {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       contract()
           .assertConforms(
-              method, pathAndQuery, response.statusCode(), response.headers().map(), response.body());
+              method,
+              pathAndQuery,
+              response.statusCode(),
+              response.headers().map(),
+              response.body());
       return new Response(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),

@@ -3,6 +3,7 @@ package dev.argus.api.alerts;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,15 @@ import java.util.Map;
   @JsonSubTypes.Type(value = AlertProvider.Gotify.class, name = "gotify"),
   @JsonSubTypes.Type(value = AlertProvider.Email.class, name = "email")
 })
+// The same names for the OpenAPI document, where each provider schema gets its own "type" value.
+@Schema(
+    discriminatorProperty = "type",
+    discriminatorMapping = {
+      @DiscriminatorMapping(value = "webhook", schema = AlertProvider.Webhook.class),
+      @DiscriminatorMapping(value = "ntfy", schema = AlertProvider.Ntfy.class),
+      @DiscriminatorMapping(value = "gotify", schema = AlertProvider.Gotify.class),
+      @DiscriminatorMapping(value = "email", schema = AlertProvider.Email.class)
+    })
 sealed interface AlertProvider {
 
   String TYPES = "webhook, ntfy, gotify, email";

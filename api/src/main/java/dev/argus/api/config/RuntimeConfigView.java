@@ -19,8 +19,10 @@ public record RuntimeConfigView(
     @Schema(nullable = true) @JsonProperty("nut_port") Integer nutPort,
     @Schema(nullable = true) @JsonProperty("nut_username") String nutUsername,
     @JsonProperty("nut_password_set") boolean nutPasswordSet,
-    @Schema(nullable = true) @JsonProperty("device_offline_missed_polls") Integer deviceOfflineMissedPolls,
-    @Schema(nullable = true) @JsonProperty("shutdown_battery_floor_pct") Double shutdownBatteryFloorPct,
+    @Schema(nullable = true) @JsonProperty("device_offline_missed_polls")
+        Integer deviceOfflineMissedPolls,
+    @Schema(nullable = true) @JsonProperty("shutdown_battery_floor_pct")
+        Double shutdownBatteryFloorPct,
     @Schema(nullable = true) @JsonProperty("load_limit_pct") Double loadLimitPct,
     @Schema(nullable = true) @JsonProperty("temperature_limit_c") Double temperatureLimitC) {
 

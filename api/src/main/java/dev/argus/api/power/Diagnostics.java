@@ -32,7 +32,8 @@ public record Diagnostics(
       @JsonProperty("devices_configured") int devicesConfigured,
       @JsonProperty("targets_configured") int targetsConfigured,
       @Schema(nullable = true) @JsonProperty("last_cycle_started_at") Instant lastCycleStartedAt,
-      @Schema(nullable = true) @JsonProperty("last_cycle_completed_at") Instant lastCycleCompletedAt,
+      @Schema(nullable = true) @JsonProperty("last_cycle_completed_at")
+          Instant lastCycleCompletedAt,
       @Schema(nullable = true) @JsonProperty("last_cycle_duration_ms") Long lastCycleDurationMs,
       @JsonProperty("last_cycle_devices_polled") int lastCycleDevicesPolled,
       @JsonProperty("last_cycle_errors") int lastCycleErrors,

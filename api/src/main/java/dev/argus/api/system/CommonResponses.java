@@ -41,7 +41,9 @@ final class CommonResponses implements OpenApiCustomizer {
     // ErrorBody is normally registered by the controllers' annotations already.
     api.getComponents()
         .getSchemas()
-        .putIfAbsent(ERROR_SCHEMA, ModelConverters.getInstance(true).read(ErrorBody.class).get(ERROR_SCHEMA));
+        .putIfAbsent(
+            ERROR_SCHEMA,
+            ModelConverters.getInstance(true).read(ErrorBody.class).get(ERROR_SCHEMA));
     api.getPaths()
         .forEach(
             (path, item) ->
@@ -74,7 +76,8 @@ final class CommonResponses implements OpenApiCustomizer {
 
   private static void error(ApiResponses responses, String status, String description) {
     if (!responses.containsKey(status)) {
-      responses.addApiResponse(status, new ApiResponse().description(description).content(errorContent()));
+      responses.addApiResponse(
+          status, new ApiResponse().description(description).content(errorContent()));
     }
   }
 
@@ -84,9 +87,7 @@ final class CommonResponses implements OpenApiCustomizer {
             "Rate limit exceeded (the key's window), or too many failed authentications from this"
                 + " client address")
         .content(errorContent())
-        .addHeaderObject(
-            "Retry-After",
-            header("Seconds until a request would be admitted", true))
+        .addHeaderObject("Retry-After", header("Seconds until a request would be admitted", true))
         .addHeaderObject(
             "X-RateLimit-Limit", header("Requests the key's window admits per minute", false))
         .addHeaderObject("X-RateLimit-Remaining", header("Requests left in the window", false))

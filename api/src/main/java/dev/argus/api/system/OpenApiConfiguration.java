@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
  * The OpenAPI description served at {@code /openapi.json} (OpenAPI 3.1, springdoc's default) and
  * rendered at {@code /docs}. Controllers declare their own answers (201, 404, 409, ...); {@link
  * CommonResponses} adds the ones every operation or every protected operation may give, and {@link
- * ResponseSchemas} makes the response schemas exact (required and nullable fields). The api's
+ * ResponseSchemas} makes the response schemas exact (required and nullable fields, {@link
+ * FlatSubtypes} for the alert providers). The api's
  * integration tests validate every answer they receive against this document.
  */
 @Configuration(proxyBeanMethods = false)
@@ -49,6 +50,11 @@ class OpenApiConfiguration {
   @Bean
   ResponseSchemas responseSchemas() {
     return new ResponseSchemas();
+  }
+
+  @Bean
+  FlatSubtypes flatSubtypes() {
+    return new FlatSubtypes();
   }
 
   @Bean

@@ -75,7 +75,10 @@ final class ResponseSchemas implements OpenApiCustomizer {
     }
     Schema<?> either =
         new JsonSchema()
-            .oneOf(List.of(new JsonSchema().$ref(property.get$ref()), new JsonSchema().types(Set.of("null"))));
+            .oneOf(
+                List.of(
+                    new JsonSchema().$ref(property.get$ref()),
+                    new JsonSchema().types(Set.of("null"))));
     either.setDescription(property.getDescription());
     either.setExtensions(property.getExtensions());
     return either;
@@ -125,15 +128,18 @@ final class ResponseSchemas implements OpenApiCustomizer {
       }
       return;
     }
-    Stream.of(
-            schema.getProperties() == null ? Stream.<Schema>empty() : schema.getProperties().values().stream(),
-            Stream.of(schema.getItems(), schema.getNot()),
-            schema.getAdditionalProperties() instanceof Schema<?> values ? Stream.of(values) : Stream.<Schema>empty(),
-            schema.getAllOf() == null ? Stream.<Schema>empty() : schema.getAllOf().stream(),
-            schema.getOneOf() == null ? Stream.<Schema>empty() : schema.getOneOf().stream(),
-            schema.getAnyOf() == null ? Stream.<Schema>empty() : schema.getAnyOf().stream())
-        .flatMap(s -> s)
+    List<Schema> parts = new ArrayList<>();
+    if (schema.getProperties() != null) {
+      parts.addAll(schema.getProperties().values());
+    }
+    parts.add(schema.getItems());
+    parts.add(schema.getNot());
+    if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+      parts.add(values);
+    }
+    Stream.of(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf())
         .filter(Objects::nonNull)
-        .forEach(part -> reach(part, schemas, reached));
+        .forEach(parts::addAll);
+    parts.stream().filter(Objects::nonNull).forEach(part -> reach(part, schemas, reached));
   }
 }

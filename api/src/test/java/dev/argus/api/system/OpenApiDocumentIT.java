@@ -130,16 +130,24 @@ class OpenApiDocumentIT extends RunningApiTest {
     // Given
     OpenApiContract contract = OpenApiContract.of(port());
 
-    // When: a required field left out, a null where none is declared, a string for a number
+    // When: a required field left out, a null where none is declared, a string for a number,
+    // a field the schema does not have, an error without its detail
     ValidationReport missing =
         contract.check(
-            "GET", "/api/snapshots/latest", 200, JSON, SNAPSHOT.replace("\"device_id\": \"ups-main\",", ""));
+            "GET",
+            "/api/snapshots/latest",
+            200,
+            JSON,
+            SNAPSHOT.replace("\"device_id\": \"ups-main\",", ""));
     ValidationReport unexpectedNull =
         contract.check(
             "GET", "/api/snapshots/latest", 200, JSON, SNAPSHOT.replace("\"ups\"", "null"));
     ValidationReport wrongType =
         contract.check(
             "GET", "/api/snapshots/latest", 200, JSON, SNAPSHOT.replace("120.5", "\"120.5\""));
+    ValidationReport undeclaredField =
+        contract.check(
+            "GET", "/api/snapshots/latest", 200, JSON, SNAPSHOT.replace("{", "{\"extra\": 1,"));
     ValidationReport errorWithoutDetail =
         contract.check("GET", "/api/snapshots/latest", 404, JSON, "{\"message\": \"gone\"}");
 
@@ -147,6 +155,7 @@ class OpenApiDocumentIT extends RunningApiTest {
     assertThat(missing.hasErrors()).as("missing device_id").isTrue();
     assertThat(unexpectedNull.hasErrors()).as("null device_type").isTrue();
     assertThat(wrongType.hasErrors()).as("power_watts as a string").isTrue();
+    assertThat(undeclaredField.hasErrors()).as("a field the schema does not have").isTrue();
     assertThat(errorWithoutDetail.hasErrors()).as("error body without detail").isTrue();
     assertThat(keys(missing)).allMatch(key -> key.startsWith("validation.response.body"));
   }
