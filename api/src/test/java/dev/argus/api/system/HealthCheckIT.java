@@ -91,6 +91,21 @@ class HealthCheckIT {
   }
 
   @Test
+  void tablesWithoutACompletedMigrationOfTheApiAreStillMigrating() {
+    // Given: the tables are there, but the api's own migration has not completed (an interrupted
+    // attempt leaves the versions before the failing one committed)
+    DataSource database = EmbeddedDatabase.dataSource(EmbeddedDatabase.freshDatabase());
+    ArgusSchema.migrate(database);
+
+    // When
+    HealthResponse health = healthCheckOn(database, false).check();
+
+    // Then
+    assertThat(health.status()).isEqualTo("unhealthy");
+    assertThat(health.database()).isEqualTo("migrating");
+  }
+
+  @Test
   void closedDatabasePortIsUnhealthyUnreachable() throws Exception {
     // Given: nothing listens on the port (it was free a moment ago)
     int port;
