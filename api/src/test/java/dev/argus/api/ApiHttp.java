@@ -1,5 +1,6 @@
 package dev.argus.api;
 
+import dev.argus.contract.testing.OpenApiContract;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -83,7 +84,7 @@ public final class ApiHttp {
 
   private OpenApiContract contract() {
     if (contract == null) {
-      contract = OpenApiContract.of(port);
+      contract = OpenApiContract.at("http://127.0.0.1:" + port);
     }
     return contract;
   }

@@ -8,14 +8,14 @@ import org.springdoc.core.customizers.PropertyCustomizer;
 
 /**
  * Marks the properties that Jackson leaves out rather than writing them as null ({@code
- * @JsonInclude} other than {@code ALWAYS}, e.g. the health answer's {@code detail}), so that {@link
- * ResponseSchemas} does not declare them required. Every other property is always written (the
- * api's {@code default-property-inclusion} is {@code always}).
+ * @JsonInclude} other than {@code ALWAYS}, e.g. the health answer's {@code detail}) with {@code
+ * "x-omitted-when-null": true}, so that {@link ResponseSchemas} does not declare them required.
+ * Every other property is always written (the api's {@code default-property-inclusion} is {@code
+ * always}). The mark stays in the document, for readers and for any later rebuild of it.
  */
 final class AbsentWhenNull implements PropertyCustomizer {
 
-  /** Read and removed again by {@link ResponseSchemas}; not part of the published document. */
-  static final String MARK = "x-argus-absent-when-null";
+  static final String MARK = "x-omitted-when-null";
 
   @Override
   public Schema customize(Schema property, AnnotatedType type) {

@@ -44,7 +44,6 @@ final class ResponseSchemas implements OpenApiCustomizer {
             if (!requestSchemas.contains(name)) {
               requireAll(part);
             }
-            part.getProperties().values().forEach(ResponseSchemas::unmark);
           }
         });
   }
@@ -82,15 +81,6 @@ final class ResponseSchemas implements OpenApiCustomizer {
     either.setDescription(property.getDescription());
     either.setExtensions(property.getExtensions());
     return either;
-  }
-
-  private static void unmark(Schema<?> property) {
-    if (property.getExtensions() != null) {
-      property.getExtensions().remove(AbsentWhenNull.MARK);
-      if (property.getExtensions().isEmpty()) {
-        property.setExtensions(null);
-      }
-    }
   }
 
   /** The schema itself and the inline members of its {@code allOf} (a subtype's own fields). */

@@ -3,8 +3,8 @@ package dev.argus.api.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlassian.oai.validator.report.ValidationReport;
-import dev.argus.api.OpenApiContract;
 import dev.argus.api.RunningApiTest;
+import dev.argus.contract.testing.OpenApiContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +102,7 @@ class OpenApiDocumentIT extends RunningApiTest {
   @Test
   void theCheckAcceptsAnAnswerTheDocumentDescribes() {
     // Given
-    OpenApiContract contract = OpenApiContract.of(port());
+    OpenApiContract contract = contract();
 
     // When
     ValidationReport snapshot = contract.check("GET", "/api/snapshots/latest", 200, JSON, SNAPSHOT);
@@ -118,7 +118,7 @@ class OpenApiDocumentIT extends RunningApiTest {
   void theCheckRejectsAnUndeclaredStatus() {
     // When
     ValidationReport report =
-        OpenApiContract.of(port())
+        contract()
             .check("GET", "/api/snapshots", 418, JSON, "{\"detail\": \"I'm a teapot\"}");
 
     // Then
@@ -128,7 +128,7 @@ class OpenApiDocumentIT extends RunningApiTest {
   @Test
   void theCheckRejectsABodyThatDoesNotMatchItsSchema() {
     // Given
-    OpenApiContract contract = OpenApiContract.of(port());
+    OpenApiContract contract = contract();
 
     // When: a required field left out, a null where none is declared, a string for a number,
     // a field the schema does not have, an error without its detail
@@ -158,6 +158,10 @@ class OpenApiDocumentIT extends RunningApiTest {
     assertThat(undeclaredField.hasErrors()).as("a field the schema does not have").isTrue();
     assertThat(errorWithoutDetail.hasErrors()).as("error body without detail").isTrue();
     assertThat(keys(missing)).allMatch(key -> key.startsWith("validation.response.body"));
+  }
+
+  private OpenApiContract contract() {
+    return OpenApiContract.at("http://127.0.0.1:" + port());
   }
 
   private static String errorSchema(JsonNode response) {

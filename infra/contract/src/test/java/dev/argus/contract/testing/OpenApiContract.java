@@ -1,4 +1,4 @@
-package dev.argus.api;
+package dev.argus.contract.testing;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -18,18 +18,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The api's own {@code /openapi.json} as a check of its answers: {@link ApiHttp} hands it every
- * answer the tests receive, so an undeclared status, a body that does not match its schema, a
- * missing required field or a null where none is declared fails the test with the validator's
- * report. Only answers are checked, not requests (tests send bad requests on purpose), and only
- * those of documented operations: a request for an undocumented path or method (a deliberately
- * wrong route) is skipped.
+ * The api's own {@code /openapi.json} as a check of its answers: the api's ITs ({@code ApiHttp})
+ * and the stack's ({@code StackApi}) hand it every answer they receive, so an undeclared status, a
+ * body that does not match its schema, a missing required field or a null where none is declared
+ * fails the test with the validator's report. Only answers are checked, not requests (tests send
+ * bad requests on purpose), and only those of documented operations: a request for an
+ * undocumented path or method (a deliberately wrong route) is skipped.
  *
- * <p>The document is fetched once per running api (port) with a plain client.
+ * <p>The document is fetched once per running api (base URL) with a plain client.
  */
 public final class OpenApiContract {
 
-  private static final Map<Integer, OpenApiContract> BY_PORT = new ConcurrentHashMap<>();
+  private static final Map<String, OpenApiContract> BY_BASE_URL = new ConcurrentHashMap<>();
 
   private final OpenApiInteractionValidator validator;
 
@@ -45,9 +45,9 @@ public final class OpenApiContract {
             .build();
   }
 
-  /** The document of the api listening on {@code port}, fetched on first use. */
-  public static OpenApiContract of(int port) {
-    return BY_PORT.computeIfAbsent(port, OpenApiContract::fetch);
+  /** The document of the api at {@code baseUrl} ({@code http://127.0.0.1:8000}); fetched once. */
+  public static OpenApiContract at(String baseUrl) {
+    return BY_BASE_URL.computeIfAbsent(baseUrl, OpenApiContract::fetch);
   }
 
   /** A contract from a document in hand. */
@@ -114,9 +114,9 @@ public final class OpenApiContract {
     return query < 0 ? pathAndQuery : pathAndQuery.substring(0, query);
   }
 
-  private static OpenApiContract fetch(int port) {
+  private static OpenApiContract fetch(String baseUrl) {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/openapi.json"))
+        HttpRequest.newBuilder(URI.create(baseUrl + "/openapi.json"))
             .timeout(Duration.ofSeconds(30))
             .build();
     try (HttpClient client = HttpClient.newHttpClient()) {
@@ -127,7 +127,7 @@ public final class OpenApiContract {
       }
       return new OpenApiContract(response.body());
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot fetch /openapi.json from port " + port, e);
+      throw new IllegalStateException("Cannot fetch " + baseUrl + "/openapi.json", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted fetching /openapi.json", e);
