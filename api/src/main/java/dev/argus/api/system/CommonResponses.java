@@ -30,7 +30,8 @@ final class CommonResponses implements OpenApiCustomizer {
   /**
    * Whether an operation needs an API key: everything under {@code /api/v1}, and the writes of
    * the power API under {@code /api} (open only while no bootstrap key is configured). This is the
-   * document's one copy of the access rules in the security package; keep them in step.
+   * document's one copy of the security package's public-route list ({@code AccessRules}); {@code
+   * DocumentedAccessIT} fails when the two disagree on any described operation.
    */
   static boolean requiresApiKey(String method, String path) {
     return path.startsWith("/api/v1/") || path.startsWith("/api/") && !method.equals("GET");
