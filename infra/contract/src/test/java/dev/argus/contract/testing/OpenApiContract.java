@@ -50,11 +50,6 @@ public final class OpenApiContract {
     return BY_BASE_URL.computeIfAbsent(baseUrl, OpenApiContract::fetch);
   }
 
-  /** A contract from a document in hand. */
-  public static OpenApiContract of(String document) {
-    return new OpenApiContract(document);
-  }
-
   /**
    * The validator's findings on one answer; no errors when it conforms or when the document has
    * no operation for the method and path.
