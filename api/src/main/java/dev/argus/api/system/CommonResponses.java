@@ -18,9 +18,9 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * them: the exception handler, the body-size filter, the servlet container and the API-key gate.
  * Every operation may answer 400 (unreadable JSON, a path the container rejects), 413 (a body over
  * 1 MB), 422 (invalid parameters or body), 500 and 503 (database unavailable); operations with a
- * path variable 404, operations with a body 415. Operations that need a key get the {@code
- * api_key} security requirement and 401, 403 and 429 (with {@code Retry-After} and the {@code
- * X-RateLimit-*} headers). What a controller declares itself is kept.
+ * path variable 404, operations with a body 408 (too slow) and 415. Operations that need a key get
+ * the {@code api_key} security requirement and 401, 403 and 429 (with {@code Retry-After} and the
+ * {@code X-RateLimit-*} headers). What a controller declares itself is kept.
  */
 final class CommonResponses implements OpenApiCustomizer {
 
@@ -60,6 +60,7 @@ final class CommonResponses implements OpenApiCustomizer {
     }
     error(responses, "413", "The request body exceeds 1 MB");
     if (operation.getRequestBody() != null) {
+      error(responses, "408", "The body was still arriving after ARGUS_API_BODY_DEADLINE");
       error(responses, "415", "The body is not JSON (Content-Type: application/json)");
     }
     error(responses, "422", "Invalid query parameter, path variable or body; detail names it");
