@@ -1,5 +1,6 @@
 package dev.argus.api;
 
+import dev.argus.contract.testing.OpenApiContract;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +10,11 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for the api under test on loopback, as any client would call it. */
+/**
+ * A plain HTTP client for the api under test on loopback, as any client would call it. Every
+ * answer is checked against the api's own {@code /openapi.json} ({@link OpenApiContract}): one that
+ * the document does not describe fails the test.
+ */
 public final class ApiHttp {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -20,6 +25,7 @@ public final class ApiHttp {
           .followRedirects(HttpClient.Redirect.NORMAL)
           .build();
   private final int port;
+  private OpenApiContract contract;
 
   public ApiHttp(int port) {
     this.port = port;
@@ -55,6 +61,13 @@ public final class ApiHttp {
     HttpRequest request = builder.build();
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      contract()
+          .assertConforms(
+              method,
+              pathAndQuery,
+              response.statusCode(),
+              response.headers().map(),
+              response.body());
       return new Response(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
@@ -67,6 +80,13 @@ public final class ApiHttp {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted calling " + pathAndQuery, e);
     }
+  }
+
+  private OpenApiContract contract() {
+    if (contract == null) {
+      contract = OpenApiContract.at("http://127.0.0.1:" + port);
+    }
+    return contract;
   }
 
   /** What came back: status, the headers the tests look at, and the body. */

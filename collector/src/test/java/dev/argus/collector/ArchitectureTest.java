@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The architecture rules of the collector that a change could break without noticing. */
@@ -32,8 +33,9 @@ class ArchitectureTest {
         .resideInAPackage("dev.argus.collector.nut..")
         .should()
         .dependOnClassesThat()
-        .resideOutsideOfPackages("java..", "dev.argus.collector.nut..")
-        .because("the protocol client is tested on its own and knows nothing of Spring, Kafka or the wire contract")
+        .resideOutsideOfPackages("java..", "dev.argus.collector.nut..", "dev.argus.contract.net..")
+        .because("the protocol client is tested on its own and knows nothing of Spring, Kafka or the wire contract;"
+            + " it judges the host with the shared address guard before it connects")
         .check(COLLECTOR);
   }
 
@@ -44,9 +46,26 @@ class ArchitectureTest {
         .resideInAPackage("dev.argus.collector.snmp..")
         .should()
         .dependOnClassesThat()
-        .resideOutsideOfPackages("java..", "org.snmp4j..", "dev.argus.collector.snmp..")
-        .because("the SNMP client is tested on its own and knows nothing of Spring, Kafka or the wire contract")
+        .resideOutsideOfPackages("java..", "org.snmp4j..", "dev.argus.collector.snmp..", "dev.argus.contract.net..")
+        .because("the SNMP client is tested on its own and knows nothing of Spring, Kafka or the wire contract;"
+            + " it judges the host with the shared address guard before it sends")
         .check(COLLECTOR);
+  }
+
+  @Test
+  void theAddressGuardThatTheClientsUseDependsOnTheJdkAlone() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.argus.contract.net..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages("java..", "dev.argus.contract.net..")
+        .because("the NUT and SNMP clients may use it and must stay free of Kafka and Jackson")
+        .check(
+            new ClassFileImporter()
+                // The contract's tests come in a test jar, which DO_NOT_INCLUDE_TESTS does not know.
+                .withImportOption(location -> !location.matches(Pattern.compile(".*Test\\.class")))
+                .importPackages("dev.argus.contract.net"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.argus.api.alerts;
 
 import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.events.Severity;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,8 @@ class AlertDispatcher {
   private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
 
   /** One provider's answer to a test notification. */
-  record TestResult(String type, String name, String outcome, String error) {}
+  record TestResult(
+      String type, String name, String outcome, @Schema(nullable = true) String error) {}
 
   private final AlertSettingsRepository settings;
   private final DeliveryLog deliveries;

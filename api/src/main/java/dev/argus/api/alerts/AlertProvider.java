@@ -3,6 +3,8 @@ package dev.argus.api.alerts;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +28,15 @@ import java.util.Map;
   @JsonSubTypes.Type(value = AlertProvider.Gotify.class, name = "gotify"),
   @JsonSubTypes.Type(value = AlertProvider.Email.class, name = "email")
 })
+// The same names for the OpenAPI document, where each provider schema gets its own "type" value.
+@Schema(
+    discriminatorProperty = "type",
+    discriminatorMapping = {
+      @DiscriminatorMapping(value = "webhook", schema = AlertProvider.Webhook.class),
+      @DiscriminatorMapping(value = "ntfy", schema = AlertProvider.Ntfy.class),
+      @DiscriminatorMapping(value = "gotify", schema = AlertProvider.Gotify.class),
+      @DiscriminatorMapping(value = "email", schema = AlertProvider.Email.class)
+    })
 sealed interface AlertProvider {
 
   String TYPES = "webhook, ntfy, gotify, email";
@@ -60,7 +71,7 @@ sealed interface AlertProvider {
       @JsonProperty("min_severity") String minSeverity,
       @JsonProperty("server_url") String serverUrl,
       String topic,
-      String token)
+      @Schema(nullable = true) String token)
       implements AlertProvider {
     @Override
     public String type() {
@@ -89,8 +100,8 @@ sealed interface AlertProvider {
       @JsonProperty("min_severity") String minSeverity,
       @JsonProperty("smtp_host") String smtpHost,
       @JsonProperty("smtp_port") Integer smtpPort,
-      String username,
-      String password,
+      @Schema(nullable = true) String username,
+      @Schema(nullable = true) String password,
       String from,
       List<String> to,
       Boolean starttls)

@@ -111,13 +111,13 @@ final class AlertSettingsPolicy {
             .orElse(null);
     return switch (given) {
       case AlertProvider.Webhook w -> {
-        OutboundAddressGuard.checkUrl(field + ".url", w.url());
+        ProviderDestinations.checkUrl(field + ".url", w.url());
         yield new AlertProvider.Webhook(
             name, enabled, minSeverity, w.url().strip(),
             headers(field, w.headers(), previous instanceof AlertProvider.Webhook p ? p.headers() : null));
       }
       case AlertProvider.Ntfy n -> {
-        OutboundAddressGuard.checkUrl(field + ".server_url", n.serverUrl());
+        ProviderDestinations.checkUrl(field + ".server_url", n.serverUrl());
         if (n.topic() == null || !NTFY_TOPIC.matcher(n.topic()).matches()) {
           throw new InvalidAlertSettingsException(
               field + ".topic is required: 1-64 letters, digits, '_' or '-'");
@@ -127,7 +127,7 @@ final class AlertSettingsPolicy {
             name, enabled, minSeverity, trimSlash(n.serverUrl()), n.topic(), token);
       }
       case AlertProvider.Gotify g -> {
-        OutboundAddressGuard.checkUrl(field + ".server_url", g.serverUrl());
+        ProviderDestinations.checkUrl(field + ".server_url", g.serverUrl());
         String token =
             kept(g.appToken(), previous instanceof AlertProvider.Gotify p ? p.appToken() : null);
         if (token == null || token.isBlank()) {
@@ -147,7 +147,7 @@ final class AlertSettingsPolicy {
       String minSeverity,
       AlertProvider.Email e,
       AlertProvider previous) {
-    OutboundAddressGuard.checkHost(field + ".smtp_host", e.smtpHost());
+    ProviderDestinations.checkHost(field + ".smtp_host", e.smtpHost());
     int port = e.smtpPort() == null ? 587 : e.smtpPort();
     if (port < 1 || port > 65_535) {
       throw new InvalidAlertSettingsException(

@@ -29,8 +29,8 @@ final class EmailAlertSender {
 
   void send(AlertProvider.Email email, AlertMessage message) throws DeliveryException {
     try {
-      OutboundAddressGuard.checkHost("smtp_host", email.smtpHost());
-    } catch (UnsafeDestinationException e) {
+      ProviderDestinations.checkHost("smtp_host", email.smtpHost());
+    } catch (InvalidAlertSettingsException e) {
       throw new DeliveryException("refused: " + e.getMessage(), false);
     }
     Session session = Session.getInstance(properties(email));

@@ -95,8 +95,8 @@ final class HttpAlertSender {
   /** Re-checks the address now: the name may resolve elsewhere than when it was saved. */
   private static URI destination(String field, String url) throws DeliveryException {
     try {
-      return OutboundAddressGuard.checkUrl(field, url);
-    } catch (UnsafeDestinationException e) {
+      return ProviderDestinations.checkUrl(field, url);
+    } catch (InvalidAlertSettingsException e) {
       throw new DeliveryException("refused: " + e.getMessage(), false);
     }
   }

@@ -42,7 +42,14 @@ class RuntimeConfigController {
       responseCode = "422",
       description = "Invalid settings, every problem named",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  RuntimeConfigView put(@RequestBody JsonNode body) {
+  RuntimeConfigView put(
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              description =
+                  "The fields of GET /api/config to change (not nut_password_set), and"
+                      + " nut_password",
+              content = @Content(schema = @Schema(type = "object")))
+          @RequestBody
+          JsonNode body) {
     // Validate before the transaction, so an invalid body costs no row lock.
     RuntimeConfigUpdate.apply(settings.current(), body);
     return RuntimeConfigView.of(

@@ -1,6 +1,8 @@
 package dev.argus.api.config;
 
 import dev.argus.contract.config.RuntimeConfig;
+import dev.argus.contract.net.OutboundAddressGuard;
+import dev.argus.contract.net.UnsafeDestinationException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,7 +77,7 @@ final class RuntimeConfigUpdate {
         required("scanning_disabled", current.scanningDisabled(), n -> bool("scanning_disabled", n));
     boolean schedulerPaused =
         required("scheduler_paused", current.schedulerPaused(), n -> bool("scheduler_paused", n));
-    String nutHost = optional("nut_host", current.nutHost(), n -> text("nut_host", n));
+    String nutHost = optional("nut_host", current.nutHost(), this::nutHost);
     Integer nutPort = optional("nut_port", current.nutPort(), n -> integer("nut_port", n, 1, 65_535));
     String nutUsername = optional("nut_username", current.nutUsername(), n -> text("nut_username", n));
     String nutPassword = optional("nut_password", current.nutPassword(), n -> text("nut_password", n));
@@ -163,6 +165,20 @@ final class RuntimeConfigUpdate {
       }
     }
     return List.copyOf(exporters);
+  }
+
+  /** Discovery connects to it, so it meets the same address rules as a device's host. */
+  private String nutHost(JsonNode node) {
+    String host = text("nut_host", node);
+    if (host != null) {
+      try {
+        OutboundAddressGuard.check("nut_host", host);
+      } catch (UnsafeDestinationException e) {
+        problems.add(e.getMessage());
+        return null;
+      }
+    }
+    return host;
   }
 
   private Boolean bool(String name, JsonNode node) {

@@ -2,6 +2,7 @@ package dev.argus.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.argus.contract.config.RuntimeConfig;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -14,14 +15,16 @@ public record RuntimeConfigView(
     @JsonProperty("enabled_exporters") List<String> enabledExporters,
     @JsonProperty("scanning_disabled") boolean scanningDisabled,
     @JsonProperty("scheduler_paused") boolean schedulerPaused,
-    @JsonProperty("nut_host") String nutHost,
-    @JsonProperty("nut_port") Integer nutPort,
-    @JsonProperty("nut_username") String nutUsername,
+    @Schema(nullable = true) @JsonProperty("nut_host") String nutHost,
+    @Schema(nullable = true) @JsonProperty("nut_port") Integer nutPort,
+    @Schema(nullable = true) @JsonProperty("nut_username") String nutUsername,
     @JsonProperty("nut_password_set") boolean nutPasswordSet,
-    @JsonProperty("device_offline_missed_polls") Integer deviceOfflineMissedPolls,
-    @JsonProperty("shutdown_battery_floor_pct") Double shutdownBatteryFloorPct,
-    @JsonProperty("load_limit_pct") Double loadLimitPct,
-    @JsonProperty("temperature_limit_c") Double temperatureLimitC) {
+    @Schema(nullable = true) @JsonProperty("device_offline_missed_polls")
+        Integer deviceOfflineMissedPolls,
+    @Schema(nullable = true) @JsonProperty("shutdown_battery_floor_pct")
+        Double shutdownBatteryFloorPct,
+    @Schema(nullable = true) @JsonProperty("load_limit_pct") Double loadLimitPct,
+    @Schema(nullable = true) @JsonProperty("temperature_limit_c") Double temperatureLimitC) {
 
   static RuntimeConfigView of(RuntimeConfig config) {
     return new RuntimeConfigView(

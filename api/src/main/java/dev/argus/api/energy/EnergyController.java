@@ -46,6 +46,11 @@ class EnergyController {
 
   @GetMapping
   @Operation(summary = "Cumulative energy per device (trapezoidal integration of power), with cost")
+  @ApiResponse(responseCode = "200", description = "One total per device")
+  @ApiResponse(
+      responseCode = "404",
+      description = "The energy exporter is not enabled (enabled_exporters)",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   List<EnergyTotal> totals(
       @Parameter(description = "Only this device")
           @RequestParam(name = "device_id", required = false)
@@ -56,6 +61,11 @@ class EnergyController {
 
   @GetMapping("/daily")
   @Operation(summary = "Energy per device and UTC day, newest day first")
+  @ApiResponse(responseCode = "200", description = "Energy per device and day")
+  @ApiResponse(
+      responseCode = "404",
+      description = "The energy exporter is not enabled (enabled_exporters)",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   @ApiResponse(
       responseCode = "422",
       description = "Invalid date range",

@@ -1,9 +1,13 @@
 package dev.argus.api.metrics;
 
 import dev.argus.api.config.RuntimeSettings;
+import dev.argus.api.system.ErrorBody;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,6 +42,14 @@ class MetricsController {
 
   @GetMapping("/metrics")
   @Operation(summary = "Per-device power metrics for Prometheus (text format 0.0.4)")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The exposition",
+      content = @Content(mediaType = "text/plain", schema = @Schema(type = "string")))
+  @ApiResponse(
+      responseCode = "404",
+      description = "The prometheus exporter is not enabled (enabled_exporters)",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   ResponseEntity<byte[]> metrics() throws IOException {
     if (!settings.exporterEnabled("prometheus")) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, DISABLED);

@@ -1,6 +1,7 @@
 package dev.argus.api.power;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
 
@@ -17,13 +18,13 @@ public record Device(
     String name,
     String type,
     String poller,
-    String host,
-    Integer port,
+    @Schema(nullable = true) String host,
+    @Schema(nullable = true) Integer port,
     boolean enabled,
     @JsonProperty("connection_config") Map<String, Object> connectionConfig,
-    String model,
-    String firmware,
-    String serial,
-    String manufacturer,
-    @JsonProperty("last_seen") Instant lastSeen,
-    @JsonProperty("collector_id") String collectorId) {}
+    @Schema(nullable = true) String model,
+    @Schema(nullable = true) String firmware,
+    @Schema(nullable = true) String serial,
+    @Schema(nullable = true) String manufacturer,
+    @Schema(nullable = true) @JsonProperty("last_seen") Instant lastSeen,
+    @Schema(nullable = true) @JsonProperty("collector_id") String collectorId) {}

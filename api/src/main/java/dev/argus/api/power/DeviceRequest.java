@@ -1,9 +1,12 @@
 package dev.argus.api.power;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.argus.contract.net.OutboundAddressGuard;
+import dev.argus.contract.net.UnsafeDestinationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -64,6 +67,8 @@ public record DeviceRequest(
       problems.add(where + "host is required");
     } else if (host.length() > 253 || host.strip().chars().anyMatch(Character::isWhitespace)) {
       problems.add(where + "host must be a host name or IP address, got '" + host + "'");
+    } else {
+      refusedHost(where + "host", host.strip()).ifPresent(problems::add);
     }
     if (port != null && (port < 1 || port > 65_535)) {
       problems.add(where + "port must be between 1 and 65535, got " + port);
@@ -76,6 +81,20 @@ public record DeviceRequest(
               + "'");
     }
     return problems;
+  }
+
+  /**
+   * Why the collector would refuse to connect to the host (cloud metadata, link-local,
+   * unspecified, ...), judged now: a name that does not resolve yet passes and is judged at poll
+   * time.
+   */
+  private static Optional<String> refusedHost(String field, String host) {
+    try {
+      OutboundAddressGuard.check(field, host);
+      return Optional.empty();
+    } catch (UnsafeDestinationException e) {
+      return Optional.of(e.getMessage());
+    }
   }
 
   /** This request with the path's id, which wins over a missing id in the body. */

@@ -1,6 +1,7 @@
 package dev.argus.api.power;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,18 +25,19 @@ public record Diagnostics(
       @JsonProperty("collector_id") String collectorId,
       @JsonProperty("last_heartbeat") Instant lastHeartbeat,
       boolean alive,
-      @JsonProperty("started_at") Instant startedAt,
+      @Schema(nullable = true) @JsonProperty("started_at") Instant startedAt,
       @JsonProperty("scheduler_running") boolean schedulerRunning,
       @JsonProperty("scheduler_paused") boolean schedulerPaused,
       @JsonProperty("poll_in_progress") boolean pollInProgress,
       @JsonProperty("devices_configured") int devicesConfigured,
       @JsonProperty("targets_configured") int targetsConfigured,
-      @JsonProperty("last_cycle_started_at") Instant lastCycleStartedAt,
-      @JsonProperty("last_cycle_completed_at") Instant lastCycleCompletedAt,
-      @JsonProperty("last_cycle_duration_ms") Long lastCycleDurationMs,
+      @Schema(nullable = true) @JsonProperty("last_cycle_started_at") Instant lastCycleStartedAt,
+      @Schema(nullable = true) @JsonProperty("last_cycle_completed_at")
+          Instant lastCycleCompletedAt,
+      @Schema(nullable = true) @JsonProperty("last_cycle_duration_ms") Long lastCycleDurationMs,
       @JsonProperty("last_cycle_devices_polled") int lastCycleDevicesPolled,
       @JsonProperty("last_cycle_errors") int lastCycleErrors,
-      @JsonProperty("last_trigger_id") String lastTriggerId) {}
+      @Schema(nullable = true) @JsonProperty("last_trigger_id") String lastTriggerId) {}
 
   /** Sums over the live collectors (a stale heartbeat polls nothing). */
   public record Totals(

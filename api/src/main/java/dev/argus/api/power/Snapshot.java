@@ -1,6 +1,7 @@
 package dev.argus.api.power;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /**
@@ -13,13 +14,13 @@ public record Snapshot(
     Instant timestamp,
     @JsonProperty("device_id") String deviceId,
     @JsonProperty("device_type") String deviceType,
-    @JsonProperty("power_watts") Double powerWatts,
-    @JsonProperty("load_percent") Double loadPercent,
-    Double voltage,
-    @JsonProperty("battery_percent") Double batteryPercent,
-    @JsonProperty("runtime_seconds") Double runtimeSeconds,
-    @JsonProperty("ups_status") String upsStatus,
-    @JsonProperty("temperature_c") Double temperatureC,
-    @JsonProperty("output_voltage") Double outputVoltage,
-    @JsonProperty("input_frequency") Double inputFrequency,
-    @JsonProperty("output_current") Double outputCurrent) {}
+    @Schema(nullable = true) @JsonProperty("power_watts") Double powerWatts,
+    @Schema(nullable = true) @JsonProperty("load_percent") Double loadPercent,
+    @Schema(nullable = true) Double voltage,
+    @Schema(nullable = true) @JsonProperty("battery_percent") Double batteryPercent,
+    @Schema(nullable = true) @JsonProperty("runtime_seconds") Double runtimeSeconds,
+    @Schema(nullable = true) @JsonProperty("ups_status") String upsStatus,
+    @Schema(nullable = true) @JsonProperty("temperature_c") Double temperatureC,
+    @Schema(nullable = true) @JsonProperty("output_voltage") Double outputVoltage,
+    @Schema(nullable = true) @JsonProperty("input_frequency") Double inputFrequency,
+    @Schema(nullable = true) @JsonProperty("output_current") Double outputCurrent) {}

@@ -1,6 +1,7 @@
 package dev.argus.api.security;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,12 +13,12 @@ record ApiKey(
     @JsonProperty("prefix") String prefix,
     @JsonProperty("scopes") List<Scope> scopes,
     @JsonProperty("enabled") boolean enabled,
-    @JsonProperty("expires_at") Instant expiresAt,
-    @JsonProperty("rate_limit_per_minute") Integer rateLimitPerMinute,
+    @Schema(nullable = true) @JsonProperty("expires_at") Instant expiresAt,
+    @Schema(nullable = true) @JsonProperty("rate_limit_per_minute") Integer rateLimitPerMinute,
     @JsonProperty("created_at") Instant createdAt,
-    @JsonProperty("revoked_at") Instant revokedAt,
-    @JsonProperty("last_used") Instant lastUsedAt,
-    @JsonProperty("last_used_ip") String lastUsedIp,
+    @Schema(nullable = true) @JsonProperty("revoked_at") Instant revokedAt,
+    @Schema(nullable = true) @JsonProperty("last_used") Instant lastUsedAt,
+    @Schema(nullable = true) @JsonProperty("last_used_ip") String lastUsedIp,
     @JsonProperty("usage_count") long usageCount) {
 
   /** {@code active}, {@code disabled}, {@code revoked} or {@code expired}, as of {@code now}. */

@@ -1,7 +1,11 @@
 package dev.argus.api.security;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.argus.api.system.ErrorBody;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Instant;
@@ -18,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/api-keys}: managing keys needs the {@code admin} scope (see AccessPolicy). */
+/** {@code /api/v1/api-keys}: managing keys needs the {@code admin} scope (see AccessRules). */
 @RestController
 @RequestMapping("/api/v1/api-keys")
 @Tag(name = "api-keys")
@@ -57,6 +61,11 @@ class ApiKeyController {
 
   @PatchMapping("/{id}")
   @Operation(summary = "Enable or disable a key")
+  @ApiResponse(responseCode = "200", description = "The key")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The key is revoked and cannot be changed",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   ApiKey setEnabled(@PathVariable UUID id, @Valid @RequestBody EnabledRequest request) {
     return keys.setEnabled(id, request.enabled());
   }
@@ -69,7 +78,7 @@ class ApiKeyController {
 
   record KeyUsage(
       @JsonProperty("id") UUID id,
-      @JsonProperty("last_used") Instant lastUsed,
+      @Schema(nullable = true) @JsonProperty("last_used") Instant lastUsed,
       @JsonProperty("usage_count") long usageCount,
-      @JsonProperty("last_ip") String lastIp) {}
+      @Schema(nullable = true) @JsonProperty("last_ip") String lastIp) {}
 }

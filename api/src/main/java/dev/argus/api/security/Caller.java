@@ -26,7 +26,7 @@ record Caller(
   }
 
   /** The bucket and limit of a request, to an endpoint with a window of its own or not. */
-  RateWindow windowFor(AccessPolicy.EndpointLimit endpoint) {
+  RateWindow windowFor(EndpointLimit endpoint) {
     if (endpoint == null) {
       return new RateWindow(rateBucket, rateLimitPerMinute);
     }

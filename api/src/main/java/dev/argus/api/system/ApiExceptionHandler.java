@@ -1,6 +1,8 @@
 package dev.argus.api.system;
 
+import java.net.SocketTimeoutException;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -20,14 +22,16 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Turns every error raised while handling a request into the seed's {@code {"detail": "..."}} body:
  * invalid query parameters are 422 (as the seed's validation errors are), unknown routes 404, wrong
- * methods 405, malformed JSON bodies 400, an unreachable database 503 and anything unexpected a
- * logged 500 that does not leak internals.
+ * methods 405, malformed JSON bodies 400 (well-formed JSON with a wrong type or a NUL is 422), an
+ * unreachable database 503 and anything unexpected a logged 500 that does not leak internals.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
 
   static final String DATABASE_UNAVAILABLE = "Database unavailable, try again shortly";
   static final String SCHEMA_NOT_READY = "Database schema is not ready yet, try again shortly";
+  static final String BODY_TOO_SLOW =
+      "Request body not received in time; send the whole body at once";
   static final String INTERNAL_ERROR = "Internal server error; it has been logged";
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -62,14 +66,48 @@ class ApiExceptionHandler {
         e.getName() + " must be " + expected(e.getRequiredType()) + ", got '" + e.getValue() + "'");
   }
 
+  /**
+   * A body that is not JSON is 400; JSON with a value of the wrong type (a string for a boolean, a
+   * fraction for an integer, an unparseable date, a number out of range) is a validation error,
+   * 422 naming the field and what it must be.
+   */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ErrorBody> unreadableBody(HttpMessageNotReadableException e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException) {
         return error(HttpStatus.CONTENT_TOO_LARGE, RequestBodyLimitFilter.DETAIL);
       }
+      if (cause instanceof RequestBodyLimitFilter.BodyTooSlowException
+          || cause instanceof SocketTimeoutException) {
+        return error(HttpStatus.REQUEST_TIMEOUT, BODY_TOO_SLOW);
+      }
     }
-    return error(HttpStatus.BAD_REQUEST, "Malformed JSON request body; send a valid JSON document");
+    return JsonInputErrors.detail(e)
+        .map(detail -> error(HttpStatus.UNPROCESSABLE_CONTENT, detail))
+        .orElseGet(
+            () ->
+                error(
+                    HttpStatus.BAD_REQUEST,
+                    "Malformed JSON request body; send a valid JSON document"));
+  }
+
+  /** A NUL in a JSON string (see {@link TextInput}). */
+  @ExceptionHandler(TextInput.InvalidTextException.class)
+  ResponseEntity<ErrorBody> invalidText(TextInput.InvalidTextException e) {
+    return error(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+  }
+
+  /**
+   * Tomcat's parameter parsing failed (e.g. more than {@code server.tomcat.max-parameter-count}
+   * parameters); {@link QueryParameterFilter} answers the malformed ones before this can happen.
+   */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ErrorBody> unparseableParameters(InvalidParameterException e) {
+    HttpStatus status = HttpStatus.resolve(e.getErrorCode());
+    return error(
+        status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST,
+        "The query parameters cannot be parsed (too many, or malformed); send well-formed"
+            + " name=value pairs");
   }
 
   @ExceptionHandler(NoResourceFoundException.class)

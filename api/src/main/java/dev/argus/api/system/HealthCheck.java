@@ -17,13 +17,19 @@ class HealthCheck {
   private final ProcessUptime uptime;
   private final ApiProperties properties;
   private final Clock clock;
+  private final SchemaMigration migration;
 
   HealthCheck(
-      CollectorHeartbeats heartbeats, ProcessUptime uptime, ApiProperties properties, Clock clock) {
+      CollectorHeartbeats heartbeats,
+      ProcessUptime uptime,
+      ApiProperties properties,
+      Clock clock,
+      SchemaMigration migration) {
     this.heartbeats = heartbeats;
     this.uptime = uptime;
     this.properties = properties;
     this.clock = clock;
+    this.migration = migration;
   }
 
   HealthResponse check() {
@@ -32,6 +38,10 @@ class HealthCheck {
       boolean schedulerRunning =
           heartbeats.anySchedulerRunningSince(
               clock.instant().minus(properties.collectorStaleness()));
+      // The tables may be there while an interrupted migration left the schema part-way.
+      if (!migration.migrated()) {
+        return HealthResponse.schemaNotMigrated(uptimeSeconds);
+      }
       return HealthResponse.healthy(schedulerRunning, uptimeSeconds);
     } catch (DataAccessException e) {
       if (DatabaseFailures.isUnreachable(e)) {

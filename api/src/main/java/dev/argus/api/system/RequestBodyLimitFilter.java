@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -16,11 +17,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies over {@value #MAX_BYTES} bytes with 413, as the power seed says: at once
  * when the declared {@code Content-Length} is too large, and while reading when a body without
  * one (chunked) grows past the limit, so a client cannot stream an unbounded body into the api.
+ * Likewise a body still arriving after the body deadline ({@link HttpLimits#bodyDeadline()}) is
+ * answered 408, so a client cannot trickle one in a byte at a time for ever.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
   static final long MAX_BYTES = 1024 * 1024;
   static final String DETAIL = "Request body exceeds 1 MB";
+
+  private final Duration deadline;
+
+  RequestBodyLimitFilter(Duration deadline) {
+    this.deadline = deadline;
+  }
 
   @Override
   protected void doFilterInternal(
@@ -32,7 +41,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
       response.getOutputStream().write(("{\"detail\":\"" + DETAIL + "\"}").getBytes(StandardCharsets.UTF_8));
       return;
     }
-    chain.doFilter(new Limited(request), response);
+    chain.doFilter(new Limited(request, System.nanoTime() + deadline.toNanos(), deadline), response);
   }
 
   /** Thrown while reading a body that outgrew the limit; answered with 413. */
@@ -42,17 +51,28 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
   }
 
+  /** Thrown while reading a body that is still arriving after the deadline; answered with 408. */
+  static final class BodyTooSlowException extends IOException {
+    BodyTooSlowException(Duration deadline) {
+      super("Request body not received within " + deadline.toSeconds() + " s; send it at once");
+    }
+  }
+
   private static final class Limited extends HttpServletRequestWrapper {
+    private final long deadlineNanos;
+    private final Duration deadline;
     private ServletInputStream stream;
 
-    Limited(HttpServletRequest request) {
+    Limited(HttpServletRequest request, long deadlineNanos, Duration deadline) {
       super(request);
+      this.deadlineNanos = deadlineNanos;
+      this.deadline = deadline;
     }
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
       if (stream == null) {
-        stream = new CountingStream(super.getInputStream());
+        stream = new CountingStream(super.getInputStream(), deadlineNanos, deadline);
       }
       return stream;
     }
@@ -60,10 +80,14 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
   private static final class CountingStream extends ServletInputStream {
     private final ServletInputStream in;
+    private final long deadlineNanos;
+    private final Duration deadline;
     private long read;
 
-    CountingStream(ServletInputStream in) {
+    CountingStream(ServletInputStream in, long deadlineNanos, Duration deadline) {
       this.in = in;
+      this.deadlineNanos = deadlineNanos;
+      this.deadline = deadline;
     }
 
     @Override
@@ -84,10 +108,15 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
       return n;
     }
 
-    private void count(int n) throws BodyTooLargeException {
+    private void count(int n) throws IOException {
       read += n;
       if (read > MAX_BYTES) {
         throw new BodyTooLargeException();
+      }
+      // Checked after each read: a read blocks at most body-read-timeout, so a body takes at most
+      // the deadline plus that timeout.
+      if (System.nanoTime() - deadlineNanos > 0) {
+        throw new BodyTooSlowException(deadline);
       }
     }
 

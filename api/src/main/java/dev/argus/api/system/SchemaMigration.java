@@ -29,6 +29,7 @@ class SchemaMigration implements SmartLifecycle {
   private final ApiProperties properties;
   private final ApplicationEventPublisher events;
   private volatile boolean running;
+  private volatile boolean migrated;
   private volatile Thread retryThread;
 
   SchemaMigration(
@@ -54,6 +55,14 @@ class SchemaMigration implements SmartLifecycle {
     if (thread != null) {
       thread.interrupt();
     }
+  }
+
+  /**
+   * Whether a migration attempt has completed. A failed attempt may leave the schema part-way
+   * (each version commits on its own), so tables existing does not mean the schema is ready.
+   */
+  boolean migrated() {
+    return migrated;
   }
 
   @Override
@@ -84,6 +93,7 @@ class SchemaMigration implements SmartLifecycle {
   private boolean attempt(int attempt, Duration nextWait) {
     try {
       MigrateResult result = ArgusSchema.migrate(dataSource);
+      migrated = true;
       log.info(
           "Database schema is at version {} ({} migration(s) applied now)",
           result.targetSchemaVersion != null

@@ -5,6 +5,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Beans shared across features. */
 @Configuration(proxyBeanMethods = false)
@@ -18,9 +19,31 @@ class SystemConfiguration {
 
   /** Bodies over 1 MB are refused before authentication or parsing spends anything on them. */
   @Bean
-  FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit() {
-    var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter());
+  FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(HttpLimits limits) {
+    var registration =
+        new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits.bodyDeadline()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
+  }
+
+  /**
+   * Query strings are checked right after the body limit, before authentication and before any
+   * code reads a parameter.
+   */
+  @Bean
+  FilterRegistrationBean<QueryParameterFilter> queryParameterCheck(JsonMapper json) {
+    var registration = new FilterRegistrationBean<>(new QueryParameterFilter(json));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
+  @Bean
+  TomcatConfiguration tomcatConfiguration(HttpLimits limits) {
+    return new TomcatConfiguration(limits);
+  }
+
+  @Bean
+  StrictJsonTypes strictJsonTypes() {
+    return new StrictJsonTypes();
   }
 }

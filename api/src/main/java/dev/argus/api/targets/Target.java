@@ -3,24 +3,30 @@ package dev.argus.api.targets;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.argus.contract.config.TargetConfig;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import tools.jackson.databind.annotation.JsonSerialize;
 
-/** An uptime target as the api shows it: its settings, flat, and its current state. */
+/**
+ * An uptime target as the api shows it: its settings, flat, and its current state. A password in
+ * the address is masked in responses only; {@link #toConfig()} carries it to the collectors.
+ */
 record Target(
     @JsonProperty("id") long id,
     @JsonProperty("name") String name,
     @JsonProperty("type") String type,
-    @JsonProperty("address") String address,
+    @JsonProperty("address") @JsonSerialize(converter = TargetAddresses.MaskedInResponses.class)
+        String address,
     @JsonProperty("check_interval_seconds") int checkIntervalSeconds,
     @JsonProperty("failure_threshold") int failureThreshold,
     @JsonProperty("enabled") boolean enabled,
-    @JsonProperty("site") String site,
+    @Schema(nullable = true) @JsonProperty("site") String site,
     @JsonUnwrapped TargetOptions options,
-    @JsonProperty("alert_repeat_minutes") Integer alertRepeatMinutes,
-    @JsonProperty("acknowledged_at") Instant acknowledgedAt,
+    @Schema(nullable = true) @JsonProperty("alert_repeat_minutes") Integer alertRepeatMinutes,
+    @Schema(nullable = true) @JsonProperty("acknowledged_at") Instant acknowledgedAt,
     @JsonProperty("created_at") Instant createdAt,
     @JsonProperty("updated_at") Instant updatedAt,
-    @JsonProperty("current_status") TargetState currentStatus) {
+    @Schema(nullable = true) @JsonProperty("current_status") TargetState currentStatus) {
 
   /** The settings as a request, for a PATCH to be merged into. */
   TargetRequest toRequest() {

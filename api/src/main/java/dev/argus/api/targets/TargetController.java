@@ -29,19 +29,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /api/v1/targets}: uptime targets. Reads need {@code read:targets}, changes {@code
- * write:targets} ({@code admin} implies both; see the security package's AccessPolicy).
+ * write:targets} ({@code admin} implies both; see the security package's AccessRules).
  */
 @RestController
 @RequestMapping("/api/v1/targets")
 @Tag(name = "targets")
-@ApiResponse(
-    responseCode = "422",
-    description = "Invalid body or query parameter",
-    content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(
-    responseCode = "404",
-    description = "No such target",
-    content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 class TargetController {
 
   private static final Set<String> STATUSES = Set.of("up", "down", "unknown");
@@ -98,12 +90,22 @@ class TargetController {
 
   @PutMapping("/{id}")
   @Operation(summary = "Replace a target's settings; omitted fields take their defaults")
+  @ApiResponse(responseCode = "200", description = "The target")
+  @ApiResponse(
+      responseCode = "409",
+      description = "Another target has this name",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   Target replace(@PathVariable long id, @RequestBody TargetRequest request) {
     return targets.replace(id, request);
   }
 
   @PatchMapping("/{id}")
   @Operation(summary = "Change the given fields of a target; null resets a field to its default")
+  @ApiResponse(responseCode = "200", description = "The target")
+  @ApiResponse(
+      responseCode = "409",
+      description = "Another target has this name",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   Target patch(
       @PathVariable long id,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -126,6 +128,7 @@ class TargetController {
       description =
           "Takes the target off /api/v1/alert-status until it recovers; a new run of failures"
               + " alerts again. 409 when the target is not down.")
+  @ApiResponse(responseCode = "200", description = "The target, acknowledged")
   @ApiResponse(
       responseCode = "409",
       description = "The target is not down",

@@ -1,6 +1,7 @@
 package dev.argus.api.targets;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -8,11 +9,13 @@ import java.util.List;
  * shown in the API as top-level fields beside the common ones.
  */
 record TargetOptions(
-    @JsonProperty("expected_status_codes") List<Integer> expectedStatusCodes,
-    @JsonProperty("keyword") String keyword,
-    @JsonProperty("follow_redirects") Boolean followRedirects,
-    @JsonProperty("verify_tls") Boolean verifyTls,
-    @JsonProperty("cert_expiry_warning_days") Integer certExpiryWarningDays,
-    @JsonProperty("dns_record_type") String dnsRecordType,
-    @JsonProperty("dns_expected") String dnsExpected,
+    @Schema(nullable = true) @JsonProperty("expected_status_codes")
+        List<Integer> expectedStatusCodes,
+    @Schema(nullable = true) @JsonProperty("keyword") String keyword,
+    @Schema(nullable = true) @JsonProperty("follow_redirects") Boolean followRedirects,
+    @Schema(nullable = true) @JsonProperty("verify_tls") Boolean verifyTls,
+    @Schema(nullable = true) @JsonProperty("cert_expiry_warning_days")
+        Integer certExpiryWarningDays,
+    @Schema(nullable = true) @JsonProperty("dns_record_type") String dnsRecordType,
+    @Schema(nullable = true) @JsonProperty("dns_expected") String dnsExpected,
     @JsonProperty("timeout_seconds") Integer timeoutSeconds) {}

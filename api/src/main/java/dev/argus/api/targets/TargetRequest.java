@@ -93,6 +93,13 @@ record TargetRequest(
     }
   }
 
+  TargetRequest withAddress(String newAddress) {
+    return new TargetRequest(
+        name, type, newAddress, checkIntervalSeconds, failureThreshold, enabled, site,
+        expectedStatusCodes, keyword, followRedirects, verifyTls, certExpiryWarningDays,
+        dnsRecordType, dnsExpected, timeoutSeconds, alertRepeatMinutes);
+  }
+
   TargetOptions options() {
     return new TargetOptions(
         expectedStatusCodes, keyword, followRedirects, verifyTls, certExpiryWarningDays,

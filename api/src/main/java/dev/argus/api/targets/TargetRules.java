@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * The rules on a target that depend on its type, which Bean Validation on {@link TargetRequest}
  * cannot express: an http target's address is an absolute http(s) URL (an https target's an https
  * URL, since its TLS checks need one), a tcp target's is {@code host:port}, a ping or dns target's
- * a host name or IP address.
+ * a host name or IP address; and no address may point at cloud metadata or another address the
+ * collector refuses ({@link TargetAddresses#destinationProblem}).
  */
 final class TargetRules {
 
@@ -32,7 +33,9 @@ final class TargetRules {
   /** Everything wrong with a request that passed Bean Validation; empty when it is fine. */
   static List<String> problems(TargetRequest request) {
     List<String> problems = new ArrayList<>();
-    addressProblem(request.type(), request.address()).ifPresent(problems::add);
+    addressProblem(request.type(), request.address())
+        .or(() -> TargetAddresses.destinationProblem(request.type(), request.address()))
+        .ifPresent(problems::add);
     if (request.timeoutSeconds() > request.checkIntervalSeconds()) {
       problems.add(
           "timeout_seconds (" + request.timeoutSeconds() + ") must not exceed"

@@ -2,6 +2,7 @@ package dev.argus.api.targets;
 
 import dev.argus.api.config.ConfigOutbox;
 import dev.argus.api.power.Page;
+import dev.argus.api.system.JsonInputErrors;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
 import jakarta.validation.ConstraintViolation;
@@ -64,7 +65,9 @@ class TargetService {
         });
   }
 
-  Target replace(long id, TargetRequest request) {
+  Target replace(long id, TargetRequest given) {
+    TargetRequest request =
+        targets.find(id).map(stored -> keepingCredentials(given, stored.address())).orElse(given);
     validate(request);
     return transactions.execute(
         tx -> {
@@ -83,9 +86,10 @@ class TargetService {
     }
     return transactions.execute(
         tx -> {
-          ObjectNode merged = json.valueToTree(get(id).toRequest());
+          Target stored = get(id);
+          ObjectNode merged = json.valueToTree(stored.toRequest());
           merged.setAll((ObjectNode) patch);
-          TargetRequest request = readRequest(merged);
+          TargetRequest request = keepingCredentials(readRequest(merged), stored.address());
           validate(request);
           requireUniqueName(request.name(), id);
           targets.update(id, request);
@@ -160,8 +164,24 @@ class TargetService {
     try {
       return json.treeToValue(merged, TargetRequest.class);
     } catch (JacksonException e) {
-      throw unprocessable("a PATCH field has the wrong type: " + e.getOriginalMessage());
+      throw unprocessable(
+          JsonInputErrors.detail(e).orElse("a PATCH field has the wrong type: " + e.getOriginalMessage()));
     }
+  }
+
+  /** The request with the stored credentials in place of masked ones sent back. */
+  private static TargetRequest keepingCredentials(TargetRequest request, String storedAddress) {
+    if (request.address() == null) {
+      return request;
+    }
+    return TargetAddresses.restored(request.address(), storedAddress)
+        .map(request::withAddress)
+        .orElseThrow(
+            () ->
+                unprocessable(
+                    "address holds the masked password " + TargetAddresses.MASK + ", but the"
+                        + " stored address has no password for that user, host and port: send"
+                        + " the password itself"));
   }
 
   private void validate(TargetRequest request) {

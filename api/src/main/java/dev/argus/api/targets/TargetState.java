@@ -1,6 +1,7 @@
 package dev.argus.api.targets;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /**
@@ -17,9 +18,9 @@ record TargetState(
     @JsonProperty("consecutive_failures") int consecutiveFailures,
     @JsonProperty("alerting") boolean alerting,
     @JsonProperty("acknowledged") boolean acknowledged,
-    @JsonProperty("streak_started_at") Instant streakStartedAt,
+    @Schema(nullable = true) @JsonProperty("streak_started_at") Instant streakStartedAt,
     @JsonProperty("last_checked_at") Instant lastCheckedAt,
-    @JsonProperty("last_response_ms") Double lastResponseMs,
-    @JsonProperty("last_status_code") Integer lastStatusCode,
-    @JsonProperty("last_error") String lastError,
-    @JsonProperty("cert_expires_at") Instant certExpiresAt) {}
+    @Schema(nullable = true) @JsonProperty("last_response_ms") Double lastResponseMs,
+    @Schema(nullable = true) @JsonProperty("last_status_code") Integer lastStatusCode,
+    @Schema(nullable = true) @JsonProperty("last_error") String lastError,
+    @Schema(nullable = true) @JsonProperty("cert_expires_at") Instant certExpiresAt) {}

@@ -66,6 +66,8 @@ class DatabaseOutageIT {
     Response health = api.get("/api/health");
     Response snapshots = api.get("/api/snapshots");
     Response latest = api.get("/api/snapshots/latest?device_id=ups-main");
+    // A key cannot be checked either: 503, not a 401 that would blame the key
+    Response keyed = api.send("GET", "/api/v1/targets", null, "x-api-key", "argus_any-key-0123456789");
 
     // Then
     assertThat(health.status()).isEqualTo(503);
@@ -77,7 +79,7 @@ class DatabaseOutageIT {
     assertThat(body.get("uptime_seconds").isIntegralNumber()).isTrue();
     assertThat(body.get("database").asString()).isEqualTo("unreachable");
     assertThat(body.get("detail").asString()).isEqualTo("database unreachable");
-    for (Response response : new Response[] {snapshots, latest}) {
+    for (Response response : new Response[] {snapshots, latest, keyed}) {
       assertThat(response.status()).isEqualTo(503);
       JSONAssert.assertEquals(
           "{\"detail\": \"Database unavailable, try again shortly\"}", response.body(), true);

@@ -1,9 +1,12 @@
 package dev.argus.collector.nut;
 
+import dev.argus.contract.net.OutboundAddressGuard;
+import dev.argus.contract.net.UnsafeDestinationException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -41,14 +44,26 @@ public final class NutClient implements AutoCloseable {
     this.parser = new NutResponseParser(settings.maxListLines());
   }
 
-  /** Opens a connection, failing after the connect timeout with a message naming the server. */
+  /**
+   * Opens a connection, failing after the connect timeout with a message naming the server. The
+   * host is judged by the {@link OutboundAddressGuard} first (a refused one is never connected
+   * to), and the connection goes to the address judged.
+   */
   public static NutClient connect(String host, int port, NutClientSettings settings)
       throws NutException {
     String server = host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
     long timeoutMillis = settings.connectTimeout().toMillis();
+    InetAddress address;
+    try {
+      address = OutboundAddressGuard.resolve("host", host).getFirst();
+    } catch (UnknownHostException e) {
+      throw new NutException("unknown host '" + host + "' (check the device's host name)", e);
+    } catch (UnsafeDestinationException e) {
+      throw new NutException(e.getMessage(), e);
+    }
     Socket socket = new Socket();
     try {
-      socket.connect(new InetSocketAddress(host, port), (int) Math.min(Integer.MAX_VALUE, timeoutMillis));
+      socket.connect(new InetSocketAddress(address, port), (int) Math.min(Integer.MAX_VALUE, timeoutMillis));
       socket.setTcpNoDelay(true);
       return new NutClient(socket, server, settings);
     } catch (SocketTimeoutException e) {
@@ -58,9 +73,6 @@ public final class NutClient implements AutoCloseable {
       closeQuietly(socket);
       throw new NutException(
           "connection refused by " + server + " (is upsd running and listening there?)", e);
-    } catch (UnknownHostException e) {
-      closeQuietly(socket);
-      throw new NutException("unknown host '" + host + "' (check the device's host name)", e);
     } catch (IOException e) {
       closeQuietly(socket);
       throw new NutException("cannot connect to " + server + ": " + e.getMessage(), e);

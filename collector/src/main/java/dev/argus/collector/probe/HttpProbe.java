@@ -1,8 +1,12 @@
 package dev.argus.collector.probe;
 
 import dev.argus.contract.config.TargetConfig;
+import dev.argus.contract.net.OutboundAddressGuard;
+import dev.argus.contract.net.UnsafeDestinationException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -15,8 +19,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -33,17 +39,27 @@ import javax.net.ssl.SSLSession;
  * keyword (if any) is in the first {@code maxBodyBytes} of the body and, for https, the server
  * certificate does not expire within {@code cert_expiry_warning_days}.
  *
- * <p>One {@link HttpClient} per TLS/redirect policy (at most four), shared by all targets: a
- * client owns a selector thread and a connection pool, far too much to create per probe.
+ * <p>Redirects (301, 302, 303, 307, 308; not from https to http) are followed here rather than by
+ * the HTTP client, at most {@value #MAX_REDIRECTS}, so that every hop's host is judged by the
+ * {@link OutboundAddressGuard} before it is connected to: a redirect to cloud metadata or another
+ * refused address fails the check and is never requested. The client resolves the name once more
+ * when it connects, so a DNS answer that changes within that moment (DNS rebinding) is not
+ * covered; tcp and ping probes connect to the very address that was checked.
+ *
+ * <p>One {@link HttpClient} per TLS policy (two), shared by all targets: a client owns a selector
+ * thread and a connection pool, far too much to create per probe.
  */
 final class HttpProbe implements Probe {
 
-  private record ClientPolicy(boolean verifyTls, boolean followRedirects) {}
+  /** As many as the JDK client follows by default. */
+  static final int MAX_REDIRECTS = 5;
+
+  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
   private final SSLContext verifyingContext;
   private final int maxBodyBytes;
   private final Clock clock;
-  private final Map<ClientPolicy, HttpClient> clients = new ConcurrentHashMap<>();
+  private final Map<Boolean, HttpClient> clients = new ConcurrentHashMap<>();
 
   /**
    * @param verifyingContext the TLS context of targets that verify certificates, normally {@link
@@ -58,32 +74,107 @@ final class HttpProbe implements Probe {
   @Override
   public ProbeOutcome check(TargetConfig target, Duration timeout) throws InterruptedException {
     URI uri = uri(target);
-    var policy =
-        new ClientPolicy(
-            !Boolean.FALSE.equals(target.verifyTls()), !Boolean.FALSE.equals(target.followRedirects()));
+    HttpClient client = client(!Boolean.FALSE.equals(target.verifyTls()));
+    boolean followRedirects = !Boolean.FALSE.equals(target.followRedirects());
+    long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
+    String field = "address";
+    for (int redirects = 0; ; redirects++) {
+      String refusal = refusal(field, uri);
+      if (refusal != null) {
+        return ProbeOutcome.down(ProbeOutcome.millisSince(start), refusal);
+      }
+      long leftNanos = deadline - System.nanoTime();
+      if (leftNanos <= 0) {
+        return ProbeOutcome.down(
+            ProbeOutcome.millisSince(start), "no complete answer within " + timeout.toMillis() + " ms from " + shown(uri));
+      }
+      HttpResponse<byte[]> response;
+      try {
+        response = exchange(client, uri, Duration.ofNanos(leftNanos));
+      } catch (TimeoutException e) {
+        return ProbeOutcome.down(
+            ProbeOutcome.millisSince(start), "no complete answer within " + timeout.toMillis() + " ms from " + shown(uri));
+      } catch (ExecutionException e) {
+        return ProbeOutcome.down(ProbeOutcome.millisSince(start), failure(e.getCause(), uri, timeout));
+      }
+      URI next = followRedirects ? redirectTarget(uri, response) : null;
+      if (next == null) {
+        double millis = ProbeOutcome.millisSince(start);
+        Instant certExpiresAt = certificateExpiry(response.sslSession());
+        String error = verdict(target, response, certExpiresAt);
+        return new ProbeOutcome(error == null, millis, response.statusCode(), error, certExpiresAt);
+      }
+      if (redirects == MAX_REDIRECTS) {
+        return new ProbeOutcome(
+            false, ProbeOutcome.millisSince(start), response.statusCode(),
+            "more than " + MAX_REDIRECTS + " redirects; the last one to " + shown(next), null);
+      }
+      field = "redirect to " + shown(next);
+      uri = next;
+    }
+  }
+
+  /** One GET, the whole answer within {@code timeout}. */
+  private HttpResponse<byte[]> exchange(HttpClient client, URI uri, Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
     HttpRequest request =
         HttpRequest.newBuilder(uri).GET().timeout(timeout).header("User-Agent", "argus-collector").build();
-    long start = System.nanoTime();
     CompletableFuture<HttpResponse<byte[]>> exchange =
-        client(policy).sendAsync(request, info -> new BoundedBodySubscriber(maxBodyBytes));
-    HttpResponse<byte[]> response;
+        client.sendAsync(request, info -> new BoundedBodySubscriber(maxBodyBytes));
     try {
       // The request timeout bounds the wait for the headers only; this bounds the body too.
-      response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      exchange.cancel(true);
-      return ProbeOutcome.down(
-          ProbeOutcome.millisSince(start), "no complete answer within " + timeout.toMillis() + " ms from " + uri);
-    } catch (InterruptedException e) {
+      return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | InterruptedException e) {
       exchange.cancel(true);
       throw e;
-    } catch (ExecutionException e) {
-      return ProbeOutcome.down(ProbeOutcome.millisSince(start), failure(e.getCause(), uri, timeout));
     }
-    double millis = ProbeOutcome.millisSince(start);
-    Instant certExpiresAt = certificateExpiry(response.sslSession());
-    String error = verdict(target, response, certExpiresAt);
-    return new ProbeOutcome(error == null, millis, response.statusCode(), error, certExpiresAt);
+  }
+
+  /** The URL for an error message: without credentials, which results must not carry. */
+  private static String shown(URI uri) {
+    if (uri.getRawUserInfo() == null) {
+      return uri.toString();
+    }
+    String text = uri.toString();
+    int at = text.indexOf(uri.getRawUserInfo() + "@");
+    return text.substring(0, at) + text.substring(at + uri.getRawUserInfo().length() + 1);
+  }
+
+  /** Why {@code uri}'s host may not be connected to, or null when it may. */
+  private static String refusal(String field, URI uri) {
+    try {
+      OutboundAddressGuard.resolve(field, uri.getHost());
+      return null;
+    } catch (UnknownHostException e) {
+      return "cannot resolve " + uri.getHost() + " (unknown host)";
+    } catch (UnsafeDestinationException e) {
+      return e.getMessage();
+    }
+  }
+
+  /**
+   * Where a redirect leads (a relative Location resolved against {@code from}), or null when the
+   * answer is not a redirect to follow: as the JDK client's NORMAL policy, never from https to
+   * http, and only to http(s).
+   */
+  private static URI redirectTarget(URI from, HttpResponse<byte[]> response) {
+    if (!REDIRECTS.contains(response.statusCode())) {
+      return null;
+    }
+    Optional<String> location = response.headers().firstValue("Location");
+    if (location.isEmpty() || location.get().isBlank()) {
+      return null;
+    }
+    URI next;
+    try {
+      next = from.resolve(new URI(location.get().strip()));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return null;
+    }
+    String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+    boolean downgrade = scheme.equals("http") && "https".equalsIgnoreCase(from.getScheme());
+    return (scheme.equals("http") || scheme.equals("https")) && !downgrade ? next : null;
   }
 
   private static URI uri(TargetConfig target) {
@@ -153,7 +244,7 @@ final class HttpProbe implements Probe {
       return "connect timed out after " + timeout.toMillis() + " ms to " + endpoint;
     }
     if (cause instanceof HttpTimeoutException) {
-      return "no complete answer within " + timeout.toMillis() + " ms from " + uri;
+      return "no complete answer within " + timeout.toMillis() + " ms from " + shown(uri);
     }
     if (cause instanceof SSLException) {
       return "TLS handshake with " + endpoint + " failed: " + message(cause)
@@ -165,7 +256,7 @@ final class HttpProbe implements Probe {
       return "cannot connect to " + endpoint
           + (detail.equals("ConnectException") ? " (connection refused or host unreachable)" : ": " + detail);
     }
-    return "request to " + uri + " failed: " + message(cause);
+    return "request to " + shown(uri) + " failed: " + message(cause);
   }
 
   /** The first message along the cause chain: the JDK client's own exceptions often have none. */
@@ -178,13 +269,14 @@ final class HttpProbe implements Probe {
     return error.getClass().getSimpleName();
   }
 
-  private HttpClient client(ClientPolicy policy) {
+  private HttpClient client(boolean verifyTls) {
     return clients.computeIfAbsent(
-        policy,
-        p ->
+        verifyTls,
+        verify ->
             HttpClient.newBuilder()
-                .sslContext(p.verifyTls() ? verifyingContext : TrustAllTrustManager.trustingAll())
-                .followRedirects(p.followRedirects() ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
+                .sslContext(verify ? verifyingContext : TrustAllTrustManager.trustingAll())
+                // Followed by check(), which judges each hop's address first.
+                .followRedirects(HttpClient.Redirect.NEVER)
                 // Response handling is short; virtual threads keep it off the platform pool.
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build());

@@ -1,7 +1,10 @@
 package dev.argus.collector.probe;
 
 import dev.argus.contract.config.TargetConfig;
+import dev.argus.contract.net.OutboundAddressGuard;
+import dev.argus.contract.net.UnsafeDestinationException;
 import java.io.IOException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +16,11 @@ import java.util.regex.Pattern;
  * One ICMP echo through the system's {@code ping -n -c 1 -W <seconds> host}: raw sockets need
  * privileges the JVM does not have, and {@code InetAddress.isReachable} silently falls back to a
  * TCP port 7 probe, which is not a ping.
+ *
+ * <p>The host is resolved and judged by the {@link OutboundAddressGuard} here, and ping is given
+ * the address judged: ping reads numeric hosts as the C library does ({@code 2852039166}, {@code
+ * 0xa9fea9fe}) and resolves names itself, so handing it the name would check one address and
+ * ping another.
  */
 final class PingProbe implements Probe {
 
@@ -35,10 +43,18 @@ final class PingProbe implements Probe {
       throw new IllegalArgumentException("ping address '" + target.address() + "' is not a host name or IP address");
     }
     long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
-    var builder =
-        new ProcessBuilder(List.of(command, "-n", "-c", "1", "-W", Long.toString(seconds), host))
-            .redirectErrorStream(true);
     long start = System.nanoTime();
+    String checked;
+    try {
+      checked = OutboundAddressGuard.resolve("address", host).getFirst().getHostAddress();
+    } catch (UnknownHostException e) {
+      return ProbeOutcome.down(ProbeOutcome.millisSince(start), "unknown host " + host);
+    } catch (UnsafeDestinationException e) {
+      return ProbeOutcome.down(ProbeOutcome.millisSince(start), e.getMessage());
+    }
+    var builder =
+        new ProcessBuilder(List.of(command, "-n", "-c", "1", "-W", Long.toString(seconds), checked))
+            .redirectErrorStream(true);
     Process process;
     try {
       process = builder.start();

@@ -1,5 +1,7 @@
 package dev.argus.collector.snmp;
 
+import dev.argus.contract.net.OutboundAddressGuard;
+import dev.argus.contract.net.UnsafeDestinationException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -67,9 +69,12 @@ public final class SnmpClient implements AutoCloseable {
   public static SnmpClient open(SnmpTarget settings) throws SnmpException {
     InetAddress address;
     try {
-      address = InetAddress.getByName(settings.host());
+      // Judged before any datagram is sent; the agent is asked at the address judged.
+      address = OutboundAddressGuard.resolve("host", settings.host()).getFirst();
     } catch (UnknownHostException e) {
       throw new SnmpException("unknown host " + settings.host() + " (check the device's host name)");
+    } catch (UnsafeDestinationException e) {
+      throw new SnmpException(e.getMessage());
     }
     var dispatcher = new MessageDispatcherImpl();
     dispatcher.addMessageProcessingModel(new MPv1());

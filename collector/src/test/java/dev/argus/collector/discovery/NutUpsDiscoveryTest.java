@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.argus.collector.devices.NutDevice;
 import dev.argus.collector.nut.NutClientSettings;
 import dev.argus.collector.testing.FakeNutServer;
+import dev.argus.collector.testing.LoopbackTrap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,18 @@ class NutUpsDiscoveryTest {
   void findsNothingOnAServerNeverReached() throws Exception {
     try (var server = FakeNutServer.scripted(Map.of())) {
       assertThat(discovery.discover(new NutServer(server.host(), server.port(), null, null), List.of())).isEmpty();
+    }
+  }
+
+  @Test
+  void neverConnectsToARefusedNutHost() throws Exception {
+    try (var trap = new LoopbackTrap()) {
+      trap.connectThroughTheUnspecifiedAddress();
+
+      List<NutDevice> found = discovery.discover(new NutServer("0.0.0.0", trap.port(), null, null), List.of());
+
+      assertThat(found).isEmpty();
+      assertThat(trap.connections()).isEqualTo(1);
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.argus.collector.devices.NutDevice;
 import dev.argus.collector.nut.NutClientSettings;
 import dev.argus.collector.testing.FakeNutServer;
+import dev.argus.collector.testing.LoopbackTrap;
 import dev.argus.contract.power.PowerReading;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -113,6 +114,27 @@ class NutPowerPollerTest {
               reading ->
                   assertThat(reading.error())
                       .isEqualTo("connection closed before 'END LIST VAR ups1' in the answer to LIST VAR ups1"));
+    }
+  }
+
+  @Test
+  void aDeviceAtARefusedAddressIsAFailedPollAndNeverConnectedTo() throws Exception {
+    try (var trap = new LoopbackTrap()) {
+      // Given: a connection to 0.0.0.0 reaches the trap on loopback
+      trap.connectThroughTheUnspecifiedAddress();
+
+      // When
+      List<PowerReading> unspecified =
+          poller.poll(NutDevice.of("ups-0", null, "0.0.0.0", trap.port(), "ups", null, null, null, true));
+      List<PowerReading> metadata =
+          poller.poll(NutDevice.of("ups-m", null, "2852039166", 3493, "ups", null, null, null, true));
+
+      // Then
+      assertThat(unspecified).singleElement().satisfies(reading ->
+          assertThat(reading.error()).startsWith("host: 0.0.0.0 is the unspecified address; Argus does not connect to"));
+      assertThat(metadata).singleElement().satisfies(reading ->
+          assertThat(reading.error()).startsWith("host: 2852039166 means 169.254.169.254, a cloud metadata address"));
+      assertThat(trap.connections()).isEqualTo(1);
     }
   }
 

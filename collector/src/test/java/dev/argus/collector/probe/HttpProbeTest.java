@@ -131,6 +131,17 @@ class HttpProbeTest {
   }
 
   @Test
+  void anErrorNeverCarriesTheCredentialsOfTheUrl() throws Exception {
+    var outcome =
+        probe.check(target("http", base.replace("http://", "http://monitor:s3cret@") + "/slow").build(), Duration.ofMillis(300));
+
+    assertThat(outcome.up()).isFalse();
+    assertThat(outcome.error())
+        .isEqualTo("no complete answer within 300 ms from " + base + "/slow")
+        .doesNotContain("s3cret");
+  }
+
+  @Test
   void downWhenNothingListens() throws Exception {
     int port = closedPort();
 

@@ -4,6 +4,7 @@ import static dev.argus.collector.probe.TargetFixture.target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.argus.collector.testing.LoopbackTrap;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -36,6 +37,27 @@ class TcpProbeTest {
 
     assertThat(outcome.up()).isFalse();
     assertThat(outcome.error()).isEqualTo("cannot connect to 127.0.0.1:" + port + ": Connection refused");
+  }
+
+  @Test
+  void aRefusedAddressIsDownAndNeverConnectedTo() throws IOException {
+    try (var trap = new LoopbackTrap()) {
+      // Given: a connection to 0.0.0.0 reaches the trap on loopback
+      trap.connectThroughTheUnspecifiedAddress();
+      assertThat(trap.connections()).isEqualTo(1);
+
+      // When
+      var unspecified = probe.check(target("tcp", "0.0.0.0:" + trap.port()).build(), TIMEOUT);
+      var metadata = probe.check(target("tcp", "[::ffff:169.254.169.254]:80").build(), TIMEOUT);
+
+      // Then
+      assertThat(unspecified.up()).isFalse();
+      assertThat(unspecified.error()).startsWith("address: 0.0.0.0 is the unspecified address");
+      assertThat(metadata.up()).isFalse();
+      assertThat(metadata.error())
+          .startsWith("address: ::ffff:169.254.169.254 means 169.254.169.254, a cloud metadata address");
+      assertThat(trap.connections()).isEqualTo(1);
+    }
   }
 
   @Test

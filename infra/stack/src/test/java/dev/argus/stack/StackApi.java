@@ -2,6 +2,7 @@ package dev.argus.stack;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.argus.contract.testing.OpenApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -16,7 +17,10 @@ import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The end-to-end tests' HTTP client of a running local stack's api. */
+/**
+ * The end-to-end tests' HTTP client of a running local stack's api. Every answer is checked
+ * against the api's own {@code /openapi.json} ({@link OpenApiContract}).
+ */
 final class StackApi {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -55,6 +59,8 @@ final class StackApi {
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       String body = response.body();
+      OpenApiContract.at(baseUrl.get())
+          .assertConforms(method, path, response.statusCode(), response.headers().map(), body);
       return new Response(response.statusCode(),
           body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body));
     } catch (IOException e) {

@@ -1,0 +1,145 @@
+package dev.argus.api.security;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.DispatcherTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may call what: the one place that lists the public routes and the scope each other route
+ * needs. Everything not listed needs a valid key (deny by default), so a new endpoint is protected
+ * until it is added here on purpose.
+ *
+ * <p>The rules are Spring Security request matchers over the path the way Spring MVC's router
+ * reads it ({@link PathPatternRequestMatcher}: decoded segments, path parameters set aside, case
+ * and trailing slashes significant), after the firewall has refused ambiguous spellings. They are
+ * never string comparisons on the raw URI, whose reading differs from the router's.
+ *
+ * <p>As the power seed says, reads of {@code /api} stay public and its writes need a key:
+ * {@code write:devices} for devices, {@code admin} for the rest; when {@code API_KEY} is unset those
+ * writes are open (the seed's "disabling authentication"). Key management under {@code
+ * /api/v1/api-keys} and the operator commands under {@code /api/v1/admin} always need {@code
+ * admin}; uptime targets need {@code read:targets} / {@code
+ * write:targets}; {@code /api/v1/alert-status}, the alert seed's polling endpoint, takes any valid
+ * key (the seed's keys have no scopes) and counts against a per-key window of its own.
+ */
+@Component
+class AccessRules {
+
+  private static final PathPatternRequestMatcher.Builder PATHS =
+      PathPatternRequestMatcher.withDefaults();
+
+  /** GET, HEAD and OPTIONS: what the seeds count as reading (first: the matchers below use it). */
+  private static final RequestMatcher READ =
+      new OrRequestMatcher(
+          PATHS.matcher(HttpMethod.GET, "/**"),
+          PATHS.matcher(HttpMethod.HEAD, "/**"),
+          PATHS.matcher(HttpMethod.OPTIONS, "/**"));
+
+  private static final RequestMatcher V1 = PATHS.matcher("/api/v1/**");
+  private static final RequestMatcher API_KEYS = PATHS.matcher("/api/v1/api-keys/**");
+  /** Operator commands, e.g. re-encrypting the stored secrets after a key rotation. */
+  private static final RequestMatcher ADMIN_COMMANDS = PATHS.matcher("/api/v1/admin/**");
+  private static final RequestMatcher TARGETS = PATHS.matcher("/api/v1/targets/**");
+  private static final RequestMatcher ALERT_STATUS = PATHS.matcher("/api/v1/alert-status");
+  private static final RequestMatcher DEVICES = PATHS.matcher("/api/devices/**");
+  /** The power API: {@code /api} without the {@code /api/v1} features. */
+  private static final RequestMatcher POWER =
+      new AndRequestMatcher(PATHS.matcher("/api/**"), new NegatedRequestMatcher(V1));
+
+  /**
+   * The public routes, all of them. Nothing under {@code /api/v1} is public.
+   *
+   * <ul>
+   *   <li>reads of the power API (the seed's public GETs, {@code /api/health} among them);
+   *   <li>the API description and its UI: {@code /openapi.json} (and springdoc's {@code
+   *       /openapi.json/swagger-config}), {@code /docs} and the Swagger UI assets;
+   *   <li>{@code GET /metrics}, the Prometheus exposition (404 unless the exporter is enabled);
+   *   <li>the error page, and error dispatches of requests that were already let through.
+   * </ul>
+   */
+  private static final RequestMatcher PUBLIC =
+      new AndRequestMatcher(
+          new NegatedRequestMatcher(V1),
+          new OrRequestMatcher(
+              reads("/api/**"),
+              reads("/openapi.json/**"),
+              reads("/docs"),
+              reads("/swagger-ui/**"),
+              reads("/metrics"),
+              PATHS.matcher("/error"),
+              new DispatcherTypeRequestMatcher(DispatcherType.ERROR)));
+
+  private final SecurityProperties properties;
+  private final RequestMatcher open;
+
+  AccessRules(SecurityProperties properties) {
+    this.properties = properties;
+    this.open =
+        properties.authenticationEnabled() ? PUBLIC : new OrRequestMatcher(PUBLIC, POWER);
+  }
+
+  /** The requests that need no key: the public routes, and power writes while API_KEY is unset. */
+  RequestMatcher open() {
+    return open;
+  }
+
+  /** Whether a request is one of the public routes (whatever API_KEY says). */
+  boolean isPublic(HttpServletRequest request) {
+    return PUBLIC.matches(request);
+  }
+
+  /** Whether any valid key may make this request, without a scope. */
+  boolean takesAnyValidKey(HttpServletRequest request) {
+    return ALERT_STATUS.matches(request);
+  }
+
+  /** The rules, in order: the first matching one decides. */
+  void authorize(
+      AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry requests) {
+    requests
+        .requestMatchers(open)
+        .permitAll()
+        .requestMatchers(ALERT_STATUS)
+        .authenticated()
+        .requestMatchers(API_KEYS)
+        .hasAuthority(Scope.ADMIN.wireName())
+        .requestMatchers(ADMIN_COMMANDS)
+        .hasAuthority(Scope.ADMIN.wireName())
+        .requestMatchers(new AndRequestMatcher(TARGETS, READ))
+        .hasAuthority(Scope.READ_TARGETS.wireName())
+        .requestMatchers(TARGETS)
+        .hasAuthority(Scope.WRITE_TARGETS.wireName())
+        .requestMatchers(DEVICES)
+        .hasAuthority(Scope.WRITE_DEVICES.wireName())
+        .requestMatchers(POWER)
+        .hasAuthority(Scope.ADMIN.wireName())
+        .anyRequest()
+        .authenticated();
+  }
+
+  /**
+   * The per-key window a request counts against when it has one of its own: an endpoint polled
+   * often (relays, Home Assistant) gets a window apart from the key's general one, so that polling
+   * it does not starve the key's other calls, and the reverse.
+   */
+  Optional<EndpointLimit> endpointLimitFor(HttpServletRequest request) {
+    if (ALERT_STATUS.matches(request)) {
+      return Optional.of(
+          new EndpointLimit("alert-status", properties.alertStatusRateLimitPerMinute()));
+    }
+    return Optional.empty();
+  }
+
+  private static RequestMatcher reads(String pattern) {
+    return new AndRequestMatcher(READ, PATHS.matcher(pattern));
+  }
+}

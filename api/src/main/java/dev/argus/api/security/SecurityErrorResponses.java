@@ -1,0 +1,86 @@
+package dev.argus.api.security;
+
+import dev.argus.api.system.ErrorBody;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authorization.AuthorityAuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The seeds' answers when the security chain refuses a request, as {@code {"detail": ...}}: 401
+ * {@code Missing API key in x-api-key header} (no key where one is needed), 401 {@code Invalid or
+ * disabled API key}, 429 after too many failed authentications from one IP, 503 when the key
+ * cannot be checked for the database, and 403 {@code This API key lacks the 'X' scope}.
+ */
+@Component
+class SecurityErrorResponses
+    implements AuthenticationEntryPoint, AuthenticationFailureHandler, AccessDeniedHandler {
+
+  static final String MISSING_KEY = "Missing API key in x-api-key header";
+  static final String DATABASE_UNAVAILABLE = "Database unavailable, try again shortly";
+
+  private final JsonMapper json;
+
+  SecurityErrorResponses(JsonMapper json) {
+    this.json = json;
+  }
+
+  /** A request without a key reached a rule that needs one. */
+  @Override
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    write(response, 401, MISSING_KEY, 0);
+  }
+
+  /** The presented key was not accepted. */
+  @Override
+  public void onAuthenticationFailure(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    switch (e) {
+      case ApiKeyAuthenticationProvider.TooManyFailedAuthenticationsException tooMany ->
+          write(response, 429, tooMany.getMessage(), tooMany.retryAfterSeconds());
+      case AuthenticationServiceException unavailable ->
+          write(response, 503, DATABASE_UNAVAILABLE, 0);
+      default -> write(response, 401, ApiKeyAuthenticationProvider.INVALID_KEY, 0);
+    }
+  }
+
+  /** A valid key without the scope the rule asks for. */
+  @Override
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+      throws IOException {
+    write(response, 403, "This API key lacks the '" + neededScope(e) + "' scope", 0);
+  }
+
+  void write(HttpServletResponse response, int status, String detail, long retryAfterSeconds)
+      throws IOException {
+    response.setStatus(status);
+    if (retryAfterSeconds > 0) {
+      response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+    }
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.getOutputStream().write(json.writeValueAsBytes(new ErrorBody(detail)));
+  }
+
+  private static String neededScope(AccessDeniedException e) {
+    if (e instanceof AuthorizationDeniedException denied
+        && denied.getAuthorizationResult() instanceof AuthorityAuthorizationDecision decision
+        && !decision.getAuthorities().isEmpty()) {
+      return decision.getAuthorities().iterator().next().getAuthority();
+    }
+    return Scope.ADMIN.wireName();
+  }
+}

@@ -1,0 +1,113 @@
+package dev.argus.api.system;
+
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+/**
+ * Declares the answers that do not come from one controller but from the layers around all of
+ * them: the exception handler, the body-size filter, the servlet container and the API-key gate.
+ * Every operation may answer 400 (unreadable JSON, a path the container rejects), 413 (a body over
+ * 1 MB), 422 (invalid parameters or body), 500 and 503 (database unavailable); operations with a
+ * path variable 404, operations with a body 408 (too slow) and 415. Operations that need a key get
+ * the {@code api_key} security requirement and 401, 403 and 429 (with {@code Retry-After} and the
+ * {@code X-RateLimit-*} headers). What a controller declares itself is kept.
+ */
+final class CommonResponses implements OpenApiCustomizer {
+
+  static final String API_KEY_SCHEME = "api_key";
+  private static final String ERROR_SCHEMA = "ErrorBody";
+
+  /**
+   * Whether an operation needs an API key: everything under {@code /api/v1}, and the writes of
+   * the power API under {@code /api} (open only while no bootstrap key is configured). This is the
+   * document's one copy of the security package's public-route list ({@code AccessRules}); {@code
+   * DocumentedAccessIT} fails when the two disagree on any described operation.
+   */
+  static boolean requiresApiKey(String method, String path) {
+    return path.startsWith("/api/v1/") || path.startsWith("/api/") && !method.equals("GET");
+  }
+
+  @Override
+  public void customise(OpenAPI api) {
+    // ErrorBody is normally registered by the controllers' annotations already.
+    api.getComponents()
+        .getSchemas()
+        .putIfAbsent(
+            ERROR_SCHEMA,
+            ModelConverters.getInstance(true).read(ErrorBody.class).get(ERROR_SCHEMA));
+    api.getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach((method, operation) -> declare(method.name(), path, operation)));
+  }
+
+  private static void declare(String method, String path, Operation operation) {
+    ApiResponses responses = operation.getResponses();
+    error(responses, "400", "Malformed request: an unreadable JSON body or a rejected path");
+    if (path.contains("{")) {
+      error(responses, "404", "No such resource");
+    }
+    error(responses, "413", "The request body exceeds 1 MB");
+    if (operation.getRequestBody() != null) {
+      error(responses, "408", "The body was still arriving after ARGUS_API_BODY_DEADLINE");
+      error(responses, "415", "The body is not JSON (Content-Type: application/json)");
+    }
+    error(responses, "422", "Invalid query parameter, path variable or body; detail names it");
+    error(responses, "500", "Unexpected error; it has been logged, detail has no internals");
+    error(responses, "503", "The database is unavailable; try again shortly");
+    if (requiresApiKey(method, path)) {
+      operation.addSecurityItem(new SecurityRequirement().addList(API_KEY_SCHEME));
+      error(responses, "401", "Missing API key in x-api-key header, or an invalid or disabled key");
+      error(responses, "403", "The API key lacks the scope this operation needs");
+      if (!responses.containsKey("429")) {
+        responses.addApiResponse("429", rateLimited());
+      }
+    }
+  }
+
+  private static void error(ApiResponses responses, String status, String description) {
+    if (!responses.containsKey(status)) {
+      responses.addApiResponse(
+          status, new ApiResponse().description(description).content(errorContent()));
+    }
+  }
+
+  private static ApiResponse rateLimited() {
+    return new ApiResponse()
+        .description(
+            "Rate limit exceeded (the key's window), or too many failed authentications from this"
+                + " client address")
+        .content(errorContent())
+        .addHeaderObject("Retry-After", header("Seconds until a request would be admitted", true))
+        .addHeaderObject(
+            "X-RateLimit-Limit", header("Requests the key's window admits per minute", false))
+        .addHeaderObject("X-RateLimit-Remaining", header("Requests left in the window", false))
+        .addHeaderObject(
+            "X-RateLimit-Reset", header("When the window frees a request (Unix seconds)", false));
+  }
+
+  private static Header header(String description, boolean required) {
+    return new Header()
+        .description(description)
+        .required(required)
+        .schema(new IntegerSchema().format("int64"));
+  }
+
+  private static Content errorContent() {
+    return new Content()
+        .addMediaType(
+            org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ERROR_SCHEMA)));
+  }
+}
