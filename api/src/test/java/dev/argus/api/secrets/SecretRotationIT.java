@@ -105,9 +105,23 @@ class SecretRotationIT extends RunningApiTest {
 
   @Test
   void theCommandNeedsAnAdminKey() {
+    String deviceWriter =
+        api.send(
+                "POST",
+                "/api/v1/api-keys",
+                "{\"name\": \"devices\", \"scopes\": [\"write:devices\"]}",
+                "x-api-key",
+                ADMIN)
+            .json()
+            .path("key")
+            .asString();
+
     Response anonymous = api.send("POST", "/api/v1/admin/secrets/reencrypt", null);
+    Response notAdmin =
+        api.send("POST", "/api/v1/admin/secrets/reencrypt", null, "x-api-key", deviceWriter);
 
     assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(notAdmin.status()).isEqualTo(403);
   }
 
   @Test
