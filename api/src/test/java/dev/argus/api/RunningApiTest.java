@@ -1,6 +1,8 @@
 package dev.argus.api;
 
 import dev.argus.contract.schema.ArgusSchema;
+import dev.argus.contract.schema.ServiceRoles;
+import java.sql.SQLException;
 import dev.argus.contract.secrets.SecretCipher;
 import dev.argus.contract.testing.EmbeddedDatabase;
 import javax.sql.DataSource;
@@ -8,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -18,8 +19,9 @@ import org.springframework.test.context.TestPropertySource;
  * shared by the subclasses, which therefore share one application context). Each test starts from
  * empty tables and writes the rows it needs.
  *
- * <p>The api connects as a role that may only SELECT telemetry (it may write only its own
- * configuration and state: API keys, devices, targets, settings, outbox, triggers, deliveries), so every test also checks the architecture rule
+ * <p>The api connects as its production role ({@link ServiceRoles}): it may only SELECT telemetry
+ * (it may write only its own configuration and state: API keys, devices, targets, settings,
+ * outbox, triggers, deliveries), so every test also checks the architecture rule
  * that the api never writes telemetry: such a write would fail with "permission denied". The schema
  * is migrated beforehand by the owner, as the processor would have done; the api's own start-up
  * migration then finds nothing to do.
@@ -63,28 +65,18 @@ public abstract class RunningApiTest {
     String url = EmbeddedDatabase.freshDatabase();
     DataSource owner = EmbeddedDatabase.dataSource(url);
     ArgusSchema.migrate(owner);
-    JdbcClient sql = JdbcClient.create(owner);
-    // Roles belong to the whole server, which the test databases of this JVM share.
-    sql.sql(
-            """
-            DO $$ BEGIN
-              CREATE ROLE %s LOGIN;
-            EXCEPTION WHEN duplicate_object THEN NULL;
-            END $$
-            """
-                .formatted(READ_ONLY_ROLE))
-        .update();
-    sql.sql("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + READ_ONLY_ROLE).update();
-    // The api owns configuration (API keys, devices, targets, runtime and alert settings, the
-    // config outbox, manual-poll triggers, alert deliveries) and the shared rate-limit state;
-    // telemetry stays read-only.
-    sql.sql(
-            ("GRANT INSERT, UPDATE, DELETE ON api_keys, rate_limit_hits, devices, runtime_config,"
-                    + " config_outbox, poll_triggers, targets, alert_config, alert_deliveries,"
-                    + " alert_cooldowns TO %s")
-                .formatted(READ_ONLY_ROLE))
-        .update();
-    sql.sql("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO " + READ_ONLY_ROLE).update();
+    try {
+      // The rights of production (the one list in ServiceRoles), so every api IT proves they
+      // suffice. Roles belong to the whole server, which the test databases of this JVM share.
+      ServiceRoles.apply(
+          owner,
+          new ServiceRoles.Logins(
+              new ServiceRoles.Login(READ_ONLY_ROLE, ""),
+              new ServiceRoles.Login("argus_api_test_processor", ""),
+              null));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot grant the api's role", e);
+    }
     return url;
   }
 }
