@@ -4,7 +4,6 @@ import dev.argus.api.system.ErrorBody;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authorization.AuthorityAuthorizationDecision;
@@ -67,12 +66,10 @@ class SecurityErrorResponses
 
   void write(HttpServletResponse response, int status, String detail, long retryAfterSeconds)
       throws IOException {
-    response.setStatus(status);
     if (retryAfterSeconds > 0) {
       response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
     }
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.getOutputStream().write(json.writeValueAsBytes(new ErrorBody(detail)));
+    new ErrorBody(detail).writeTo(response, status, json);
   }
 
   private static String neededScope(AccessDeniedException e) {

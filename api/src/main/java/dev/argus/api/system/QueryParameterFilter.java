@@ -12,7 +12,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,9 +40,8 @@ final class QueryParameterFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     Optional<String> problem = problem(request.getQueryString());
     if (problem.isPresent()) {
-      response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.getOutputStream().write(json.writeValueAsBytes(new ErrorBody(problem.get())));
+      new ErrorBody(problem.get())
+          .writeTo(response, HttpStatus.UNPROCESSABLE_CONTENT.value(), json);
       return;
     }
     chain.doFilter(request, response);

@@ -72,17 +72,8 @@ class ManagementPipelineIT {
       exchange.close();
     });
     website.start();
-    var options = new StackOptions(
-        Path.of("../..").toAbsolutePath().normalize(),
-        Path.of("target", "it-management").toAbsolutePath(),
-        true,
-        StackApi.freePort(), StackApi.freePort(), StackApi.freePort(), StackApi.freePort(),
-        null, null, null,
-        false, StackApi.freePort(),
-        List.of(),
-        Duration.ofSeconds(2),
-        Map.of("API_KEY", API_KEY),
-        false);
+    var options = StackApi.testStack(
+        "it-management", false, List.of(), Duration.ofSeconds(2), Map.of("API_KEY", API_KEY));
     stack = LocalStack.start(options, System.out);
   }
 

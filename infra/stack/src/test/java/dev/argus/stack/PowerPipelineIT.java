@@ -54,18 +54,11 @@ class PowerPipelineIT {
         "ups.mfr", "TestCo",
         "ups.model", "Sim 1500",
         "ups.serial", "E2E-1")));
-    options = new StackOptions(
-        Path.of("../..").toAbsolutePath().normalize(),
-        Path.of("target", "it-stack").toAbsolutePath(),
-        true,
-        StackApi.freePort(), StackApi.freePort(), StackApi.freePort(), StackApi.freePort(),
-        null, null, null,
-        true, StackApi.freePort(),
+    options = StackApi.testStack("it-stack", true,
         List.of("nut://" + UpsdProcess.USER + ":" + UpsdProcess.PASSWORD + "@127.0.0.1:"
             + upsd.port() + "/" + UpsdProcess.UPS_NAME + "?id=" + DEVICE + "&name=E2E%20UPS"),
         Duration.ofSeconds(1),
-        Map.of(),
-        false);
+        Map.of());
     stack = LocalStack.start(options, System.out);
   }
 

@@ -53,19 +53,11 @@ class SecretsAtRestIT {
     upsd = UpsdProcess.start(Path.of("target"), new LinkedHashMap<>(Map.of(
         "ups.status", "OL", "battery.charge", "100", "ups.load", "25",
         "ups.realpower.nominal", "1000", "input.voltage", "230.0")));
-    dataDir = Path.of("target", "it-secrets").toAbsolutePath();
-    var options = new StackOptions(
-        Path.of("../..").toAbsolutePath().normalize(),
-        dataDir,
-        true,
-        StackApi.freePort(), StackApi.freePort(), StackApi.freePort(), StackApi.freePort(),
-        null, null, null,
-        false, StackApi.freePort(),
-        List.of(),
-        Duration.ofSeconds(2),
-        Map.of("API_KEY", API_KEY),
-        // CHECKPOINT below writes the buffers to the data files; syncing them to disk adds nothing
-        false);
+    // CHECKPOINT below writes the buffers to the data files; syncing them to disk adds nothing.
+    var options =
+        StackApi.testStack("it-secrets", false, List.of(), Duration.ofSeconds(2),
+            Map.of("API_KEY", API_KEY));
+    dataDir = options.dataDir();
     stack = LocalStack.start(options, System.out);
   }
 

@@ -10,7 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -78,6 +81,30 @@ final class StackApi {
           Response r = get(path);
           return r.status() == 200 && ready.test(r.body()) ? r.body() : null;
         }, Objects::nonNull);
+  }
+
+  /**
+   * A fresh stack for one test class: its own data directory under {@code target}, free ports, and
+   * a database that does not sync to disk (tests start from nothing, so a power cut loses nothing).
+   */
+  static StackOptions testStack(
+      String dataDirName,
+      boolean demoFleet,
+      List<String> devices,
+      Duration pollInterval,
+      Map<String, String> serviceEnvironment)
+      throws IOException {
+    return new StackOptions(
+        Path.of("../..").toAbsolutePath().normalize(),
+        Path.of("target", dataDirName).toAbsolutePath(),
+        true,
+        freePort(), freePort(), freePort(), freePort(),
+        null, null, null,
+        demoFleet, freePort(),
+        devices,
+        pollInterval,
+        serviceEnvironment,
+        false);
   }
 
   static int freePort() throws IOException {
