@@ -1,12 +1,16 @@
 package dev.argus.stack;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,13 +26,19 @@ final class ChildProcess implements AutoCloseable {
 
   private static final Path SETSID = Path.of("/usr/bin/setsid");
 
-  private final String name;
-  private final Process process;
-  private final Path logFile;
+  /** The tail of a log that is read for a failure's reason: Spring's report is at its end. */
+  private static final int REASON_BYTES = 256 * 1024;
 
-  private ChildProcess(String name, Process process, Path logFile) {
+  private final String name;
+  private final ProcessBuilder builder;
+  private final Path logFile;
+  // Replaced by a restart (on the supervisor's thread), read by others.
+  private volatile Process process;
+  private volatile long logOffset;
+
+  private ChildProcess(String name, ProcessBuilder builder, Path logFile) {
     this.name = name;
-    this.process = process;
+    this.builder = builder;
     this.logFile = logFile;
   }
 
@@ -48,7 +58,36 @@ final class ChildProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     builder.environment().putAll(env);
-    return new ChildProcess(name, builder.start(), logFile);
+    ChildProcess child = new ChildProcess(name, builder, logFile);
+    child.launch();
+    return child;
+  }
+
+  /** Starts the service again with the same command and environment, its log appended to. */
+  void restart() throws IOException {
+    if (process.isAlive()) {
+      throw new IllegalStateException(name + " is still running (pid " + process.pid() + ")");
+    }
+    launch();
+  }
+
+  private void launch() throws IOException {
+    logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
+    process = builder.start();
+  }
+
+  /** Why this run of the service stopped, in its own words, if its log says. */
+  Optional<StartupFailure> failure() {
+    try (var log = FileChannel.open(logFile)) {
+      long from = Math.max(logOffset, log.size() - REASON_BYTES);
+      var bytes = ByteBuffer.allocate((int) Math.max(0, log.size() - from));
+      while (bytes.hasRemaining() && log.read(bytes, from + bytes.position()) > 0) {
+        // Until the buffer is full or the file ends.
+      }
+      return StartupFailure.in(new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8));
+    } catch (IOException unreadable) {
+      return Optional.empty();
+    }
   }
 
   String name() {
@@ -67,9 +106,10 @@ final class ChildProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** The process's exit code if it has ended, for start-up failure messages. */
+  /** The process's exit code if it has ended, for failure messages. */
   String exitDescription() {
-    return process.isAlive() ? "running" : "exited with status " + process.exitValue();
+    Process current = process;
+    return current.isAlive() ? "running" : "exited with status " + current.exitValue();
   }
 
   /** Waits for the process to end by itself (e.g. a one-shot tool). */
@@ -82,6 +122,7 @@ final class ChildProcess implements AutoCloseable {
   }
 
   void stop(Duration grace) {
+    Process process = this.process;
     if (!process.isAlive()) {
       return;
     }

@@ -3,6 +3,7 @@ package dev.argus.stack;
 import dev.argus.contract.TopicProvisioner;
 import dev.argus.contract.Topics;
 import dev.argus.contract.schema.ServiceRoles;
+import dev.argus.contract.secrets.InvalidSecretKeyException;
 import dev.argus.stack.demo.DemoFleet;
 import dev.argus.stack.demo.DemoTargets;
 import dev.argus.stack.demo.NutSimulator;
@@ -14,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +27,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -47,10 +49,10 @@ public final class LocalStack implements AutoCloseable {
   private LocalDatabase database;
   private KafkaBroker broker;
   private NutSimulator simulator;
-  private volatile boolean stopping;
   private LeftoverProcesses leftovers;
   private AdminKey.Resolved adminKey;
   private ServiceRoles.Logins logins;
+  private final CompletableFuture<String> gaveUp = new CompletableFuture<>();
 
   private LocalStack(StackOptions options, PrintStream out) {
     this.options = options;
@@ -77,6 +79,10 @@ public final class LocalStack implements AutoCloseable {
     }, "argus-stop"));
     try {
       stack.start();
+    } catch (StartChecks.Refused e) {
+      e.problems().forEach(problem -> System.err.println("Argus cannot start: " + problem));
+      System.exit(2);
+      return;
     } catch (Exception e) {
       System.err.println("\nArgus could not start: " + e.getMessage());
       System.err.println("Logs are in " + options.dataDir().resolve("logs"));
@@ -85,9 +91,12 @@ public final class LocalStack implements AutoCloseable {
     }
     stack.printReady(Duration.between(started, Instant.now()));
     try {
-      stack.superviseUntilInterrupted();
+      System.out.println("! " + stack.gaveUp.get() + ". Stopping.");
+      System.exit(1);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (ExecutionException cannotHappen) {
+      throw new IllegalStateException(cannotHappen);
     }
   }
 
@@ -104,19 +113,35 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void start() throws Exception {
+    Map<String, String> inherited = new HashMap<>(System.getenv());
+    inherited.putAll(options.serviceEnvironment());
+    List<String> refused = StartChecks.settings(options, inherited, Runtime.version());
+    if (!refused.isEmpty()) {
+      throw new StartChecks.Refused(refused);
+    }
     Path data = options.dataDir();
     if (options.reset() && Files.exists(data)) {
       stage(0, "Deleting the data of earlier runs in " + data);
       deleteRecursively(data);
     }
     Files.createDirectories(data.resolve("logs"));
-    List<Path> jars = serviceJars();
+    Map<String, Path> jars = StartChecks.serviceJars(options.home());
     leftovers = new LeftoverProcesses(data, options.home());
     int ended = leftovers.endLeftovers(data.resolve("postgres"));
     if (ended > 0) {
       stage(0, "Ended " + ended + " process(es) an earlier run left behind");
     }
-    checkPortsFree();
+    refused = StartChecks.busyPorts(options);
+    if (!refused.isEmpty()) {
+      throw new StartChecks.Refused(refused);
+    }
+    adminKey = AdminKey.resolve(inherited, data);
+    SecretKeyFile.Resolved secretKey;
+    try {
+      secretKey = SecretKeyFile.resolve(inherited, data);
+    } catch (InvalidSecretKeyException e) {
+      throw new StartChecks.Refused(List.of(e.getMessage()));
+    }
 
     stage(1, "Starting the Kafka broker (KRaft, single node) on " + options.kafkaBootstrap());
     broker = KafkaBroker.start(data, options.kafkaPort(), options.controllerPort(), Duration.ofSeconds(90));
@@ -149,19 +174,14 @@ public final class LocalStack implements AutoCloseable {
       stage(3, "No demo fleet (--no-demo)");
     }
 
-    Map<String, String> inherited = new HashMap<>(System.getenv());
-    inherited.putAll(options.serviceEnvironment());
-    adminKey = AdminKey.resolve(inherited, data);
-    SecretKeyFile.Resolved secretKey = SecretKeyFile.resolve(inherited, data);
-
     stage(4, "Starting processor, api and collector (logs in " + data.resolve("logs") + ")");
-    startService("processor", jars.get(0), logins.processor(), Map.of(
+    startService("processor", jars.get("processor"), logins.processor(), Map.of(
         "ARGUS_STREAMS_STATE_DIR", data.resolve("streams").toString()));
-    startService("api", jars.get(1), logins.api(), Map.of(
+    startService("api", jars.get("api"), logins.api(), Map.of(
         "ARGUS_API_PORT", Integer.toString(options.apiPort()),
         "API_KEY", adminKey.key(),
         "ARGUS_SECRET_KEY", secretKey.keys()));
-    startService("collector", jars.get(2), null, Map.of(
+    startService("collector", jars.get("collector"), null, Map.of(
         "ARGUS_SECRET_KEY", secretKey.keys(),
         "ARGUS_COLLECTOR_ID", "local-collector",
         "ARGUS_COLLECTOR_DEVICES", String.join(",", devices),
@@ -172,6 +192,18 @@ public final class LocalStack implements AutoCloseable {
     awaitApi(Duration.ofSeconds(150));
     if (options.demoFleet()) {
       createDemoTargets();
+    }
+    Supervisor supervisor = new Supervisor(List.copyOf(services.values()), options.restarts(),
+        Clock.systemUTC(), out, this::recordPids, gaveUp::complete);
+    supervisor.start();
+    running.push(supervisor);
+  }
+
+  private void recordPids() {
+    try {
+      leftovers.record(pids());
+    } catch (IOException e) {
+      out.println("! Could not record the pids of the stack: " + e.getMessage());
     }
   }
 
@@ -267,8 +299,7 @@ public final class LocalStack implements AutoCloseable {
     while (Instant.now().isBefore(deadline)) {
       for (ChildProcess service : services.values()) {
         if (!service.isAlive()) {
-          throw new IllegalStateException("The " + service.name() + " service "
-              + service.exitDescription() + "; see " + service.logFile());
+          throw new IllegalStateException(startupFailure(service));
         }
       }
       try {
@@ -284,17 +315,15 @@ public final class LocalStack implements AutoCloseable {
         + "; see " + services.get("api").logFile());
   }
 
-  private void superviseUntilInterrupted() throws InterruptedException {
-    while (true) {
-      Thread.sleep(2000);
-      for (ChildProcess service : services.values()) {
-        if (!service.isAlive() && !stopping) {
-          out.println("! The " + service.name() + " service " + service.exitDescription()
-              + "; see " + service.logFile() + ". Stopping.");
-          System.exit(1);
-        }
-      }
-    }
+  /** A service that stopped while the stack started, in the service's own words when it has them. */
+  static String startupFailure(ChildProcess service) {
+    return service.failure()
+        .map(failure -> "the " + service.name()
+            + (failure.refusedSetting() ? " refused its settings: "
+                : " stopped during start-up (" + service.exitDescription() + "): ")
+            + failure.reason() + " (full log: " + service.logFile() + ")")
+        .orElse("The " + service.name() + " service " + service.exitDescription()
+            + "; see " + service.logFile());
   }
 
   private void printReady(Duration took) {
@@ -334,51 +363,10 @@ public final class LocalStack implements AutoCloseable {
     return Admin.create(props);
   }
 
-  /** The executable jars of processor, api and collector, which the build must have made. */
-  private List<Path> serviceJars() throws IOException {
-    List<Path> jars = new ArrayList<>();
-    for (String module : List.of("processor", "api", "collector")) {
-      Path target = options.home().resolve(module).resolve("target");
-      Path found = null;
-      if (Files.isDirectory(target)) {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(target, "argus-" + module + "-*-exec.jar")) {
-          for (Path p : s) {
-            found = p;
-          }
-        }
-      }
-      if (found == null) {
-        throw new IllegalStateException("No executable jar for " + module + " in " + target
-            + ": build first (./argus-start.sh does: mvn -DskipTests package)");
-      }
-      jars.add(found);
-    }
-    return jars;
-  }
-
-  private void checkPortsFree() {
-    List<Integer> ports = new ArrayList<>(List.of(options.apiPort(), options.kafkaPort(), options.controllerPort()));
-    if (options.externalDbUrl() == null) {
-      ports.add(options.dbPort());
-    }
-    if (options.demoFleet()) {
-      ports.add(options.demoNutPort());
-    }
-    for (int port : ports) {
-      try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-        // Free.
-      } catch (IOException e) {
-        throw new IllegalStateException("Port " + port + " is in use (another Argus running?). "
-            + "Stop it, or choose other ports with ARGUS_API_PORT, ARGUS_KAFKA_PORT,"
-            + " ARGUS_KAFKA_CONTROLLER_PORT, ARGUS_DB_PORT or ARGUS_DEMO_NUT_PORT");
-      }
-    }
-  }
-
   @Override
   public synchronized void close() {
-    stopping = true;
-    // Stop in reverse start order: services first (they flush to the broker), broker, database.
+    // Stop in reverse start order: the supervisor (so a stopped service is not restarted), services
+    // (they flush to the broker), broker, database.
     while (!running.isEmpty()) {
       AutoCloseable part = running.pop();
       try {

@@ -22,7 +22,7 @@ public record RestartPolicy(int limit, Duration window, Duration firstDelay, Dur
     if (limit < 0) {
       throw new IllegalArgumentException("the restart limit must be 0 or more, not " + limit);
     }
-    if (window.isNegative() || firstDelay.isNegative() || maxDelay.compareTo(firstDelay) < 0) {
+    if (!window.isPositive() || firstDelay.isNegative() || maxDelay.compareTo(firstDelay) < 0) {
       throw new IllegalArgumentException("restart window and delays must be positive, the maximum"
           + " delay at least the first: " + window + ", " + firstDelay + ", " + maxDelay);
     }

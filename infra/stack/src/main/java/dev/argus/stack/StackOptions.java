@@ -19,6 +19,7 @@ import java.util.Map;
  * @param pollInterval how often the collector polls (short for demos and tests)
  * @param durableDatabase the embedded PostgreSQL syncs every commit to disk; only tests, which
  *     start from empty data, turn this off for speed
+ * @param restarts when a service that died is started again, and when the stack gives up
  */
 public record StackOptions(
     Path home,
@@ -36,11 +37,23 @@ public record StackOptions(
     List<String> extraDevices,
     Duration pollInterval,
     Map<String, String> serviceEnvironment,
-    boolean durableDatabase) {
+    boolean durableDatabase,
+    RestartPolicy restarts) {
 
   public StackOptions {
     extraDevices = List.copyOf(extraDevices);
     serviceEnvironment = Map.copyOf(serviceEnvironment);
+  }
+
+  /** With the default restart policy. */
+  public StackOptions(
+      Path home, Path dataDir, boolean reset, int apiPort, int kafkaPort, int controllerPort,
+      int dbPort, String externalDbUrl, String externalDbUser, String externalDbPassword,
+      boolean demoFleet, int demoNutPort, List<String> extraDevices, Duration pollInterval,
+      Map<String, String> serviceEnvironment, boolean durableDatabase) {
+    this(home, dataDir, reset, apiPort, kafkaPort, controllerPort, dbPort, externalDbUrl,
+        externalDbUser, externalDbPassword, demoFleet, demoNutPort, extraDevices, pollInterval,
+        serviceEnvironment, durableDatabase, RestartPolicy.DEFAULT);
   }
 
   public String kafkaBootstrap() {
@@ -82,7 +95,33 @@ public record StackOptions(
         devices,
         pollInterval(env),
         Map.of(),
-        true);
+        true,
+        restarts(env));
+  }
+
+  private static RestartPolicy restarts(Map<String, String> env) {
+    RestartPolicy defaults = RestartPolicy.DEFAULT;
+    String limit = env.getOrDefault("ARGUS_RESTART_LIMIT", "");
+    int restarts;
+    try {
+      restarts = limit.isBlank() ? defaults.limit() : Integer.parseInt(limit.trim());
+    } catch (NumberFormatException e) {
+      restarts = -1;
+    }
+    if (restarts < 0) {
+      throw new UsageException("ARGUS_RESTART_LIMIT must be a whole number, 0 or more (0: stop at"
+          + " the first crash), not '" + limit + "'");
+    }
+    Duration window = duration(env, "ARGUS_RESTART_WINDOW", defaults.window());
+    if (!window.isPositive()) {
+      throw new UsageException("ARGUS_RESTART_WINDOW must be longer than 0, e.g. 5m");
+    }
+    Duration maxDelay = duration(env, "ARGUS_RESTART_MAX_DELAY", defaults.maxDelay());
+    if (maxDelay.compareTo(defaults.firstDelay()) < 0) {
+      throw new UsageException("ARGUS_RESTART_MAX_DELAY must be at least "
+          + defaults.firstDelay().toSeconds() + "s, not " + env.get("ARGUS_RESTART_MAX_DELAY"));
+    }
+    return new RestartPolicy(restarts, window, defaults.firstDelay(), maxDelay);
   }
 
   /** The collector polls at least every second; shorter would be refused by it at start-up. */
@@ -102,7 +141,9 @@ public record StackOptions(
         Environment: ARGUS_API_PORT (8000), ARGUS_KAFKA_PORT (9092), ARGUS_DB_PORT (5433),
           ARGUS_DB_URL/ARGUS_DB_USER/ARGUS_DB_PASSWORD (use an existing PostgreSQL),
           ARGUS_DATA_DIR (<project>/.argus), ARGUS_POLL_INTERVAL (5s),
-          ARGUS_COLLECTOR_DEVICES (more devices: nut://[user[:pass]@]host[:port][/ups][?id=..])""";
+          ARGUS_COLLECTOR_DEVICES (more devices: nut://[user[:pass]@]host[:port][/ups][?id=..]),
+          ARGUS_RESTART_LIMIT (5 restarts of a crashed service within ARGUS_RESTART_WINDOW (5m),
+          then stop; 0: stop at the first crash), ARGUS_RESTART_MAX_DELAY (30s)""";
   }
 
   private static Path findHome() {

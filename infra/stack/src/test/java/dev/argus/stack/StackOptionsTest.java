@@ -22,4 +22,25 @@ class StackOptionsTest {
 
     assertThat(options.pollInterval()).isEqualTo(Duration.ofMillis(1500));
   }
+
+  @Test
+  void restartsDefaultToFiveWithinFiveMinutesAndCanBeTurnedOff() {
+    assertThat(StackOptions.parse(new String[0], Map.of()).restarts()).isEqualTo(RestartPolicy.DEFAULT);
+
+    var options = StackOptions.parse(new String[0], Map.of(
+        "ARGUS_RESTART_LIMIT", "0", "ARGUS_RESTART_WINDOW", "10m", "ARGUS_RESTART_MAX_DELAY", "5s"));
+
+    assertThat(options.restarts()).isEqualTo(
+        new RestartPolicy(0, Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofSeconds(5)));
+  }
+
+  @Test
+  void aRestartLimitThatIsNoCountIsRefused() {
+    assertThatThrownBy(() -> StackOptions.parse(new String[0], Map.of("ARGUS_RESTART_LIMIT", "-1")))
+        .isInstanceOf(StackOptions.UsageException.class)
+        .hasMessageStartingWith("ARGUS_RESTART_LIMIT must be a whole number, 0 or more");
+    assertThatThrownBy(() -> StackOptions.parse(new String[0], Map.of("ARGUS_RESTART_WINDOW", "0s")))
+        .isInstanceOf(StackOptions.UsageException.class)
+        .hasMessageStartingWith("ARGUS_RESTART_WINDOW must be longer than 0");
+  }
 }
