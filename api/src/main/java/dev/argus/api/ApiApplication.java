@@ -1,5 +1,9 @@
 package dev.argus.api;
 
+import dev.argus.api.secrets.SecretsProperties;
+import dev.argus.api.security.SecurityProperties;
+import dev.argus.contract.secrets.SecretKeyring;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +18,25 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ApiApplication {
 
   public static void main(String[] args) {
+    refuseBadKeys(System.getenv());
     SpringApplication.run(ApiApplication.class, args);
+  }
+
+  /**
+   * The two keys people get wrong most, checked before Spring starts so that the reason is the
+   * first line the api prints (what {@code docker compose logs} and the local stack show), not
+   * the end of a page of start-up log. Spring checks them again when it binds them.
+   */
+  private static void refuseBadKeys(Map<String, String> env) {
+    try {
+      SecurityProperties.checkApiKey(env.get("API_KEY"));
+      String keys = env.get(SecretKeyring.SETTING);
+      if (keys != null && !keys.isBlank()) {
+        new SecretsProperties(keys);
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println("argus-api cannot start: " + e.getMessage());
+      System.exit(1);
+    }
   }
 }

@@ -30,11 +30,7 @@ public record SecurityProperties(
   @ConstructorBinding
   public SecurityProperties {
     apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
-    if (apiKey != null && apiKey.length() < MIN_API_KEY_LENGTH) {
-      throw new IllegalArgumentException(
-          "API_KEY must be at least " + MIN_API_KEY_LENGTH + " characters long (it has "
-              + apiKey.length() + "); generate one with: openssl rand -hex 32");
-    }
+    checkApiKey(apiKey);
     if (rateLimitPerMinute < 1) {
       throw new IllegalArgumentException(
           "RATE_LIMIT_PER_MINUTE must be at least 1, got " + rateLimitPerMinute);
@@ -56,6 +52,15 @@ public record SecurityProperties(
         rateLimitPerMinute,
         failedAuthLimitPerMinute,
         DEFAULT_ALERT_STATUS_RATE_LIMIT_PER_MINUTE);
+  }
+
+  /** A blank or absent key is no key; a key that is set must be long enough. */
+  public static void checkApiKey(String apiKey) {
+    if (apiKey != null && !apiKey.isBlank() && apiKey.length() < MIN_API_KEY_LENGTH) {
+      throw new IllegalArgumentException(
+          "API_KEY must be at least " + MIN_API_KEY_LENGTH + " characters long (it has "
+              + apiKey.length() + "); generate one with: openssl rand -hex 32");
+    }
   }
 
   boolean authenticationEnabled() {
