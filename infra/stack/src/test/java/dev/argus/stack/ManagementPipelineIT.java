@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.argus.contract.testing.UpsdProcess;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  * through the config topic with no restart; runtime config pauses the scheduler and a manual
  * trigger still polls; an uptime target that goes down reaches its threshold and shows in
  * {@code /api/v1/alert-status}, acknowledging removes it, recovery clears it, and the seed's own
- * bash client reports both states.
+ * bash client reports both states; a processor killed with SIGKILL is restarted by the stack and
+ * the readings flow again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -44,6 +48,7 @@ class ManagementPipelineIT {
   private final StackApi api = new StackApi(() -> this.stack.apiBaseUrl(), API_KEY);
   private final AtomicInteger targetStatus = new AtomicInteger(200);
   private final List<String> webhookBodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final ByteArrayOutputStream stackOutput = new ByteArrayOutputStream();
   private UpsdProcess upsd;
   private HttpServer website;
   private LocalStack stack;
@@ -74,7 +79,24 @@ class ManagementPipelineIT {
     website.start();
     var options = StackApi.testStack(
         "it-management", false, List.of(), Duration.ofSeconds(2), Map.of("API_KEY", API_KEY));
-    stack = LocalStack.start(options, System.out);
+    stack = LocalStack.start(options, teeTo(stackOutput));
+  }
+
+  /** System.out, and a copy the tests read. */
+  private static PrintStream teeTo(ByteArrayOutputStream copy) {
+    return new PrintStream(new OutputStream() {
+      @Override
+      public void write(int b) {
+        System.out.write(b);
+        copy.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        System.out.write(b, off, len);
+        copy.write(b, off, len);
+      }
+    }, true, StandardCharsets.UTF_8);
   }
 
   @AfterAll
@@ -237,6 +259,37 @@ class ManagementPipelineIT {
     assertThat(events.toString()).contains("threshold_reached", "recovered");
   }
 
+  @Test
+  @Order(5)
+  void aKilledProcessorIsRestartedAndTheReadingsFlowAgain() {
+    // Given a device the collector polls on a trigger (the scheduler is still paused, test 2)
+    String device = "ups-after-crash";
+    assertThat(api.send("POST", "/api/devices", """
+        {"id": "%s", "name": "Polled after a crash", "type": "ups", "poller": "nut",
+         "host": "127.0.0.1", "port": %d, "enabled": true,
+         "connection_config": {"ups": "%s", "username": "%s", "password": "%s"}}
+        """.formatted(device, upsd.port(), UpsdProcess.UPS_NAME, UpsdProcess.USER, UpsdProcess.PASSWORD))
+        .status()).isEqualTo(201);
+    long killed = stack.pids().get("processor");
+
+    // When the processor dies as under kill -9
+    ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+
+    // Then the stack starts it again, and says so
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      long pid = stack.pids().get("processor");
+      return pid != killed && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    });
+    Instant restarted = Instant.now();
+    assertThat(stackOutput.toString(StandardCharsets.UTF_8))
+        .contains("! The processor service exited with status 137; restarting it in 1 s (restart 1)");
+    // ...and a reading polled after the restart reaches PostgreSQL through the new processor.
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+      api.send("POST", "/api/trigger", "");
+      return latestSnapshotTime(device).isAfter(restarted);
+    });
+  }
+
   private record ClientRun(int exitCode, String output) {}
 
   private ClientRun runSeedClient() throws Exception {
@@ -265,7 +318,11 @@ class ManagementPipelineIT {
   }
 
   private Instant latestSnapshotTime() {
-    StackApi.Response latest = api.get("/api/snapshots/latest?device_id=" + DEVICE);
+    return latestSnapshotTime(DEVICE);
+  }
+
+  private Instant latestSnapshotTime(String device) {
+    StackApi.Response latest = api.get("/api/snapshots/latest?device_id=" + device);
     return latest.status() == 200 ? Instant.parse(latest.body().path("timestamp").asString()) : Instant.EPOCH;
   }
 }
