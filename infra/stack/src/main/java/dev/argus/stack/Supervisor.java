@@ -82,8 +82,9 @@ final class Supervisor implements AutoCloseable {
         case RestartPolicy.GiveUp gaveUp -> {
           thread.shutdown();
           giveUp.accept(what + ", " + gaveUp.crashes() + " times within " + format(gaveUp.window())
-              + "; giving up (ARGUS_RESTART_LIMIT allows " + policy.limit() + " restarts in "
-              + "ARGUS_RESTART_WINDOW). See " + service.logFile());
+              + "; giving up (ARGUS_RESTART_LIMIT allows " + policy.limit()
+              + (policy.limit() == 1 ? " restart" : " restarts") + " within ARGUS_RESTART_WINDOW). See "
+              + service.logFile());
           return;
         }
       }

@@ -82,7 +82,7 @@ class SupervisorTest {
     kill(child);
     assertThat(gaveUp.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(
         "The worker service exited with status 137, 3 times within 1 min; giving up"
-            + " (ARGUS_RESTART_LIMIT allows 2 restarts in ARGUS_RESTART_WINDOW). See "
+            + " (ARGUS_RESTART_LIMIT allows 2 restarts within ARGUS_RESTART_WINDOW). See "
             + dir.resolve("worker.log"));
     assertThat(child.isAlive()).isFalse();
   }
