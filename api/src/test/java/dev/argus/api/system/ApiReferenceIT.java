@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -43,12 +44,18 @@ class ApiReferenceIT extends RunningApiTest {
     missing.removeAll(documented);
     Set<String> stale = new TreeSet<>(documented);
     stale.removeAll(served);
-    assertThat(missing)
-        .as("operations of /openapi.json without a '### METHOD /path' heading in " + REFERENCE)
-        .isEmpty();
-    assertThat(stale)
-        .as("headings in " + REFERENCE + " for operations the api no longer has")
-        .isEmpty();
+    // Both lists in one failure, so a renamed path shows its old and new spelling side by side.
+    SoftAssertions.assertSoftly(
+        softly -> {
+          softly
+              .assertThat(missing)
+              .as("operations of /openapi.json without a '### METHOD /path' heading in " + REFERENCE)
+              .isEmpty();
+          softly
+              .assertThat(stale)
+              .as("headings in " + REFERENCE + " for operations the api no longer has")
+              .isEmpty();
+        });
   }
 
   private static Set<String> operationsOf(JsonNode document) {
