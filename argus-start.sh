@@ -8,8 +8,8 @@ cd "$(dirname "$0")"
 
 stamp=infra/stack/target/lib/.built
 if [ ! -f "$stamp" ] || [ -n "$(find pom.xml infra collector processor api -path '*/target' -prune -o -newer "$stamp" -type f -print -quit)" ]; then
-  echo "[build] Building Argus (first time: a few minutes while Maven downloads dependencies)..."
-  mvn -B -q -ntp -DskipTests package
+  echo "[build] Building Argus (first time: a few minutes while the Maven Wrapper downloads Maven and the dependencies)..."
+  ./mvnw -B -q -ntp -DskipTests package
   touch "$stamp"
 fi
 

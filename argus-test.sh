@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")"
 infra/bin/install-test-deps.sh
 . infra/bin/jdk.sh
-exec mvn -B -ntp verify "$@"
+exec ./mvnw -B -ntp verify "$@"

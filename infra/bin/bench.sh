@@ -20,8 +20,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 export PATH="$PATH:/usr/sbin"
 
-echo "[bench] Building Argus (mvn -DskipTests package)..."
-mvn -B -q -ntp -DskipTests package
+echo "[bench] Building Argus (./mvnw -DskipTests package)..."
+./mvnw -B -q -ntp -DskipTests package
 
 exec "$JAVA_HOME/bin/java" -Xms256m -Xmx1g -XX:+UseParallelGC \
   -cp "infra/bench/target/classes:infra/bench/target/lib/*" dev.argus.bench.BenchMain "$@"

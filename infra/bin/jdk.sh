@@ -21,7 +21,9 @@ pick_jdk() {
   fi
   export JAVA_HOME="$best"
   export PATH="$JAVA_HOME/bin:$PATH"
-  # Maven 3.8's own libraries use sun.misc.Unsafe, which JDK 24+ warns about on every run.
+  # The wrapper's Maven 3.9 runs clean on JDK 24+ without this; a system Maven 3.8 (`mvn` run by
+  # hand after sourcing this file) loads a Guava that calls sun.misc.Unsafe, which JDK 24+ warns
+  # about on every run. The flag is harmless to Maven 3.9.
   if [ "$best_major" -ge 24 ]; then
     export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
   fi
