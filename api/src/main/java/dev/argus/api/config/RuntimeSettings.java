@@ -60,7 +60,7 @@ public class RuntimeSettings implements SecretStore {
     return transactions.execute(
         status -> {
           RuntimeConfig current = read(" FOR UPDATE");
-          RuntimeConfig updated = withNutPassword(change.apply(current), current.nutPassword());
+          RuntimeConfig updated = encryptNutPassword(change.apply(current), current.nutPassword());
           write(updated);
           return updated;
         });
@@ -83,7 +83,7 @@ public class RuntimeSettings implements SecretStore {
           if (rewritten.equals(current.nutPassword())) {
             return 0;
           }
-          write(withPassword(current, rewritten));
+          write(current.withNutPassword(rewritten));
           return 1;
         });
   }
@@ -92,32 +92,15 @@ public class RuntimeSettings implements SecretStore {
    * {@code updated} with its NUT password encrypted: a new one (from the request, so plaintext)
    * always, the stored one only if an older version left it in plain.
    */
-  private RuntimeConfig withNutPassword(RuntimeConfig updated, String stored) {
+  private RuntimeConfig encryptNutPassword(RuntimeConfig updated, String stored) {
     String password = updated.nutPassword();
     if (password == null) {
       return updated;
     }
-    return withPassword(
-        updated,
+    return updated.withNutPassword(
         Objects.equals(password, stored)
             ? cipher.protect(password, NUT_PASSWORD_CONTEXT)
             : cipher.encrypt(password, NUT_PASSWORD_CONTEXT));
-  }
-
-  private static RuntimeConfig withPassword(RuntimeConfig config, String password) {
-    return new RuntimeConfig(
-        config.pollIntervalMinutes(),
-        config.enabledExporters(),
-        config.scanningDisabled(),
-        config.schedulerPaused(),
-        config.nutHost(),
-        config.nutPort(),
-        config.nutUsername(),
-        password,
-        config.deviceOfflineMissedPolls(),
-        config.shutdownBatteryFloorPct(),
-        config.loadLimitPct(),
-        config.temperatureLimitC());
   }
 
   /** The row and its record for {@code argus.config}, in the caller's transaction. */

@@ -39,18 +39,6 @@ public final class RuntimeSecrets {
       log.error("Runtime nut_password from argus.config is not used: {}", e.getMessage());
       password = null;
     }
-    return new RuntimeConfig(
-        runtime.pollIntervalMinutes(),
-        runtime.enabledExporters(),
-        runtime.scanningDisabled(),
-        runtime.schedulerPaused(),
-        runtime.nutHost(),
-        runtime.nutPort(),
-        runtime.nutUsername(),
-        password,
-        runtime.deviceOfflineMissedPolls(),
-        runtime.shutdownBatteryFloorPct(),
-        runtime.loadLimitPct(),
-        runtime.temperatureLimitC());
+    return runtime.withNutPassword(password);
   }
 }

@@ -47,6 +47,23 @@ public record RuntimeConfig(
         null);
   }
 
+  /** The same settings with another {@code nut_password} (its encrypted or decrypted form). */
+  public RuntimeConfig withNutPassword(String password) {
+    return new RuntimeConfig(
+        pollIntervalMinutes,
+        enabledExporters,
+        scanningDisabled,
+        schedulerPaused,
+        nutHost,
+        nutPort,
+        nutUsername,
+        password,
+        deviceOfflineMissedPolls,
+        shutdownBatteryFloorPct,
+        loadLimitPct,
+        temperatureLimitC);
+  }
+
   public boolean exporterEnabled(String exporter) {
     return enabledExporters.contains(exporter);
   }
