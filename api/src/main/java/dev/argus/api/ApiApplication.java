@@ -24,8 +24,8 @@ public class ApiApplication {
 
   /**
    * The two keys people get wrong most, checked before Spring starts so that the reason is the
-   * first line the api prints (what {@code docker compose logs} and the local stack show), not
-   * the end of a page of start-up log. Spring checks them again when it binds them.
+   * first line the api prints (what {@code docker compose logs} and the local stack show), not the
+   * end of a page of start-up log. Spring checks them again when it binds them.
    */
   private static void refuseBadKeys(Map<String, String> env) {
     try {

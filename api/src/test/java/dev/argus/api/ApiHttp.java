@@ -11,9 +11,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A plain HTTP client for the api under test on loopback, as any client would call it. Every
- * answer is checked against the api's own {@code /openapi.json} ({@link OpenApiContract}): one that
- * the document does not describe fails the test.
+ * A plain HTTP client for the api under test on loopback, as any client would call it. Every answer
+ * is checked against the api's own {@code /openapi.json} ({@link OpenApiContract}): one that the
+ * document does not describe fails the test.
  */
 public final class ApiHttp {
 
@@ -100,7 +100,6 @@ public final class ApiHttp {
     public String header(String name) {
       return headers.firstValue(name).orElse(null);
     }
-
 
     public JsonNode json() {
       return JSON.readTree(body);

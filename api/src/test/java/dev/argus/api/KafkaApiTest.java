@@ -41,8 +41,10 @@ public abstract class KafkaApiTest extends RunningApiTest {
       String topic, Predicate<List<ConsumerRecord<String, byte[]>>> until) {
     Map<String, Object> config =
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest");
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
     try (var consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {

@@ -15,9 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP/1.1 over a plain socket, so that the request target arrives byte for byte as written
- * ({@code ;x}, {@code //}, {@code /./}, {@code %61}): {@code java.net.http.HttpClient} and URI
- * parsing may normalise or refuse some of those spellings before they ever reach the api.
+ * HTTP/1.1 over a plain socket, so that the request target arrives byte for byte as written ({@code
+ * ;x}, {@code //}, {@code /./}, {@code %61}): {@code java.net.http.HttpClient} and URI parsing may
+ * normalise or refuse some of those spellings before they ever reach the api.
  */
 public final class RawHttp {
 
@@ -73,7 +73,8 @@ public final class RawHttp {
     static Response parse(byte[] raw) throws IOException {
       int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
       if (end < 0) {
-        throw new IOException("No complete HTTP answer: " + new String(raw, StandardCharsets.ISO_8859_1));
+        throw new IOException(
+            "No complete HTTP answer: " + new String(raw, StandardCharsets.ISO_8859_1));
       }
       String[] lines = new String(raw, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
       int status = Integer.parseInt(lines[0].split(" ")[1]);

@@ -2,9 +2,9 @@ package dev.argus.api;
 
 import dev.argus.contract.schema.ArgusSchema;
 import dev.argus.contract.schema.ServiceRoles;
-import java.sql.SQLException;
 import dev.argus.contract.secrets.SecretCipher;
 import dev.argus.contract.testing.EmbeddedDatabase;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,11 +20,11 @@ import org.springframework.test.context.TestPropertySource;
  * empty tables and writes the rows it needs.
  *
  * <p>The api connects as its production role ({@link ServiceRoles}): it may only SELECT telemetry
- * (it may write only its own configuration and state: API keys, devices, targets, settings,
- * outbox, triggers, deliveries), so every test also checks the architecture rule
- * that the api never writes telemetry: such a write would fail with "permission denied". The schema
- * is migrated beforehand by the owner, as the processor would have done; the api's own start-up
- * migration then finds nothing to do.
+ * (it may write only its own configuration and state: API keys, devices, targets, settings, outbox,
+ * triggers, deliveries), so every test also checks the architecture rule that the api never writes
+ * telemetry: such a write would fail with "permission denied". The schema is migrated beforehand by
+ * the owner, as the processor would have done; the api's own start-up migration then finds nothing
+ * to do.
  */
 @SpringBootTest(
     classes = ApiApplication.class,
@@ -46,6 +46,7 @@ public abstract class RunningApiTest {
 
   /** The api's cipher (the test key of application.properties), to read what it encrypted. */
   @Autowired protected SecretCipher secrets;
+
   protected ApiHttp api;
 
   @DynamicPropertySource

@@ -21,7 +21,8 @@ public final class TelemetryRows {
 
   /** Empties every table and restarts the id sequences, so each test sees only its own rows. */
   public void clear() {
-    sql.sql("TRUNCATE devices, power_snapshots, power_events, collector_status, energy_totals,"
+    sql.sql(
+            "TRUNCATE devices, power_snapshots, power_events, collector_status, energy_totals,"
                 + " energy_daily, api_keys, rate_limit_hits RESTART IDENTITY")
         .update();
     // Management state of the power API: settings, queued config records, manual polls.
@@ -100,8 +101,8 @@ public final class TelemetryRows {
   }
 
   /**
-   * A collector heartbeat with the v2 fields, as the sink upserts it: {@code pollInProgress},
-   * the last cycle's start and end ({@code null} before the first cycle) and the last trigger.
+   * A collector heartbeat with the v2 fields, as the sink upserts it: {@code pollInProgress}, the
+   * last cycle's start and end ({@code null} before the first cycle) and the last trigger.
    */
   public void heartbeat(
       String collectorId,

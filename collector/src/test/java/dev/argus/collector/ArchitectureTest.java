@@ -21,7 +21,8 @@ class ArchitectureTest {
     noClasses()
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("java.sql..", "javax.sql..", "org.flywaydb..", "dev.argus.contract.schema..")
+        .resideInAnyPackage(
+            "java.sql..", "javax.sql..", "org.flywaydb..", "dev.argus.contract.schema..")
         .because("the processor is the only writer of telemetry and the api of configuration")
         .check(COLLECTOR);
   }
@@ -34,8 +35,10 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideOutsideOfPackages("java..", "dev.argus.collector.nut..", "dev.argus.contract.net..")
-        .because("the protocol client is tested on its own and knows nothing of Spring, Kafka or the wire contract;"
-            + " it judges the host with the shared address guard before it connects")
+        .because(
+            "the protocol client is tested on its own and knows nothing of Spring, Kafka or the"
+                + " wire contract; it judges the host with the shared address guard before it"
+                + " connects")
         .check(COLLECTOR);
   }
 
@@ -46,9 +49,11 @@ class ArchitectureTest {
         .resideInAPackage("dev.argus.collector.snmp..")
         .should()
         .dependOnClassesThat()
-        .resideOutsideOfPackages("java..", "org.snmp4j..", "dev.argus.collector.snmp..", "dev.argus.contract.net..")
-        .because("the SNMP client is tested on its own and knows nothing of Spring, Kafka or the wire contract;"
-            + " it judges the host with the shared address guard before it sends")
+        .resideOutsideOfPackages(
+            "java..", "org.snmp4j..", "dev.argus.collector.snmp..", "dev.argus.contract.net..")
+        .because(
+            "the SNMP client is tested on its own and knows nothing of Spring, Kafka or the wire"
+                + " contract; it judges the host with the shared address guard before it sends")
         .check(COLLECTOR);
   }
 
@@ -63,7 +68,8 @@ class ArchitectureTest {
         .because("the NUT and SNMP clients may use it and must stay free of Kafka and Jackson")
         .check(
             new ClassFileImporter()
-                // The contract's tests come in a test jar, which DO_NOT_INCLUDE_TESTS does not know.
+                // The contract's tests come in a test jar, which DO_NOT_INCLUDE_TESTS does not
+                // know.
                 .withImportOption(location -> !location.matches(Pattern.compile(".*Test\\.class")))
                 .importPackages("dev.argus.contract.net"));
   }
@@ -72,8 +78,12 @@ class ArchitectureTest {
   void pollingProbingAndDeviceSettingsDoNotDependOnKafka() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.argus.collector.power..", "dev.argus.collector.devices..", "dev.argus.collector.nut..",
-            "dev.argus.collector.snmp..", "dev.argus.collector.probe..",
+        .resideInAnyPackage(
+            "dev.argus.collector.power..",
+            "dev.argus.collector.devices..",
+            "dev.argus.collector.nut..",
+            "dev.argus.collector.snmp..",
+            "dev.argus.collector.probe..",
             "dev.argus.collector.discovery..")
         .should()
         .dependOnClassesThat()

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.argus.collector.testing.SnmpdProcess;
 import dev.argus.contract.Topic;
 import dev.argus.contract.Topics;
 import dev.argus.contract.collector.CollectorHeartbeat;
 import dev.argus.contract.power.PowerReading;
-import dev.argus.collector.testing.SnmpdProcess;
 import dev.argus.contract.testing.UpsdProcess;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -34,8 +34,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The whole collector, started as the service starts, against an in-JVM Kafka broker, a real
- * upsd and a real snmpd; what it publishes is read back with a plain Kafka consumer.
+ * The whole collector, started as the service starts, against an in-JVM Kafka broker, a real upsd
+ * and a real snmpd; what it publishes is read back with a plain Kafka consumer.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CollectorApplicationIT {
@@ -55,7 +55,15 @@ class CollectorApplicationIT {
     upsd =
         UpsdProcess.start(
             Path.of("target"),
-            Map.of("ups.status", "OL", "battery.charge", "100", "ups.load", "30", "ups.realpower", "270"));
+            Map.of(
+                "ups.status",
+                "OL",
+                "battery.charge",
+                "100",
+                "ups.load",
+                "30",
+                "ups.realpower",
+                "270"));
     snmpd =
         SnmpdProcess.start(
             Path.of("target"),
@@ -76,17 +84,28 @@ class CollectorApplicationIT {
   }
 
   @Test
-  void publishesReadingsFailedPollsAndHeartbeatsThenStopsCleanly(CapturedOutput output) throws Exception {
+  void publishesReadingsFailedPollsAndHeartbeatsThenStopsCleanly(CapturedOutput output)
+      throws Exception {
     // Given a collector with a UPS (with credentials), a server that is down, and a server whose
     // UPSes are discovered
     int closedPort = closedPort();
     String devices =
         String.join(
             ",",
-            "nut://" + UpsdProcess.USER + ":" + UpsdProcess.PASSWORD + "@127.0.0.1:" + upsd.port() + "/sim?id=ups-sim&name=Sim%20UPS",
+            "nut://"
+                + UpsdProcess.USER
+                + ":"
+                + UpsdProcess.PASSWORD
+                + "@127.0.0.1:"
+                + upsd.port()
+                + "/sim?id=ups-sim&name=Sim%20UPS",
             "nut://127.0.0.1:" + closedPort + "/sim?id=ups-down",
             "nut://127.0.0.1:" + upsd.port() + "?id=site",
-            "snmp://" + SnmpdProcess.COMMUNITY + "@127.0.0.1:" + snmpd.port() + "?id=ups-snmp&version=2c");
+            "snmp://"
+                + SnmpdProcess.COMMUNITY
+                + "@127.0.0.1:"
+                + snmpd.port()
+                + "?id=ups-snmp&version=2c");
 
     // When it runs
     ConfigurableApplicationContext collector =
@@ -99,7 +118,8 @@ class CollectorApplicationIT {
                 "--argus.collector.devices=" + devices);
     var readings = new Records<>(Topics.READINGS_POWER);
     var heartbeats = new Records<>(Topics.COLLECTOR_STATUS);
-    try (readings; heartbeats) {
+    try (readings;
+        heartbeats) {
 
       // Then every device gets readings keyed by its id, failed polls included
       PowerReading sim = readings.first(r -> r.key().equals("ups-sim"));
@@ -114,7 +134,11 @@ class CollectorApplicationIT {
 
       PowerReading down = readings.first(r -> r.key().equals("ups-down"));
       assertThat(down.succeeded()).isFalse();
-      assertThat(down.error()).isEqualTo("connection refused by 127.0.0.1:" + closedPort + " (is upsd running and listening there?)");
+      assertThat(down.error())
+          .isEqualTo(
+              "connection refused by 127.0.0.1:"
+                  + closedPort
+                  + " (is upsd running and listening there?)");
       assertThat(down.pollIntervalSeconds()).isEqualTo(1);
       assertThat(down.collectorId()).isEqualTo("collector-it");
 
@@ -127,11 +151,15 @@ class CollectorApplicationIT {
       assertThat(overSnmp.batteryPercent()).isEqualTo(64.0);
 
       // ... cycle after cycle
-      readings.first(r -> r.key().equals("ups-down") && !r.value().timestamp().isBefore(down.timestamp().plusMillis(500)));
+      readings.first(
+          r ->
+              r.key().equals("ups-down")
+                  && !r.value().timestamp().isBefore(down.timestamp().plusMillis(500)));
 
       // ... and the collector reports itself
       CollectorHeartbeat heartbeat =
-          heartbeats.first(r -> r.key().equals("collector-it") && r.value().lastCycleStartedAt() != null);
+          heartbeats.first(
+              r -> r.key().equals("collector-it") && r.value().lastCycleStartedAt() != null);
       assertThat(heartbeat.schedulerRunning()).isTrue();
       assertThat(heartbeat.devicesConfigured()).isEqualTo(4);
       assertThat(heartbeat.lastCycleDevicesPolled()).isEqualTo(4);
@@ -143,7 +171,8 @@ class CollectorApplicationIT {
       snmpd.set(Map.of("1.3.6.1.2.1.33.1.4.1.0", "integer 5"));
       readings.first(r -> r.key().equals("ups-snmp") && "OB".equals(r.value().upsStatus()));
 
-      // When the collector is stopped (as on SIGTERM), its last heartbeat says the scheduler stopped
+      // When the collector is stopped (as on SIGTERM), its last heartbeat says the scheduler
+      // stopped
       collector.close();
       heartbeats.first(r -> r.key().equals("collector-it") && !r.value().schedulerRunning());
     } finally {
@@ -168,9 +197,12 @@ class CollectorApplicationIT {
       consumer =
           new KafkaConsumer<>(
               Map.of(
-                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                  ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                  ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  broker.getBrokersAsString(),
+                  ConsumerConfig.GROUP_ID_CONFIG,
+                  "it-" + UUID.randomUUID(),
+                  ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                  "earliest"),
               topic.keySerde().deserializer(),
               topic.valueSerde().deserializer());
       List<TopicPartition> partitions =
@@ -188,7 +220,11 @@ class CollectorApplicationIT {
           .until(
               () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream().filter(matching).findFirst().map(ConsumerRecord::value).orElse(null);
+                return seen.stream()
+                    .filter(matching)
+                    .findFirst()
+                    .map(ConsumerRecord::value)
+                    .orElse(null);
               },
               value -> value != null);
     }

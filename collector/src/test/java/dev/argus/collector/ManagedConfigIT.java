@@ -49,8 +49,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The whole collector driven through {@code argus.config} and {@code argus.commands}, as the api
- * drives it, against an in-JVM Kafka broker and a real upsd: devices added and deleted, the
- * runtime poll interval, the pause, manual polls and discovery, all without a restart.
+ * drives it, against an in-JVM Kafka broker and a real upsd: devices added and deleted, the runtime
+ * poll interval, the pause, manual polls and discovery, all without a restart.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ManagedConfigIT {
@@ -66,13 +66,23 @@ class ManagedConfigIT {
     assumeTrue(UpsdProcess.available(), "NUT (nut-server) is not installed");
     broker = new EmbeddedKafkaKraftBroker(1, 1);
     broker.afterPropertiesSet();
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
       new TopicProvisioner(admin, (short) 1).ensure(Topics.all());
     }
     upsd =
         UpsdProcess.start(
             Path.of("target"),
-            Map.of("ups.status", "OL", "battery.charge", "100", "ups.load", "30", "ups.realpower", "270"));
+            Map.of(
+                "ups.status",
+                "OL",
+                "battery.charge",
+                "100",
+                "ups.load",
+                "30",
+                "ups.realpower",
+                "270"));
   }
 
   @AfterAll
@@ -87,42 +97,103 @@ class ManagedConfigIT {
 
   private static DeviceConfig upsdDevice(String id, String collectorId) {
     return new DeviceConfig(
-        id, "Managed UPS", "ups", "nut", upsd.host(), upsd.port(), true,
-        Map.of("ups", UpsdProcess.UPS_NAME, "username", UpsdProcess.USER,
+        id,
+        "Managed UPS",
+        "ups",
+        "nut",
+        upsd.host(),
+        upsd.port(),
+        true,
+        Map.of(
+            "ups",
+            UpsdProcess.UPS_NAME,
+            "username",
+            UpsdProcess.USER,
             // Encrypted, as the api publishes it
-            "password", TestSecrets.CIPHER.encrypt(UpsdProcess.PASSWORD, SecretContext.deviceField(id, "password"))),
+            "password",
+            TestSecrets.CIPHER.encrypt(
+                UpsdProcess.PASSWORD, SecretContext.deviceField(id, "password"))),
         collectorId);
   }
 
   private static RuntimeConfig runtime(boolean paused, String nutHost) {
     return new RuntimeConfig(
-        1, List.of(), nutHost == null, paused, nutHost, nutHost == null ? null : upsd.port(), UpsdProcess.USER,
-        TestSecrets.CIPHER.encrypt(UpsdProcess.PASSWORD, SecretContext.runtimeField("nut_password")), null, null, null,
+        1,
+        List.of(),
+        nutHost == null,
+        paused,
+        nutHost,
+        nutHost == null ? null : upsd.port(),
+        UpsdProcess.USER,
+        TestSecrets.CIPHER.encrypt(
+            UpsdProcess.PASSWORD, SecretContext.runtimeField("nut_password")),
+        null,
+        null,
+        null,
         null);
   }
 
   @Test
   void followsTheConfigurationTopicAndAnswersManualPolls(CapturedOutput output) throws Exception {
     try (var producer = new RawProducer()) {
-      // Given a configuration published before the collector starts: a device for any collector, one
+      // Given a configuration published before the collector starts: a device for any collector,
+      // one
       // for another collector, one that cannot be polled, a malformed record, a target and runtime
       // settings of a 1-minute interval (the collector's environment says 1 hour)
       producer.sendRaw(ConfigKeys.device("junk"), "{not json".getBytes(StandardCharsets.UTF_8));
       producer.config(ConfigKeys.device("api-ups"), ConfigEntry.of(upsdDevice("api-ups", null)));
-      producer.config(ConfigKeys.device("other-ups"), ConfigEntry.of(upsdDevice("other-ups", "collector-b")));
+      producer.config(
+          ConfigKeys.device("other-ups"), ConfigEntry.of(upsdDevice("other-ups", "collector-b")));
       producer.config(
           ConfigKeys.device("api-bad"),
-          ConfigEntry.of(new DeviceConfig("api-bad", null, "ups", "snmp", "127.0.0.1", null, true, Map.of("comunity", "x"), null)));
+          ConfigEntry.of(
+              new DeviceConfig(
+                  "api-bad",
+                  null,
+                  "ups",
+                  "snmp",
+                  "127.0.0.1",
+                  null,
+                  true,
+                  Map.of("comunity", "x"),
+                  null)));
       // one whose password is encrypted for another device (copied over): not decryptable here
       DeviceConfig copied = upsdDevice("api-ups", null);
       producer.config(
           ConfigKeys.device("api-copied"),
-          ConfigEntry.of(new DeviceConfig("api-copied", "Copied", "ups", "nut", upsd.host(), upsd.port(), true,
-              copied.connectionConfig(), null)));
+          ConfigEntry.of(
+              new DeviceConfig(
+                  "api-copied",
+                  "Copied",
+                  "ups",
+                  "nut",
+                  upsd.host(),
+                  upsd.port(),
+                  true,
+                  copied.connectionConfig(),
+                  null)));
       producer.config(
           ConfigKeys.target(7),
-          ConfigEntry.of(new TargetConfig(7, "Web", "tcp", "127.0.0.1:1", 60, 3, true, null, null, null, null, null, null, null,
-              null, null, null, null)));
+          ConfigEntry.of(
+              new TargetConfig(
+                  7,
+                  "Web",
+                  "tcp",
+                  "127.0.0.1:1",
+                  60,
+                  3,
+                  true,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null)));
       producer.config(ConfigKeys.RUNTIME, ConfigEntry.of(runtime(false, null)));
 
       // When the collector starts
@@ -136,23 +207,31 @@ class ManagedConfigIT {
                   "--argus.collector.heartbeat-interval=1s");
       var readings = new Records<>(Topics.READINGS_POWER);
       var heartbeats = new Records<>(Topics.COLLECTOR_STATUS);
-      try (collector; readings; heartbeats) {
+      try (collector;
+          readings;
+          heartbeats) {
 
         // Then its first cycle polls the managed device, stating the runtime interval
         PowerReading first = readings.first(r -> r.key().equals("api-ups"));
         assertThat(first.succeeded()).isTrue();
         assertThat(first.powerWatts()).isEqualTo(270.0);
         assertThat(first.pollIntervalSeconds()).isEqualTo(60);
-        CollectorHeartbeat beat = heartbeats.first(r -> r.key().equals(COLLECTOR) && r.value().lastCycleCompletedAt() != null);
+        CollectorHeartbeat beat =
+            heartbeats.first(
+                r -> r.key().equals(COLLECTOR) && r.value().lastCycleCompletedAt() != null);
         assertThat(beat.devicesConfigured()).isEqualTo(1);
         assertThat(beat.targetsConfigured()).isEqualTo(1);
         assertThat(beat.schedulerPaused()).isFalse();
         assertThat(beat.schemaVersion()).isEqualTo(2);
 
-        // ... and the next scheduled cycle comes after the runtime interval, not the environment's hour
+        // ... and the next scheduled cycle comes after the runtime interval, not the environment's
+        // hour
         PowerReading second =
-            readings.first(r -> r.key().equals("api-ups") && r.value().timestamp().isAfter(first.timestamp()), Duration.ofSeconds(90));
-        assertThat(Duration.between(first.timestamp(), second.timestamp())).isGreaterThan(Duration.ofSeconds(50));
+            readings.first(
+                r -> r.key().equals("api-ups") && r.value().timestamp().isAfter(first.timestamp()),
+                Duration.ofSeconds(90));
+        assertThat(Duration.between(first.timestamp(), second.timestamp()))
+            .isGreaterThan(Duration.ofSeconds(50));
 
         // When scheduled polls are paused and a manual poll is asked for
         producer.config(ConfigKeys.RUNTIME, ConfigEntry.of(runtime(true, null)));
@@ -172,7 +251,8 @@ class ManagedConfigIT {
         producer.config(ConfigKeys.RUNTIME, ConfigEntry.of(runtime(true, upsd.host())));
         producer.config(ConfigKeys.device("api-ups"), null);
         Instant deletedAt = Instant.now();
-        heartbeats.first(r -> r.value().timestamp().isAfter(deletedAt) && r.value().devicesConfigured() == 0);
+        heartbeats.first(
+            r -> r.value().timestamp().isAfter(deletedAt) && r.value().devicesConfigured() == 0);
         Instant askedAgainAt = Instant.now();
         producer.command(new CollectorCommand("cmd-2", CollectorCommand.POLL_NOW, askedAgainAt));
 
@@ -182,17 +262,26 @@ class ManagedConfigIT {
         assertThat(discovered.timestamp()).isAfter(askedAgainAt);
         heartbeats.first(r -> "cmd-2".equals(r.value().lastTriggerId()));
         assertThat(readings.seen())
-            .filteredOn(r -> r.key().equals("api-ups") && r.value().timestamp().isAfter(askedAgainAt))
+            .filteredOn(
+                r -> r.key().equals("api-ups") && r.value().timestamp().isAfter(askedAgainAt))
             .isEmpty();
         assertThat(readings.seen())
-            .noneMatch(r -> r.key().equals("other-ups") || r.key().equals("api-bad") || r.key().equals("api-copied"));
+            .noneMatch(
+                r ->
+                    r.key().equals("other-ups")
+                        || r.key().equals("api-bad")
+                        || r.key().equals("api-copied"));
       }
     }
     assertThat(output.getAll())
         .contains("Skipped record argus.config-0@0 (key device/junk)")
-        .contains("Device 'api-bad' from argus.config is not polled: connection_config has key(s) [comunity]")
-        .contains("Device 'api-copied' from argus.config is not polled: connection_config credentials: the secret of"
-            + " device:api-copied:password failed authentication with key 'fixture'")
+        .contains(
+            "Device 'api-bad' from argus.config is not polled: connection_config has key(s)"
+                + " [comunity]")
+        .contains(
+            "Device 'api-copied' from argus.config is not polled: connection_config credentials:"
+                + " the secret of device:api-copied:password failed authentication with key"
+                + " 'fixture'")
         .doesNotContain(UpsdProcess.PASSWORD);
   }
 
@@ -201,7 +290,11 @@ class ManagedConfigIT {
 
     private final KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(), ProducerConfig.ACKS_CONFIG, "all"),
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString(),
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
             new ByteArraySerializer(),
             new ByteArraySerializer());
 
@@ -214,12 +307,18 @@ class ManagedConfigIT {
     }
 
     void sendRaw(String key, byte[] value) throws Exception {
-      producer.send(new ProducerRecord<>(Topics.CONFIG.name(), key.getBytes(StandardCharsets.UTF_8), value)).get();
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.CONFIG.name(), key.getBytes(StandardCharsets.UTF_8), value))
+          .get();
     }
 
     private <V> void send(Topic<String, V> topic, String key, V value) throws Exception {
       byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
-      producer.send(new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8), bytes)).get();
+      producer
+          .send(new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8), bytes))
+          .get();
     }
 
     @Override
@@ -238,9 +337,12 @@ class ManagedConfigIT {
       consumer =
           new KafkaConsumer<>(
               Map.of(
-                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                  ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                  ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  broker.getBrokersAsString(),
+                  ConsumerConfig.GROUP_ID_CONFIG,
+                  "it-" + UUID.randomUUID(),
+                  ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                  "earliest"),
               topic.keySerde().deserializer(),
               topic.valueSerde().deserializer());
       List<TopicPartition> partitions =
@@ -262,7 +364,11 @@ class ManagedConfigIT {
           .until(
               () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream().filter(matching).findFirst().map(ConsumerRecord::value).orElse(null);
+                return seen.stream()
+                    .filter(matching)
+                    .findFirst()
+                    .map(ConsumerRecord::value)
+                    .orElse(null);
               },
               value -> value != null);
     }

@@ -16,8 +16,8 @@ import org.apache.kafka.streams.kstream.KStream;
  * The processor's one Streams topology: {@code argus.readings.power} read once and fed to both
  * {@link PowerEventsTopology} (→ {@code argus.events}) and {@link EnergyTopology} (→ {@code
  * argus.energy}), and {@code argus.readings.probe} fed to {@link TargetAlertsTopology} (→ {@code
- * argus.target.status} and {@code argus.events}). One application means each reading is read, and
- * a malformed one dead-lettered, once, and one exactly-once transaction covers every output. The
+ * argus.target.status} and {@code argus.events}). One application means each reading is read, and a
+ * malformed one dead-lettered, once, and one exactly-once transaction covers every output. The
  * state stores keep the names they have on their own, so their changelogs do not depend on how the
  * topologies are combined.
  *

@@ -7,8 +7,8 @@ import dev.argus.contract.Topics;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
 import dev.argus.contract.config.RuntimeConfig;
-import dev.argus.contract.probe.ProbeResult;
 import dev.argus.contract.power.PowerReading;
+import dev.argus.contract.probe.ProbeResult;
 import dev.argus.contract.testing.EmbeddedDatabase;
 import dev.argus.processor.sink.TelemetrySink;
 import dev.argus.processor.system.DeadLetterHeaders;
@@ -184,8 +184,7 @@ class ProcessorIT {
                         Boolean.class)
                     .equals(List.of(true)));
     assertThat(
-            db.queryForObject(
-                "SELECT count(*) FROM probe_results WHERE target_id = 7", Long.class))
+            db.queryForObject("SELECT count(*) FROM probe_results WHERE target_id = 7", Long.class))
         .isEqualTo(2);
     await().atMost(Duration.ofSeconds(30)).until(() -> streams.malformedRecords() == 1);
 
@@ -261,7 +260,8 @@ class ProcessorIT {
 
   private static boolean energyAsOf(JdbcTemplate db, Instant asOf) {
     List<Instant> stored =
-        db.queryForList(
+        db
+            .queryForList(
                 "SELECT as_of FROM energy_totals WHERE device_id = 'ups-energy'",
                 OffsetDateTime.class)
             .stream()

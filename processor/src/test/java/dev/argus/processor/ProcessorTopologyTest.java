@@ -47,7 +47,8 @@ class ProcessorTopologyTest {
         new ProcessorTopology(
                 PowerEventSettings.defaults(),
                 EnergySettings.defaults(),
-                TargetAlertSettings.defaults()).build();
+                TargetAlertSettings.defaults())
+            .build();
     try (var driver =
         new TopologyTestDriver(
             topology,
@@ -95,7 +96,9 @@ class ProcessorTopologyTest {
             Topics.READINGS_POWER.configs());
     var energy = new EnergySettings(otherReadings, Topics.ENERGY, Duration.ofMinutes(15));
 
-    assertThatThrownBy(() -> new ProcessorTopology(
+    assertThatThrownBy(
+            () ->
+                new ProcessorTopology(
                     PowerEventSettings.defaults(), energy, TargetAlertSettings.defaults()))
         .hasMessageContaining("same topic");
   }

@@ -10,12 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides, for one event and each enabled provider, whether to notify, and records every outcome
- * in {@code alert_deliveries}. In order: an event already sent through a provider is not sent
- * again (a redelivered record); recoveries go out when {@code send_recovery} is on, whatever the
- * provider's {@code min_severity} (every low-severity event is a recovery, so the filter would
- * otherwise silence them all) and past the cooldown; other events need {@code min_severity} and a
- * cooldown claim, which is given back when the notification fails.
+ * Decides, for one event and each enabled provider, whether to notify, and records every outcome in
+ * {@code alert_deliveries}. In order: an event already sent through a provider is not sent again (a
+ * redelivered record); recoveries go out when {@code send_recovery} is on, whatever the provider's
+ * {@code min_severity} (every low-severity event is a recovery, so the filter would otherwise
+ * silence them all) and past the cooldown; other events need {@code min_severity} and a cooldown
+ * claim, which is given back when the notification fails.
  */
 class AlertDispatcher {
 
@@ -77,7 +77,11 @@ class AlertDispatcher {
     }
     ResilientDelivery.Result result = delivery.deliver(provider, message);
     if (result.outcome() != DeliveryOutcome.SENT) {
-      log.warn("Alert {} for {} via {}: {}", result.outcome().wireName(), message.title(), name,
+      log.warn(
+          "Alert {} for {} via {}: {}",
+          result.outcome().wireName(),
+          message.title(),
+          name,
           result.error());
       if (claimed != null) {
         deliveries.releaseCooldown(message.subjectId(), message.eventType(), name, claimed);

@@ -24,11 +24,11 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Reads {@code argus.events} (consumer group {@value #GROUP_ID}, key subject id, value {@link
- * DerivedEvent}) and hands each event to the {@link AlertDispatcher}, on a thread of its own so
- * the api starts and serves while Kafka is away. Offsets are committed after the events before
- * them were handled: a crash re-reads them, and the dispatcher sends no event twice through one
- * provider. A record that cannot be read is logged, counted and skipped; when handling fails
- * (the database is down) the partition is rewound and tried again after a pause.
+ * DerivedEvent}) and hands each event to the {@link AlertDispatcher}, on a thread of its own so the
+ * api starts and serves while Kafka is away. Offsets are committed after the events before them
+ * were handled: a crash re-reads them, and the dispatcher sends no event twice through one
+ * provider. A record that cannot be read is logged, counted and skipped; when handling fails (the
+ * database is down) the partition is rewound and tried again after a pause.
  */
 class AlertEventConsumer implements SmartLifecycle {
 
@@ -64,10 +64,12 @@ class AlertEventConsumer implements SmartLifecycle {
             GROUP_ID,
             "alerts",
             Map.of(
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, properties.autoOffsetReset(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                properties.autoOffsetReset(),
                 // Few records per poll: each may wait for retries against slow providers, and
                 // the group must hear from us within max.poll.interval.ms.
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                10,
                 ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
                 (int) Duration.ofMinutes(10).toMillis()));
     running = true;
@@ -107,7 +109,8 @@ class AlertEventConsumer implements SmartLifecycle {
         } catch (WakeupException e) {
           throw e;
         } catch (KafkaException e) {
-          // E.g. a commit refused after a rebalance: the records come again, and are not sent twice.
+          // E.g. a commit refused after a rebalance: the records come again, and are not sent
+          // twice.
           log.warn("Alert consumer: {}; carrying on", e.toString());
           pause();
         }
@@ -119,15 +122,20 @@ class AlertEventConsumer implements SmartLifecycle {
     }
   }
 
-  private void handle(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
+  private void handle(
+      KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
     Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
     for (TopicPartition partition : records.partitions()) {
       for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
         try {
           handle(record);
         } catch (RuntimeException e) {
-          log.warn("Cannot handle event at {}@{} yet, retrying in {}: {}",
-              partition, record.offset(), RETRY_PAUSE, e.toString());
+          log.warn(
+              "Cannot handle event at {}@{} yet, retrying in {}: {}",
+              partition,
+              record.offset(),
+              RETRY_PAUSE,
+              e.toString());
           commit(kafka, done);
           rewind(kafka, records, done);
           pause();
@@ -145,13 +153,18 @@ class AlertEventConsumer implements SmartLifecycle {
       event = events.deserialize(record.topic(), record.value());
     } catch (SerializationException e) {
       malformed.incrementAndGet();
-      log.warn("Skipping unreadable record {}-{}@{}: {}",
-          record.topic(), record.partition(), record.offset(), e.getMessage());
+      log.warn(
+          "Skipping unreadable record {}-{}@{}: {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          e.getMessage());
       return;
     }
     if (event == null) {
       malformed.incrementAndGet();
-      log.warn("Skipping empty record {}-{}@{}", record.topic(), record.partition(), record.offset());
+      log.warn(
+          "Skipping empty record {}-{}@{}", record.topic(), record.partition(), record.offset());
       return;
     }
     dispatcher.handle(event);

@@ -42,22 +42,44 @@ record AlertMessage(
         "[" + event.severity().name() + "] " + event.eventType() + ": " + event.subjectId();
     StringBuilder body =
         new StringBuilder()
-            .append(event.eventType()).append(" on ").append(event.source()).append(' ')
-            .append(event.subjectId()).append(" at ").append(event.timestamp()).append('\n')
-            .append("severity: ").append(event.severity().wireName());
+            .append(event.eventType())
+            .append(" on ")
+            .append(event.source())
+            .append(' ')
+            .append(event.subjectId())
+            .append(" at ")
+            .append(event.timestamp())
+            .append('\n')
+            .append("severity: ")
+            .append(event.severity().wireName());
     // Sorted, so the same event always reads the same.
     new TreeMap<>(event.metadata())
         .forEach((key, value) -> body.append('\n').append(key).append(": ").append(value));
     return new AlertMessage(
-        event.eventId(), event.source(), event.subjectId(), event.eventType(), event.severity(),
-        event.timestamp(), event.metadata(), title, body.toString(), false);
+        event.eventId(),
+        event.source(),
+        event.subjectId(),
+        event.eventType(),
+        event.severity(),
+        event.timestamp(),
+        event.metadata(),
+        title,
+        body.toString(),
+        false);
   }
 
   static AlertMessage test(Instant now) {
     return new AlertMessage(
-        null, "argus", "argus", "test", Severity.LOW, now, Map.of(),
+        null,
+        "argus",
+        "argus",
+        "test",
+        Severity.LOW,
+        now,
+        Map.of(),
         "[TEST] Argus alert test",
-        "A test notification from Argus at " + now + ". This provider works.", true);
+        "A test notification from Argus at " + now + ". This provider works.",
+        true);
   }
 
   @JsonIgnore

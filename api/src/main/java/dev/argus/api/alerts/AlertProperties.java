@@ -34,7 +34,9 @@ public record AlertProperties(
     if (!Set.of("latest", "earliest").contains(autoOffsetReset)) {
       throw new IllegalArgumentException(
           "argus.alerts.auto-offset-reset (ARGUS_ALERTS_AUTO_OFFSET_RESET) must be latest or"
-              + " earliest, got '" + autoOffsetReset + "'");
+              + " earliest, got '"
+              + autoOffsetReset
+              + "'");
     }
     if (retryAttempts < 1 || retryAttempts > 10) {
       throw new IllegalArgumentException(
@@ -44,10 +46,13 @@ public record AlertProperties(
     if (circuitMinimumCalls < 1 || circuitMinimumCalls > 10) {
       throw new IllegalArgumentException(
           "argus.alerts.circuit-minimum-calls (ARGUS_ALERTS_CIRCUIT_MINIMUM_CALLS) must be between"
-              + " 1 and 10, got " + circuitMinimumCalls);
+              + " 1 and 10, got "
+              + circuitMinimumCalls);
     }
-    requirePositive(retryInitialBackoff, "retry-initial-backoff (ARGUS_ALERTS_RETRY_INITIAL_BACKOFF)");
-    requirePositive(circuitOpenDuration, "circuit-open-duration (ARGUS_ALERTS_CIRCUIT_OPEN_DURATION)");
+    requirePositive(
+        retryInitialBackoff, "retry-initial-backoff (ARGUS_ALERTS_RETRY_INITIAL_BACKOFF)");
+    requirePositive(
+        circuitOpenDuration, "circuit-open-duration (ARGUS_ALERTS_CIRCUIT_OPEN_DURATION)");
     requirePositive(connectTimeout, "connect-timeout (ARGUS_ALERTS_CONNECT_TIMEOUT)");
     requirePositive(requestTimeout, "request-timeout (ARGUS_ALERTS_REQUEST_TIMEOUT)");
   }

@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * One notification channel of {@code GET/PUT /api/alerts}, told apart by {@code type}. Every field
  * may be absent in a request; {@link AlertSettingsPolicy} fills defaults and checks what is
- * required. {@code name} identifies the provider in the delivery log, the cooldowns and the
- * circuit breakers; it defaults to the type, so two providers of one type need distinct names.
+ * required. {@code name} identifies the provider in the delivery log, the cooldowns and the circuit
+ * breakers; it defaults to the type, so two providers of one type need distinct names.
  */
 @JsonTypeInfo(
     use = JsonTypeInfo.Id.NAME,

@@ -38,10 +38,12 @@ final class AlertSettingsPolicy {
   /** The settings to store for {@code requested}, given what is stored now. */
   static AlertSettings accept(AlertSettings requested, AlertSettings stored) {
     if (requested.providers() == null) {
-      throw new InvalidAlertSettingsException("providers is required (an empty list disables alerts)");
+      throw new InvalidAlertSettingsException(
+          "providers is required (an empty list disables alerts)");
     }
     if (requested.providers().size() > MAX_PROVIDERS) {
-      throw new InvalidAlertSettingsException("at most " + MAX_PROVIDERS + " providers are allowed");
+      throw new InvalidAlertSettingsException(
+          "at most " + MAX_PROVIDERS + " providers are allowed");
     }
     int cooldown =
         requested.cooldownMinutes() == null
@@ -62,12 +64,17 @@ final class AlertSettingsPolicy {
       AlertProvider provider = accept(field, given, stored);
       if (!names.add(provider.name())) {
         throw new InvalidAlertSettingsException(
-            field + ".name '" + provider.name() + "' is used twice; give each provider its own name");
+            field
+                + ".name '"
+                + provider.name()
+                + "' is used twice; give each provider its own name");
       }
       providers.add(provider);
     }
     return new AlertSettings(
-        List.copyOf(providers), cooldown, requested.sendRecovery() == null || requested.sendRecovery());
+        List.copyOf(providers),
+        cooldown,
+        requested.sendRecovery() == null || requested.sendRecovery());
   }
 
   /** The settings as {@code GET} shows them: every secret that is set replaced by the mask. */
@@ -94,7 +101,9 @@ final class AlertSettingsPolicy {
   private static AlertProvider accept(String field, AlertProvider given, AlertSettings stored) {
     if (given instanceof AlertProvider.Unknown unknown) {
       throw new InvalidAlertSettingsException(
-          field + ".type must be one of " + AlertProvider.TYPES
+          field
+              + ".type must be one of "
+              + AlertProvider.TYPES
               + (unknown.type() == null ? "" : ", got '" + unknown.type() + "'"));
     }
     String name = given.name() == null ? given.type() : given.name().strip();
@@ -113,8 +122,14 @@ final class AlertSettingsPolicy {
       case AlertProvider.Webhook w -> {
         ProviderDestinations.checkUrl(field + ".url", w.url());
         yield new AlertProvider.Webhook(
-            name, enabled, minSeverity, w.url().strip(),
-            headers(field, w.headers(), previous instanceof AlertProvider.Webhook p ? p.headers() : null));
+            name,
+            enabled,
+            minSeverity,
+            w.url().strip(),
+            headers(
+                field,
+                w.headers(),
+                previous instanceof AlertProvider.Webhook p ? p.headers() : null));
       }
       case AlertProvider.Ntfy n -> {
         ProviderDestinations.checkUrl(field + ".server_url", n.serverUrl());
@@ -169,8 +184,16 @@ final class AlertSettingsPolicy {
     String password =
         kept(e.password(), previous instanceof AlertProvider.Email p ? p.password() : null);
     return new AlertProvider.Email(
-        name, enabled, minSeverity, e.smtpHost().strip(), port, blankToNull(e.username()),
-        password, e.from(), List.copyOf(e.to()), e.starttls() == null || e.starttls());
+        name,
+        enabled,
+        minSeverity,
+        e.smtpHost().strip(),
+        port,
+        blankToNull(e.username()),
+        password,
+        e.from(),
+        List.copyOf(e.to()),
+        e.starttls() == null || e.starttls());
   }
 
   private static Map<String, String> headers(
@@ -186,8 +209,7 @@ final class AlertSettingsPolicy {
         throw new InvalidAlertSettingsException(
             field + ".headers: '" + headerName + "' cannot be set on a webhook request");
       }
-      String value =
-          kept(header.getValue(), previous == null ? null : previous.get(headerName));
+      String value = kept(header.getValue(), previous == null ? null : previous.get(headerName));
       if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
         throw new InvalidAlertSettingsException(
             field + ".headers['" + headerName + "'] must be a single-line value");
@@ -220,8 +242,16 @@ final class AlertSettingsPolicy {
               g.name(), g.enabled(), g.minSeverity(), g.serverUrl(), mask(g.appToken()));
       case AlertProvider.Email e ->
           new AlertProvider.Email(
-              e.name(), e.enabled(), e.minSeverity(), e.smtpHost(), e.smtpPort(), e.username(),
-              mask(e.password()), e.from(), e.to(), e.starttls());
+              e.name(),
+              e.enabled(),
+              e.minSeverity(),
+              e.smtpHost(),
+              e.smtpPort(),
+              e.username(),
+              mask(e.password()),
+              e.from(),
+              e.to(),
+              e.starttls());
       case AlertProvider.Unknown u -> u;
     };
   }

@@ -33,7 +33,8 @@ class AlertSettingsRepository implements SecretStore {
 
   AlertSettings load() {
     // reveal: a row written before secrets were encrypted still reads.
-    return stored("").map(stored -> AlertSecrets.map(stored, cipher::reveal))
+    return stored("")
+        .map(stored -> AlertSecrets.map(stored, cipher::reveal))
         .orElseGet(AlertSettings::defaults);
   }
 

@@ -56,7 +56,10 @@ final class EmailAlertSender {
     } catch (MessagingException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new DeliveryException(
-          "SMTP to " + target + " failed: " + e.getMessage()
+          "SMTP to "
+              + target
+              + " failed: "
+              + e.getMessage()
               + (cause == e ? "" : " (" + cause.getClass().getSimpleName() + ")"),
           true);
     }

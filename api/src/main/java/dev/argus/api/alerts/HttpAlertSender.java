@@ -45,8 +45,7 @@ final class HttpAlertSender {
           case AlertProvider.Webhook w -> webhook(w, message);
           case AlertProvider.Ntfy n -> ntfy(n, message);
           case AlertProvider.Gotify g -> gotify(g, message);
-          default ->
-              throw new IllegalArgumentException("not an HTTP provider: " + provider.type());
+          default -> throw new IllegalArgumentException("not an HTTP provider: " + provider.type());
         };
     call(request);
   }
@@ -60,8 +59,7 @@ final class HttpAlertSender {
     return request.header("Content-Type", "application/json").timeout(requestTimeout).build();
   }
 
-  private HttpRequest ntfy(AlertProvider.Ntfy ntfy, AlertMessage message)
-      throws DeliveryException {
+  private HttpRequest ntfy(AlertProvider.Ntfy ntfy, AlertMessage message) throws DeliveryException {
     var request =
         HttpRequest.newBuilder(destination("server_url", ntfy.serverUrl() + "/" + ntfy.topic()))
             .POST(HttpRequest.BodyPublishers.ofString(message.message(), StandardCharsets.UTF_8))
@@ -108,7 +106,10 @@ final class HttpAlertSender {
       response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
       throw new DeliveryException(
-          "cannot reach " + target + ": " + e.getClass().getSimpleName()
+          "cannot reach "
+              + target
+              + ": "
+              + e.getClass().getSimpleName()
               + (e.getMessage() == null ? "" : " " + e.getMessage()),
           true);
     } catch (InterruptedException e) {
@@ -123,7 +124,8 @@ final class HttpAlertSender {
     // A client error other than timeout or throttling will fail the same way next time.
     boolean retryable = status >= 500 || status == 408 || status == 429 || status < 200;
     throw new DeliveryException(
-        "HTTP " + status + " from " + target + (excerpt.isEmpty() ? "" : ": " + excerpt), retryable);
+        "HTTP " + status + " from " + target + (excerpt.isEmpty() ? "" : ": " + excerpt),
+        retryable);
   }
 
   /** At most the first bytes of an answer, as an excerpt for the log; the rest is not read. */

@@ -15,8 +15,8 @@ import java.util.Locale;
  *
  * <p>Checked when the settings are saved and again before every send, since a name may resolve
  * elsewhere by then. Unlike a monitored host, a provider's name must resolve when saved: an alert
- * that cannot be delivered is better found now. The HTTP client resolves the name once more when
- * it connects, so a DNS server that answers differently within that moment is not covered.
+ * that cannot be delivered is better found now. The HTTP client resolves the name once more when it
+ * connects, so a DNS server that answers differently within that moment is not covered.
  */
 final class ProviderDestinations {
 
@@ -25,7 +25,8 @@ final class ProviderDestinations {
   /** The URI of an http(s) URL that may be called, or an exception saying why not. */
   static URI checkUrl(String field, String url) {
     if (url == null || url.isBlank()) {
-      throw new InvalidAlertSettingsException(field + " is required, e.g. https://ntfy.example.com");
+      throw new InvalidAlertSettingsException(
+          field + " is required, e.g. https://ntfy.example.com");
     }
     URI uri;
     try {

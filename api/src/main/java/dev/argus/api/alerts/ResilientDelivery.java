@@ -11,8 +11,8 @@ import io.github.resilience4j.retry.RetryRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends a notification with retries (exponential backoff, only for failures that may pass) inside
- * a circuit breaker per provider name: a notification that failed all its attempts counts once
+ * Sends a notification with retries (exponential backoff, only for failures that may pass) inside a
+ * circuit breaker per provider name: a notification that failed all its attempts counts once
  * towards opening the circuit, and while it is open the provider is skipped without being called,
  * so one dead provider does not hold up the others for every event. The breakers live in this
  * process; each replica learns a provider's health on its own.
@@ -66,7 +66,8 @@ class ResilientDelivery {
       return new Result(DeliveryOutcome.SENT, attempts.get(), null);
     } catch (CallNotPermittedException e) {
       return new Result(
-          DeliveryOutcome.CIRCUIT_OPEN, 0,
+          DeliveryOutcome.CIRCUIT_OPEN,
+          0,
           "circuit open after repeated failures of '" + provider.name() + "'");
     } catch (DeliveryException e) {
       return new Result(DeliveryOutcome.FAILED, attempts.get(), e.getMessage());

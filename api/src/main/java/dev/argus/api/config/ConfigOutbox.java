@@ -10,12 +10,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Records a configuration change for the compacted {@code argus.config} topic, in the caller's
- * database transaction (the transactional outbox): the change and its record commit together or
- * not at all, so PostgreSQL and what collectors and the processor see cannot drift apart. The
- * {@link OutboxRelay} publishes the rows in order and deletes them once the broker has them.
+ * database transaction (the transactional outbox): the change and its record commit together or not
+ * at all, so PostgreSQL and what collectors and the processor see cannot drift apart. The {@link
+ * OutboxRelay} publishes the rows in order and deletes them once the broker has them.
  *
- * <p>Callers lock the row they change (device, runtime_config) before appending, so two changes
- * of the same key commit, and get their sequence numbers, in the same order.
+ * <p>Callers lock the row they change (device, runtime_config) before appending, so two changes of
+ * the same key commit, and get their sequence numbers, in the same order.
  */
 @Component
 public class ConfigOutbox {

@@ -17,13 +17,15 @@ public record OutboxProperties(
     Duration pollInterval, int batchSize, Duration retryInitialBackoff, Duration retryMaxBackoff) {
 
   public OutboxProperties {
-    requirePositive(pollInterval, "argus.api.outbox.poll-interval (ARGUS_API_OUTBOX_POLL_INTERVAL)");
+    requirePositive(
+        pollInterval, "argus.api.outbox.poll-interval (ARGUS_API_OUTBOX_POLL_INTERVAL)");
     requirePositive(retryInitialBackoff, "argus.api.outbox.retry-initial-backoff");
     requirePositive(retryMaxBackoff, "argus.api.outbox.retry-max-backoff");
     if (batchSize < 1 || batchSize > 10_000) {
       throw new IllegalArgumentException(
           "argus.api.outbox.batch-size (ARGUS_API_OUTBOX_BATCH_SIZE) must be between 1 and 10000,"
-              + " was " + batchSize);
+              + " was "
+              + batchSize);
     }
   }
 

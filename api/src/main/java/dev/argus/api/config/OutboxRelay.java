@@ -71,7 +71,8 @@ class OutboxRelay implements SmartLifecycle {
   @Override
   public void start() {
     running = true;
-    thread = Thread.ofPlatform().daemon().name("config-outbox-relay").start(this::relayUntilStopped);
+    thread =
+        Thread.ofPlatform().daemon().name("config-outbox-relay").start(this::relayUntilStopped);
   }
 
   @Override
@@ -169,7 +170,9 @@ class OutboxRelay implements SmartLifecycle {
             .query(
                 (rs, n) ->
                     new OutboxRow(
-                        rs.getLong("seq"), rs.getString("record_key"), rs.getString("record_value")))
+                        rs.getLong("seq"),
+                        rs.getString("record_key"),
+                        rs.getString("record_value")))
             .list();
     if (rows.isEmpty()) {
       return 0;

@@ -12,11 +12,11 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Applies the body of {@code PUT /api/config} to the current settings. A field the body leaves
- * out keeps its value, so a client that knows only the seed's six fields does not reset the
- * thresholds, and a client that does not resend {@code nut_password} (GET never shows it) keeps
- * it; an explicit null clears an optional field (a null threshold means "the service's default").
- * Every problem is collected, so one 422 names them all.
+ * Applies the body of {@code PUT /api/config} to the current settings. A field the body leaves out
+ * keeps its value, so a client that knows only the seed's six fields does not reset the thresholds,
+ * and a client that does not resend {@code nut_password} (GET never shows it) keeps it; an explicit
+ * null clears an optional field (a null threshold means "the service's default"). Every problem is
+ * collected, so one 422 names them all.
  */
 final class RuntimeConfigUpdate {
 
@@ -72,15 +72,20 @@ final class RuntimeConfigUpdate {
     }
     int pollInterval =
         required("poll_interval_minutes", current.pollIntervalMinutes(), this::pollInterval);
-    List<String> exporters = required("enabled_exporters", current.enabledExporters(), this::exporters);
+    List<String> exporters =
+        required("enabled_exporters", current.enabledExporters(), this::exporters);
     boolean scanningDisabled =
-        required("scanning_disabled", current.scanningDisabled(), n -> bool("scanning_disabled", n));
+        required(
+            "scanning_disabled", current.scanningDisabled(), n -> bool("scanning_disabled", n));
     boolean schedulerPaused =
         required("scheduler_paused", current.schedulerPaused(), n -> bool("scheduler_paused", n));
     String nutHost = optional("nut_host", current.nutHost(), this::nutHost);
-    Integer nutPort = optional("nut_port", current.nutPort(), n -> integer("nut_port", n, 1, 65_535));
-    String nutUsername = optional("nut_username", current.nutUsername(), n -> text("nut_username", n));
-    String nutPassword = optional("nut_password", current.nutPassword(), n -> text("nut_password", n));
+    Integer nutPort =
+        optional("nut_port", current.nutPort(), n -> integer("nut_port", n, 1, 65_535));
+    String nutUsername =
+        optional("nut_username", current.nutUsername(), n -> text("nut_username", n));
+    String nutPassword =
+        optional("nut_password", current.nutPassword(), n -> text("nut_password", n));
     Integer missedPolls =
         optional(
             "device_offline_missed_polls",
@@ -92,7 +97,8 @@ final class RuntimeConfigUpdate {
             current.shutdownBatteryFloorPct(),
             n -> number("shutdown_battery_floor_pct", n, 0, 100));
     Double loadLimit =
-        optional("load_limit_pct", current.loadLimitPct(), n -> number("load_limit_pct", n, 1, 100));
+        optional(
+            "load_limit_pct", current.loadLimitPct(), n -> number("load_limit_pct", n, 1, 100));
     Double temperatureLimit =
         optional(
             "temperature_limit_c",
@@ -203,8 +209,10 @@ final class RuntimeConfigUpdate {
   }
 
   private Integer integer(String name, JsonNode node, int min, int max) {
-    if (!node.isIntegralNumber() || !node.canConvertToInt()
-        || node.intValue() < min || node.intValue() > max) {
+    if (!node.isIntegralNumber()
+        || !node.canConvertToInt()
+        || node.intValue() < min
+        || node.intValue() > max) {
       problems.add(name + " must be an integer between " + min + " and " + max + ", got " + node);
       return null;
     }

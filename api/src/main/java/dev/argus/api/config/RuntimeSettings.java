@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The runtime settings in {@code runtime_config} (one row of {@link RuntimeConfig} as wire JSON);
- * {@link RuntimeConfig#defaults()} until the first {@code PUT /api/config}. Read on every call
- * (one primary-key row), so every api replica sees a change at once.
+ * {@link RuntimeConfig#defaults()} until the first {@code PUT /api/config}. Read on every call (one
+ * primary-key row), so every api replica sees a change at once.
  *
  * <p>{@code nut_password} is stored and published encrypted (the collector decrypts it); the api
  * itself never needs it in plain, so {@link #current()} returns the envelope.

@@ -87,7 +87,8 @@ class EnergyController {
       throw unprocessable("from (" + first + ") must not be after to (" + last + ")");
     }
     if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-      throw unprocessable("the range from " + first + " to " + last + " is longer than " + MAX_DAYS + " days");
+      throw unprocessable(
+          "the range from " + first + " to " + last + " is longer than " + MAX_DAYS + " days");
     }
     return energy.daily(blankToNull(deviceId), first, last);
   }

@@ -17,12 +17,15 @@ public record EnergyProperties(BigDecimal costPerKwh, String currency) {
   public EnergyProperties {
     if (costPerKwh == null || costPerKwh.signum() < 0) {
       throw new IllegalArgumentException(
-          "argus.energy.cost-per-kwh (ENERGY_COST_PER_KWH) must be a number >= 0, got " + costPerKwh);
+          "argus.energy.cost-per-kwh (ENERGY_COST_PER_KWH) must be a number >= 0, got "
+              + costPerKwh);
     }
     if (currency == null || !currency.matches("[A-Z]{3}")) {
       throw new IllegalArgumentException(
-          "argus.energy.currency (ENERGY_CURRENCY) must be a three-letter ISO 4217 code such as USD, got '"
-              + currency + "'");
+          "argus.energy.currency (ENERGY_CURRENCY) must be a three-letter ISO 4217 code such as"
+              + " USD, got '"
+              + currency
+              + "'");
     }
   }
 }

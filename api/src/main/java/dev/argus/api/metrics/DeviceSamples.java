@@ -8,9 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the newest snapshot of every device for {@code /metrics}. One index probe per device on
- * the {@code (device_id, ts)} key, so the cost follows the number of devices, not of snapshots.
- * Devices come from {@code devices}, which the sink fills from every successful poll too.
+ * Reads the newest snapshot of every device for {@code /metrics}. One index probe per device on the
+ * {@code (device_id, ts)} key, so the cost follows the number of devices, not of snapshots. Devices
+ * come from {@code devices}, which the sink fills from every successful poll too.
  */
 @Repository
 class DeviceSamples {

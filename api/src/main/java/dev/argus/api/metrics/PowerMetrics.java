@@ -17,8 +17,8 @@ import java.util.function.Function;
 /**
  * Turns device samples into Prometheus metric snapshots: one gauge per reading with a {@code
  * device_id} label, the UPS status as a state set in the style of nut_exporter (one series per
- * known flag, 1 when the status holds it), the energy counter and the last-seen time. A device
- * that did not report a value has no series for it, rather than a misleading 0.
+ * known flag, 1 when the status holds it), the energy counter and the last-seen time. A device that
+ * did not report a value has no series for it, rather than a misleading 0.
  */
 final class PowerMetrics {
 
@@ -32,12 +32,42 @@ final class PowerMetrics {
 
   static MetricSnapshots of(List<DeviceSample> samples) {
     List<MetricSnapshot> metrics = new ArrayList<>();
-    metrics.add(gauge("argus_ups_power_watts", "Real power drawn, in watts", samples, DeviceSample::powerWatts));
-    metrics.add(gauge("argus_ups_load_percent", "Load, in percent of capacity", samples, DeviceSample::loadPercent));
-    metrics.add(gauge("argus_ups_battery_charge_percent", "Battery charge, in percent", samples, DeviceSample::batteryChargePercent));
-    metrics.add(gauge("argus_ups_battery_runtime_seconds", "Estimated battery runtime, in seconds", samples, DeviceSample::batteryRuntimeSeconds));
-    metrics.add(gauge("argus_ups_input_voltage_volts", "Input voltage, in volts", samples, DeviceSample::inputVoltageVolts));
-    metrics.add(gauge("argus_ups_temperature_celsius", "Temperature, in degrees Celsius", samples, DeviceSample::temperatureCelsius));
+    metrics.add(
+        gauge(
+            "argus_ups_power_watts",
+            "Real power drawn, in watts",
+            samples,
+            DeviceSample::powerWatts));
+    metrics.add(
+        gauge(
+            "argus_ups_load_percent",
+            "Load, in percent of capacity",
+            samples,
+            DeviceSample::loadPercent));
+    metrics.add(
+        gauge(
+            "argus_ups_battery_charge_percent",
+            "Battery charge, in percent",
+            samples,
+            DeviceSample::batteryChargePercent));
+    metrics.add(
+        gauge(
+            "argus_ups_battery_runtime_seconds",
+            "Estimated battery runtime, in seconds",
+            samples,
+            DeviceSample::batteryRuntimeSeconds));
+    metrics.add(
+        gauge(
+            "argus_ups_input_voltage_volts",
+            "Input voltage, in volts",
+            samples,
+            DeviceSample::inputVoltageVolts));
+    metrics.add(
+        gauge(
+            "argus_ups_temperature_celsius",
+            "Temperature, in degrees Celsius",
+            samples,
+            DeviceSample::temperatureCelsius));
     metrics.add(status(samples));
     metrics.add(energy(samples));
     metrics.add(
@@ -45,7 +75,8 @@ final class PowerMetrics {
             "argus_device_last_seen_timestamp_seconds",
             "When the device last answered a poll, in seconds since the epoch",
             samples,
-            sample -> sample.lastSeen() == null ? null : sample.lastSeen().toEpochMilli() / 1000.0));
+            sample ->
+                sample.lastSeen() == null ? null : sample.lastSeen().toEpochMilli() / 1000.0));
     return new MetricSnapshots(metrics);
   }
 
@@ -55,8 +86,7 @@ final class PowerMetrics {
     for (DeviceSample sample : samples) {
       Double v = value.apply(sample);
       if (v != null) {
-        gauge.dataPoint(
-            GaugeDataPointSnapshot.builder().labels(device(sample)).value(v).build());
+        gauge.dataPoint(GaugeDataPointSnapshot.builder().labels(device(sample)).value(v).build());
       }
     }
     return gauge.build();
@@ -66,7 +96,9 @@ final class PowerMetrics {
     GaugeSnapshot.Builder gauge =
         GaugeSnapshot.builder()
             .name("argus_ups_status")
-            .help("UPS status flags of the newest snapshot (1 when the flag is set, e.g. OL, OB, LB)");
+            .help(
+                "UPS status flags of the newest snapshot (1 when the flag is set, e.g. OL, OB,"
+                    + " LB)");
     for (DeviceSample sample : samples) {
       if (sample.upsStatus() == null) {
         continue;

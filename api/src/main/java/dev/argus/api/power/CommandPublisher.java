@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes collector commands to {@code argus.commands} and waits for the broker's
- * acknowledgement, so that a request answers 202 only for a command that is really on its way.
- * The producer is created at the first command: the api starts without Kafka.
+ * acknowledgement, so that a request answers 202 only for a command that is really on its way. The
+ * producer is created at the first command: the api starts without Kafka.
  */
 @Component
 class CommandPublisher implements DisposableBean {

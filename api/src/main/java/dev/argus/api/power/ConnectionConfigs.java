@@ -48,8 +48,8 @@ final class ConnectionConfigs {
   /**
    * {@code config} with the value {@code v} of every top-level credential key {@code k} replaced by
    * {@code change(v as text, device:<id>:<k>)}; the collector reads credentials at the top level
-   * only. A number becomes its text, a structure its JSON (a collector refuses both as a
-   * credential either way, but they are not stored in plain).
+   * only. A number becomes its text, a structure its JSON (a collector refuses both as a credential
+   * either way, but they are not stored in plain).
    */
   static Map<String, Object> mapSecrets(
       String deviceId,

@@ -74,8 +74,7 @@ class DeviceController {
       throw new ResponseStatusException(
           HttpStatus.CONFLICT, "Device '" + device.id() + "' already exists");
     }
-    return ResponseEntity.created(URI.create("/api/devices/" + device.id()))
-        .body(get(device.id()));
+    return ResponseEntity.created(URI.create("/api/devices/" + device.id())).body(get(device.id()));
   }
 
   @PutMapping("/{device_id}")

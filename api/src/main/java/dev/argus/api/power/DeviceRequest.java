@@ -84,9 +84,8 @@ public record DeviceRequest(
   }
 
   /**
-   * Why the collector would refuse to connect to the host (cloud metadata, link-local,
-   * unspecified, ...), judged now: a name that does not resolve yet passes and is judged at poll
-   * time.
+   * Why the collector would refuse to connect to the host (cloud metadata, link-local, unspecified,
+   * ...), judged now: a name that does not resolve yet passes and is judged at poll time.
    */
   private static Optional<String> refusedHost(String field, String host) {
     try {

@@ -25,12 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * written; {@code last_seen} and the metadata (model, firmware, ...) stay the sink's.
  *
  * <p>Credentials are never returned by GET, so a client that reads a device, edits it and puts it
- * back sends no credentials: a credential key (see {@link ConnectionConfigs#isSecret}) that the
- * new {@code connection_config} leaves out keeps its stored value; sending it as null removes it.
+ * back sends no credentials: a credential key (see {@link ConnectionConfigs#isSecret}) that the new
+ * {@code connection_config} leaves out keeps its stored value; sending it as null removes it.
  *
  * <p>Credentials are encrypted before they are written ({@link SecretCipher}, bound to the device
- * and key): the table, the outbox and {@code argus.config} hold only envelopes, which the
- * collector decrypts.
+ * and key): the table, the outbox and {@code argus.config} hold only envelopes, which the collector
+ * decrypts.
  */
 @Component
 class DeviceWrites implements SecretStore {
@@ -192,8 +192,14 @@ class DeviceWrites implements SecretStore {
                   ConfigKeys.device(device.id()),
                   ConfigEntry.of(
                       new DeviceConfig(
-                          device.id(), device.name(), device.type(), device.poller(),
-                          device.host(), device.port(), device.enabled(), config,
+                          device.id(),
+                          device.name(),
+                          device.type(),
+                          device.poller(),
+                          device.host(),
+                          device.port(),
+                          device.enabled(),
+                          config,
                           device.collectorId())));
             }
           }
@@ -234,8 +240,7 @@ class DeviceWrites implements SecretStore {
     // encrypted even if it looked like one; kept values are only encrypted when still plain.
     Map<String, Object> encrypted =
         ConnectionConfigs.mapSecrets(device.id(), requested, cipher::encrypt);
-    return ConnectionConfigs.mapSecrets(
-        device.id(), merged(encrypted, stored), cipher::protect);
+    return ConnectionConfigs.mapSecrets(device.id(), merged(encrypted, stored), cipher::protect);
   }
 
   private Optional<Map<String, Object>> lockedConnectionConfig(String id) {

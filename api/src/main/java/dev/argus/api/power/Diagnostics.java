@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The body of {@code GET /api/diagnostics}: what each collector last reported, totals over the
- * live collectors, and the devices the api knows.
+ * The body of {@code GET /api/diagnostics}: what each collector last reported, totals over the live
+ * collectors, and the devices the api knows.
  */
 public record Diagnostics(
     @JsonProperty("generated_at") Instant generatedAt,

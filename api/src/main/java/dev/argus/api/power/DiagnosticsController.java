@@ -62,7 +62,8 @@ class DiagnosticsController {
                 })
             .list();
     Diagnostics.Devices devices =
-        jdbc.sql("SELECT count(*) AS known, count(*) FILTER (WHERE enabled) AS enabled FROM devices")
+        jdbc.sql(
+                "SELECT count(*) AS known, count(*) FILTER (WHERE enabled) AS enabled FROM devices")
             .query((rs, row) -> new Diagnostics.Devices(rs.getLong("known"), rs.getLong("enabled")))
             .single();
     return new Diagnostics(now, collectors, Diagnostics.Totals.of(collectors), devices);

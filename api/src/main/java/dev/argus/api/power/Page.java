@@ -12,8 +12,8 @@ import java.util.List;
  * @param pageSize the most items a page holds
  * @param total how many items match the filters on all pages
  * @param items this page's items, newest first
- * @param totalIsEstimate true when {@code total} is the planner's estimate (an unfiltered list of
- *     a large table, where an exact count would cost more than the page); see {@link PagedQuery}
+ * @param totalIsEstimate true when {@code total} is the planner's estimate (an unfiltered list of a
+ *     large table, where an exact count would cost more than the page); see {@link PagedQuery}
  */
 public record Page<T>(
     int page,

@@ -11,12 +11,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs one page of a list endpoint: the total over the filtered rows and the page itself, over the
- * same FROM and WHERE, so the two can never disagree on what matches. The one place where the
- * cost of {@code total} on large tables is decided.
+ * same FROM and WHERE, so the two can never disagree on what matches. The one place where the cost
+ * of {@code total} on large tables is decided.
  *
- * <p>{@code count(*)} reads every matching row: on 5 million snapshots it costs about a third of
- * a second on every page. A filtered list (by device: the {@code (device_id, ts)} index bounds it)
- * is counted exactly. An unfiltered list first asks the planner how many rows it expects ({@code
+ * <p>{@code count(*)} reads every matching row: on 5 million snapshots it costs about a third of a
+ * second on every page. A filtered list (by device: the {@code (device_id, ts)} index bounds it) is
+ * counted exactly. An unfiltered list first asks the planner how many rows it expects ({@code
  * EXPLAIN}, which reads only statistics: {@code pg_class.reltuples} scaled to the table's current
  * size, over every chunk of a TimescaleDB hypertable); below {@link
  * PagingProperties#exactCountLimit} it counts exactly, above it answers the estimate and says so.
@@ -62,7 +62,12 @@ public class PagedQuery {
     params.put("offset", Page.offset(page, pageSize));
     List<T> items =
         jdbc.sql(
-                "SELECT " + columns + " FROM " + fromWhere + " ORDER BY " + orderBy
+                "SELECT "
+                    + columns
+                    + " FROM "
+                    + fromWhere
+                    + " ORDER BY "
+                    + orderBy
                     + " LIMIT :limit OFFSET :offset")
             .params(params)
             .query(rows)

@@ -16,7 +16,8 @@ public record PagingProperties(long exactCountLimit) {
     if (exactCountLimit < 0) {
       throw new IllegalArgumentException(
           "argus.api.paging.exact-count-limit (ARGUS_API_EXACT_COUNT_LIMIT) must not be negative,"
-              + " was " + exactCountLimit);
+              + " was "
+              + exactCountLimit);
     }
   }
 }

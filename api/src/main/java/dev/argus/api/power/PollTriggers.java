@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Manual polls in {@code poll_triggers}, and their progress as the collectors report it in
- * {@code collector_status}. The partial unique index on open triggers lets at most one be queued
- * or running across all api replicas. A trigger moves on when it is looked at ({@link #settle}):
+ * Manual polls in {@code poll_triggers}, and their progress as the collectors report it in {@code
+ * collector_status}. The partial unique index on open triggers lets at most one be queued or
+ * running across all api replicas. A trigger moves on when it is looked at ({@link #settle}):
  * running while a live collector reports a poll in progress; done once a collector reports this
  * trigger as its last one, or completes a cycle that started after the trigger was requested;
  * expired when none did within the timeout.

@@ -62,7 +62,9 @@ class TriggerController {
       throw new ResponseStatusException(HttpStatus.CONFLICT, IN_PROGRESS);
     }
     UUID id =
-        triggers.open().orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT, IN_PROGRESS));
+        triggers
+            .open()
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT, IN_PROGRESS));
     try {
       commands.publish(
           new CollectorCommand(id.toString(), CollectorCommand.POLL_NOW, clock.instant()));

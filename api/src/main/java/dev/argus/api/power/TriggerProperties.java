@@ -16,7 +16,8 @@ public record TriggerProperties(Duration timeout) {
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException(
           "argus.api.trigger.timeout (ARGUS_API_TRIGGER_TIMEOUT) must be a positive duration,"
-              + " e.g. 10m; was " + timeout);
+              + " e.g. 10m; was "
+              + timeout);
     }
   }
 }

@@ -18,18 +18,18 @@ import org.springframework.stereotype.Component;
  * needs. Everything not listed needs a valid key (deny by default), so a new endpoint is protected
  * until it is added here on purpose.
  *
- * <p>The rules are Spring Security request matchers over the path the way Spring MVC's router
- * reads it ({@link PathPatternRequestMatcher}: decoded segments, path parameters set aside, case
- * and trailing slashes significant), after the firewall has refused ambiguous spellings. They are
- * never string comparisons on the raw URI, whose reading differs from the router's.
+ * <p>The rules are Spring Security request matchers over the path the way Spring MVC's router reads
+ * it ({@link PathPatternRequestMatcher}: decoded segments, path parameters set aside, case and
+ * trailing slashes significant), after the firewall has refused ambiguous spellings. They are never
+ * string comparisons on the raw URI, whose reading differs from the router's.
  *
- * <p>As the power seed says, reads of {@code /api} stay public and its writes need a key:
- * {@code write:devices} for devices, {@code admin} for the rest; when {@code API_KEY} is unset those
+ * <p>As the power seed says, reads of {@code /api} stay public and its writes need a key: {@code
+ * write:devices} for devices, {@code admin} for the rest; when {@code API_KEY} is unset those
  * writes are open (the seed's "disabling authentication"). Key management under {@code
  * /api/v1/api-keys} and the operator commands under {@code /api/v1/admin} always need {@code
- * admin}; uptime targets need {@code read:targets} / {@code
- * write:targets}; {@code /api/v1/alert-status}, the alert seed's polling endpoint, takes any valid
- * key (the seed's keys have no scopes) and counts against a per-key window of its own.
+ * admin}; uptime targets need {@code read:targets} / {@code write:targets}; {@code
+ * /api/v1/alert-status}, the alert seed's polling endpoint, takes any valid key (the seed's keys
+ * have no scopes) and counts against a per-key window of its own.
  */
 @Component
 class AccessRules {
@@ -46,11 +46,14 @@ class AccessRules {
 
   private static final RequestMatcher V1 = PATHS.matcher("/api/v1/**");
   private static final RequestMatcher API_KEYS = PATHS.matcher("/api/v1/api-keys/**");
+
   /** Operator commands, e.g. re-encrypting the stored secrets after a key rotation. */
   private static final RequestMatcher ADMIN_COMMANDS = PATHS.matcher("/api/v1/admin/**");
+
   private static final RequestMatcher TARGETS = PATHS.matcher("/api/v1/targets/**");
   private static final RequestMatcher ALERT_STATUS = PATHS.matcher("/api/v1/alert-status");
   private static final RequestMatcher DEVICES = PATHS.matcher("/api/devices/**");
+
   /** The power API: {@code /api} without the {@code /api/v1} features. */
   private static final RequestMatcher POWER =
       new AndRequestMatcher(PATHS.matcher("/api/**"), new NegatedRequestMatcher(V1));
@@ -83,8 +86,7 @@ class AccessRules {
 
   AccessRules(SecurityProperties properties) {
     this.properties = properties;
-    this.open =
-        properties.authenticationEnabled() ? PUBLIC : new OrRequestMatcher(PUBLIC, POWER);
+    this.open = properties.authenticationEnabled() ? PUBLIC : new OrRequestMatcher(PUBLIC, POWER);
   }
 
   /** The requests that need no key: the public routes, and power writes while API_KEY is unset. */

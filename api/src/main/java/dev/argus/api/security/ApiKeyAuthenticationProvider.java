@@ -70,8 +70,10 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
     private final long retryAfterSeconds;
 
     TooManyFailedAuthenticationsException(long retryAfterSeconds) {
-      super("Too many failed authentication attempts. Try again in " + retryAfterSeconds
-          + " seconds.");
+      super(
+          "Too many failed authentication attempts. Try again in "
+              + retryAfterSeconds
+              + " seconds.");
       this.retryAfterSeconds = retryAfterSeconds;
     }
 

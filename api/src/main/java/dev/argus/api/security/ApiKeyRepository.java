@@ -29,18 +29,26 @@ class ApiKeyRepository {
   }
 
   ApiKey insert(
-      UUID id, String name, String prefix, String hash, List<Scope> scopes, Instant expiresAt,
+      UUID id,
+      String name,
+      String prefix,
+      String hash,
+      List<Scope> scopes,
+      Instant expiresAt,
       Integer rateLimitPerMinute) {
     return jdbc.sql(
             "INSERT INTO api_keys (id, name, prefix, key_hash, scopes, expires_at,"
                 + " rate_limit_per_minute) VALUES (:id, :name, :prefix, :hash,"
-                + " string_to_array(:scopes, ','), :expiresAt, :limit) RETURNING " + COLUMNS)
+                + " string_to_array(:scopes, ','), :expiresAt, :limit) RETURNING "
+                + COLUMNS)
         .param("id", id)
         .param("name", name)
         .param("prefix", prefix)
         .param("hash", hash)
         .param("scopes", String.join(",", scopes.stream().map(Scope::wireName).toList()))
-        .param("expiresAt", expiresAt == null ? null : OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC))
+        .param(
+            "expiresAt",
+            expiresAt == null ? null : OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC))
         .param("limit", rateLimitPerMinute)
         .query(ApiKeyRepository::apiKey)
         .single();
@@ -69,7 +77,8 @@ class ApiKeyRepository {
   Optional<ApiKey> setEnabled(UUID id, boolean enabled) {
     return jdbc.sql(
             "UPDATE api_keys SET enabled = :enabled WHERE id = :id AND revoked_at IS NULL"
-                + " RETURNING " + COLUMNS)
+                + " RETURNING "
+                + COLUMNS)
         .param("id", id)
         .param("enabled", enabled)
         .query(ApiKeyRepository::apiKey)
@@ -80,7 +89,8 @@ class ApiKeyRepository {
   Optional<ApiKey> revoke(UUID id) {
     return jdbc.sql(
             "UPDATE api_keys SET enabled = false, revoked_at = COALESCE(revoked_at, now())"
-                + " WHERE id = :id RETURNING " + COLUMNS)
+                + " WHERE id = :id RETURNING "
+                + COLUMNS)
         .param("id", id)
         .query(ApiKeyRepository::apiKey)
         .optional();

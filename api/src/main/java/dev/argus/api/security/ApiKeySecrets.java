@@ -9,9 +9,9 @@ import java.util.HexFormat;
 
 /**
  * Makes new keys and the hashes they are stored as. A key is {@code argus_} followed by 32 random
- * bytes (base64url); its first {@value #PREFIX_LENGTH} characters are kept in clear as a prefix
- * so people can tell keys apart. SHA-256 suffices as the hash: a 256-bit random key cannot be
- * guessed, so a slow password hash would only slow every request.
+ * bytes (base64url); its first {@value #PREFIX_LENGTH} characters are kept in clear as a prefix so
+ * people can tell keys apart. SHA-256 suffices as the hash: a 256-bit random key cannot be guessed,
+ * so a slow password hash would only slow every request.
  */
 final class ApiKeySecrets {
 
@@ -33,7 +33,8 @@ final class ApiKeySecrets {
 
   static String hash(String key) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);

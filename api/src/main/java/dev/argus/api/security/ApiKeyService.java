@@ -89,7 +89,8 @@ class ApiKeyService {
             () ->
                 keys.find(id).isPresent()
                     ? new ResponseStatusException(
-                        HttpStatus.CONFLICT, "API key '" + id + "' is revoked and cannot be changed")
+                        HttpStatus.CONFLICT,
+                        "API key '" + id + "' is revoked and cannot be changed")
                     : notFound(id));
   }
 
@@ -109,7 +110,10 @@ class ApiKeyService {
     }
     if (!unknown.isEmpty()) {
       throw unprocessable(
-          "unknown scope(s) " + String.join(", ", unknown) + "; known scopes: " + Scope.allWireNames());
+          "unknown scope(s) "
+              + String.join(", ", unknown)
+              + "; known scopes: "
+              + Scope.allWireNames());
     }
     return List.copyOf(scopes);
   }

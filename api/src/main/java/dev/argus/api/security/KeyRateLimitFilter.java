@@ -21,8 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * answer, and the key's use recorded (last used, from which IP, how often). Requests the rules let
  * through without a key are not counted.
  *
- * <p>Part of the security chain only ({@link SecurityConfiguration}), never a servlet filter of
- * its own.
+ * <p>Part of the security chain only ({@link SecurityConfiguration}), never a servlet filter of its
+ * own.
  */
 class KeyRateLimitFilter extends OncePerRequestFilter {
 
@@ -71,7 +71,8 @@ class KeyRateLimitFilter extends OncePerRequestFilter {
       }
       keys.recordUse(key.caller(), key.clientAddress());
     } catch (DataAccessException | TransactionException e) {
-      log.warn("Cannot count a request against its key's limit, the database is unavailable: {}",
+      log.warn(
+          "Cannot count a request against its key's limit, the database is unavailable: {}",
           e.getMessage());
       errors.write(response, 503, SecurityErrorResponses.DATABASE_UNAVAILABLE, 0);
       return;

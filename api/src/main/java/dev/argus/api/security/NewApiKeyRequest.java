@@ -11,7 +11,8 @@ import java.util.List;
 
 /** The body of {@code POST /api/v1/api-keys}. */
 record NewApiKeyRequest(
-    @JsonProperty("name") @NotBlank(message = "name must not be blank")
+    @JsonProperty("name")
+        @NotBlank(message = "name must not be blank")
         @Size(max = 100, message = "name must be at most 100 characters")
         String name,
     @JsonProperty("scopes") @NotEmpty(message = "scopes must name at least one scope")

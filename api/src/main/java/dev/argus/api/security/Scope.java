@@ -35,8 +35,10 @@ public enum Scope {
     return Arrays.stream(values())
         .filter(s -> s.wireName.equals(name))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(
-            "unknown scope '" + name + "'; known scopes: " + allWireNames()));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown scope '" + name + "'; known scopes: " + allWireNames()));
   }
 
   static String allWireNames() {

@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The seeds' answers when the security chain refuses a request, as {@code {"detail": ...}}: 401
  * {@code Missing API key in x-api-key header} (no key where one is needed), 401 {@code Invalid or
- * disabled API key}, 429 after too many failed authentications from one IP, 503 when the key
- * cannot be checked for the database, and 403 {@code This API key lacks the 'X' scope}.
+ * disabled API key}, 429 after too many failed authentications from one IP, 503 when the key cannot
+ * be checked for the database, and 403 {@code This API key lacks the 'X' scope}.
  */
 @Component
 class SecurityErrorResponses

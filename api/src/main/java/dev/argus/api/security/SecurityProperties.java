@@ -6,16 +6,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Authentication and rate-limit settings, bound from {@code argus.security.*} (environment:
- * API_KEY, RATE_LIMIT_PER_MINUTE, FAILED_AUTH_LIMIT_PER_MINUTE, ALERT_STATUS_RATE_LIMIT_PER_MINUTE). Checked at start-up: a bootstrap
- * key shorter than 32 characters stops the api, as the seed requires.
+ * API_KEY, RATE_LIMIT_PER_MINUTE, FAILED_AUTH_LIMIT_PER_MINUTE,
+ * ALERT_STATUS_RATE_LIMIT_PER_MINUTE). Checked at start-up: a bootstrap key shorter than 32
+ * characters stops the api, as the seed requires.
  *
  * @param apiKey the bootstrap admin key; when unset, the power API's writes are open (the seed's
  *     "disabling authentication") and keys cannot be managed
  * @param rateLimitPerMinute requests per key per 60-second sliding window, unless a key has its own
  * @param failedAuthLimitPerMinute failed authentications per client IP per minute before 429
  * @param alertStatusRateLimitPerMinute requests per key per minute to {@code GET
- *     /api/v1/alert-status} (ALERT_STATUS_RATE_LIMIT_PER_MINUTE, the alert seed's 120), in a
- *     window apart from the key's general one, unless a key has its own limit
+ *     /api/v1/alert-status} (ALERT_STATUS_RATE_LIMIT_PER_MINUTE, the alert seed's 120), in a window
+ *     apart from the key's general one, unless a key has its own limit
  */
 @ConfigurationProperties("argus.security")
 public record SecurityProperties(
@@ -58,8 +59,11 @@ public record SecurityProperties(
   public static void checkApiKey(String apiKey) {
     if (apiKey != null && !apiKey.isBlank() && apiKey.length() < MIN_API_KEY_LENGTH) {
       throw new IllegalArgumentException(
-          "API_KEY must be at least " + MIN_API_KEY_LENGTH + " characters long (it has "
-              + apiKey.length() + "); generate one with: openssl rand -hex 32");
+          "API_KEY must be at least "
+              + MIN_API_KEY_LENGTH
+              + " characters long (it has "
+              + apiKey.length()
+              + "); generate one with: openssl rand -hex 32");
     }
   }
 

@@ -22,7 +22,8 @@ class SlidingWindowRateLimiter {
    * @param resetAt when the oldest request in the window leaves it
    * @param retryAfterSeconds whole seconds until a denied request would be admitted (0 if allowed)
    */
-  record Decision(boolean allowed, int limit, int remaining, Instant resetAt, long retryAfterSeconds) {}
+  record Decision(
+      boolean allowed, int limit, int remaining, Instant resetAt, long retryAfterSeconds) {}
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -56,12 +57,13 @@ class SlidingWindowRateLimiter {
         .param("start", OffsetDateTime.ofInstant(windowStart, java.time.ZoneOffset.UTC))
         .update();
     var inWindow =
-        jdbc.sql("SELECT count(*) AS n, min(at) AS oldest FROM rate_limit_hits WHERE bucket = :bucket")
+        jdbc.sql(
+                "SELECT count(*) AS n, min(at) AS oldest FROM rate_limit_hits WHERE bucket ="
+                    + " :bucket")
             .param("bucket", bucket)
             .query(
                 (rs, row) ->
-                    new Window(
-                        rs.getInt("n"), rs.getObject("oldest", OffsetDateTime.class)))
+                    new Window(rs.getInt("n"), rs.getObject("oldest", OffsetDateTime.class)))
             .single();
     boolean allowed = inWindow.count() < limit;
     if (allowed && acquire) {

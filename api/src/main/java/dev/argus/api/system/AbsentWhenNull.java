@@ -7,11 +7,11 @@ import java.lang.annotation.Annotation;
 import org.springdoc.core.customizers.PropertyCustomizer;
 
 /**
- * Marks the properties that Jackson leaves out rather than writing them as null ({@code
- * @JsonInclude} other than {@code ALWAYS}, e.g. the health answer's {@code detail}) with {@code
- * "x-omitted-when-null": true}, so that {@link ResponseSchemas} does not declare them required.
- * Every other property is always written (the api's {@code default-property-inclusion} is {@code
- * always}). The mark stays in the document, for readers and for any later rebuild of it.
+ * Marks the properties that Jackson leaves out rather than writing them as null
+ * ({@code @JsonInclude} other than {@code ALWAYS}, e.g. the health answer's {@code detail}) with
+ * {@code "x-omitted-when-null": true}, so that {@link ResponseSchemas} does not declare them
+ * required. Every other property is always written (the api's {@code default-property-inclusion} is
+ * {@code always}). The mark stays in the document, for readers and for any later rebuild of it.
  */
 final class AbsentWhenNull implements PropertyCustomizer {
 

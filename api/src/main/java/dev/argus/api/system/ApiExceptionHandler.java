@@ -49,7 +49,8 @@ class ApiExceptionHandler {
 
   /** Bean Validation constraints on a request body marked {@code @Valid}. */
   @ExceptionHandler(org.springframework.web.bind.MethodArgumentNotValidException.class)
-  ResponseEntity<ErrorBody> invalidBody(org.springframework.web.bind.MethodArgumentNotValidException e) {
+  ResponseEntity<ErrorBody> invalidBody(
+      org.springframework.web.bind.MethodArgumentNotValidException e) {
     String detail =
         e.getBindingResult().getAllErrors().stream()
             .map(MessageSourceResolvable::getDefaultMessage)
@@ -68,8 +69,8 @@ class ApiExceptionHandler {
 
   /**
    * A body that is not JSON is 400; JSON with a value of the wrong type (a string for a boolean, a
-   * fraction for an integer, an unparseable date, a number out of range) is a validation error,
-   * 422 naming the field and what it must be.
+   * fraction for an integer, an unparseable date, a number out of range) is a validation error, 422
+   * naming the field and what it must be.
    */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ErrorBody> unreadableBody(HttpMessageNotReadableException e) {

@@ -25,12 +25,14 @@ public record ArgusKafkaProperties(
     if (replicationFactor < 1) {
       throw new IllegalArgumentException(
           "argus.kafka.replication-factor (ARGUS_KAFKA_REPLICATION_FACTOR) must be at least 1,"
-              + " was " + replicationFactor);
+              + " was "
+              + replicationFactor);
     }
     if (sendTimeout == null || sendTimeout.isNegative() || sendTimeout.isZero()) {
       throw new IllegalArgumentException(
           "argus.kafka.send-timeout (ARGUS_API_KAFKA_SEND_TIMEOUT) must be a positive duration,"
-              + " e.g. 5s; was " + sendTimeout);
+              + " e.g. 5s; was "
+              + sendTimeout);
     }
   }
 }

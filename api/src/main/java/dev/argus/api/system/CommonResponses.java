@@ -14,12 +14,12 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
- * Declares the answers that do not come from one controller but from the layers around all of
- * them: the exception handler, the body-size filter, the servlet container and the API-key gate.
- * Every operation may answer 400 (unreadable JSON, a path the container rejects), 413 (a body over
- * 1 MB), 422 (invalid parameters or body), 500 and 503 (database unavailable); operations with a
- * path variable 404, operations with a body 408 (too slow) and 415. Operations that need a key get
- * the {@code api_key} security requirement and 401, 403 and 429 (with {@code Retry-After} and the
+ * Declares the answers that do not come from one controller but from the layers around all of them:
+ * the exception handler, the body-size filter, the servlet container and the API-key gate. Every
+ * operation may answer 400 (unreadable JSON, a path the container rejects), 413 (a body over 1 MB),
+ * 422 (invalid parameters or body), 500 and 503 (database unavailable); operations with a path
+ * variable 404, operations with a body 408 (too slow) and 415. Operations that need a key get the
+ * {@code api_key} security requirement and 401, 403 and 429 (with {@code Retry-After} and the
  * {@code X-RateLimit-*} headers). What a controller declares itself is kept.
  */
 final class CommonResponses implements OpenApiCustomizer {
@@ -28,8 +28,8 @@ final class CommonResponses implements OpenApiCustomizer {
   private static final String ERROR_SCHEMA = "ErrorBody";
 
   /**
-   * Whether an operation needs an API key: everything under {@code /api/v1}, and the writes of
-   * the power API under {@code /api} (open only while no bootstrap key is configured). This is the
+   * Whether an operation needs an API key: everything under {@code /api/v1}, and the writes of the
+   * power API under {@code /api} (open only while no bootstrap key is configured). This is the
    * document's one copy of the security package's public-route list ({@code AccessRules}); {@code
    * DocumentedAccessIT} fails when the two disagree on any described operation.
    */

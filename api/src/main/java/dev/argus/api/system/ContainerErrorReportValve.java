@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * request line, headers over the size or count limit, an over-long URL, {@code %2F} in a path, an
  * unsupported HTTP version): the same {@code {"detail": ...}} JSON as every other error instead of
  * Tomcat's HTML page. Tomcat's own {@code JsonErrorReportValve} writes a different shape ({@code
- * status}, {@code message}, {@code description}), hence this minimal subclass; like Tomcat's
- * valves it writes nothing when the response already has a body.
+ * status}, {@code message}, {@code description}), hence this minimal subclass; like Tomcat's valves
+ * it writes nothing when the response already has a body.
  */
 public final class ContainerErrorReportValve extends ErrorReportValve {
 

@@ -12,9 +12,9 @@ import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
- * Writes each subtype of a polymorphic body (the alert providers) as one flat object schema
- * instead of springdoc's {@code allOf} of the parent and its own fields, with the discriminator
- * property fixed to the subtype's name ({@code "type": {"enum": ["webhook"]}}) from the parent's
+ * Writes each subtype of a polymorphic body (the alert providers) as one flat object schema instead
+ * of springdoc's {@code allOf} of the parent and its own fields, with the discriminator property
+ * fixed to the subtype's name ({@code "type": {"enum": ["webhook"]}}) from the parent's
  * discriminator mapping. A flat schema can say that nothing else is in the object, which an {@code
  * allOf} part cannot (each part would refuse the other's fields), and the fixed name makes the
  * {@code oneOf} of the subtypes pick exactly one.

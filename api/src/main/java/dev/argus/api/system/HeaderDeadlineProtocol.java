@@ -16,10 +16,10 @@ import org.apache.tomcat.util.net.SocketWrapperBase;
  * <p>Tomcat 11 has only per-read timeouts ({@code connectionTimeout}, {@code keepAliveTimeout}):
  * each byte that arrives starts the wait afresh, so a client trickling one header byte every few
  * seconds holds a connection (and, under load, a slot of {@code maxConnections}) for hours. Here,
- * each time more header bytes arrive, the time since the first byte of the request is checked;
- * past {@link #getHeaderDeadline() the deadline} the connection is closed. A client that stops
- * sending altogether is closed by {@code connectionTimeout} as before, so no request's headers
- * take longer than the deadline plus {@code connectionTimeout}.
+ * each time more header bytes arrive, the time since the first byte of the request is checked; past
+ * {@link #getHeaderDeadline() the deadline} the connection is closed. A client that stops sending
+ * altogether is closed by {@code connectionTimeout} as before, so no request's headers take longer
+ * than the deadline plus {@code connectionTimeout}.
  *
  * <p>Public with a no-argument constructor because Tomcat creates its protocol handler from the
  * class name ({@code TomcatServletWebServerFactory.setProtocol}).
@@ -62,8 +62,10 @@ public class HeaderDeadlineProtocol extends Http11NioProtocol {
       if (started != -1
           && System.nanoTime() - started > TimeUnit.MILLISECONDS.toNanos(headerDeadlineMillis)) {
         if (log.isDebugEnabled()) {
-          log.debug("Closing a connection whose request headers took longer than "
-              + headerDeadlineMillis + " ms");
+          log.debug(
+              "Closing a connection whose request headers took longer than "
+                  + headerDeadlineMillis
+                  + " ms");
         }
         return SocketState.CLOSED;
       }

@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * server.tomcat.connection-timeout}, {@code keep-alive-timeout}) restart with every byte; these
  * bound the whole request line and headers, and the whole body.
  *
- * @param headerDeadline from the first byte of a request to the end of its headers; the
- *     connection is closed when it is exceeded
+ * @param headerDeadline from the first byte of a request to the end of its headers; the connection
+ *     is closed when it is exceeded
  * @param bodyReadTimeout the longest wait for the next bytes of a body (Tomcat's {@code
  *     connectionUploadTimeout})
  * @param bodyDeadline from the start of reading a body to its end; 408 when it is exceeded

@@ -23,11 +23,11 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies {@link TextInput} to every JSON request body before it is bound, whatever it is bound
- * to: records, free-form maps such as a device's {@code connection_config}, or a {@code JsonNode}
- * as {@code PUT /api/config} takes. Every string value and property name, at any depth, is
- * checked; the first one with a NUL is answered 422 naming its path. A body that is not valid JSON
- * is left to the converter, which answers 400.
+ * Applies {@link TextInput} to every JSON request body before it is bound, whatever it is bound to:
+ * records, free-form maps such as a device's {@code connection_config}, or a {@code JsonNode} as
+ * {@code PUT /api/config} takes. Every string value and property name, at any depth, is checked;
+ * the first one with a NUL is answered 422 naming its path. A body that is not valid JSON is left
+ * to the converter, which answers 400.
  */
 @ControllerAdvice
 final class JsonBodyTextCheck extends RequestBodyAdviceAdapter {

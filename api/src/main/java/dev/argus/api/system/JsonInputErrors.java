@@ -22,7 +22,9 @@ public final class JsonInputErrors {
       }
       if (cause instanceof InputCoercionException outOfRange) {
         return Optional.of(
-            JsonPaths.of(outOfRange.getPath()) + ": " + JsonTypes.range(outOfRange.getTargetType()));
+            JsonPaths.of(outOfRange.getPath())
+                + ": "
+                + JsonTypes.range(outOfRange.getTargetType()));
       }
     }
     return Optional.empty();

@@ -17,8 +17,16 @@ import java.util.stream.Collectors;
 final class JsonTypes {
 
   private static final Set<Class<?>> INTEGERS =
-      Set.of(int.class, Integer.class, long.class, Long.class, short.class, Short.class,
-          byte.class, Byte.class, BigInteger.class);
+      Set.of(
+          int.class,
+          Integer.class,
+          long.class,
+          Long.class,
+          short.class,
+          Short.class,
+          byte.class,
+          Byte.class,
+          BigInteger.class);
   private static final Set<Class<?>> NUMBERS =
       Set.of(double.class, Double.class, float.class, Float.class, BigDecimal.class, Number.class);
 
@@ -51,7 +59,9 @@ final class JsonTypes {
     }
     if (type.isEnum()) {
       return "must be one of "
-          + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+          + Arrays.stream(type.getEnumConstants())
+              .map(String::valueOf)
+              .collect(Collectors.joining(", "));
     }
     if (type.isArray() || Collection.class.isAssignableFrom(type)) {
       return "must be a list";
@@ -70,6 +80,7 @@ final class JsonTypes {
     if (type == long.class || type == Long.class) {
       return "must be an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
     }
-    return "is out of range" + (type == null ? "" : " for " + expected(type).replace("must be ", ""));
+    return "is out of range"
+        + (type == null ? "" : " for " + expected(type).replace("must be ", ""));
   }
 }

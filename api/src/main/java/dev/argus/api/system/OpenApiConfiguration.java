@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
  * rendered at {@code /docs}. Controllers declare their own answers (201, 404, 409, ...); {@link
  * CommonResponses} adds the ones every operation or every protected operation may give, and {@link
  * ResponseSchemas} makes the response schemas exact (required and nullable fields, {@link
- * FlatSubtypes} for the alert providers). The api's
- * integration tests validate every answer they receive against this document.
+ * FlatSubtypes} for the alert providers). The api's integration tests validate every answer they
+ * receive against this document.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {

@@ -22,9 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * first {@code getParameter} call (a 500 from inside a controller), and a NUL would reach
  * PostgreSQL, which refuses it (another 500).
  *
- * <p>The raw query string is decoded here with the same rules Tomcat applies ({@code +} is a
- * space, {@code %XX} a byte, the bytes UTF-8), so a query that passes is one Tomcat decodes to the
- * same values.
+ * <p>The raw query string is decoded here with the same rules Tomcat applies ({@code +} is a space,
+ * {@code %XX} a byte, the bytes UTF-8), so a query that passes is one Tomcat decodes to the same
+ * values.
  */
 final class QueryParameterFilter extends OncePerRequestFilter {
 

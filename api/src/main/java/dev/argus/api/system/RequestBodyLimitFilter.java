@@ -15,8 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over {@value #MAX_BYTES} bytes with 413, as the power seed says: at once
- * when the declared {@code Content-Length} is too large, and while reading when a body without
- * one (chunked) grows past the limit, so a client cannot stream an unbounded body into the api.
+ * when the declared {@code Content-Length} is too large, and while reading when a body without one
+ * (chunked) grows past the limit, so a client cannot stream an unbounded body into the api.
  * Likewise a body still arriving after the body deadline ({@link HttpLimits#bodyDeadline()}) is
  * answered 408, so a client cannot trickle one in a byte at a time for ever.
  */
@@ -38,10 +38,13 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     if (request.getContentLengthLong() > MAX_BYTES) {
       response.setStatus(413);
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.getOutputStream().write(("{\"detail\":\"" + DETAIL + "\"}").getBytes(StandardCharsets.UTF_8));
+      response
+          .getOutputStream()
+          .write(("{\"detail\":\"" + DETAIL + "\"}").getBytes(StandardCharsets.UTF_8));
       return;
     }
-    chain.doFilter(new Limited(request, System.nanoTime() + deadline.toNanos(), deadline), response);
+    chain.doFilter(
+        new Limited(request, System.nanoTime() + deadline.toNanos(), deadline), response);
   }
 
   /** Thrown while reading a body that outgrew the limit; answered with 413. */

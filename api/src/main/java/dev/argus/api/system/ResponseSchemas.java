@@ -19,9 +19,9 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * may be null is declared on the records with {@code @Schema(nullable = true)}. Schemas that are
  * also request bodies keep their own required list, since a request may leave fields out.
  *
- * <p>springdoc writes a nullable object property as {@code {"$ref": ..., "type": "null"}}, which
- * in OpenAPI 3.1 admits nothing (both would have to hold); it becomes {@code oneOf} the reference
- * and {@code null}.
+ * <p>springdoc writes a nullable object property as {@code {"$ref": ..., "type": "null"}}, which in
+ * OpenAPI 3.1 admits nothing (both would have to hold); it becomes {@code oneOf} the reference and
+ * {@code null}.
  */
 final class ResponseSchemas implements OpenApiCustomizer {
 

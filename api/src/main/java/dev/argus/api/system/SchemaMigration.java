@@ -58,8 +58,8 @@ class SchemaMigration implements SmartLifecycle {
   }
 
   /**
-   * Whether a migration attempt has completed. A failed attempt may leave the schema part-way
-   * (each version commits on its own), so tables existing does not mean the schema is ready.
+   * Whether a migration attempt has completed. A failed attempt may leave the schema part-way (each
+   * version commits on its own), so tables existing does not mean the schema is ready.
    */
   boolean migrated() {
     return migrated;

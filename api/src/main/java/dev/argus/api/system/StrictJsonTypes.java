@@ -12,8 +12,8 @@ import tools.jackson.databind.type.LogicalType;
  * Request bodies must hold the declared JSON types. Jackson's defaults coerce: {@code "false"} to
  * false, {@code "16"} and {@code 10.5} to an int, {@code 1} to true, {@code ""} to null, and any
  * number or boolean to a string. A client that sends those has a bug that would otherwise go
- * unnoticed (and {@code "enabled": "no"} is not what anyone means by true), so each is refused:
- * the binding fails with the field's path and {@link ApiExceptionHandler} answers 422.
+ * unnoticed (and {@code "enabled": "no"} is not what anyone means by true), so each is refused: the
+ * binding fails with the field's path and {@link ApiExceptionHandler} answers 422.
  */
 final class StrictJsonTypes implements JsonMapperBuilderCustomizer {
 

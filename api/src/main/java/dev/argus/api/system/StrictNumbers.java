@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.InitBinder;
  * mismatch, which {@link ApiExceptionHandler} answers 422 naming the parameter.
  *
  * <p>Property editors rather than converters: when a converter refuses a value, the binder falls
- * back to its default editors, which would accept the hex again; an editor registered here is
- * the only reading of these types.
+ * back to its default editors, which would accept the hex again; an editor registered here is the
+ * only reading of these types.
  */
 @ControllerAdvice
 class StrictNumbers {

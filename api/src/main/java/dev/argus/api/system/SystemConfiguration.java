@@ -27,8 +27,8 @@ class SystemConfiguration {
   }
 
   /**
-   * Query strings are checked right after the body limit, before authentication and before any
-   * code reads a parameter.
+   * Query strings are checked right after the body limit, before authentication and before any code
+   * reads a parameter.
    */
   @Bean
   FilterRegistrationBean<QueryParameterFilter> queryParameterCheck(JsonMapper json) {

@@ -39,8 +39,8 @@ final class TomcatConfiguration
   }
 
   /**
-   * The host creates its error valve when it starts, from {@code errorReportValveClass}, unless
-   * one is already there; Spring Boot adds a plain one beforehand, which is removed here.
+   * The host creates its error valve when it starts, from {@code errorReportValveClass}, unless one
+   * is already there; Spring Boot adds a plain one beforehand, which is removed here.
    */
   private static void useJsonErrorValve(Container host) {
     if (host instanceof StandardHost standardHost) {
@@ -50,7 +50,8 @@ final class TomcatConfiguration
         event -> {
           if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
             for (Valve valve : host.getPipeline().getValves()) {
-              if (valve instanceof ErrorReportValve && !(valve instanceof ContainerErrorReportValve)) {
+              if (valve instanceof ErrorReportValve
+                  && !(valve instanceof ContainerErrorReportValve)) {
                 host.getPipeline().removeValve(valve);
               }
             }

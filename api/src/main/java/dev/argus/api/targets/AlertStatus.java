@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The answer of {@code GET /api/v1/alert-status}, exactly the alert seed's: {@code {"alert",
- * "failing_targets", "failing_count", "timestamp"}}, the timestamp with microseconds and a
- * {@code +00:00} offset as in the seed's examples.
+ * "failing_targets", "failing_count", "timestamp"}}, the timestamp with microseconds and a {@code
+ * +00:00} offset as in the seed's examples.
  */
 @JsonPropertyOrder({"alert", "failing_targets", "failing_count", "timestamp"})
 record AlertStatus(

@@ -51,8 +51,7 @@ class AlertStatusController {
 
   /**
    * The seed's 500 body, for any database failure while reading the status (the api-wide handler
-   * would answer 503 with its own detail; relays and scripts written against the seed expect
-   * this).
+   * would answer 503 with its own detail; relays and scripts written against the seed expect this).
    */
   @ExceptionHandler(DataAccessException.class)
   ResponseEntity<ErrorBody> databaseFailure(DataAccessException e) {

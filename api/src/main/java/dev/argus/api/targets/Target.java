@@ -31,18 +31,44 @@ record Target(
   /** The settings as a request, for a PATCH to be merged into. */
   TargetRequest toRequest() {
     return new TargetRequest(
-        name, type, address, checkIntervalSeconds, failureThreshold, enabled, site,
-        options.expectedStatusCodes(), options.keyword(), options.followRedirects(),
-        options.verifyTls(), options.certExpiryWarningDays(), options.dnsRecordType(),
-        options.dnsExpected(), options.timeoutSeconds(), alertRepeatMinutes);
+        name,
+        type,
+        address,
+        checkIntervalSeconds,
+        failureThreshold,
+        enabled,
+        site,
+        options.expectedStatusCodes(),
+        options.keyword(),
+        options.followRedirects(),
+        options.verifyTls(),
+        options.certExpiryWarningDays(),
+        options.dnsRecordType(),
+        options.dnsExpected(),
+        options.timeoutSeconds(),
+        alertRepeatMinutes);
   }
 
   /** What collectors and the processor get on {@code argus.config}. */
   TargetConfig toConfig() {
     return new TargetConfig(
-        id, name, type, address, checkIntervalSeconds, failureThreshold, enabled, site,
-        options.expectedStatusCodes(), options.keyword(), options.followRedirects(),
-        options.verifyTls(), options.certExpiryWarningDays(), options.dnsRecordType(),
-        options.dnsExpected(), options.timeoutSeconds(), alertRepeatMinutes, acknowledgedAt);
+        id,
+        name,
+        type,
+        address,
+        checkIntervalSeconds,
+        failureThreshold,
+        enabled,
+        site,
+        options.expectedStatusCodes(),
+        options.keyword(),
+        options.followRedirects(),
+        options.verifyTls(),
+        options.certExpiryWarningDays(),
+        options.dnsRecordType(),
+        options.dnsExpected(),
+        options.timeoutSeconds(),
+        alertRepeatMinutes,
+        acknowledgedAt);
   }
 }

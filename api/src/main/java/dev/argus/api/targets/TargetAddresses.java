@@ -90,7 +90,10 @@ final class TargetAddresses {
     String authority = uri.getRawAuthority();
     String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
     int start = address.indexOf(authority);
-    return address.substring(0, start) + userInfo + "@" + hostPort
+    return address.substring(0, start)
+        + userInfo
+        + "@"
+        + hostPort
         + address.substring(start + authority.length());
   }
 

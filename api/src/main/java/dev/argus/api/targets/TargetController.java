@@ -68,7 +68,8 @@ class TargetController {
           "status must be one of up, down, unknown, got '" + statusFilter + "'");
     }
     String siteFilter = StringUtils.hasText(site) ? site : null;
-    return targets.page(new TargetRepository.Filter(enabled, siteFilter, statusFilter), page, pageSize);
+    return targets.page(
+        new TargetRepository.Filter(enabled, siteFilter, statusFilter), page, pageSize);
   }
 
   @PostMapping
@@ -151,7 +152,8 @@ class TargetController {
   }
 
   @GetMapping("/{id}/events")
-  @Operation(summary = "The target's events (threshold_reached, recovered, alert_repeat), newest first")
+  @Operation(
+      summary = "The target's events (threshold_reached, recovered, alert_repeat), newest first")
   Page<TargetEvent> events(
       @PathVariable long id,
       @RequestParam(defaultValue = Page.DEFAULT_PAGE) @Min(value = 1, message = Page.PAGE_RULE)

@@ -31,8 +31,7 @@ class TargetRepository {
       s.status, s.consecutive_failures, s.streak_started_at, s.last_checked_at,
       s.last_response_ms, s.last_status_code, s.last_error, s.cert_expires_at
       """;
-  private static final String FROM =
-      "targets t LEFT JOIN target_status s ON s.target_id = t.id";
+  private static final String FROM = "targets t LEFT JOIN target_status s ON s.target_id = t.id";
 
   private final JdbcClient jdbc;
   private final PagedQuery pages;
@@ -61,8 +60,14 @@ class TargetRepository {
     }
     String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     return pages.fetch(
-        COLUMNS, FROM + where, "t.id", params, !conditions.isEmpty(), TargetRepository::target,
-        page, pageSize);
+        COLUMNS,
+        FROM + where,
+        "t.id",
+        params,
+        !conditions.isEmpty(),
+        TargetRepository::target,
+        page,
+        pageSize);
   }
 
   Optional<Target> find(long id) {
@@ -134,8 +139,8 @@ class TargetRepository {
   }
 
   /**
-   * Acknowledges the current failure if the target is down; false when it is not (no result yet,
-   * or up) or does not exist. One statement, so a recovery written meanwhile is not overlooked.
+   * Acknowledges the current failure if the target is down; false when it is not (no result yet, or
+   * up) or does not exist. One statement, so a recovery written meanwhile is not overlooked.
    */
   boolean acknowledgeIfDown(long id) {
     return jdbc.sql(

@@ -17,13 +17,18 @@ import java.util.Locale;
  * records. Type-dependent rules on the address are in {@link TargetRules}.
  */
 record TargetRequest(
-    @JsonProperty("name") @NotBlank(message = "name must not be blank")
+    @JsonProperty("name")
+        @NotBlank(message = "name must not be blank")
         @Size(max = 200, message = "name must be at most 200 characters")
         String name,
-    @JsonProperty("type") @NotNull(message = "type is required: one of " + TargetRules.TYPES)
-        @Pattern(regexp = "http|https|tcp|ping|dns", message = "type must be one of " + TargetRules.TYPES)
+    @JsonProperty("type")
+        @NotNull(message = "type is required: one of " + TargetRules.TYPES)
+        @Pattern(
+            regexp = "http|https|tcp|ping|dns",
+            message = "type must be one of " + TargetRules.TYPES)
         String type,
-    @JsonProperty("address") @NotBlank(message = "address must not be blank")
+    @JsonProperty("address")
+        @NotBlank(message = "address must not be blank")
         @Size(max = 2048, message = "address must be at most 2048 characters")
         String address,
     @JsonProperty("check_interval_seconds")
@@ -40,9 +45,14 @@ record TargetRequest(
     @JsonProperty("expected_status_codes")
         @Size(max = 50, message = "expected_status_codes may list at most 50 codes")
         List<
-                @NotNull(message = "expected_status_codes must be HTTP status codes between 100 and 599")
-                @Min(value = 100, message = "expected_status_codes must be HTTP status codes between 100 and 599")
-                @Max(value = 599, message = "expected_status_codes must be HTTP status codes between 100 and 599")
+                @NotNull(
+                    message = "expected_status_codes must be HTTP status codes between 100 and 599")
+                @Min(
+                    value = 100,
+                    message = "expected_status_codes must be HTTP status codes between 100 and 599")
+                @Max(
+                    value = 599,
+                    message = "expected_status_codes must be HTTP status codes between 100 and 599")
                 Integer>
             expectedStatusCodes,
     @JsonProperty("keyword") @Size(max = 1000, message = "keyword must be at most 1000 characters")
@@ -95,14 +105,33 @@ record TargetRequest(
 
   TargetRequest withAddress(String newAddress) {
     return new TargetRequest(
-        name, type, newAddress, checkIntervalSeconds, failureThreshold, enabled, site,
-        expectedStatusCodes, keyword, followRedirects, verifyTls, certExpiryWarningDays,
-        dnsRecordType, dnsExpected, timeoutSeconds, alertRepeatMinutes);
+        name,
+        type,
+        newAddress,
+        checkIntervalSeconds,
+        failureThreshold,
+        enabled,
+        site,
+        expectedStatusCodes,
+        keyword,
+        followRedirects,
+        verifyTls,
+        certExpiryWarningDays,
+        dnsRecordType,
+        dnsExpected,
+        timeoutSeconds,
+        alertRepeatMinutes);
   }
 
   TargetOptions options() {
     return new TargetOptions(
-        expectedStatusCodes, keyword, followRedirects, verifyTls, certExpiryWarningDays,
-        dnsRecordType, dnsExpected, timeoutSeconds);
+        expectedStatusCodes,
+        keyword,
+        followRedirects,
+        verifyTls,
+        certExpiryWarningDays,
+        dnsRecordType,
+        dnsExpected,
+        timeoutSeconds);
   }
 }

@@ -26,7 +26,8 @@ final class TargetRules {
               + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
 
   /** A loose IPv6 literal; the probe resolves it, this only keeps obvious garbage out. */
-  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f.]{0,15}){2,8}");
+  private static final Pattern IPV6 =
+      Pattern.compile("[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f.]{0,15}){2,8}");
 
   private TargetRules() {}
 
@@ -38,8 +39,12 @@ final class TargetRules {
         .ifPresent(problems::add);
     if (request.timeoutSeconds() > request.checkIntervalSeconds()) {
       problems.add(
-          "timeout_seconds (" + request.timeoutSeconds() + ") must not exceed"
-              + " check_interval_seconds (" + request.checkIntervalSeconds() + ")");
+          "timeout_seconds ("
+              + request.timeoutSeconds()
+              + ") must not exceed"
+              + " check_interval_seconds ("
+              + request.checkIntervalSeconds()
+              + ")");
     }
     return problems;
   }
@@ -52,8 +57,12 @@ final class TargetRules {
           isHost(address)
               ? Optional.empty()
               : Optional.of(
-                  "address of a " + type + " target must be a host name or IP address,"
-                      + " e.g. example.com, got '" + address + "'");
+                  "address of a "
+                      + type
+                      + " target must be a host name or IP address,"
+                      + " e.g. example.com, got '"
+                      + address
+                      + "'");
       default -> Optional.empty();
     };
   }
@@ -65,17 +74,30 @@ final class TargetRules {
       uri = new URI(address);
     } catch (URISyntaxException e) {
       return Optional.of(
-          "address of an " + type + " target must be an absolute URL like " + example + ", got '"
-              + address + "'");
+          "address of an "
+              + type
+              + " target must be an absolute URL like "
+              + example
+              + ", got '"
+              + address
+              + "'");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     boolean schemeFits =
-        type.equals("https") ? scheme.equals("https") : scheme.equals("http") || scheme.equals("https");
+        type.equals("https")
+            ? scheme.equals("https")
+            : scheme.equals("http") || scheme.equals("https");
     if (!uri.isAbsolute() || !schemeFits || uri.getHost() == null) {
       return Optional.of(
-          "address of an " + type + " target must be an absolute "
-              + (type.equals("https") ? "https" : "http(s)") + " URL like " + example
-              + ", got '" + address + "'");
+          "address of an "
+              + type
+              + " target must be an absolute "
+              + (type.equals("https") ? "https" : "http(s)")
+              + " URL like "
+              + example
+              + ", got '"
+              + address
+              + "'");
     }
     return Optional.empty();
   }
@@ -84,7 +106,9 @@ final class TargetRules {
     int colon = address.lastIndexOf(':');
     String problem =
         "address of a tcp target must be host:port with a port from 1 to 65535, e.g."
-            + " db.example.com:5432 or [::1]:22, got '" + address + "'";
+            + " db.example.com:5432 or [::1]:22, got '"
+            + address
+            + "'";
     if (colon <= 0 || colon == address.length() - 1) {
       return Optional.of(problem);
     }

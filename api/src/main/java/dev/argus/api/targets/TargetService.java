@@ -120,7 +120,9 @@ class TargetService {
             }
             throw new ResponseStatusException(
                 HttpStatus.CONFLICT,
-                "Target " + id + " is not failing (no probe result yet, or up); there is nothing"
+                "Target "
+                    + id
+                    + " is not failing (no probe result yet, or up); there is nothing"
                     + " to acknowledge");
           }
           return published(id);
@@ -150,7 +152,8 @@ class TargetService {
         .ifPresent(
             other -> {
               throw new ResponseStatusException(
-                  HttpStatus.CONFLICT, "A target named '" + name + "' already exists (id " + other + ")");
+                  HttpStatus.CONFLICT,
+                  "A target named '" + name + "' already exists (id " + other + ")");
             });
   }
 
@@ -165,7 +168,8 @@ class TargetService {
       return json.treeToValue(merged, TargetRequest.class);
     } catch (JacksonException e) {
       throw unprocessable(
-          JsonInputErrors.detail(e).orElse("a PATCH field has the wrong type: " + e.getOriginalMessage()));
+          JsonInputErrors.detail(e)
+              .orElse("a PATCH field has the wrong type: " + e.getOriginalMessage()));
     }
   }
 
@@ -179,7 +183,9 @@ class TargetService {
         .orElseThrow(
             () ->
                 unprocessable(
-                    "address holds the masked password " + TargetAddresses.MASK + ", but the"
+                    "address holds the masked password "
+                        + TargetAddresses.MASK
+                        + ", but the"
                         + " stored address has no password for that user, host and port: send"
                         + " the password itself"));
   }
@@ -188,7 +194,8 @@ class TargetService {
     List<String> problems =
         Stream.concat(
                 validator.validate(request).stream().map(ConstraintViolation::getMessage),
-                request.type() == null || request.address() == null
+                request.type() == null
+                        || request.address() == null
                         || request.checkIntervalSeconds() == null
                     ? Stream.empty()
                     : TargetRules.problems(request).stream())

@@ -10,8 +10,8 @@ import java.time.Instant;
  *
  * @param status {@code up} or {@code down} as of the last check
  * @param alerting the failures have reached the target's current failure threshold
- * @param acknowledged an operator acknowledged the current run of failures; it stays off
- *     {@code /api/v1/alert-status} until the target recovers and fails anew
+ * @param acknowledged an operator acknowledged the current run of failures; it stays off {@code
+ *     /api/v1/alert-status} until the target recovers and fails anew
  */
 record TargetState(
     @JsonProperty("status") String status,

@@ -47,11 +47,19 @@ class AlertDeliveryIT extends AlertsApiTest {
              "to": ["ops@example.com"], "starttls": false}]}
           """
               .formatted(
-                  unique("hook"), RECEIVER.url(hook), unique("ntfy"), RECEIVER.url(ntfy),
-                  unique("gotify"), RECEIVER.url(gotify), unique("mail"),
+                  unique("hook"),
+                  RECEIVER.url(hook),
+                  unique("ntfy"),
+                  RECEIVER.url(ntfy),
+                  unique("gotify"),
+                  RECEIVER.url(gotify),
+                  unique("mail"),
                   smtp.port()));
       DerivedEvent event =
-          DerivedEvent.power(subject, PowerEventType.ON_BATTERY, T0,
+          DerivedEvent.power(
+              subject,
+              PowerEventType.ON_BATTERY,
+              T0,
               Map.of("previous_status", "OL", "battery_percent", 100.0));
 
       // When
@@ -114,7 +122,8 @@ class AlertDeliveryIT extends AlertsApiTest {
 
     // Then
     List<Map<String, Object>> rows = awaitDeliveries(subject, 2);
-    assertThat(rows).extracting(r -> r.get("event_type") + ":" + r.get("outcome"))
+    assertThat(rows)
+        .extracting(r -> r.get("event_type") + ":" + r.get("outcome"))
         .containsExactly("threshold_crossed:skipped_severity", "battery_low:sent");
     assertThat(RECEIVER.to(hook)).hasSize(1);
     assertThat(RECEIVER.to(hook).getFirst().body()).contains("\"battery_low\"");
@@ -135,9 +144,11 @@ class AlertDeliveryIT extends AlertsApiTest {
 
     // Then
     List<Map<String, Object>> rows = awaitDeliveries(subject, 3);
-    assertThat(rows).extracting(r -> r.get("event_type") + ":" + r.get("outcome"))
+    assertThat(rows)
+        .extracting(r -> r.get("event_type") + ":" + r.get("outcome"))
         .containsExactly("on_battery:sent", "on_battery:skipped_cooldown", "power_restored:sent");
-    assertThat(RECEIVER.to(hook)).extracting(r -> JSON.readTree(r.body()).get("title").asString())
+    assertThat(RECEIVER.to(hook))
+        .extracting(r -> JSON.readTree(r.body()).get("title").asString())
         .containsExactly("[HIGH] on_battery: " + subject, "[LOW] power_restored: " + subject);
   }
 
@@ -150,13 +161,15 @@ class AlertDeliveryIT extends AlertsApiTest {
 
     // When
     publish(
-        DerivedEvent.target(Long.parseLong(target), TargetEventType.THRESHOLD_REACHED, T0, Map.of()),
-        DerivedEvent.target(Long.parseLong(target), TargetEventType.RECOVERED, T0.plusSeconds(60),
-            Map.of()));
+        DerivedEvent.target(
+            Long.parseLong(target), TargetEventType.THRESHOLD_REACHED, T0, Map.of()),
+        DerivedEvent.target(
+            Long.parseLong(target), TargetEventType.RECOVERED, T0.plusSeconds(60), Map.of()));
 
     // Then
     List<Map<String, Object>> rows = awaitDeliveries(target, 2);
-    assertThat(rows).extracting(r -> r.get("event_type") + ":" + r.get("outcome"))
+    assertThat(rows)
+        .extracting(r -> r.get("event_type") + ":" + r.get("outcome"))
         .containsExactly("threshold_reached:sent", "recovered:skipped_recovery");
     assertThat(RECEIVER.to(hook)).hasSize(1);
   }
@@ -190,12 +203,13 @@ class AlertDeliveryIT extends AlertsApiTest {
     publish(
         DerivedEvent.power(subject, PowerEventType.ON_BATTERY, T0, Map.of()),
         DerivedEvent.power(subject, PowerEventType.BATTERY_LOW, T0.plusSeconds(60), Map.of()),
-        DerivedEvent.power(subject, PowerEventType.SHUTDOWN_INITIATED, T0.plusSeconds(120),
-            Map.of()));
+        DerivedEvent.power(
+            subject, PowerEventType.SHUTDOWN_INITIATED, T0.plusSeconds(120), Map.of()));
 
     // Then
     List<Map<String, Object>> rows = awaitDeliveries(subject, 3);
-    assertThat(rows).extracting(r -> r.get("outcome") + "/" + r.get("attempts"))
+    assertThat(rows)
+        .extracting(r -> r.get("outcome") + "/" + r.get("attempts"))
         .containsExactly("failed/3", "failed/3", "circuit_open/0");
     assertThat((String) rows.getFirst().get("error")).contains("HTTP 503");
     assertThat(RECEIVER.to(hook)).hasSize(6);
@@ -219,7 +233,8 @@ class AlertDeliveryIT extends AlertsApiTest {
     assertThat(RECEIVER.to(hook))
         .extracting(r -> JSON.readTree(r.body()).get("event_type").asString())
         .containsExactly("on_battery", "battery_low");
-    assertThat(deliveriesOf(subject)).extracting(r -> r.get("event_type") + ":" + r.get("outcome"))
+    assertThat(deliveriesOf(subject))
+        .extracting(r -> r.get("event_type") + ":" + r.get("outcome"))
         .containsExactly("on_battery:sent", "battery_low:sent");
   }
 
@@ -244,9 +259,9 @@ class AlertDeliveryIT extends AlertsApiTest {
   private String webhook(
       String name, String path, String minSeverity, int cooldownMinutes, boolean sendRecovery) {
     return """
-        {"cooldown_minutes": %d, "send_recovery": %s, "providers": [
-          {"type": "webhook", "name": "%s", "url": "%s", "min_severity": "%s"}]}
-        """
+    {"cooldown_minutes": %d, "send_recovery": %s, "providers": [
+      {"type": "webhook", "name": "%s", "url": "%s", "min_severity": "%s"}]}
+    """
         .formatted(cooldownMinutes, sendRecovery, name, RECEIVER.url(path), minSeverity);
   }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.api.ApiHttp.Response;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** GET/PUT /api/alerts, POST /api/alerts/test and the delivery log, over HTTP. */
@@ -21,7 +21,8 @@ class AlertSettingsIT extends AlertsApiTest {
     assertThat(response.status()).isEqualTo(200);
     JSONAssert.assertEquals(
         "{\"providers\": [], \"cooldown_minutes\": 15, \"send_recovery\": true}",
-        response.body(), JSONCompareMode.STRICT);
+        response.body(),
+        JSONCompareMode.STRICT);
   }
 
   @Autowired AlertSettingsRepository repository;
@@ -60,17 +61,21 @@ class AlertSettingsIT extends AlertsApiTest {
            "from": "argus@example.com", "to": ["ops@example.com"], "starttls": true}]}
         """
             .formatted(RECEIVER.url("/hook"), RECEIVER.url("/gotify"), RECEIVER.url("/ntfy")),
-        shown.body(), JSONCompareMode.STRICT);
+        shown.body(),
+        JSONCompareMode.STRICT);
 
     // When the masked settings are sent back with one change, and the ntfy token left out
     String edited =
-        shown.body().replace("\"min_severity\":\"high\"", "\"min_severity\":\"critical\"")
+        shown
+            .body()
+            .replace("\"min_severity\":\"high\"", "\"min_severity\":\"critical\"")
             .replace(",\"token\":\"********\"", "");
     configure(edited);
 
     // Then the stored secrets are the original ones, stored encrypted
     String stored = sql.sql("SELECT config::text FROM alert_config").query(String.class).single();
-    assertThat(stored).contains("\"critical\"", "enc:v1:test:")
+    assertThat(stored)
+        .contains("\"critical\"", "enc:v1:test:")
         .doesNotContain("hook-secret", "gotify-secret", "ntfy-secret", "mail-secret");
     assertThat(repository.load().toString())
         .contains("Bearer hook-secret", "gotify-secret", "ntfy-secret", "mail-secret");
@@ -96,7 +101,8 @@ class AlertSettingsIT extends AlertsApiTest {
 
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json().get("detail").asString())
-        .startsWith("providers[0].url").contains(reason);
+        .startsWith("providers[0].url")
+        .contains(reason);
     assertThat(sql.sql("SELECT count(*) FROM alert_config").query(Long.class).single()).isZero();
   }
 
@@ -117,15 +123,26 @@ class AlertSettingsIT extends AlertsApiTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "{\"providers\": [{\"type\": \"pager\"}]} | providers[0].type must be one of webhook, ntfy, gotify, email, got 'pager'",
-        "{\"providers\": [{\"url\": \"http://127.0.0.1/\"}]} | providers[0].type must be one of webhook, ntfy, gotify, email",
-        "{\"providers\": [{\"type\": \"webhook\", \"url\": \"http://127.0.0.1/\", \"min_severity\": \"urgent\"}]} | providers[0].min_severity must be one of low, medium, high, critical, got 'urgent'",
-        "{\"providers\": [], \"cooldown_minutes\": -1} | cooldown_minutes must be between 0 and 10080, got -1",
+        "{\"providers\": [{\"type\": \"pager\"}]} | providers[0].type must be one of webhook, ntfy,"
+            + " gotify, email, got 'pager'",
+        "{\"providers\": [{\"url\": \"http://127.0.0.1/\"}]} | providers[0].type must be one of"
+            + " webhook, ntfy, gotify, email",
+        "{\"providers\": [{\"type\": \"webhook\", \"url\": \"http://127.0.0.1/\", \"min_severity\":"
+            + " \"urgent\"}]} | providers[0].min_severity must be one of low, medium, high,"
+            + " critical, got 'urgent'",
+        "{\"providers\": [], \"cooldown_minutes\": -1} | cooldown_minutes must be between 0 and"
+            + " 10080, got -1",
         "{\"cooldown_minutes\": 5} | providers is required (an empty list disables alerts)",
-        "{\"providers\": [{\"type\": \"gotify\", \"server_url\": \"http://127.0.0.1/\"}]} | providers[0].app_token is required for gotify",
-        "{\"providers\": [{\"type\": \"ntfy\", \"server_url\": \"http://127.0.0.1/\", \"topic\": \"a/b\"}]} | providers[0].topic is required: 1-64 letters, digits, '_' or '-'",
-        "{\"providers\": [{\"type\": \"email\", \"smtp_host\": \"127.0.0.1\", \"from\": \"a@example.com\", \"to\": []}]} | providers[0].to must list at least one recipient",
-        "{\"providers\": [{\"type\": \"webhook\", \"url\": \"http://127.0.0.1/a\"}, {\"type\": \"webhook\", \"url\": \"http://127.0.0.1/b\"}]} | providers[1].name 'webhook' is used twice; give each provider its own name",
+        "{\"providers\": [{\"type\": \"gotify\", \"server_url\": \"http://127.0.0.1/\"}]} |"
+            + " providers[0].app_token is required for gotify",
+        "{\"providers\": [{\"type\": \"ntfy\", \"server_url\": \"http://127.0.0.1/\", \"topic\":"
+            + " \"a/b\"}]} | providers[0].topic is required: 1-64 letters, digits, '_' or '-'",
+        "{\"providers\": [{\"type\": \"email\", \"smtp_host\": \"127.0.0.1\", \"from\":"
+            + " \"a@example.com\", \"to\": []}]} | providers[0].to must list at least one"
+            + " recipient",
+        "{\"providers\": [{\"type\": \"webhook\", \"url\": \"http://127.0.0.1/a\"}, {\"type\":"
+            + " \"webhook\", \"url\": \"http://127.0.0.1/b\"}]} | providers[1].name 'webhook' is"
+            + " used twice; give each provider its own name",
       })
   void invalidSettingsAre422WithTheReason(String body, String detail) {
     Response response = putSettings(body);
@@ -140,15 +157,15 @@ class AlertSettingsIT extends AlertsApiTest {
 
     assertThat(api.send("PUT", "/api/alerts", body).status()).isEqualTo(401);
     assertThat(api.send("POST", "/api/alerts/test", null).status()).isEqualTo(401);
-    assertThat(api.send("PUT", "/api/alerts", body, "x-api-key", "wrong").status())
-        .isEqualTo(401);
+    assertThat(api.send("PUT", "/api/alerts", body, "x-api-key", "wrong").status()).isEqualTo(401);
   }
 
   @Test
   void aTestWithoutAnEnabledProviderIs409() {
     configure(
         "{\"providers\": [{\"type\": \"webhook\", \"enabled\": false, \"url\": \""
-            + RECEIVER.url("/off") + "\"}]}");
+            + RECEIVER.url("/off")
+            + "\"}]}");
 
     Response response = api.send("POST", "/api/alerts/test", null, "x-api-key", KEY);
 
@@ -173,8 +190,8 @@ class AlertSettingsIT extends AlertsApiTest {
             {"type": "email", "name": "mail", "smtp_host": "127.0.0.1", "smtp_port": %d,
              "from": "argus@example.com", "to": ["ops@example.com"], "starttls": false}]}
           """
-              .formatted(RECEIVER.url(hook), RECEIVER.url(broken), RECEIVER.url("/off"),
-                  smtp.port()));
+              .formatted(
+                  RECEIVER.url(hook), RECEIVER.url(broken), RECEIVER.url("/off"), smtp.port()));
 
       // When
       Response response = api.send("POST", "/api/alerts/test", null, "x-api-key", KEY);
@@ -187,9 +204,11 @@ class AlertSettingsIT extends AlertsApiTest {
            {"type": "webhook", "name": "broken", "outcome": "failed"},
            {"type": "email", "name": "mail", "outcome": "sent", "error": null}]
           """,
-          response.body(), JSONCompareMode.LENIENT);
+          response.body(),
+          JSONCompareMode.LENIENT);
       assertThat(response.json().get(1).get("error").asString()).startsWith("HTTP 404 from");
-      assertThat(RECEIVER.to(hook).getFirst().body()).contains("\"title\":\"[TEST] Argus alert test\"");
+      assertThat(RECEIVER.to(hook).getFirst().body())
+          .contains("\"title\":\"[TEST] Argus alert test\"");
       assertThat(smtp.received()).hasSize(1);
       assertThat(smtp.received()[0].getSubject()).isEqualTo("[TEST] Argus alert test");
 

@@ -11,7 +11,11 @@ class AlertSettingsPolicyTest {
   private static final AlertSettings STORED =
       new AlertSettings(
           List.of(
-              new AlertProvider.Webhook("hook", true, "low", "http://127.0.0.1/h",
+              new AlertProvider.Webhook(
+                  "hook",
+                  true,
+                  "low",
+                  "http://127.0.0.1/h",
                   Map.of("X-Api-Key", "old-key", "X-Team", "ops")),
               new AlertProvider.Ntfy("ntfy", true, "low", "http://127.0.0.1", "t", "old-token")),
           15,
@@ -22,7 +26,11 @@ class AlertSettingsPolicyTest {
     AlertSettings requested =
         new AlertSettings(
             List.of(
-                new AlertProvider.Webhook("hook", null, null, "http://127.0.0.1/h",
+                new AlertProvider.Webhook(
+                    "hook",
+                    null,
+                    null,
+                    "http://127.0.0.1/h",
                     Map.of("X-Api-Key", AlertSettingsPolicy.MASK, "X-Team", "dev")),
                 new AlertProvider.Ntfy("ntfy", false, "high", "http://127.0.0.1/", "t", "")),
             null,
@@ -45,7 +53,8 @@ class AlertSettingsPolicyTest {
     AlertSettings requested =
         new AlertSettings(
             List.of(new AlertProvider.Gotify("ntfy", true, "low", "http://127.0.0.1", null)),
-            0, true);
+            0,
+            true);
 
     assertThat(
             org.assertj.core.api.Assertions.catchThrowable(

@@ -26,8 +26,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The running api with alerts on: a real KRaft broker in this JVM carrying {@code argus.events},
- * a real HTTP receiver on loopback, a bootstrap API key, and quick retries so failures show fast.
+ * The running api with alerts on: a real KRaft broker in this JVM carrying {@code argus.events}, a
+ * real HTTP receiver on loopback, a bootstrap API key, and quick retries so failures show fast.
  * Tests use their own subject ids and provider names, since the consumer and the circuit breakers
  * outlive a test.
  */
@@ -98,8 +98,8 @@ abstract class AlertsApiTest extends RunningApiTest {
   }
 
   List<Map<String, Object>> awaitDeliveries(String subjectId, int count) {
-    return await(() -> deliveriesOf(subjectId), rows -> rows.size() >= count,
-        "deliveries of " + subjectId);
+    return await(
+        () -> deliveriesOf(subjectId), rows -> rows.size() >= count, "deliveries of " + subjectId);
   }
 
   /** Polls until the condition holds (or fails after a generous deadline). */
@@ -125,8 +125,10 @@ abstract class AlertsApiTest extends RunningApiTest {
       org.apache.kafka.common.serialization.Serializer<V> values) {
     return new KafkaProducer<>(
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBrokersAsString(),
-            ProducerConfig.ACKS_CONFIG, "all"),
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            KAFKA.getBrokersAsString(),
+            ProducerConfig.ACKS_CONFIG,
+            "all"),
         Topics.EVENTS.keySerde().serializer(),
         values);
   }

@@ -21,8 +21,8 @@ import java.util.concurrent.Executors;
 final class HttpReceiver implements AutoCloseable {
 
   /** One request as it arrived. */
-  record Received(String method, String path, String query, Map<String, List<String>> headers,
-      String body) {
+  record Received(
+      String method, String path, String query, Map<String, List<String>> headers, String body) {
     String header(String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -44,17 +44,25 @@ final class HttpReceiver implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.createContext("/", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      String path = exchange.getRequestURI().getPath();
-      received.add(new Received(exchange.getRequestMethod(), path,
-          exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
-      int status = statusFor(path);
-      byte[] answer = ("{\"status\": " + status + "}").getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(status, answer.length);
-      exchange.getResponseBody().write(answer);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String path = exchange.getRequestURI().getPath();
+          received.add(
+              new Received(
+                  exchange.getRequestMethod(),
+                  path,
+                  exchange.getRequestURI().getRawQuery(),
+                  Map.copyOf(exchange.getRequestHeaders()),
+                  body));
+          int status = statusFor(path);
+          byte[] answer = ("{\"status\": " + status + "}").getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(status, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
     server.start();
   }
 

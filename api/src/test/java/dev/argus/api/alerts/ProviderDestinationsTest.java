@@ -13,10 +13,18 @@ class ProviderDestinationsTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "http://metadata.google.internal/x", "http://METADATA.GOOGLE.INTERNAL./x",
-        "http://169.254.169.254/latest", "http://[::ffff:169.254.169.254]/", "http://2852039166/",
-        "http://0.0.0.0:9000/", "file:///etc/passwd", "gopher://127.0.0.1/", "http:///nohost",
-        "not a url", "http://user:pw@127.0.0.1/", "http://no-such-host.invalid/"
+        "http://metadata.google.internal/x",
+        "http://METADATA.GOOGLE.INTERNAL./x",
+        "http://169.254.169.254/latest",
+        "http://[::ffff:169.254.169.254]/",
+        "http://2852039166/",
+        "http://0.0.0.0:9000/",
+        "file:///etc/passwd",
+        "gopher://127.0.0.1/",
+        "http:///nohost",
+        "not a url",
+        "http://user:pw@127.0.0.1/",
+        "http://no-such-host.invalid/"
       })
   void rejectsUrlsThatAreNotPlainHttpToAnAllowedHost(String url) {
     assertThatThrownBy(() -> ProviderDestinations.checkUrl("url", url))

@@ -60,7 +60,9 @@ class RuntimeConfigIT extends KafkaApiTest {
     JSONAssert.assertEquals(expected, put.body(), JSONCompareMode.LENIENT);
     Response get = api.get("/api/config");
     JSONAssert.assertEquals(expected, get.body(), JSONCompareMode.LENIENT);
-    assertThat(put.body() + get.body()).doesNotContain("nut-s3cret").doesNotContain("\"nut_password\"");
+    assertThat(put.body() + get.body())
+        .doesNotContain("nut-s3cret")
+        .doesNotContain("\"nut_password\"");
 
     // And: a later update without the password keeps it
     Response later = api.send("PUT", "/api/config", "{\"poll_interval_minutes\": 15}");
@@ -71,8 +73,9 @@ class RuntimeConfigIT extends KafkaApiTest {
     assertThat(published.nutPassword()).startsWith("enc:v1:test:");
     assertThat(secrets.decrypt(published.nutPassword(), SecretContext.runtimeField("nut_password")))
         .isEqualTo("nut-s3cret");
-    assertThat(rows.count(
-            "SELECT count(*) FROM runtime_config WHERE config::text LIKE '%nut-s3cret%'"))
+    assertThat(
+            rows.count(
+                "SELECT count(*) FROM runtime_config WHERE config::text LIKE '%nut-s3cret%'"))
         .isZero();
     assertThat(published.schedulerPaused()).isTrue();
     assertThat(published.enabledExporters()).containsExactly("postgres", "prometheus");

@@ -14,8 +14,18 @@ class RuntimeConfigUpdateTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final RuntimeConfig STORED =
       new RuntimeConfig(
-          5, List.of("postgres", "energy"), false, false, "nut.lan", 3493, "monitor", "s3cret", 4,
-          12.5, null, null);
+          5,
+          List.of("postgres", "energy"),
+          false,
+          false,
+          "nut.lan",
+          3493,
+          "monitor",
+          "s3cret",
+          4,
+          12.5,
+          null,
+          null);
 
   @Test
   void leftOutFieldsKeepTheirValueAndNullClearsOptionalOnes() {
@@ -31,8 +41,18 @@ class RuntimeConfigUpdateTest {
     assertThat(updated)
         .isEqualTo(
             new RuntimeConfig(
-                10, List.of("postgres", "prometheus"), false, false, null, 3493, "monitor",
-                "s3cret", 4, 12.5, 85.0, null));
+                10,
+                List.of("postgres", "prometheus"),
+                false,
+                false,
+                null,
+                3493,
+                "monitor",
+                "s3cret",
+                4,
+                12.5,
+                85.0,
+                null));
   }
 
   @Test

@@ -36,8 +36,7 @@ class EnergyIT extends RunningApiTest {
         """,
         all.body(),
         JSONCompareMode.STRICT);
-    JSONAssert.assertEquals(
-        "[{\"device_id\": \"ups-main\"}]", one.body(), JSONCompareMode.LENIENT);
+    JSONAssert.assertEquals("[{\"device_id\": \"ups-main\"}]", one.body(), JSONCompareMode.LENIENT);
     assertThat(one.body()).doesNotContain("pdu-rack1");
   }
 
@@ -53,7 +52,8 @@ class EnergyIT extends RunningApiTest {
         """);
 
     // When
-    Response response = api.get("/api/energy/daily?device_id=ups-main&from=2026-05-26&to=2026-05-27");
+    Response response =
+        api.get("/api/energy/daily?device_id=ups-main&from=2026-05-26&to=2026-05-27");
 
     // Then
     assertThat(response.status()).isEqualTo(200);

@@ -24,7 +24,8 @@ class PowerMetricsTest {
   /** {@code name{label="value",...} value}; a label value may hold \\, \" and \n escapes. */
   private static final Pattern SAMPLE =
       Pattern.compile(
-          "([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{((?:[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\\\n]|\\\\[\\\\\"n])*\",?)*)})? (\\S+)");
+          "([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{((?:[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\\\n"
+              + "]|\\\\[\\\\\"n])*\",?)*)})? (\\S+)");
 
   private static final Pattern LABEL =
       Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"");
@@ -34,7 +35,15 @@ class PowerMetricsTest {
     // Given: one UPS on battery, and a device with an awkward id and no snapshot
     var ups =
         new DeviceSample(
-            "ups-main", 450.0, 55.0, 80.0, 1200.0, 230.0, null, "OB DISCHRG", 12340.5,
+            "ups-main",
+            450.0,
+            55.0,
+            80.0,
+            1200.0,
+            230.0,
+            null,
+            "OB DISCHRG",
+            12340.5,
             Instant.parse("2026-05-27T10:00:00Z"));
     var odd = new DeviceSample("odd\"id\\x", null, null, null, null, null, null, null, null, null);
 
@@ -54,11 +63,14 @@ class PowerMetricsTest {
         .containsEntry("argus_energy_wh_total{device_id=ups-main}", 12340.5)
         .containsEntry("argus_device_last_seen_timestamp_seconds{device_id=ups-main}", 1.779876E9)
         .doesNotContainKey("argus_ups_temperature_celsius{device_id=ups-main}");
-    assertThat(series.keySet().stream().filter(k -> k.startsWith("argus_ups_status{device_id=ups-main,")))
+    assertThat(
+            series.keySet().stream()
+                .filter(k -> k.startsWith("argus_ups_status{device_id=ups-main,")))
         .hasSize(PowerMetrics.STATUS_FLAGS.size());
     assertThat(series.keySet()).noneMatch(k -> k.contains("odd"));
     String text = render(List.of(ups, odd));
-    assertThat(text).contains("# TYPE argus_energy_wh_total counter", "# TYPE argus_ups_status gauge");
+    assertThat(text)
+        .contains("# TYPE argus_energy_wh_total counter", "# TYPE argus_ups_status gauge");
   }
 
   @Test
@@ -94,7 +106,11 @@ class PowerMetricsTest {
         while (label.find()) {
           String value =
               label.group(2).replace("\\n", "\n").replace("\\\"", "\"").replace("\\\\", "\\");
-          labels.append(labels.isEmpty() ? "" : ",").append(label.group(1)).append('=').append(value);
+          labels
+              .append(labels.isEmpty() ? "" : ",")
+              .append(label.group(1))
+              .append('=')
+              .append(value);
         }
         key.append('{').append(labels).append('}');
       }

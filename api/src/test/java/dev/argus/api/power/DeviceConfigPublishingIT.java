@@ -15,9 +15,9 @@ import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
 /**
- * Device writes over HTTP reach argus.config through the outbox relay and a real broker: a
- * record per change, a tombstone per deletion, credentials encrypted for the collectors and never in
- * an HTTP answer.
+ * Device writes over HTTP reach argus.config through the outbox relay and a real broker: a record
+ * per change, a tombstone per deletion, credentials encrypted for the collectors and never in an
+ * HTTP answer.
  */
 class DeviceConfigPublishingIT extends KafkaApiTest {
 
@@ -58,8 +58,10 @@ class DeviceConfigPublishingIT extends KafkaApiTest {
     ConfigEntry published = latest("device/pdu-rack1", entry -> entry != null);
     assertThat(published.device().connectionConfig()).containsEntry("version", "2c");
     assertThat(community(published, "pdu-rack1")).isEqualTo("s3cret-community");
-    assertThat(rows.count(
-            "SELECT count(*) FROM devices WHERE connection_config::text LIKE '%s3cret-community%'"))
+    assertThat(
+            rows.count(
+                "SELECT count(*) FROM devices WHERE connection_config::text LIKE"
+                    + " '%s3cret-community%'"))
         .isZero();
     assertThat(published.device().poller()).isEqualTo("snmp");
     assertThat(published.device().collectorId()).isEqualTo("site-2");
@@ -114,8 +116,10 @@ class DeviceConfigPublishingIT extends KafkaApiTest {
     assertThat(deleted.status()).isEqualTo(204);
     assertThat(api.get("/api/devices/pdu-upd").status()).isEqualTo(404);
     List<ConsumerRecord<String, byte[]>> records =
-        readUntil(Topics.CONFIG.name(), r -> lastOf(r, "device/pdu-upd") != null
-            && lastOf(r, "device/pdu-upd").value() == null);
+        readUntil(
+            Topics.CONFIG.name(),
+            r ->
+                lastOf(r, "device/pdu-upd") != null && lastOf(r, "device/pdu-upd").value() == null);
     assertThat(lastOf(records, "device/pdu-upd").value()).isNull();
   }
 
@@ -133,9 +137,17 @@ class DeviceConfigPublishingIT extends KafkaApiTest {
   @Test
   void replacingAllDevicesDeletesTheUnlistedOnesInOneGo() throws Exception {
     // Given: two devices, one of which the sink has seen
-    api.send("POST", "/api/devices", "{\"id\": \"ups-keep\", \"name\": \"Keep\", \"host\": \"10.0.0.1\"}");
-    api.send("POST", "/api/devices", "{\"id\": \"ups-drop\", \"name\": \"Drop\", \"host\": \"10.0.0.2\"}");
-    rows.execute("UPDATE devices SET model = 'SmartUPS', last_seen = '2026-05-27T10:00:00Z' WHERE id = 'ups-keep'");
+    api.send(
+        "POST",
+        "/api/devices",
+        "{\"id\": \"ups-keep\", \"name\": \"Keep\", \"host\": \"10.0.0.1\"}");
+    api.send(
+        "POST",
+        "/api/devices",
+        "{\"id\": \"ups-drop\", \"name\": \"Drop\", \"host\": \"10.0.0.2\"}");
+    rows.execute(
+        "UPDATE devices SET model = 'SmartUPS', last_seen = '2026-05-27T10:00:00Z' WHERE id ="
+            + " 'ups-keep'");
 
     // When
     Response replaced =
@@ -161,9 +173,10 @@ class DeviceConfigPublishingIT extends KafkaApiTest {
     List<ConsumerRecord<String, byte[]>> records =
         readUntil(
             Topics.CONFIG.name(),
-            r -> lastOf(r, "device/ups-new") != null
-                && lastOf(r, "device/ups-drop") != null
-                && lastOf(r, "device/ups-drop").value() == null);
+            r ->
+                lastOf(r, "device/ups-new") != null
+                    && lastOf(r, "device/ups-drop") != null
+                    && lastOf(r, "device/ups-drop").value() == null);
     assertThat(entry(lastOf(records, "device/ups-keep")).device().name()).isEqualTo("Kept");
     assertThat(entry(lastOf(records, "device/ups-new")).device().port()).isEqualTo(161);
     assertThat(lastOf(records, "device/ups-drop").value()).isNull();
@@ -171,14 +184,16 @@ class DeviceConfigPublishingIT extends KafkaApiTest {
 
   @Test
   void invalidReplacementChangesNothing() {
-    api.send("POST", "/api/devices", "{\"id\": \"ups-a\", \"name\": \"A\", \"host\": \"10.0.0.1\"}");
+    api.send(
+        "POST", "/api/devices", "{\"id\": \"ups-a\", \"name\": \"A\", \"host\": \"10.0.0.1\"}");
 
     Response rejected =
         api.send("PUT", "/api/devices", "[{\"id\": \"ups-b\", \"name\": \"B\", \"port\": 0}]");
 
     assertThat(rejected.status()).isEqualTo(422);
     assertThat(rejected.json().get("detail").asString())
-        .isEqualTo("devices[0].host is required; devices[0].port must be between 1 and 65535, got 0");
+        .isEqualTo(
+            "devices[0].host is required; devices[0].port must be between 1 and 65535, got 0");
     assertThat(rows.count("SELECT count(*) FROM devices WHERE id = 'ups-a'")).isEqualTo(1);
   }
 
@@ -206,7 +221,10 @@ class DeviceConfigPublishingIT extends KafkaApiTest {
   private static ConfigEntry entry(ConsumerRecord<String, byte[]> record) {
     return record.value() == null
         ? null
-        : Topics.CONFIG.valueSerde().deserializer().deserialize(Topics.CONFIG.name(), record.value());
+        : Topics.CONFIG
+            .valueSerde()
+            .deserializer()
+            .deserialize(Topics.CONFIG.name(), record.value());
   }
 
   private void awaitEmptyOutbox() throws InterruptedException {

@@ -1,11 +1,11 @@
 package dev.argus.api.power;
 
-import static org.mockito.Mockito.when;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -102,7 +102,10 @@ class DeviceControllerTest {
   void patchIsNotARoute() throws Exception {
     mvc.perform(patch("/api/devices/ups-main"))
         .andExpect(status().isMethodNotAllowed())
-        .andExpect(header().string("Allow", allOf(containsString("GET"), containsString("PUT"),
-            containsString("DELETE"))));
+        .andExpect(
+            header()
+                .string(
+                    "Allow",
+                    allOf(containsString("GET"), containsString("PUT"), containsString("DELETE"))));
   }
 }

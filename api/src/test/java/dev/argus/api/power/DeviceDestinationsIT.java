@@ -48,11 +48,15 @@ class DeviceDestinationsIT extends RunningApiTest {
         api.send(
             "PUT",
             "/api/devices",
-            "[" + device("ups-a", "nut", "10.0.0.1") + ", "
-                + device("ups-b", "snmp", "[::ffff:a9fe:a9fe]") + "]");
+            "["
+                + device("ups-a", "nut", "10.0.0.1")
+                + ", "
+                + device("ups-b", "snmp", "[::ffff:a9fe:a9fe]")
+                + "]");
 
     assertThat(one.status()).isEqualTo(422);
-    assertThat(one.json().get("detail").asString()).startsWith("host: 2852039166 means 169.254.169.254");
+    assertThat(one.json().get("detail").asString())
+        .startsWith("host: 2852039166 means 169.254.169.254");
     assertThat(all.status()).isEqualTo(422);
     assertThat(all.json().get("detail").asString()).contains("devices[1].host: ", "cloud metadata");
     assertThat(rows.text("SELECT host FROM devices WHERE id = 'ups-a'")).isEqualTo("10.0.0.1");
@@ -69,7 +73,12 @@ class DeviceDestinationsIT extends RunningApiTest {
   }
 
   private static String device(String id, String poller, String host) {
-    return "{\"id\": \"" + id + "\", \"name\": \"UPS\", \"poller\": \"" + poller
-        + "\", \"host\": \"" + host + "\"}";
+    return "{\"id\": \""
+        + id
+        + "\", \"name\": \"UPS\", \"poller\": \""
+        + poller
+        + "\", \"host\": \""
+        + host
+        + "\"}";
   }
 }

@@ -17,8 +17,12 @@ class DiagnosticsIT extends RunningApiTest {
     // Given: a live collector and one silent for a day, two devices of which one is enabled
     Instant now = Instant.now();
     rows.heartbeat(
-        "collector-a", now, false, Instant.parse("2026-05-27T10:00:00Z"),
-        Instant.parse("2026-05-27T10:00:02Z"), "t-1");
+        "collector-a",
+        now,
+        false,
+        Instant.parse("2026-05-27T10:00:00Z"),
+        Instant.parse("2026-05-27T10:00:02Z"),
+        "t-1");
     rows.heartbeat("collector-b", now.minusSeconds(86_400), false, null, null, null);
     rows.device("ups-1", "UPS 1");
     rows.device("ups-2", "UPS 2");

@@ -96,6 +96,9 @@ class TriggerIT extends KafkaApiTest {
         readUntil(Topics.COMMANDS.name(), r -> r.stream().anyMatch(c -> c.key().equals(id)));
     ConsumerRecord<String, byte[]> record =
         records.stream().filter(c -> c.key().equals(id)).findFirst().orElseThrow();
-    return Topics.COMMANDS.valueSerde().deserializer().deserialize(Topics.COMMANDS.name(), record.value());
+    return Topics.COMMANDS
+        .valueSerde()
+        .deserializer()
+        .deserialize(Topics.COMMANDS.name(), record.value());
   }
 }

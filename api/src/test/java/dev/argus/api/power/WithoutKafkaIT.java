@@ -12,8 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The api with its broker address pointing at a closed port: it starts, serves reads, takes
- * configuration writes into the outbox (the relay retries in the background), and refuses a
- * manual poll with 503 without leaving the trigger open.
+ * configuration writes into the outbox (the relay retries in the background), and refuses a manual
+ * poll with 503 without leaving the trigger open.
  */
 class WithoutKafkaIT extends RunningApiTest {
 
@@ -35,7 +35,8 @@ class WithoutKafkaIT extends RunningApiTest {
             + " again shortly.\"}",
         refused.body(),
         true);
-    assertThat(rows.count("SELECT count(*) FROM poll_triggers WHERE status IN ('queued', 'running')"))
+    assertThat(
+            rows.count("SELECT count(*) FROM poll_triggers WHERE status IN ('queued', 'running')"))
         .isZero();
     assertThat(api.get("/api/trigger/status").json().get("status").asString()).isEqualTo("idle");
   }
@@ -43,7 +44,10 @@ class WithoutKafkaIT extends RunningApiTest {
   @Test
   void writesAreQueuedForTheBrokerAndReadsWork() {
     Response created =
-        api.send("POST", "/api/devices", "{\"id\": \"ups-1\", \"name\": \"UPS\", \"host\": \"10.0.0.1\"}");
+        api.send(
+            "POST",
+            "/api/devices",
+            "{\"id\": \"ups-1\", \"name\": \"UPS\", \"host\": \"10.0.0.1\"}");
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(api.get("/api/devices/ups-1").status()).isEqualTo(200);

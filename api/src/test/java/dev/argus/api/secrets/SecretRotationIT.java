@@ -17,8 +17,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Key rotation over the running api and a real PostgreSQL: secrets stored under key A (or in plain
- * text, by an older version), the api configured with B (newest) and A, and the re-encrypt
- * command moving every stored secret to B, after which B alone reads them.
+ * text, by an older version), the api configured with B (newest) and A, and the re-encrypt command
+ * moving every stored secret to B, after which B alone reads them.
  */
 @TestPropertySource(
     properties = {
@@ -96,8 +96,7 @@ class SecretRotationIT extends RunningApiTest {
         .isEqualTo(1);
 
     // And: a second run finds nothing left to do
-    Response again =
-        api.send("POST", "/api/v1/admin/secrets/reencrypt", null, "x-api-key", ADMIN);
+    Response again = api.send("POST", "/api/v1/admin/secrets/reencrypt", null, "x-api-key", ADMIN);
     assertThat(again.json().get("reencrypted").values())
         .hasSize(3)
         .allSatisfy(count -> assertThat(count.asInt()).isZero());
@@ -145,7 +144,9 @@ class SecretRotationIT extends RunningApiTest {
     events.publishEvent(new SchemaMigrated());
 
     // Then: nothing is left in plain, and the api still reads the alert token
-    assertThat(rows.count("SELECT count(*) FROM devices WHERE connection_config::text LIKE '%plain-%'"))
+    assertThat(
+            rows.count(
+                "SELECT count(*) FROM devices WHERE connection_config::text LIKE '%plain-%'"))
         .isZero();
     assertThat(rows.count("SELECT count(*) FROM runtime_config WHERE config::text LIKE '%plain-%'"))
         .isZero();
@@ -156,25 +157,27 @@ class SecretRotationIT extends RunningApiTest {
                 rows.text("SELECT connection_config->>'community' FROM devices"),
                 SecretContext.deviceField("pdu-1", "community")))
         .isEqualTo("plain-community");
-    assertThat(rows.count("SELECT count(*) FROM config_outbox WHERE record_value::text LIKE '%plain-%'"))
+    assertThat(
+            rows.count(
+                "SELECT count(*) FROM config_outbox WHERE record_value::text LIKE '%plain-%'"))
         .isZero();
   }
 
   private static String runtimeJson(String nutPassword) {
     return """
-        {"poll_interval_minutes": 5, "enabled_exporters": ["postgres"], "scanning_disabled": false,
-         "scheduler_paused": false, "nut_host": "10.0.0.9", "nut_port": 3493,
-         "nut_username": "monitor", "nut_password": "%s"}
-        """
+    {"poll_interval_minutes": 5, "enabled_exporters": ["postgres"], "scanning_disabled": false,
+     "scheduler_paused": false, "nut_host": "10.0.0.9", "nut_port": 3493,
+     "nut_username": "monitor", "nut_password": "%s"}
+    """
         .formatted(nutPassword);
   }
 
   private static String gotifyJson(String token) {
     return """
-        {"providers": [{"type": "gotify", "name": "phone", "enabled": true, "min_severity": "low",
-          "server_url": "http://127.0.0.1:9/", "app_token": "%s"}],
-         "cooldown_minutes": 15, "send_recovery": true}
-        """
+    {"providers": [{"type": "gotify", "name": "phone", "enabled": true, "min_severity": "low",
+      "server_url": "http://127.0.0.1:9/", "app_token": "%s"}],
+     "cooldown_minutes": 15, "send_recovery": true}
+    """
         .formatted(token);
   }
 }

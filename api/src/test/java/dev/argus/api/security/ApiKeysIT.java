@@ -42,8 +42,12 @@ class ApiKeysIT extends RunningApiTest {
     assertThat(body.path("prefix").asString()).isEqualTo(key.substring(0, 12));
     assertThat(body.path("status").asString()).isEqualTo("active");
     assertThat(rows.count("SELECT count(*) FROM api_keys WHERE key_hash = '" + key + "'")).isZero();
-    assertThat(rows.count("SELECT count(*) FROM api_keys WHERE position('" + key.substring(12)
-        + "' in key_hash || name || prefix) > 0")).isZero();
+    assertThat(
+            rows.count(
+                "SELECT count(*) FROM api_keys WHERE position('"
+                    + key.substring(12)
+                    + "' in key_hash || name || prefix) > 0"))
+        .isZero();
 
     Response listed = api.send("GET", "/api/v1/api-keys", null, "X-API-KEY", key);
     assertThat(listed.status()).isEqualTo(200);
@@ -52,26 +56,39 @@ class ApiKeysIT extends RunningApiTest {
 
   @Test
   void aKeyWithoutTheScopeIsForbiddenAndADisabledOrRevokedKeyIsRefused() {
-    String reader = create("{\"name\": \"ha\", \"scopes\": [\"read:events\"]}").json().path("key").asString();
+    String reader =
+        create("{\"name\": \"ha\", \"scopes\": [\"read:events\"]}").json().path("key").asString();
     String id = idOf(reader);
 
-    assertThat(api.send("GET", "/api/v1/api-keys", null, "x-api-key", reader).status()).isEqualTo(403);
+    assertThat(api.send("GET", "/api/v1/api-keys", null, "x-api-key", reader).status())
+        .isEqualTo(403);
 
-    Response disabled = api.send("PATCH", "/api/v1/api-keys/" + id, "{\"enabled\": false}", "x-api-key", BOOTSTRAP);
+    Response disabled =
+        api.send("PATCH", "/api/v1/api-keys/" + id, "{\"enabled\": false}", "x-api-key", BOOTSTRAP);
     assertThat(disabled.json().path("status").asString()).isEqualTo("disabled");
     assertThat(api.send("GET", "/api/v1/api-keys", null, "x-api-key", reader).body())
         .contains("Invalid or disabled API key");
 
     Response revoked = api.send("DELETE", "/api/v1/api-keys/" + id, null, "x-api-key", BOOTSTRAP);
     assertThat(revoked.json().path("status").asString()).isEqualTo("revoked");
-    assertThat(api.send("PATCH", "/api/v1/api-keys/" + id, "{\"enabled\": true}", "x-api-key", BOOTSTRAP).status())
+    assertThat(
+            api.send(
+                    "PATCH",
+                    "/api/v1/api-keys/" + id,
+                    "{\"enabled\": true}",
+                    "x-api-key",
+                    BOOTSTRAP)
+                .status())
         .isEqualTo(409);
   }
 
   @Test
   void aKeysOwnRateLimitAnswers429WithRetryAfterAndRateLimitHeaders() {
-    String key = create("{\"name\": \"tight\", \"scopes\": [\"admin\"], \"rate_limit_per_minute\": 3}")
-        .json().path("key").asString();
+    String key =
+        create("{\"name\": \"tight\", \"scopes\": [\"admin\"], \"rate_limit_per_minute\": 3}")
+            .json()
+            .path("key")
+            .asString();
 
     for (int i = 0; i < 3; i++) {
       Response ok = api.send("GET", "/api/v1/api-keys", null, "x-api-key", key);
@@ -82,11 +99,14 @@ class ApiKeysIT extends RunningApiTest {
     Response limited = api.send("GET", "/api/v1/api-keys", null, "x-api-key", key);
 
     assertThat(limited.status()).isEqualTo(429);
-    assertThat(limited.body()).matches("\\{\"detail\":\"Rate limit exceeded\\. Try again in \\d+ seconds\\.\"}");
+    assertThat(limited.body())
+        .matches("\\{\"detail\":\"Rate limit exceeded\\. Try again in \\d+ seconds\\.\"}");
     assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
     assertThat(limited.header("X-RateLimit-Remaining")).isEqualTo("0");
 
-    JsonNode usage = api.send("GET", "/api/v1/api-keys/" + idOf(key) + "/usage", null, "x-api-key", BOOTSTRAP).json();
+    JsonNode usage =
+        api.send("GET", "/api/v1/api-keys/" + idOf(key) + "/usage", null, "x-api-key", BOOTSTRAP)
+            .json();
     assertThat(usage.path("usage_count").asLong()).isEqualTo(3);
     assertThat(usage.path("last_ip").asString()).isEqualTo("127.0.0.1");
   }
@@ -95,14 +115,17 @@ class ApiKeysIT extends RunningApiTest {
   void tenFailedAuthenticationsFromOneAddressAre429UntilTheMinutePasses() {
     rows.execute("DELETE FROM rate_limit_hits WHERE bucket LIKE 'auth-fail:%'");
     for (int i = 0; i < 10; i++) {
-      assertThat(api.send("GET", "/api/v1/api-keys", null, "x-api-key", "wrong-" + i).status()).isEqualTo(401);
+      assertThat(api.send("GET", "/api/v1/api-keys", null, "x-api-key", "wrong-" + i).status())
+          .isEqualTo(401);
     }
 
     Response blocked = api.send("GET", "/api/v1/api-keys", null, "x-api-key", BOOTSTRAP);
 
     assertThat(blocked.status()).isEqualTo(429);
-    assertThat(blocked.body()).matches(
-        "\\{\"detail\":\"Too many failed authentication attempts\\. Try again in \\d+ seconds\\.\"}");
+    assertThat(blocked.body())
+        .matches(
+            "\\{\"detail\":\"Too many failed authentication attempts\\. Try again in \\d+"
+                + " seconds\\.\"}");
     assertThat(blocked.header("Retry-After")).isNotNull();
     rows.execute("DELETE FROM rate_limit_hits WHERE bucket LIKE 'auth-fail:%'");
   }
@@ -117,7 +140,9 @@ class ApiKeysIT extends RunningApiTest {
   void badKeyRequestsAreRejectedWithAClearDetail() {
     Response unknownScope = create("{\"name\": \"x\", \"scopes\": [\"read:everything\"]}");
     Response noScopes = create("{\"name\": \"x\", \"scopes\": []}");
-    Response past = create("{\"name\": \"x\", \"scopes\": [\"admin\"], \"expires_at\": \"2020-01-01T00:00:00Z\"}");
+    Response past =
+        create(
+            "{\"name\": \"x\", \"scopes\": [\"admin\"], \"expires_at\": \"2020-01-01T00:00:00Z\"}");
 
     assertThat(unknownScope.status()).isEqualTo(422);
     assertThat(unknownScope.body()).contains("unknown scope(s) 'read:everything'");
@@ -131,15 +156,20 @@ class ApiKeysIT extends RunningApiTest {
     String huge = "{\"name\": \"" + "x".repeat(1_100_000) + "\", \"scopes\": [\"admin\"]}";
     Response declared = create(huge);
 
-    var chunked = java.net.http.HttpRequest.newBuilder(
-            java.net.URI.create("http://127.0.0.1:" + port() + "/api/v1/api-keys"))
-        .header("Content-Type", "application/json")
-        .header("x-api-key", BOOTSTRAP)
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
-            () -> new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
-        .build();
-    var streamed = java.net.http.HttpClient.newHttpClient()
-        .send(chunked, java.net.http.HttpResponse.BodyHandlers.ofString());
+    var chunked =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port() + "/api/v1/api-keys"))
+            .header("Content-Type", "application/json")
+            .header("x-api-key", BOOTSTRAP)
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                    () ->
+                        new java.io.ByteArrayInputStream(
+                            huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+            .build();
+    var streamed =
+        java.net.http.HttpClient.newHttpClient()
+            .send(chunked, java.net.http.HttpResponse.BodyHandlers.ofString());
 
     assertThat(declared.status()).isEqualTo(413);
     assertThat(declared.body()).isEqualTo("{\"detail\":\"Request body exceeds 1 MB\"}");

@@ -13,9 +13,9 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The document's own rule of which operations need a key (the {@code api_key} security
- * requirement and the 401/403/429 it adds, see the system package's CommonResponses) agrees with
- * {@link AccessRules}' list of public routes, for every operation it describes.
+ * The document's own rule of which operations need a key (the {@code api_key} security requirement
+ * and the 401/403/429 it adds, see the system package's CommonResponses) agrees with {@link
+ * AccessRules}' list of public routes, for every operation it describes.
  */
 class DocumentedAccessIT extends RunningApiTest {
 
@@ -37,8 +37,7 @@ class DocumentedAccessIT extends RunningApiTest {
             rules.isPublic(
                 new MockHttpServletRequest(method.getKey().toUpperCase(Locale.ROOT), concrete));
         JsonNode operation = method.getValue();
-        boolean declaresKey =
-            operation.has("security") && operation.get("responses").has("401");
+        boolean declaresKey = operation.has("security") && operation.get("responses").has("401");
         if (declaresKey == isPublic) {
           disagreements.add(
               method.getKey() + " " + path.getKey() + (isPublic ? " is public" : " needs a key"));

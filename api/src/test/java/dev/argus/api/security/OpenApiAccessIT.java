@@ -25,8 +25,8 @@ import tools.jackson.databind.JsonNode;
  * answers without a key must be one of {@link AccessRules}' public routes.
  *
  * <p>The operations are read from the api itself, so an endpoint added later is covered without
- * touching this test. Path parameters are filled with resources created here (a device, a target,
- * a key), so a request that got through would act on something real.
+ * touching this test. Path parameters are filled with resources created here (a device, a target, a
+ * key), so a request that got through would act on something real.
  */
 class OpenApiAccessIT extends SecuredApiTest {
 
@@ -38,11 +38,19 @@ class OpenApiAccessIT extends SecuredApiTest {
   Stream<DynamicTest> everyDescribedOperationRefusesRequestsWithoutTheRightKey() {
     // Given: one resource of each kind, and a valid key with a scope no endpoint asks for
     String deviceId =
-        created("/api/devices", "{\"id\": \"ups-access\", \"name\": \"UPS\", \"host\": \"127.0.0.1\"}")
-            .json().path("id").asString();
+        created(
+                "/api/devices",
+                "{\"id\": \"ups-access\", \"name\": \"UPS\", \"host\": \"127.0.0.1\"}")
+            .json()
+            .path("id")
+            .asString();
     long targetId =
-        created("/api/v1/targets", "{\"name\": \"access\", \"type\": \"ping\", \"address\": \"127.0.0.1\"}")
-            .json().path("id").asLong();
+        created(
+                "/api/v1/targets",
+                "{\"name\": \"access\", \"type\": \"ping\", \"address\": \"127.0.0.1\"}")
+            .json()
+            .path("id")
+            .asLong();
     JsonNode scopedKey =
         created("/api/v1/api-keys", "{\"name\": \"reader\", \"scopes\": [\"read:events\"]}").json();
     var values = new PathValues(deviceId, targetId, scopedKey.path("id").asString());
@@ -54,7 +62,9 @@ class OpenApiAccessIT extends SecuredApiTest {
     var seen = new ArrayList<Boolean>();
     return Stream.concat(
         operations.stream()
-            .map(op -> DynamicTest.dynamicTest(op.toString(), () -> seen.add(check(op, lowScopeKey)))),
+            .map(
+                op ->
+                    DynamicTest.dynamicTest(op.toString(), () -> seen.add(check(op, lowScopeKey)))),
         Stream.of(
             DynamicTest.dynamicTest(
                 "both protected and public operations were tried",
@@ -66,7 +76,8 @@ class OpenApiAccessIT extends SecuredApiTest {
     RawHttp.Response plain = raw.send(op.method(), op.path(), null, op.body());
     if (plain.status() != 401) {
       assertThat(rules.isPublic(request(op)))
-          .as("%s answered %d without a key but is not one of AccessRules' public routes",
+          .as(
+              "%s answered %d without a key but is not one of AccessRules' public routes",
               op, plain.status())
           .isTrue();
       assertThat(plain.status()).as("%s: %s", op, plain.body()).isLessThan(500);
@@ -82,17 +93,20 @@ class OpenApiAccessIT extends SecuredApiTest {
     if (rules.takesAnyValidKey(request(op))) {
       assertThat(scoped.status()).as("%s with any valid key", op).isNotIn(401, 403);
     } else {
-      assertThat(scoped.status()).as("%s with a key without its scope: %s", op, scoped.body())
+      assertThat(scoped.status())
+          .as("%s with a key without its scope: %s", op, scoped.body())
           .isEqualTo(403);
-      assertThat(scoped.body()).matches("\\{\"detail\":\"This API key lacks the '[a-z:]+' scope\"}");
+      assertThat(scoped.body())
+          .matches("\\{\"detail\":\"This API key lacks the '[a-z:]+' scope\"}");
     }
 
     for (String variant : variants(op.path())) {
       for (String key : new String[] {null, WRONG_KEY}) {
         RawHttp.Response response = raw.send(op.method(), variant, key, op.body());
         assertThat(response.status())
-            .as("%s %s with %s answered %s", op.method(), variant,
-                key == null ? "no key" : "a wrong key", response.body())
+            .as(
+                "%s %s with %s answered %s",
+                op.method(), variant, key == null ? "no key" : "a wrong key", response.body())
             .isIn(400, 401);
         assertThat(response.json().path("detail").asString()).isNotBlank();
       }
@@ -166,7 +180,8 @@ class OpenApiAccessIT extends SecuredApiTest {
                     values.valueFor(parameter.path("schema")));
           }
         }
-        assertThat(concrete).as("every path parameter of %s is filled", path.getKey())
+        assertThat(concrete)
+            .as("every path parameter of %s is filled", path.getKey())
             .doesNotContain("{");
         operations.add(
             new Operation(

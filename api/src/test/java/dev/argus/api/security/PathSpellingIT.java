@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class PathSpellingIT extends SecuredApiTest {
 
   private static final String NEW_ADMIN_KEY = "{\"name\": \"x\", \"scopes\": [\"admin\"]}";
-  private static final String RENAME = "{\"name\": \"renamed\", \"type\": \"ping\", \"address\": \"10.0.0.9\"}";
+  private static final String RENAME =
+      "{\"name\": \"renamed\", \"type\": \"ping\", \"address\": \"10.0.0.9\"}";
 
   @Test
   void aPathParameterAfterTheCollectionDoesNotCreateAKey() {
@@ -36,9 +37,17 @@ class PathSpellingIT extends SecuredApiTest {
     created("/api/v1/api-keys", "{\"name\": \"existing\", \"scopes\": [\"read:targets\"]}");
 
     for (String path :
-        new String[] {"/api/v1/api-keys;x", "/api/v1;x/api-keys", "/api/v1/%61pi-keys",
-            "/api/v1/api-keys/", "/API/V1/API-KEYS", "/api//v1/api-keys", "/api/./v1/api-keys",
-            "/api/x/../v1/api-keys", "/api/v1/%2e/api-keys"}) {
+        new String[] {
+          "/api/v1/api-keys;x",
+          "/api/v1;x/api-keys",
+          "/api/v1/%61pi-keys",
+          "/api/v1/api-keys/",
+          "/API/V1/API-KEYS",
+          "/api//v1/api-keys",
+          "/api/./v1/api-keys",
+          "/api/x/../v1/api-keys",
+          "/api/v1/%2e/api-keys"
+        }) {
       for (String key : new String[] {null, WRONG_KEY}) {
         RawHttp.Response response = raw.send("GET", path, key, null);
 
@@ -50,18 +59,32 @@ class PathSpellingIT extends SecuredApiTest {
 
   @Test
   void targetsAndAlertStatusAreNotReachableUnderOtherSpellings() {
-    long id = created("/api/v1/targets", "{\"name\": \"kept\", \"type\": \"ping\", \"address\": \"10.0.0.1\"}")
-        .json().path("id").asLong();
+    long id =
+        created(
+                "/api/v1/targets",
+                "{\"name\": \"kept\", \"type\": \"ping\", \"address\": \"10.0.0.1\"}")
+            .json()
+            .path("id")
+            .asLong();
     assertThat(id).isEqualTo(1);
 
     for (String path :
-        new String[] {"/api/v1/targets;x", "/api/v1;x/targets", "/api/v1/%74argets",
-            "/api/v1/alert-status;x", "/api/v1;x/alert-status", "/api/v1/%61lert-status"}) {
+        new String[] {
+          "/api/v1/targets;x",
+          "/api/v1;x/targets",
+          "/api/v1/%74argets",
+          "/api/v1/alert-status;x",
+          "/api/v1;x/alert-status",
+          "/api/v1/%61lert-status"
+        }) {
       assertThat(raw.send("GET", path, null, null).status()).as("GET %s", path).isIn(400, 401);
     }
     RawHttp.Response create =
-        raw.send("POST", "/api/v1/targets;x", null, "{\"name\": \"intruder\", \"type\": \"ping\","
-            + " \"address\": \"10.0.0.2\"}");
+        raw.send(
+            "POST",
+            "/api/v1/targets;x",
+            null,
+            "{\"name\": \"intruder\", \"type\": \"ping\"," + " \"address\": \"10.0.0.2\"}");
 
     assertThat(create.status()).isEqualTo(400);
     assertThat(rows.count("SELECT count(*) FROM targets")).isEqualTo(1);
@@ -69,7 +92,8 @@ class PathSpellingIT extends SecuredApiTest {
 
   @Test
   void otherSpellingsOfATargetIdNeverActOnTheTarget() {
-    created("/api/v1/targets", "{\"name\": \"kept\", \"type\": \"ping\", \"address\": \"10.0.0.1\"}");
+    created(
+        "/api/v1/targets", "{\"name\": \"kept\", \"type\": \"ping\", \"address\": \"10.0.0.1\"}");
 
     // A semicolon is refused by the firewall, whatever the key
     for (String key : new String[] {null, WRONG_KEY, BOOTSTRAP}) {
@@ -79,7 +103,8 @@ class PathSpellingIT extends SecuredApiTest {
     // Hex and padded ids: 401 without a key, 422 naming the parameter with one
     for (String id : new String[] {"0x1", "1%20", "%201", "+1", "01x"}) {
       assertThat(raw.send("PUT", "/api/v1/targets/" + id, null, RENAME).status()).isEqualTo(401);
-      assertThat(raw.send("DELETE", "/api/v1/targets/" + id, WRONG_KEY, null).status()).isEqualTo(401);
+      assertThat(raw.send("DELETE", "/api/v1/targets/" + id, WRONG_KEY, null).status())
+          .isEqualTo(401);
 
       RawHttp.Response put = raw.send("PUT", "/api/v1/targets/" + id, BOOTSTRAP, RENAME);
       RawHttp.Response delete = raw.send("DELETE", "/api/v1/targets/" + id, BOOTSTRAP, null);
@@ -103,7 +128,8 @@ class PathSpellingIT extends SecuredApiTest {
     Response plain = api.get("/api/snapshots?page=2&page_size=10");
 
     assertThat(hex.status()).isEqualTo(422);
-    assertThat(hex.json().path("detail").asString()).isEqualTo("page must be an integer, got '0x10'");
+    assertThat(hex.json().path("detail").asString())
+        .isEqualTo("page must be an integer, got '0x10'");
     assertThat(padded.status()).isEqualTo(422);
     assertThat(padded.json().path("detail").asString())
         .isEqualTo("page_size must be an integer, got ' 10'");
@@ -119,7 +145,8 @@ class PathSpellingIT extends SecuredApiTest {
 
     assertThat(withoutKey.status()).isEqualTo(401);
     assertThat(withKey.status()).isEqualTo(404);
-    assertThat(withKey.json().path("detail").asString()).isEqualTo("Not found: GET /api/v1/not-here");
+    assertThat(withKey.json().path("detail").asString())
+        .isEqualTo("Not found: GET /api/v1/not-here");
     assertThat(outsideApi.status()).isEqualTo(401);
   }
 

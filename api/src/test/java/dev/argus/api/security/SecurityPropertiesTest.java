@@ -35,7 +35,8 @@ class SecurityPropertiesTest {
     SpringApplication app = new SpringApplication(ApiApplication.class);
     app.setWebApplicationType(WebApplicationType.NONE);
 
-    assertThatThrownBy(() -> app.run("--argus.security.api-key=short", "--spring.main.banner-mode=off"))
+    assertThatThrownBy(
+            () -> app.run("--argus.security.api-key=short", "--spring.main.banner-mode=off"))
         .rootCause()
         .hasMessageContaining("API_KEY must be at least 32 characters");
   }

@@ -20,8 +20,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The limiter against a real PostgreSQL, with separate limiter instances standing for separate
- * api replicas that share the database.
+ * The limiter against a real PostgreSQL, with separate limiter instances standing for separate api
+ * replicas that share the database.
  */
 class SlidingWindowRateLimiterIT {
 

@@ -28,7 +28,8 @@ class ApiReferenceIT extends RunningApiTest {
   private static final Path REFERENCE = Path.of("..", "docs", "API.md");
 
   private static final Pattern OPERATION_HEADING =
-      Pattern.compile("^### (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (/\\S*)\\s*$", Pattern.MULTILINE);
+      Pattern.compile(
+          "^### (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (/\\S*)\\s*$", Pattern.MULTILINE);
   private static final Set<String> METHODS =
       Set.of("get", "post", "put", "patch", "delete", "head", "options");
 
@@ -49,7 +50,9 @@ class ApiReferenceIT extends RunningApiTest {
         softly -> {
           softly
               .assertThat(missing)
-              .as("operations of /openapi.json without a '### METHOD /path' heading in " + REFERENCE)
+              .as(
+                  "operations of /openapi.json without a '### METHOD /path' heading in "
+                      + REFERENCE)
               .isEmpty();
           softly
               .assertThat(stale)

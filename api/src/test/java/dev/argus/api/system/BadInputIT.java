@@ -22,21 +22,38 @@ class BadInputIT extends BadInputApiTest {
 
   @Test
   void aNulInAnyQueryParameterIs422NamingIt() {
-    assertDetail(api.get("/api/snapshots?device_id=%00"), 422, "device_id: must not contain NUL characters");
-    assertDetail(api.get("/api/snapshots/latest?device_id=ups%00"), 422, "device_id: must not contain NUL characters");
-    assertDetail(api.get("/api/events?event_type=%00"), 422, "event_type: must not contain NUL characters");
-    assertDetail(api.get("/api/events?device_id=a%00b"), 422, "device_id: must not contain NUL characters");
+    assertDetail(
+        api.get("/api/snapshots?device_id=%00"), 422, "device_id: must not contain NUL characters");
+    assertDetail(
+        api.get("/api/snapshots/latest?device_id=ups%00"),
+        422,
+        "device_id: must not contain NUL characters");
+    assertDetail(
+        api.get("/api/events?event_type=%00"), 422, "event_type: must not contain NUL characters");
+    assertDetail(
+        api.get("/api/events?device_id=a%00b"), 422, "device_id: must not contain NUL characters");
     // The energy routes are 404 while the energy exporter is off; the query is refused first.
-    assertDetail(api.get("/api/energy?device_id=%00"), 422, "device_id: must not contain NUL characters");
-    assertDetail(api.get("/api/energy/daily?device_id=%00"), 422, "device_id: must not contain NUL characters");
-    assertDetail(admin("GET", "/api/v1/targets?site=%00", null), 422, "site: must not contain NUL characters");
-    assertDetail(api.get("/api/events?a%00b=1"), 422, "query parameter name: must not contain NUL characters");
+    assertDetail(
+        api.get("/api/energy?device_id=%00"), 422, "device_id: must not contain NUL characters");
+    assertDetail(
+        api.get("/api/energy/daily?device_id=%00"),
+        422,
+        "device_id: must not contain NUL characters");
+    assertDetail(
+        admin("GET", "/api/v1/targets?site=%00", null),
+        422,
+        "site: must not contain NUL characters");
+    assertDetail(
+        api.get("/api/events?a%00b=1"),
+        422,
+        "query parameter name: must not contain NUL characters");
   }
 
   @Test
   void aQueryThatIsNotUtf8OrNotPercentEncodedIs422NamingIt() {
     assertDetail(api.get("/api/events?event_type=%FF%FE"), 422, "event_type: is not valid UTF-8");
-    assertDetail(api.get("/api/events?%FF=1"), 422, "query parameter name '%FF' is not valid UTF-8");
+    assertDetail(
+        api.get("/api/events?%FF=1"), 422, "query parameter name '%FF' is not valid UTF-8");
     assertDetail(
         api.get("/api/events?=1"), 422, "query string: '=1' has no parameter name; use name=value");
   }
@@ -48,8 +65,8 @@ class BadInputIT extends BadInputApiTest {
     assertDetail(
         api.get("/api/events?" + query),
         400,
-        "The query parameters cannot be parsed (too many, or malformed); send well-formed name=value"
-            + " pairs");
+        "The query parameters cannot be parsed (too many, or malformed); send well-formed"
+            + " name=value pairs");
   }
 
   @Test
@@ -62,7 +79,10 @@ class BadInputIT extends BadInputApiTest {
   @Test
   void aNulInAJsonStringIs422NamingItsPathAndNothingIsWritten() {
     assertDetail(
-        admin("POST", "/api/v1/targets", "{\"name\": \"web" + NUL + "\", \"type\": \"ping\", \"address\": \"router\"}"),
+        admin(
+            "POST",
+            "/api/v1/targets",
+            "{\"name\": \"web" + NUL + "\", \"type\": \"ping\", \"address\": \"router\"}"),
         422,
         "name: must not contain NUL characters");
     assertDetail(
@@ -70,33 +90,54 @@ class BadInputIT extends BadInputApiTest {
         422,
         "name: must not contain NUL characters");
     assertDetail(
-        admin("POST", "/api/v1/api-keys", "{\"name\": \"relay\", \"scopes\": [\"admin" + NUL + "\"]}"),
+        admin(
+            "POST",
+            "/api/v1/api-keys",
+            "{\"name\": \"relay\", \"scopes\": [\"admin" + NUL + "\"]}"),
         422,
         "scopes[0]: must not contain NUL characters");
     assertDetail(
-        admin("POST", "/api/devices", "{\"id\": \"ups-1\", \"name\": \"UPS" + NUL + "\", \"host\": \"nut\"}"),
+        admin(
+            "POST",
+            "/api/devices",
+            "{\"id\": \"ups-1\", \"name\": \"UPS" + NUL + "\", \"host\": \"nut\"}"),
         422,
         "name: must not contain NUL characters");
     assertDetail(
-        admin("POST", "/api/devices",
+        admin(
+            "POST",
+            "/api/devices",
             "{\"id\": \"pdu-1\", \"name\": \"PDU\", \"host\": \"pdu\", \"poller\": \"snmp\","
-                + " \"connection_config\": {\"snmp\": {\"community\": \"pub" + NUL + "lic\"}}}"),
+                + " \"connection_config\": {\"snmp\": {\"community\": \"pub"
+                + NUL
+                + "lic\"}}}"),
         422,
         "connection_config.snmp.community: must not contain NUL characters");
     assertDetail(
-        admin("POST", "/api/devices",
+        admin(
+            "POST",
+            "/api/devices",
             "{\"id\": \"pdu-1\", \"name\": \"PDU\", \"host\": \"pdu\","
-                + " \"connection_config\": {\"oids\": [\"1.3\", \"" + NUL + "\"]}}"),
+                + " \"connection_config\": {\"oids\": [\"1.3\", \""
+                + NUL
+                + "\"]}}"),
         422,
         "connection_config.oids[1]: must not contain NUL characters");
     assertDetail(
-        admin("POST", "/api/devices",
+        admin(
+            "POST",
+            "/api/devices",
             "{\"id\": \"pdu-1\", \"name\": \"PDU\", \"host\": \"pdu\","
-                + " \"connection_config\": {\"key" + NUL + "\": 1}}"),
+                + " \"connection_config\": {\"key"
+                + NUL
+                + "\": 1}}"),
         422,
         "connection_config: property names must not contain NUL characters");
     assertDetail(
-        admin("PUT", "/api/devices", "[{\"id\": \"ups-1\", \"name\": \"UPS\", \"host\": \"h" + NUL + "\"}]"),
+        admin(
+            "PUT",
+            "/api/devices",
+            "[{\"id\": \"ups-1\", \"name\": \"UPS\", \"host\": \"h" + NUL + "\"}]"),
         422,
         "[0].host: must not contain NUL characters");
     assertDetail(
@@ -113,30 +154,47 @@ class BadInputIT extends BadInputApiTest {
   @Test
   void aValueOfTheWrongJsonTypeIs422NamingTheFieldAndWhatItMustBe() {
     assertDetail(
-        admin("POST", "/api/v1/api-keys",
+        admin(
+            "POST",
+            "/api/v1/api-keys",
             "{\"name\": \"relay\", \"scopes\": [\"admin\"], \"expires_at\": \"notadate\"}"),
         422,
         "expires_at: must be a date-time like 2026-05-27T12:00:00Z");
     assertDetail(
-        admin("POST", "/api/v1/targets",
+        admin(
+            "POST",
+            "/api/v1/targets",
             "{\"name\": \"r\", \"type\": \"ping\", \"address\": \"router\", \"enabled\": \"yes\"}"),
         422,
         "enabled: must be true or false");
     assertDetail(
-        admin("POST", "/api/v1/targets",
-            "{\"name\": \"r\", \"type\": \"ping\", \"address\": \"router\", \"check_interval_seconds\": 99999999999}"),
+        admin(
+            "POST",
+            "/api/v1/targets",
+            "{\"name\": \"r\", \"type\": \"ping\", \"address\": \"router\","
+                + " \"check_interval_seconds\": 99999999999}"),
         422,
         "check_interval_seconds: must be an integer from -2147483648 to 2147483647");
     assertDetail(
-        admin("POST", "/api/v1/targets", "{\"name\": 7, \"type\": \"ping\", \"address\": \"router\"}"),
+        admin(
+            "POST",
+            "/api/v1/targets",
+            "{\"name\": 7, \"type\": \"ping\", \"address\": \"router\"}"),
         422,
         "name: must be a string");
     assertDetail(
-        admin("POST", "/api/devices", "{\"id\": \"ups-1\", \"name\": \"UPS\", \"host\": \"nut\", \"port\": \"3493\"}"),
+        admin(
+            "POST",
+            "/api/devices",
+            "{\"id\": \"ups-1\", \"name\": \"UPS\", \"host\": \"nut\", \"port\": \"3493\"}"),
         422,
         "port: must be an integer");
     assertDetail(
-        admin("POST", "/api/devices", "{\"id\": \"ups-1\", \"name\": \"UPS\", \"host\": \"nut\", \"connection_config\": \"x\"}"),
+        admin(
+            "POST",
+            "/api/devices",
+            "{\"id\": \"ups-1\", \"name\": \"UPS\", \"host\": \"nut\", \"connection_config\":"
+                + " \"x\"}"),
         422,
         "connection_config: must be an object");
 
@@ -147,23 +205,34 @@ class BadInputIT extends BadInputApiTest {
   @Test
   void looseValuesAreNotCoercedIntoTheDeclaredType() {
     // "false" is not false, 10.5 is not 10, and "" is not null.
-    String id = admin("POST", "/api/v1/api-keys", "{\"name\": \"relay\", \"scopes\": [\"admin\"]}")
-        .json().path("id").asString();
+    String id =
+        admin("POST", "/api/v1/api-keys", "{\"name\": \"relay\", \"scopes\": [\"admin\"]}")
+            .json()
+            .path("id")
+            .asString();
 
     assertDetail(
         admin("PATCH", "/api/v1/api-keys/" + id, "{\"enabled\": \"false\"}"),
         422,
         "enabled: must be true or false");
     assertDetail(
-        admin("PATCH", "/api/v1/api-keys/" + id, "{\"enabled\": 0}"), 422, "enabled: must be true or false");
+        admin("PATCH", "/api/v1/api-keys/" + id, "{\"enabled\": 0}"),
+        422,
+        "enabled: must be true or false");
     assertDetail(
-        admin("POST", "/api/v1/targets",
-            "{\"name\": \"r\", \"type\": \"ping\", \"address\": \"router\", \"check_interval_seconds\": 10.5}"),
+        admin(
+            "POST",
+            "/api/v1/targets",
+            "{\"name\": \"r\", \"type\": \"ping\", \"address\": \"router\","
+                + " \"check_interval_seconds\": 10.5}"),
         422,
         "check_interval_seconds: must be an integer");
     assertDetail(
-        admin("POST", "/api/v1/targets",
-            "{\"name\": \"r\", \"type\": \"ping\", \"address\": \"router\", \"failure_threshold\": \"\"}"),
+        admin(
+            "POST",
+            "/api/v1/targets",
+            "{\"name\": \"r\", \"type\": \"ping\", \"address\": \"router\", \"failure_threshold\":"
+                + " \"\"}"),
         422,
         "failure_threshold: must be an integer");
     assertThat(rows.count("SELECT count(*) FROM api_keys WHERE enabled")).isEqualTo(1);
@@ -172,14 +241,28 @@ class BadInputIT extends BadInputApiTest {
 
   @Test
   void aPatchOfTheWrongTypeNamesTheField() {
-    long id = admin("POST", "/api/v1/targets", "{\"name\": \"r\", \"type\": \"ping\", \"address\": \"router\"}")
-        .json().path("id").asLong();
+    long id =
+        admin(
+                "POST",
+                "/api/v1/targets",
+                "{\"name\": \"r\", \"type\": \"ping\", \"address\": \"router\"}")
+            .json()
+            .path("id")
+            .asLong();
 
     assertDetail(
-        admin("PATCH", "/api/v1/targets/" + id, "{\"enabled\": \"no\"}"), 422, "enabled: must be true or false");
+        admin("PATCH", "/api/v1/targets/" + id, "{\"enabled\": \"no\"}"),
+        422,
+        "enabled: must be true or false");
     assertDetail(
-        admin("PATCH", "/api/v1/targets/" + id, "{\"timeout_seconds\": 1.5}"), 422, "timeout_seconds: must be an integer");
-    assertThat(rows.count("SELECT count(*) FROM targets WHERE enabled AND (options->>'timeout_seconds')::int = 10")).isEqualTo(1);
+        admin("PATCH", "/api/v1/targets/" + id, "{\"timeout_seconds\": 1.5}"),
+        422,
+        "timeout_seconds: must be an integer");
+    assertThat(
+            rows.count(
+                "SELECT count(*) FROM targets WHERE enabled AND (options->>'timeout_seconds')::int"
+                    + " = 10"))
+        .isEqualTo(1);
   }
 
   @Test

@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the servlet container refuses before the api sees a request is JSON too, and clients that
- * send a request a byte at a time are cut off. Raw sockets, since java.net.http will not send
- * such requests.
+ * send a request a byte at a time are cut off. Raw sockets, since java.net.http will not send such
+ * requests.
  */
 class ContainerErrorsIT extends BadInputApiTest {
 
@@ -26,8 +26,10 @@ class ContainerErrorsIT extends BadInputApiTest {
   @Test
   void headersOver8KbAre400Json() throws IOException {
     Answer answer =
-        send("GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(9_000)
-            + "\r\nConnection: close\r\n\r\n");
+        send(
+            "GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+                + "a".repeat(9_000)
+                + "\r\nConnection: close\r\n\r\n");
 
     assertContainerError(answer, 400);
   }
@@ -46,8 +48,10 @@ class ContainerErrorsIT extends BadInputApiTest {
   @Test
   void aTenThousandCharacterUrlIsRefusedWithJson() throws IOException {
     Answer answer =
-        send("GET /api/events?device_id=" + "a".repeat(10_000)
-            + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        send(
+            "GET /api/events?device_id="
+                + "a".repeat(10_000)
+                + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
     assertContainerError(answer, 400);
   }
@@ -71,7 +75,10 @@ class ContainerErrorsIT extends BadInputApiTest {
   @Test
   void aQueryThatIsNotPercentEncodedIs422NamingTheParameter() throws IOException {
     Answer answer =
-        send("GET /api/events?device_id=%G1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        send(
+            "GET /api/events?device_id=%G1 HTTP/1.1\r\n"
+                + "Host: localhost\r\n"
+                + "Connection: close\r\n\r\n");
 
     assertThat(answer.status()).as(answer.body()).isEqualTo(422);
     assertThat(answer.contentType()).startsWith("application/json");
@@ -115,13 +122,17 @@ class ContainerErrorsIT extends BadInputApiTest {
     try (Socket socket = new Socket("127.0.0.1", port())) {
       socket.setSoTimeout((int) bound.toMillis());
       OutputStream out = socket.getOutputStream();
-      out.write(RawHttp.ascii("POST /api/v1/targets HTTP/1.1\r\nHost: localhost\r\nx-api-key: " + KEY
-          + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"));
+      out.write(
+          RawHttp.ascii(
+              "POST /api/v1/targets HTTP/1.1\r\nHost: localhost\r\nx-api-key: "
+                  + KEY
+                  + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"));
       out.flush();
 
       // When: the body arrives a byte at a time until the server answers
       long giveUp = System.nanoTime() + bound.toNanos();
-      while (System.nanoTime() < giveUp && socket.getInputStream().available() == 0
+      while (System.nanoTime() < giveUp
+          && socket.getInputStream().available() == 0
           && RawHttp.tryWrite(out, RawHttp.ascii(" "))) {
         sleep(TRICKLE_MILLIS);
       }
@@ -165,7 +176,8 @@ class ContainerErrorsIT extends BadInputApiTest {
     assertThat(answer.contentType()).startsWith("application/json");
     JsonNode body = JSON.readTree(answer.body());
     assertThat(body.propertyNames()).containsExactly("detail");
-    assertThat(body.path("detail").asString()).isEqualTo(ContainerErrorReportValve.badRequest(8 * 1024, 100));
+    assertThat(body.path("detail").asString())
+        .isEqualTo(ContainerErrorReportValve.badRequest(8 * 1024, 100));
   }
 
   private static void sleep(long millis) {

@@ -67,7 +67,8 @@ class DatabaseOutageIT {
     Response snapshots = api.get("/api/snapshots");
     Response latest = api.get("/api/snapshots/latest?device_id=ups-main");
     // A key cannot be checked either: 503, not a 401 that would blame the key
-    Response keyed = api.send("GET", "/api/v1/targets", null, "x-api-key", "argus_any-key-0123456789");
+    Response keyed =
+        api.send("GET", "/api/v1/targets", null, "x-api-key", "argus_any-key-0123456789");
 
     // Then
     assertThat(health.status()).isEqualTo(503);

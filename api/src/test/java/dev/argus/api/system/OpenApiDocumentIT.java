@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The document at {@code /openapi.json}: every operation declares the answers the layers around
- * the controllers may give, protected ones the key's answers, and the check that every other IT
- * runs on every answer ({@link OpenApiContract}, through {@code ApiHttp}) really rejects an answer
- * the document does not describe, so it cannot pass everything silently.
+ * The document at {@code /openapi.json}: every operation declares the answers the layers around the
+ * controllers may give, protected ones the key's answers, and the check that every other IT runs on
+ * every answer ({@link OpenApiContract}, through {@code ApiHttp}) really rejects an answer the
+ * document does not describe, so it cannot pass everything silently.
  */
 class OpenApiDocumentIT extends RunningApiTest {
 
@@ -118,8 +118,7 @@ class OpenApiDocumentIT extends RunningApiTest {
   void theCheckRejectsAnUndeclaredStatus() {
     // When
     ValidationReport report =
-        contract()
-            .check("GET", "/api/snapshots", 418, JSON, "{\"detail\": \"I'm a teapot\"}");
+        contract().check("GET", "/api/snapshots", 418, JSON, "{\"detail\": \"I'm a teapot\"}");
 
     // Then
     assertThat(keys(report)).contains("validation.response.status.unknown");

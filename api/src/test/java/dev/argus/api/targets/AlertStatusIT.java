@@ -15,7 +15,9 @@ import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import tools.jackson.databind.JsonNode;
 
-/** {@code GET /api/v1/alert-status} as the alert seed describes it, over HTTP, on real PostgreSQL. */
+/**
+ * {@code GET /api/v1/alert-status} as the alert seed describes it, over HTTP, on real PostgreSQL.
+ */
 class AlertStatusIT extends TargetsApiTest {
 
   private static final String SEED_TIMESTAMP =
@@ -86,7 +88,8 @@ class AlertStatusIT extends TargetsApiTest {
 
     // Then
     assertThat(acknowledged.status()).isEqualTo(200);
-    assertThat(acknowledged.json().path("current_status").path("acknowledged").asBoolean()).isTrue();
+    assertThat(acknowledged.json().path("current_status").path("acknowledged").asBoolean())
+        .isTrue();
     assertThat(failingNames()).isEmpty();
     down(server, 6); // the same run of failures goes on: still silenced
     assertThat(failingNames()).isEmpty();
@@ -177,7 +180,8 @@ class AlertStatusIT extends TargetsApiTest {
               r -> {
                 assertThat(Integer.parseInt(r.header("Retry-After"))).isBetween(1, 60);
                 assertThat(r.body())
-                    .matches("\\{\"detail\":\"Rate limit exceeded\\. Try again in \\d+ seconds\\.\"}");
+                    .matches(
+                        "\\{\"detail\":\"Rate limit exceeded\\. Try again in \\d+ seconds\\.\"}");
               });
     }
     // The key's general window (RATE_LIMIT_PER_MINUTE) is a separate one and still open.
@@ -188,7 +192,9 @@ class AlertStatusIT extends TargetsApiTest {
 
   private List<String> failingNames() {
     List<String> names = new ArrayList<>();
-    json(alertStatusBody()).path("failing_targets").forEach(t -> names.add(t.path("name").asString()));
+    json(alertStatusBody())
+        .path("failing_targets")
+        .forEach(t -> names.add(t.path("name").asString()));
     return names;
   }
 

@@ -62,7 +62,8 @@ class AlertStatusScriptIT extends TargetsApiTest {
   private record Run(int exitCode, String output) {}
 
   private Run runScript() throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
     builder.environment().put("API_URL", "http://127.0.0.1:" + port() + "/api/v1/alert-status");
     builder.environment().put("API_KEY", BOOTSTRAP);
     Process process = builder.start();

@@ -18,7 +18,8 @@ class TargetDestinationsIT extends TargetsApiTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "http | http://169.254.169.254/latest/meta-data | 169.254.169.254 is a cloud metadata address",
+        "http | http://169.254.169.254/latest/meta-data | 169.254.169.254 is a cloud metadata"
+            + " address",
         "http | http://[::ffff:169.254.169.254]/ | means 169.254.169.254, a cloud metadata address",
         "http | http://[::ffff:a9fe:a9fe]/ | means 169.254.169.254, a cloud metadata address",
         "http | http://2852039166/ | 2852039166 means 169.254.169.254, a cloud metadata address",
@@ -56,7 +57,8 @@ class TargetDestinationsIT extends TargetsApiTest {
     Response response = create("octal", "http", "http://0251.0376.0251.0376/");
 
     assertThat(response.status()).isEqualTo(422);
-    assertThat(response.json().path("detail").asString()).contains("must be an absolute http(s) URL");
+    assertThat(response.json().path("detail").asString())
+        .contains("must be an absolute http(s) URL");
   }
 
   @Test
@@ -75,7 +77,8 @@ class TargetDestinationsIT extends TargetsApiTest {
   void aPatchToARefusedAddressIs422AndKeepsTheStoredAddress() {
     long id = target(body("web", "http", "http://127.0.0.1:8080/"));
 
-    Response patched = admin("PATCH", "/api/v1/targets/" + id, "{\"address\": \"http://2852039166/\"}");
+    Response patched =
+        admin("PATCH", "/api/v1/targets/" + id, "{\"address\": \"http://2852039166/\"}");
 
     assertThat(patched.status()).isEqualTo(422);
     assertThat(patched.json().path("detail").asString()).contains("cloud metadata");
@@ -100,8 +103,11 @@ class TargetDestinationsIT extends TargetsApiTest {
 
     // When the masked URL is sent back with another change, by PUT and by PATCH
     Response put = admin("PUT", "/api/v1/targets/" + id, body("renamed", "http", masked));
-    Response patch = admin("PATCH", "/api/v1/targets/" + id,
-        "{\"address\": \"" + masked + "\", \"failure_threshold\": 5}");
+    Response patch =
+        admin(
+            "PATCH",
+            "/api/v1/targets/" + id,
+            "{\"address\": \"" + masked + "\", \"failure_threshold\": 5}");
 
     // Then the stored password is kept
     assertThat(put.status()).as(put.body()).isEqualTo(200);
@@ -110,17 +116,26 @@ class TargetDestinationsIT extends TargetsApiTest {
     assertThat(outboxAddress(id)).isEqualTo("http://monitor:s3cret@127.0.0.1:8080/status");
 
     // And the masked password does not travel to another host or user
-    Response otherHost = admin("PUT", "/api/v1/targets/" + id,
-        body("renamed", "http", "http://monitor:********@192.168.1.99:8080/status"));
-    Response otherUser = admin("PUT", "/api/v1/targets/" + id,
-        body("renamed", "http", "http://admin:********@127.0.0.1:8080/status"));
+    Response otherHost =
+        admin(
+            "PUT",
+            "/api/v1/targets/" + id,
+            body("renamed", "http", "http://monitor:********@192.168.1.99:8080/status"));
+    Response otherUser =
+        admin(
+            "PUT",
+            "/api/v1/targets/" + id,
+            body("renamed", "http", "http://admin:********@127.0.0.1:8080/status"));
     assertThat(otherHost.status()).isEqualTo(422);
     assertThat(otherHost.json().path("detail").asString()).contains("masked password");
     assertThat(otherUser.status()).isEqualTo(422);
 
     // And a new password replaces the stored one
-    Response changed = admin("PUT", "/api/v1/targets/" + id,
-        body("renamed", "http", "http://monitor:n3w@127.0.0.1:8080/status"));
+    Response changed =
+        admin(
+            "PUT",
+            "/api/v1/targets/" + id,
+            body("renamed", "http", "http://monitor:n3w@127.0.0.1:8080/status"));
     assertThat(changed.status()).isEqualTo(200);
     assertThat(storedAddress(id)).isEqualTo("http://monitor:n3w@127.0.0.1:8080/status");
   }
@@ -129,7 +144,8 @@ class TargetDestinationsIT extends TargetsApiTest {
   void aLoneUserInfoTokenIsMaskedWhole() {
     Response created = create("token", "https", "https://ghp_token123@localhost/health");
 
-    assertThat(created.json().path("address").asString()).isEqualTo("https://********@localhost/health");
+    assertThat(created.json().path("address").asString())
+        .isEqualTo("https://********@localhost/health");
   }
 
   private Response create(String name, String type, String address) {
@@ -137,7 +153,13 @@ class TargetDestinationsIT extends TargetsApiTest {
   }
 
   private static String body(String name, String type, String address) {
-    return "{\"name\": \"" + name + "\", \"type\": \"" + type + "\", \"address\": \"" + address + "\"}";
+    return "{\"name\": \""
+        + name
+        + "\", \"type\": \""
+        + type
+        + "\", \"address\": \""
+        + address
+        + "\"}";
   }
 
   private String storedAddress(long id) {
@@ -147,6 +169,7 @@ class TargetDestinationsIT extends TargetsApiTest {
   private String outboxAddress(long id) {
     return rows.text(
         "SELECT record_value->'target'->>'address' FROM config_outbox WHERE record_key = 'target/"
-            + id + "' ORDER BY seq DESC LIMIT 1");
+            + id
+            + "' ORDER BY seq DESC LIMIT 1");
   }
 }

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The whole api with a bootstrap admin key, for the target and alert-status tests (which share
- * one application context). The bootstrap key's general window is wide so that long tests do not
- * hit it; alert-status keeps its default of 120 per key. The pool waits longer for a connection
- * than in production, so that 150 simultaneous requests on this shared two-core machine are
- * counted rather than timed out (the tests prove exact counting, not latency).
+ * The whole api with a bootstrap admin key, for the target and alert-status tests (which share one
+ * application context). The bootstrap key's general window is wide so that long tests do not hit
+ * it; alert-status keeps its default of 120 per key. The pool waits longer for a connection than in
+ * production, so that 150 simultaneous requests on this shared two-core machine are counted rather
+ * than timed out (the tests prove exact counting, not latency).
  *
  * <p>Rows of the processor's tables ({@code target_status}, {@code probe_results}, {@code
  * target_events}) are written through the owner connection, as the sink would; the api may only
@@ -60,8 +60,12 @@ abstract class TargetsApiTest extends RunningApiTest {
 
   long httpTarget(String name, int threshold) {
     return target(
-        "{\"name\": \"" + name + "\", \"type\": \"http\", \"address\": \"http://127.0.0.1:9/\","
-            + " \"failure_threshold\": " + threshold + "}");
+        "{\"name\": \""
+            + name
+            + "\", \"type\": \"http\", \"address\": \"http://127.0.0.1:9/\","
+            + " \"failure_threshold\": "
+            + threshold
+            + "}");
   }
 
   /**

@@ -13,7 +13,9 @@ class TargetsIT extends TargetsApiTest {
   void aCreatedTargetTakesTheDefaultsAndIsQueuedForTheConfigTopic() {
     // When
     Response created =
-        admin("POST", "/api/v1/targets",
+        admin(
+            "POST",
+            "/api/v1/targets",
             "{\"name\": \"Production Server\", \"type\": \"https\","
                 + " \"address\": \"https://example.com/health\", \"site\": \"home\","
                 + " \"expected_status_codes\": [200, 204], \"keyword\": \"ok\"}");
@@ -31,35 +33,45 @@ class TargetsIT extends TargetsApiTest {
     assertThat(body.path("expected_status_codes").toString()).isEqualTo("[200,204]");
     assertThat(body.path("current_status").isNull()).isTrue();
     assertThat(outboxRows()).isEqualTo(1);
-    assertThat(rows.count(
-            "SELECT count(*) FROM config_outbox WHERE record_key = 'target/" + id + "'"
-                + " AND record_value->'target'->>'name' = 'Production Server'"
-                + " AND record_value->'target'->>'address' = 'https://example.com/health'"
-                + " AND (record_value->'target'->>'failure_threshold')::int = 3"
-                + " AND record_value->'target'->>'keyword' = 'ok'"))
+    assertThat(
+            rows.count(
+                "SELECT count(*) FROM config_outbox WHERE record_key = 'target/"
+                    + id
+                    + "'"
+                    + " AND record_value->'target'->>'name' = 'Production Server'"
+                    + " AND record_value->'target'->>'address' = 'https://example.com/health'"
+                    + " AND (record_value->'target'->>'failure_threshold')::int = 3"
+                    + " AND record_value->'target'->>'keyword' = 'ok'"))
         .isEqualTo(1);
   }
 
   @Test
   void invalidTargetsAre422NamingTheProblemAndWriteNothing() {
-    assertUnprocessable("{\"name\": \"a\", \"type\": \"http\", \"address\": \"example.com\"}",
+    assertUnprocessable(
+        "{\"name\": \"a\", \"type\": \"http\", \"address\": \"example.com\"}",
         "address of an http target must be an absolute http(s) URL");
-    assertUnprocessable("{\"name\": \"a\", \"type\": \"https\", \"address\": \"http://example.com\"}",
+    assertUnprocessable(
+        "{\"name\": \"a\", \"type\": \"https\", \"address\": \"http://example.com\"}",
         "must be an absolute https URL");
-    assertUnprocessable("{\"name\": \"a\", \"type\": \"tcp\", \"address\": \"db.example.com\"}",
+    assertUnprocessable(
+        "{\"name\": \"a\", \"type\": \"tcp\", \"address\": \"db.example.com\"}",
         "address of a tcp target must be host:port");
-    assertUnprocessable("{\"name\": \"a\", \"type\": \"tcp\", \"address\": \"db:70000\"}",
+    assertUnprocessable(
+        "{\"name\": \"a\", \"type\": \"tcp\", \"address\": \"db:70000\"}",
         "host:port with a port from 1 to 65535");
-    assertUnprocessable("{\"name\": \"a\", \"type\": \"ping\", \"address\": \"http://router\"}",
+    assertUnprocessable(
+        "{\"name\": \"a\", \"type\": \"ping\", \"address\": \"http://router\"}",
         "address of a ping target must be a host name or IP address");
     assertUnprocessable(
-        "{\"name\": \"a\", \"type\": \"dns\", \"address\": \"example.com\", \"dns_record_type\": \"SRV\"}",
+        "{\"name\": \"a\", \"type\": \"dns\", \"address\": \"example.com\", \"dns_record_type\":"
+            + " \"SRV\"}",
         "dns_record_type must be one of A, AAAA, CNAME, MX, TXT, NS");
-    assertUnprocessable("{\"name\": \"a\", \"type\": \"smtp\", \"address\": \"mail\"}",
+    assertUnprocessable(
+        "{\"name\": \"a\", \"type\": \"smtp\", \"address\": \"mail\"}",
         "type must be one of http, https, tcp, ping, dns");
     assertUnprocessable(
-        "{\"name\": \" \", \"type\": \"ping\", \"address\": \"router\", \"check_interval_seconds\": 5,"
-            + " \"failure_threshold\": 11}",
+        "{\"name\": \" \", \"type\": \"ping\", \"address\": \"router\", \"check_interval_seconds\":"
+            + " 5, \"failure_threshold\": 11}",
         "check_interval_seconds must be between 10 and 3600; failure_threshold must be between 1"
             + " and 10; name must not be blank");
     assertThat(rows.count("SELECT count(*) FROM targets")).isZero();
@@ -68,12 +80,15 @@ class TargetsIT extends TargetsApiTest {
 
   @Test
   void everyTypeAcceptsItsAddressForm() {
-    target("{\"name\": \"web\", \"type\": \"http\", \"address\": \"https://example.com:8443/x?y=1\"}");
+    target(
+        "{\"name\": \"web\", \"type\": \"http\", \"address\": \"https://example.com:8443/x?y=1\"}");
     target("{\"name\": \"db\", \"type\": \"tcp\", \"address\": \"db.example.com:5432\"}");
     target("{\"name\": \"v6\", \"type\": \"tcp\", \"address\": \"[::1]:22\"}");
     target("{\"name\": \"router\", \"type\": \"ping\", \"address\": \"192.168.1.1\"}");
-    long dns = target("{\"name\": \"dns\", \"type\": \"dns\", \"address\": \"example.com\","
-        + " \"dns_record_type\": \"mx\", \"dns_expected\": \"mail.example.com\"}");
+    long dns =
+        target(
+            "{\"name\": \"dns\", \"type\": \"dns\", \"address\": \"example.com\","
+                + " \"dns_record_type\": \"mx\", \"dns_expected\": \"mail.example.com\"}");
 
     JsonNode stored = admin("GET", "/api/v1/targets/" + dns, null).json();
     assertThat(stored.path("dns_record_type").asString()).isEqualTo("MX");
@@ -84,9 +99,12 @@ class TargetsIT extends TargetsApiTest {
   void aTargetShowsItsCurrentStatusAndTheListFiltersAndPages() {
     // Given
     long server = httpTarget("Production Server", 3);
-    long db = target("{\"name\": \"Database\", \"type\": \"tcp\", \"address\": \"db:5432\","
-        + " \"site\": \"dc1\"}");
-    long off = target("{\"name\": \"Old\", \"type\": \"ping\", \"address\": \"old\", \"enabled\": false}");
+    long db =
+        target(
+            "{\"name\": \"Database\", \"type\": \"tcp\", \"address\": \"db:5432\","
+                + " \"site\": \"dc1\"}");
+    long off =
+        target("{\"name\": \"Old\", \"type\": \"ping\", \"address\": \"old\", \"enabled\": false}");
     down(server, 5);
     up(db);
 
@@ -116,40 +134,59 @@ class TargetsIT extends TargetsApiTest {
 
   @Test
   void putReplacesPatchChangesOnlyTheGivenFieldsAndEachIsQueued() {
-    long id = target("{\"name\": \"web\", \"type\": \"http\", \"address\": \"http://a/\","
-        + " \"check_interval_seconds\": 30, \"keyword\": \"ok\", \"site\": \"home\"}");
+    long id =
+        target(
+            "{\"name\": \"web\", \"type\": \"http\", \"address\": \"http://a/\","
+                + " \"check_interval_seconds\": 30, \"keyword\": \"ok\", \"site\": \"home\"}");
 
-    Response patched = admin("PATCH", "/api/v1/targets/" + id, "{\"failure_threshold\": 5, \"site\": null}");
+    Response patched =
+        admin("PATCH", "/api/v1/targets/" + id, "{\"failure_threshold\": 5, \"site\": null}");
     assertThat(patched.status()).isEqualTo(200);
     assertThat(patched.json().path("failure_threshold").asInt()).isEqualTo(5);
     assertThat(patched.json().path("check_interval_seconds").asInt()).isEqualTo(30);
     assertThat(patched.json().path("keyword").asString()).isEqualTo("ok");
     assertThat(patched.json().path("site").isNull()).isTrue();
 
-    Response replaced = admin("PUT", "/api/v1/targets/" + id,
-        "{\"name\": \"web\", \"type\": \"tcp\", \"address\": \"a:80\"}");
+    Response replaced =
+        admin(
+            "PUT",
+            "/api/v1/targets/" + id,
+            "{\"name\": \"web\", \"type\": \"tcp\", \"address\": \"a:80\"}");
     assertThat(replaced.status()).isEqualTo(200);
     assertThat(replaced.json().path("check_interval_seconds").asInt()).isEqualTo(60);
     assertThat(replaced.json().path("keyword").isNull()).isTrue();
 
-    Response badPatch = admin("PATCH", "/api/v1/targets/" + id, "{\"address\": \"not a host:port\"}");
+    Response badPatch =
+        admin("PATCH", "/api/v1/targets/" + id, "{\"address\": \"not a host:port\"}");
     assertThat(badPatch.status()).isEqualTo(422);
     assertThat(admin("GET", "/api/v1/targets/" + id, null).json().path("address").asString())
         .isEqualTo("a:80");
-    assertThat(admin("PUT", "/api/v1/targets/999",
-        "{\"name\": \"x\", \"type\": \"tcp\", \"address\": \"a:80\"}").status()).isEqualTo(404);
+    assertThat(
+            admin(
+                    "PUT",
+                    "/api/v1/targets/999",
+                    "{\"name\": \"x\", \"type\": \"tcp\", \"address\": \"a:80\"}")
+                .status())
+        .isEqualTo(404);
     assertThat(admin("PATCH", "/api/v1/targets/999", "{}").status()).isEqualTo(404);
     assertThat(outboxRows()).isEqualTo(3);
-    assertThat(rows.count("SELECT count(*) FROM config_outbox WHERE record_key = 'target/" + id
-        + "' AND record_value->'target'->>'type' = 'tcp'")).isEqualTo(1);
+    assertThat(
+            rows.count(
+                "SELECT count(*) FROM config_outbox WHERE record_key = 'target/"
+                    + id
+                    + "' AND record_value->'target'->>'type' = 'tcp'"))
+        .isEqualTo(1);
   }
 
   @Test
   void aSecondTargetWithTheSameNameIs409() {
     httpTarget("Production Server", 3);
 
-    Response duplicate = admin("POST", "/api/v1/targets",
-        "{\"name\": \"production server\", \"type\": \"ping\", \"address\": \"srv\"}");
+    Response duplicate =
+        admin(
+            "POST",
+            "/api/v1/targets",
+            "{\"name\": \"production server\", \"type\": \"ping\", \"address\": \"srv\"}");
 
     assertThat(duplicate.status()).isEqualTo(409);
     assertThat(duplicate.json().path("detail").asString())
@@ -166,8 +203,12 @@ class TargetsIT extends TargetsApiTest {
     assertThat(deleted.status()).isEqualTo(204);
     assertThat(admin("GET", "/api/v1/targets/" + id, null).status()).isEqualTo(404);
     assertThat(admin("DELETE", "/api/v1/targets/" + id, null).status()).isEqualTo(404);
-    assertThat(rows.count("SELECT count(*) FROM config_outbox WHERE record_key = 'target/" + id
-        + "' AND record_value IS NULL")).isEqualTo(1);
+    assertThat(
+            rows.count(
+                "SELECT count(*) FROM config_outbox WHERE record_key = 'target/"
+                    + id
+                    + "' AND record_value IS NULL"))
+        .isEqualTo(1);
     assertThat(outboxRows()).isEqualTo(2);
   }
 
@@ -187,23 +228,35 @@ class TargetsIT extends TargetsApiTest {
     assertThat(acknowledged.status()).isEqualTo(200);
     assertThat(acknowledged.json().path("acknowledged_at").isString()).isTrue();
     assertThat(admin("POST", "/api/v1/targets/999/acknowledge", null).status()).isEqualTo(404);
-    assertThat(rows.count("SELECT count(*) FROM config_outbox WHERE record_key = 'target/" + id
-        + "' AND record_value->'target'->>'acknowledged_at' IS NOT NULL")).isEqualTo(1);
+    assertThat(
+            rows.count(
+                "SELECT count(*) FROM config_outbox WHERE record_key = 'target/"
+                    + id
+                    + "' AND record_value->'target'->>'acknowledged_at' IS NOT NULL"))
+        .isEqualTo(1);
   }
 
   @Test
   void resultsAndEventsArePagedNewestFirst() {
     long id = httpTarget("Production Server", 3);
     for (int minute = 0; minute < 5; minute++) {
-      rows.execute(("INSERT INTO probe_results (ts, target_id, up, response_time_ms, status_code, error,"
-          + " collector_id) VALUES ('2026-01-01T00:0%d:00Z', %d, %s, 12.5, %s, %s, 'collector-1')")
-          .formatted(minute, id, minute < 3, minute < 3 ? "200" : "NULL",
-              minute < 3 ? "NULL" : "'timeout'"));
+      rows.execute(
+          ("INSERT INTO probe_results (ts, target_id, up, response_time_ms, status_code, error,"
+                  + " collector_id) VALUES ('2026-01-01T00:0%d:00Z', %d, %s, 12.5, %s, %s,"
+                  + " 'collector-1')")
+              .formatted(
+                  minute,
+                  id,
+                  minute < 3,
+                  minute < 3 ? "200" : "NULL",
+                  minute < 3 ? "NULL" : "'timeout'"));
     }
-    rows.execute(("INSERT INTO target_events (event_id, ts, target_id, event_type, severity, metadata)"
-        + " VALUES (gen_random_uuid(), '2026-01-01T00:04:00Z', %d, 'threshold_reached', 'high',"
-        + " '{\"failures\": 3}'), (gen_random_uuid(), '2026-01-01T00:09:00Z', %d, 'recovered', 'low', '{}')")
-        .formatted(id, id));
+    rows.execute(
+        ("INSERT INTO target_events (event_id, ts, target_id, event_type, severity, metadata)"
+                + " VALUES (gen_random_uuid(), '2026-01-01T00:04:00Z', %d, 'threshold_reached',"
+                + " 'high', '{\"failures\": 3}'), (gen_random_uuid(), '2026-01-01T00:09:00Z', %d,"
+                + " 'recovered', 'low', '{}')")
+            .formatted(id, id));
 
     JsonNode results = admin("GET", "/api/v1/targets/" + id + "/results?page_size=2", null).json();
     JsonNode events = admin("GET", "/api/v1/targets/" + id + "/events", null).json();
@@ -232,7 +285,8 @@ class TargetsIT extends TargetsApiTest {
     assertThat(as(reader, "GET", "/api/v1/targets/" + id, null).status()).isEqualTo(200);
     Response readerWrites = as(reader, "POST", "/api/v1/targets", body);
     assertThat(readerWrites.status()).isEqualTo(403);
-    assertThat(readerWrites.body()).isEqualTo("{\"detail\":\"This API key lacks the 'write:targets' scope\"}");
+    assertThat(readerWrites.body())
+        .isEqualTo("{\"detail\":\"This API key lacks the 'write:targets' scope\"}");
     assertThat(as(writer, "GET", "/api/v1/targets", null).status()).isEqualTo(403);
     assertThat(as(writer, "POST", "/api/v1/targets", body).status()).isEqualTo(201);
   }

@@ -39,14 +39,18 @@ public final class CommandReader extends TopicReader {
    * @param consumers creates the consumer (see {@code KafkaClients#commandConsumer})
    * @param startupWait how long start-up waits for the partitions to be assigned
    */
-  public CommandReader(Supplier<Consumer<String, byte[]>> consumers, ManualPoll manualPoll, Duration startupWait) {
+  public CommandReader(
+      Supplier<Consumer<String, byte[]>> consumers, ManualPoll manualPoll, Duration startupWait) {
     super(Topics.COMMANDS.name(), consumers, startupWait);
     this.manualPoll = manualPoll;
   }
 
   @Override
   protected String notReadyAtStartup(Duration waited) {
-    return "Not yet reading " + Topics.COMMANDS.name() + " after " + waited
+    return "Not yet reading "
+        + Topics.COMMANDS.name()
+        + " after "
+        + waited
         + "; manual polls work once it is";
   }
 
@@ -69,17 +73,30 @@ public final class CommandReader extends TopicReader {
     if (command == null) {
       skip(record, "no value");
     } else if (CollectorCommand.POLL_NOW.equals(command.type())) {
-      log.info("Command {}: poll_now (requested at {})", command.commandId(), command.requestedAt());
+      log.info(
+          "Command {}: poll_now (requested at {})", command.commandId(), command.requestedAt());
       manualPoll.pollNow(command.commandId());
     } else {
-      skip(record, "unknown command type '" + command.type() + "' (known: " + CollectorCommand.POLL_NOW + ")");
+      skip(
+          record,
+          "unknown command type '"
+              + command.type()
+              + "' (known: "
+              + CollectorCommand.POLL_NOW
+              + ")");
     }
   }
 
   private void skip(ConsumerRecord<String, byte[]> record, String reason) {
     long count = skippedRecords.incrementAndGet();
-    log.warn("Skipped command {}-{}@{} (key {}), {} skipped so far: {}", record.topic(), record.partition(), record.offset(),
-        record.key(), count, reason);
+    log.warn(
+        "Skipped command {}-{}@{} (key {}), {} skipped so far: {}",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        record.key(),
+        count,
+        reason);
   }
 
   /**

@@ -23,9 +23,9 @@ import org.springframework.context.SmartLifecycle;
  * every record into {@link ManagedConfig}. Partitions are assigned by hand (no consumer group,
  * nothing committed): every collector reads the whole configuration, every time it starts.
  *
- * <p>Start-up waits (up to a bound) until the records present at start have been read, so that
- * the first poll cycle already knows the devices, the pause and the interval. It starts before
- * the poll scheduler and stops after it (an earlier lifecycle phase).
+ * <p>Start-up waits (up to a bound) until the records present at start have been read, so that the
+ * first poll cycle already knows the devices, the pause and the interval. It starts before the poll
+ * scheduler and stops after it (an earlier lifecycle phase).
  *
  * <p>A record that cannot be read (malformed JSON, a value that does not belong under its key) is
  * logged, counted and skipped; the reader never stops for one.
@@ -43,14 +43,18 @@ public final class ConfigTopicReader extends TopicReader {
    * @param consumers creates the consumer (see {@code KafkaClients#configConsumer})
    * @param startupWait how long start-up waits for the records present at start
    */
-  public ConfigTopicReader(Supplier<Consumer<String, byte[]>> consumers, ManagedConfig config, Duration startupWait) {
+  public ConfigTopicReader(
+      Supplier<Consumer<String, byte[]>> consumers, ManagedConfig config, Duration startupWait) {
     super(Topics.CONFIG.name(), consumers, startupWait);
     this.config = config;
   }
 
   @Override
   protected String notReadyAtStartup(Duration waited) {
-    return "The configuration topic " + Topics.CONFIG.name() + " was not read within " + waited
+    return "The configuration topic "
+        + Topics.CONFIG.name()
+        + " was not read within "
+        + waited
         + "; polling starts with what is known and follows the topic";
   }
 
@@ -81,9 +85,12 @@ public final class ConfigTopicReader extends TopicReader {
       ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
       records.forEach(this::apply);
       if (!readToEndAtStart) {
-        readToEndAtStart = endAtStart.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+        readToEndAtStart =
+            endAtStart.entrySet().stream()
+                .allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
         if (!readToEndAtStart) {
-          // Not effective before the whole configuration is known: a half-read one would drop devices.
+          // Not effective before the whole configuration is known: a half-read one would drop
+          // devices.
           continue;
         }
         config.refresh();
@@ -97,12 +104,19 @@ public final class ConfigTopicReader extends TopicReader {
 
   private void apply(ConsumerRecord<String, byte[]> record) {
     try {
-      ConfigEntry value = record.value() == null ? null : values.deserialize(record.topic(), record.value());
+      ConfigEntry value =
+          record.value() == null ? null : values.deserialize(record.topic(), record.value());
       config.apply(record.key(), value);
     } catch (SerializationException | IllegalArgumentException e) {
       long count = malformedRecords.incrementAndGet();
-      log.warn("Skipped record {}-{}@{} (key {}), {} malformed so far: {}", record.topic(), record.partition(), record.offset(),
-          record.key(), count, e.getMessage());
+      log.warn(
+          "Skipped record {}-{}@{} (key {}), {} malformed so far: {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          record.key(),
+          count,
+          e.getMessage());
     }
   }
 }

@@ -23,7 +23,8 @@ public final class ConfiguredPollPlan implements PollPlan {
   private final NutUpsDiscovery discovery;
   private volatile int discovered;
 
-  public ConfiguredPollPlan(ManagedConfig config, Duration environmentPollInterval, NutUpsDiscovery discovery) {
+  public ConfiguredPollPlan(
+      ManagedConfig config, Duration environmentPollInterval, NutUpsDiscovery discovery) {
     this.config = config;
     this.environmentPollInterval = environmentPollInterval;
     this.discovery = discovery;
@@ -32,7 +33,9 @@ public final class ConfiguredPollPlan implements PollPlan {
   @Override
   public Duration pollInterval() {
     RuntimeConfig runtime = config.runtime();
-    return runtime == null ? environmentPollInterval : Duration.ofMinutes(runtime.pollIntervalMinutes());
+    return runtime == null
+        ? environmentPollInterval
+        : Duration.ofMinutes(runtime.pollIntervalMinutes());
   }
 
   @Override
@@ -57,18 +60,31 @@ public final class ConfiguredPollPlan implements PollPlan {
 
   @Override
   public int devicesConfigured() {
-    return config.polledDevices().devices().size() + (discoveryServer(config.runtime()) == null ? 0 : discovered);
+    return config.polledDevices().devices().size()
+        + (discoveryServer(config.runtime()) == null ? 0 : discovered);
   }
 
   /** The NUT server to discover UPSes on, or null when discovery is off. */
   static NutServer discoveryServer(RuntimeConfig runtime) {
-    if (runtime == null || runtime.scanningDisabled() || runtime.nutHost() == null || runtime.nutHost().isBlank()) {
+    if (runtime == null
+        || runtime.scanningDisabled()
+        || runtime.nutHost() == null
+        || runtime.nutHost().isBlank()) {
       return null;
     }
-    String username = runtime.nutUsername() == null || runtime.nutUsername().isBlank() ? null : runtime.nutUsername().trim();
+    String username =
+        runtime.nutUsername() == null || runtime.nutUsername().isBlank()
+            ? null
+            : runtime.nutUsername().trim();
     // NUT sends PASSWORD only after USERNAME: a password without a user name cannot be used.
-    String password = username == null || runtime.nutPassword() == null || runtime.nutPassword().isEmpty() ? null : runtime.nutPassword();
+    String password =
+        username == null || runtime.nutPassword() == null || runtime.nutPassword().isEmpty()
+            ? null
+            : runtime.nutPassword();
     return new NutServer(
-        runtime.nutHost().trim(), runtime.nutPort() == null ? NutDevice.DEFAULT_PORT : runtime.nutPort(), username, password);
+        runtime.nutHost().trim(),
+        runtime.nutPort() == null ? NutDevice.DEFAULT_PORT : runtime.nutPort(),
+        username,
+        password);
   }
 }

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * api-managed devices and targets by id, and the runtime settings (null while none was ever
  * published, so the collector's own environment applies).
  */
-public record DesiredConfig(Map<String, DeviceConfig> devices, RuntimeConfig runtime, Map<Long, TargetConfig> targets) {
+public record DesiredConfig(
+    Map<String, DeviceConfig> devices, RuntimeConfig runtime, Map<Long, TargetConfig> targets) {
 
   public static final DesiredConfig EMPTY = new DesiredConfig(Map.of(), null, Map.of());
 
@@ -33,7 +34,8 @@ public record DesiredConfig(Map<String, DeviceConfig> devices, RuntimeConfig run
    */
   public DesiredConfig apply(String key, ConfigEntry value) {
     if (key == null) {
-      throw new IllegalArgumentException("a config record needs a key (device/<id>, target/<id> or runtime)");
+      throw new IllegalArgumentException(
+          "a config record needs a key (device/<id>, target/<id> or runtime)");
     }
     if (ConfigKeys.isDevice(key)) {
       return withDevice(ConfigKeys.deviceId(key), value);
@@ -47,7 +49,8 @@ public record DesiredConfig(Map<String, DeviceConfig> devices, RuntimeConfig run
       }
       return new DesiredConfig(devices, value == null ? null : value.runtime(), targets);
     }
-    throw new IllegalArgumentException("unknown key '" + key + "' (expected device/<id>, target/<id> or runtime)");
+    throw new IllegalArgumentException(
+        "unknown key '" + key + "' (expected device/<id>, target/<id> or runtime)");
   }
 
   /** The targets to probe. */
@@ -62,10 +65,12 @@ public record DesiredConfig(Map<String, DeviceConfig> devices, RuntimeConfig run
     } else {
       DeviceConfig device = value.device();
       if (device == null) {
-        throw new IllegalArgumentException("key 'device/" + id + "' holds a " + kind(value) + " entry");
+        throw new IllegalArgumentException(
+            "key 'device/" + id + "' holds a " + kind(value) + " entry");
       }
       if (!device.id().equals(id)) {
-        throw new IllegalArgumentException("key 'device/" + id + "' holds device '" + device.id() + "'");
+        throw new IllegalArgumentException(
+            "key 'device/" + id + "' holds device '" + device.id() + "'");
       }
       changed.put(id, device);
     }

@@ -20,14 +20,13 @@ import org.springframework.boot.convert.DurationStyle;
  * Turns an api-managed {@link DeviceConfig} into the device the pollers know, with the same
  * validation and defaults as a device of {@code ARGUS_COLLECTOR_DEVICES}.
  *
- * <p>{@code connection_config} holds, for {@code poller: nut} (the default): {@code ups},
- * {@code username}, {@code password}; for {@code poller: snmp}: {@code version}, {@code
- * community}, {@code security_name}, {@code auth_protocol} (or {@code auth}), {@code
- * auth_password}, {@code priv_protocol} (or {@code priv}), {@code priv_password}, {@code timeout}
- * (e.g. {@code "2s"}, or a number of seconds), {@code retries}, {@code oids} and {@code
- * outlet_table} (maps of field to {@code OID[*factor]}). Keys may use {@code -} for {@code _}. An
- * unknown key is an error rather than ignored, so that a misspelt credential does not silently
- * fall back to a default.
+ * <p>{@code connection_config} holds, for {@code poller: nut} (the default): {@code ups}, {@code
+ * username}, {@code password}; for {@code poller: snmp}: {@code version}, {@code community}, {@code
+ * security_name}, {@code auth_protocol} (or {@code auth}), {@code auth_password}, {@code
+ * priv_protocol} (or {@code priv}), {@code priv_password}, {@code timeout} (e.g. {@code "2s"}, or a
+ * number of seconds), {@code retries}, {@code oids} and {@code outlet_table} (maps of field to
+ * {@code OID[*factor]}). Keys may use {@code -} for {@code _}. An unknown key is an error rather
+ * than ignored, so that a misspelt credential does not silently fall back to a default.
  *
  * <p>The api publishes credentials encrypted ({@code enc:v1:...} envelopes bound to the device id
  * and key); they are decrypted here, with the keys of {@code ARGUS_SECRET_KEY}. A plaintext value
@@ -44,21 +43,43 @@ public final class DeviceConfigMapper {
 
   private static final Set<String> NUT_KEYS = Set.of("ups", "username", "password");
   private static final Set<String> SNMP_KEYS =
-      Set.of("version", "community", "security_name", "auth_protocol", "auth", "auth_password", "priv_protocol",
-          "priv", "priv_password", "timeout", "retries", "oids", "outlet_table");
+      Set.of(
+          "version",
+          "community",
+          "security_name",
+          "auth_protocol",
+          "auth",
+          "auth_password",
+          "priv_protocol",
+          "priv",
+          "priv_password",
+          "timeout",
+          "retries",
+          "oids",
+          "outlet_table");
 
   /**
    * @throws IllegalArgumentException saying what is wrong; the message quotes no secret
    */
   public Device toDevice(DeviceConfig config) {
     Map<String, Object> settings = normalized(decrypted(config));
-    String poller = config.poller() == null || config.poller().isBlank() ? "nut" : config.poller().trim().toLowerCase(Locale.ROOT);
+    String poller =
+        config.poller() == null || config.poller().isBlank()
+            ? "nut"
+            : config.poller().trim().toLowerCase(Locale.ROOT);
     return switch (poller) {
       case "nut" -> {
         requireKnown(settings, NUT_KEYS, "nut");
         yield NutDevice.of(
-            config.id(), config.name(), config.host(), config.port(), text(settings, "ups"), text(settings, "username"),
-            text(settings, "password"), config.type(), config.enabled());
+            config.id(),
+            config.name(),
+            config.host(),
+            config.port(),
+            text(settings, "ups"),
+            text(settings, "username"),
+            text(settings, "password"),
+            config.type(),
+            config.enabled());
       }
       case "snmp" -> {
         requireKnown(settings, SNMP_KEYS, "snmp");
@@ -75,9 +96,18 @@ public final class DeviceConfigMapper {
                 integer(settings.get("retries")),
                 oidMap(settings.get("oids"), "oids"),
                 oidMap(settings.get("outlet_table"), "outlet_table"));
-        yield SnmpDevice.of(config.id(), config.name(), config.host(), config.port(), config.type(), config.enabled(), snmp);
+        yield SnmpDevice.of(
+            config.id(),
+            config.name(),
+            config.host(),
+            config.port(),
+            config.type(),
+            config.enabled(),
+            snmp);
       }
-      default -> throw new IllegalArgumentException("poller must be nut or snmp, was '" + config.poller() + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "poller must be nut or snmp, was '" + config.poller() + "'");
     };
   }
 
@@ -98,7 +128,8 @@ public final class DeviceConfigMapper {
 
   private static Map<String, Object> normalized(Map<String, Object> connectionConfig) {
     Map<String, Object> settings = new LinkedHashMap<>();
-    connectionConfig.forEach((key, value) -> settings.put(key.trim().toLowerCase(Locale.ROOT).replace('-', '_'), value));
+    connectionConfig.forEach(
+        (key, value) -> settings.put(key.trim().toLowerCase(Locale.ROOT).replace('-', '_'), value));
     return settings;
   }
 
@@ -106,8 +137,14 @@ public final class DeviceConfigMapper {
     var unknown = new TreeSet<>(settings.keySet());
     unknown.removeAll(known);
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("connection_config has key(s) " + unknown + " that a " + poller
-          + " device does not know (known: " + String.join(", ", new TreeSet<>(known)) + ")");
+      throw new IllegalArgumentException(
+          "connection_config has key(s) "
+              + unknown
+              + " that a "
+              + poller
+              + " device does not know (known: "
+              + String.join(", ", new TreeSet<>(known))
+              + ")");
     }
   }
 
@@ -115,7 +152,8 @@ public final class DeviceConfigMapper {
     String value = text(settings, key);
     String aliased = text(settings, alias);
     if (value != null && aliased != null) {
-      throw new IllegalArgumentException("connection_config gives both " + key + " and " + alias + "; give one");
+      throw new IllegalArgumentException(
+          "connection_config gives both " + key + " and " + alias + "; give one");
     }
     return value != null ? value : aliased;
   }
@@ -142,7 +180,10 @@ public final class DeviceConfigMapper {
       return DurationStyle.detectAndParse(value.toString().trim());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "connection_config.timeout must be a duration such as \"2s\" or a number of seconds, was '" + value + "'");
+          "connection_config.timeout must be a duration such as \"2s\" or a number of seconds, was"
+              + " '"
+              + value
+              + "'");
     }
   }
 
@@ -156,7 +197,8 @@ public final class DeviceConfigMapper {
     try {
       return Integer.valueOf(value.toString().trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("connection_config.retries must be a whole number, was '" + value + "'");
+      throw new IllegalArgumentException(
+          "connection_config.retries must be a whole number, was '" + value + "'");
     }
   }
 
@@ -165,7 +207,8 @@ public final class DeviceConfigMapper {
       return null;
     }
     if (!(value instanceof Map<?, ?> map)) {
-      throw new IllegalArgumentException("connection_config." + key + " must be a map of field to OID[*factor]");
+      throw new IllegalArgumentException(
+          "connection_config." + key + " must be a map of field to OID[*factor]");
     }
     Map<String, String> oids = new LinkedHashMap<>();
     map.forEach((field, oid) -> oids.put(String.valueOf(field), oid == null ? "" : oid.toString()));

@@ -12,13 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The collector's view of the desired configuration: what {@code argus.config} says so far, and
- * the devices this collector polls as a result ({@link PolledDevices}).
+ * The collector's view of the desired configuration: what {@code argus.config} says so far, and the
+ * devices this collector polls as a result ({@link PolledDevices}).
  *
- * <p>The config reader {@link #apply applies} records one by one and then {@link #refresh()}es
- * once per batch, which recomputes the devices, logs what changed (and every device that cannot
- * be polled, with the reason) and tells the {@link TargetsListener}s when the enabled targets
- * changed. The poll plan and the heartbeat read the result from other threads.
+ * <p>The config reader {@link #apply applies} records one by one and then {@link #refresh()}es once
+ * per batch, which recomputes the devices, logs what changed (and every device that cannot be
+ * polled, with the reason) and tells the {@link TargetsListener}s when the enabled targets changed.
+ * The poll plan and the heartbeat read the result from other threads.
  */
 public final class ManagedConfig {
 
@@ -67,7 +67,9 @@ public final class ManagedConfig {
     desired = desired.apply(key, value);
   }
 
-  /** Makes the records applied so far effective; the first call always tells the target listeners. */
+  /**
+   * Makes the records applied so far effective; the first call always tells the target listeners.
+   */
   public synchronized void refresh() {
     if (desired.equals(published)) {
       return;
@@ -88,7 +90,9 @@ public final class ManagedConfig {
     published = desired;
   }
 
-  /** The devices to poll: static ones, then the managed ones for this collector that can be polled. */
+  /**
+   * The devices to poll: static ones, then the managed ones for this collector that can be polled.
+   */
   public PolledDevices polledDevices() {
     return polled;
   }
@@ -105,14 +109,18 @@ public final class ManagedConfig {
 
   private void updateDevices() {
     PolledDevices merged =
-        PolledDevices.merge(staticDevices, desired.devices().values(), collectorId, acceptUnassigned, mapper);
+        PolledDevices.merge(
+            staticDevices, desired.devices().values(), collectorId, acceptUnassigned, mapper);
     Map<String, String> stillSkipped = new HashMap<>();
-    merged.skipped().forEach((id, reason) -> {
-      if (!reason.equals(skippedLogged.get(id))) {
-        log.warn("Device '{}' from argus.config is not polled: {}", id, reason);
-      }
-      stillSkipped.put(id, reason);
-    });
+    merged
+        .skipped()
+        .forEach(
+            (id, reason) -> {
+              if (!reason.equals(skippedLogged.get(id))) {
+                log.warn("Device '{}' from argus.config is not polled: {}", id, reason);
+              }
+              stillSkipped.put(id, reason);
+            });
     skippedLogged = stillSkipped;
     if (!ids(merged.devices()).equals(ids(polled.devices()))) {
       log.info("Devices to poll from the next cycle: {}", ids(merged.devices()));
@@ -141,7 +149,11 @@ public final class ManagedConfig {
     }
     var server = ConfiguredPollPlan.discoveryServer(runtime);
     String discovery = server == null ? "off" : server.host() + ":" + server.port();
-    return "poll interval " + runtime.pollIntervalMinutes() + " min, scheduled polls "
-        + (runtime.schedulerPaused() ? "paused" : "running") + ", discovery " + discovery;
+    return "poll interval "
+        + runtime.pollIntervalMinutes()
+        + " min, scheduled polls "
+        + (runtime.schedulerPaused() ? "paused" : "running")
+        + ", discovery "
+        + discovery;
   }
 }

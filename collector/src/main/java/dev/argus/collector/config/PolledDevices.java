@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The devices this collector polls: those of its own configuration ({@code
- * ARGUS_COLLECTOR_DEVICES} or the YAML list), then the enabled api-managed devices assigned to it.
+ * The devices this collector polls: those of its own configuration ({@code ARGUS_COLLECTOR_DEVICES}
+ * or the YAML list), then the enabled api-managed devices assigned to it.
  *
  * @param devices in polling order: static devices first, then managed ones by id
- * @param skipped managed devices that are for this collector but cannot be polled, with the
- *     reason (an invalid {@code connection_config}, an id a static device already has)
+ * @param skipped managed devices that are for this collector but cannot be polled, with the reason
+ *     (an invalid {@code connection_config}, an id a static device already has)
  */
 public record PolledDevices(List<Device> devices, Map<String, String> skipped) {
 
@@ -45,7 +45,10 @@ public record PolledDevices(List<Device> devices, Map<String, String> skipped) {
         continue;
       }
       if (staticIds.contains(config.id())) {
-        skipped.put(config.id(), "ARGUS_COLLECTOR_DEVICES / argus.collector.devices has a device with this id; that one is polled");
+        skipped.put(
+            config.id(),
+            "ARGUS_COLLECTOR_DEVICES / argus.collector.devices has a device with this id; that one"
+                + " is polled");
         continue;
       }
       try {
@@ -57,7 +60,8 @@ public record PolledDevices(List<Device> devices, Map<String, String> skipped) {
     return new PolledDevices(devices, skipped);
   }
 
-  static boolean isForThisCollector(DeviceConfig config, String collectorId, boolean acceptUnassigned) {
+  static boolean isForThisCollector(
+      DeviceConfig config, String collectorId, boolean acceptUnassigned) {
     if (config.collectorId() == null || config.collectorId().isBlank()) {
       return acceptUnassigned;
     }

@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decrypts the runtime settings' {@code nut_password} (published by the api as an envelope) for
- * NUT discovery; a plaintext password of an older record is taken as it is. The plaintext stays in
- * this collector's memory.
+ * Decrypts the runtime settings' {@code nut_password} (published by the api as an envelope) for NUT
+ * discovery; a plaintext password of an older record is taken as it is. The plaintext stays in this
+ * collector's memory.
  */
 public final class RuntimeSecrets {
 
@@ -24,9 +24,9 @@ public final class RuntimeSecrets {
   }
 
   /**
-   * {@code runtime} with its NUT password in plain; without it when it cannot be decrypted
-   * (logged without the secret): discovery then logs in without a password rather than not at
-   * all, since listing UPSes needs none.
+   * {@code runtime} with its NUT password in plain; without it when it cannot be decrypted (logged
+   * without the secret): discovery then logs in without a password rather than not at all, since
+   * listing UPSes needs none.
    */
   RuntimeConfig decrypted(RuntimeConfig runtime) {
     if (runtime == null || runtime.nutPassword() == null) {

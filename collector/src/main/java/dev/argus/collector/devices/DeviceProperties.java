@@ -3,8 +3,8 @@ package dev.argus.collector.devices;
 import java.util.Locale;
 
 /**
- * One entry of {@code argus.collector.devices}: either a {@code nut://} or {@code snmp://} URI
- * (see {@link NutDeviceUri}, {@link SnmpDeviceUri}) or the same settings one by one. {@link
+ * One entry of {@code argus.collector.devices}: either a {@code nut://} or {@code snmp://} URI (see
+ * {@link NutDeviceUri}, {@link SnmpDeviceUri}) or the same settings one by one. {@link
  * #toDevice(String)} validates it and applies the defaults.
  *
  * <pre>
@@ -31,9 +31,8 @@ import java.util.Locale;
  *       auth-password: secret12
  * </pre>
  *
- * <p>The environment variable {@code ARGUS_COLLECTOR_DEVICES} is this same list, as
- * comma-separated URIs; like any environment variable it takes precedence over a list in a
- * configuration file.
+ * <p>The environment variable {@code ARGUS_COLLECTOR_DEVICES} is this same list, as comma-separated
+ * URIs; like any environment variable it takes precedence over a list in a configuration file.
  *
  * @param uri the whole device as a URI; then only {@code enabled} may be given besides it
  * @param poller {@code nut} (default) or {@code snmp}
@@ -58,7 +57,8 @@ public record DeviceProperties(
 
   /** An entry written as a URI. */
   public static DeviceProperties ofUri(String uri) {
-    return new DeviceProperties(uri, null, null, null, null, null, null, null, null, null, null, null);
+    return new DeviceProperties(
+        uri, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -70,28 +70,46 @@ public record DeviceProperties(
       if (uri == null) {
         return fromSettings();
       }
-      if (id != null || name != null || host != null || port != null || ups != null
-          || username != null || password != null || type != null || poller != null || snmp != null) {
+      if (id != null
+          || name != null
+          || host != null
+          || port != null
+          || ups != null
+          || username != null
+          || password != null
+          || type != null
+          || poller != null
+          || snmp != null) {
         throw new IllegalArgumentException(
             "give the device either as a uri or as host, port, ups ... settings, not both");
       }
       boolean isEnabled = enabled == null || enabled;
-      return SnmpDeviceUri.isSnmp(uri) ? SnmpDeviceUri.parse(uri, isEnabled) : NutDeviceUri.parse(uri, isEnabled);
+      return SnmpDeviceUri.isSnmp(uri)
+          ? SnmpDeviceUri.parse(uri, isEnabled)
+          : NutDeviceUri.parse(uri, isEnabled);
     } catch (IllegalArgumentException e) {
       String shown = uri == null ? "" : " (" + redact(uri.trim()) + ")";
-      String format = uri == null ? "" : ". Expected " + (SnmpDeviceUri.isSnmp(uri) ? SnmpDeviceUri.FORMAT : NutDeviceUri.FORMAT);
-      throw new IllegalArgumentException(origin + shown + " is invalid: " + e.getMessage() + format, null);
+      String format =
+          uri == null
+              ? ""
+              : ". Expected "
+                  + (SnmpDeviceUri.isSnmp(uri) ? SnmpDeviceUri.FORMAT : NutDeviceUri.FORMAT);
+      throw new IllegalArgumentException(
+          origin + shown + " is invalid: " + e.getMessage() + format, null);
     }
   }
 
   private Device fromSettings() {
-    String protocol = poller == null || poller.isBlank() ? NUT : poller.trim().toLowerCase(Locale.ROOT);
+    String protocol =
+        poller == null || poller.isBlank() ? NUT : poller.trim().toLowerCase(Locale.ROOT);
     if (protocol.equals(SNMP)) {
       if (ups != null || username != null || password != null) {
         throw new IllegalArgumentException(
-            "ups, username and password are NUT settings; an snmp device takes its credentials under snmp:");
+            "ups, username and password are NUT settings; an snmp device takes its credentials"
+                + " under snmp:");
       }
-      return SnmpDevice.of(id, name, host, port, type, enabled, snmp == null ? SnmpProperties.NONE : snmp);
+      return SnmpDevice.of(
+          id, name, host, port, type, enabled, snmp == null ? SnmpProperties.NONE : snmp);
     }
     if (!protocol.equals(NUT)) {
       throw new IllegalArgumentException("poller must be nut or snmp, was '" + poller + "'");
@@ -108,8 +126,25 @@ public record DeviceProperties(
 
   @Override
   public String toString() {
-    return "DeviceProperties[" + (uri != null ? "uri=" + redact(uri) : "id=" + id + ", host=" + host
-        + ", port=" + port + ", ups=" + ups + ", username=" + username
-        + ", password=" + (password == null ? null : "***") + ", poller=" + poller + ", snmp=" + snmp) + "]";
+    return "DeviceProperties["
+        + (uri != null
+            ? "uri=" + redact(uri)
+            : "id="
+                + id
+                + ", host="
+                + host
+                + ", port="
+                + port
+                + ", ups="
+                + ups
+                + ", username="
+                + username
+                + ", password="
+                + (password == null ? null : "***")
+                + ", poller="
+                + poller
+                + ", snmp="
+                + snmp)
+        + "]";
   }
 }

@@ -6,10 +6,10 @@ import java.util.regex.Pattern;
 /**
  * A UPS (or PDU) server the collector polls over NUT, validated and with defaults applied.
  *
- * <p>When {@code ups} is null the collector asks the server {@code LIST UPS} and polls every UPS
- * it lists; each then gets the device id {@code <id>-<upsname>} (see {@link #idFor(String)}).
- * When no id is configured, {@code id} is {@code <host>-<ups>} for a named UPS and {@code <host>}
- * for a server whose UPSes are discovered.
+ * <p>When {@code ups} is null the collector asks the server {@code LIST UPS} and polls every UPS it
+ * lists; each then gets the device id {@code <id>-<upsname>} (see {@link #idFor(String)}). When no
+ * id is configured, {@code id} is {@code <host>-<ups>} for a named UPS and {@code <host>} for a
+ * server whose UPSes are discovered.
  *
  * @param ups the UPS name on the server, or null to poll every UPS the server lists
  * @param password never logged: {@link #toString()} masks it
@@ -23,7 +23,8 @@ public record NutDevice(
     String username,
     String password,
     String type,
-    boolean enabled) implements Device {
+    boolean enabled)
+    implements Device {
 
   public static final int DEFAULT_PORT = 3493;
   public static final String DEFAULT_TYPE = "ups";
@@ -33,12 +34,22 @@ public record NutDevice(
   private static final Pattern HOST = Pattern.compile("[^\\s/@\\[\\]]{1,255}");
 
   public NutDevice {
-    require(host != null && HOST.matcher(host).matches(), "host is required and must be a host name or IP address, was '" + host + "'");
+    require(
+        host != null && HOST.matcher(host).matches(),
+        "host is required and must be a host name or IP address, was '" + host + "'");
     require(port >= 1 && port <= 65535, "port must be between 1 and 65535, was " + port);
-    require(ups == null || UPS_NAME.matcher(ups).matches(), "ups must be a NUT UPS name without spaces or quotes, was '" + ups + "'");
-    require(id != null && ID.matcher(id).matches(), "id must be 1-200 characters of letters, digits, '.', '_', ':' or '-', was '" + id + "'");
-    require(username == null || !username.isBlank() && noLineBreaks(username), "username must not be blank or contain line breaks");
-    require(password == null || username != null, "a password needs a username (NUT sends USERNAME before PASSWORD)");
+    require(
+        ups == null || UPS_NAME.matcher(ups).matches(),
+        "ups must be a NUT UPS name without spaces or quotes, was '" + ups + "'");
+    require(
+        id != null && ID.matcher(id).matches(),
+        "id must be 1-200 characters of letters, digits, '.', '_', ':' or '-', was '" + id + "'");
+    require(
+        username == null || !username.isBlank() && noLineBreaks(username),
+        "username must not be blank or contain line breaks");
+    require(
+        password == null || username != null,
+        "a password needs a username (NUT sends USERNAME before PASSWORD)");
     require(password == null || noLineBreaks(password), "password must not contain line breaks");
     require(TYPES.contains(type), "type must be one of " + TYPES + ", was '" + type + "'");
   }
@@ -71,7 +82,9 @@ public record NutDevice(
         upsName,
         blankToNull(username),
         password == null || password.isEmpty() ? null : password,
-        type == null || type.isBlank() ? DEFAULT_TYPE : type.trim().toLowerCase(java.util.Locale.ROOT),
+        type == null || type.isBlank()
+            ? DEFAULT_TYPE
+            : type.trim().toLowerCase(java.util.Locale.ROOT),
         enabled == null || enabled);
   }
 
@@ -87,9 +100,25 @@ public record NutDevice(
 
   @Override
   public String toString() {
-    return "NutDevice[id=" + id + ", name=" + name + ", host=" + host + ", port=" + port
-        + ", ups=" + ups + ", username=" + username + ", password=" + (password == null ? null : "***")
-        + ", type=" + type + ", enabled=" + enabled + "]";
+    return "NutDevice[id="
+        + id
+        + ", name="
+        + name
+        + ", host="
+        + host
+        + ", port="
+        + port
+        + ", ups="
+        + ups
+        + ", username="
+        + username
+        + ", password="
+        + (password == null ? null : "***")
+        + ", type="
+        + type
+        + ", enabled="
+        + enabled
+        + "]";
   }
 
   private static String blankToNull(String value) {

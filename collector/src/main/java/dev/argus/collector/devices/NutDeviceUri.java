@@ -15,10 +15,11 @@ import java.util.Set;
  *
  * <pre>nut://[user[:password]@]host[:port][/upsname][?id=...&amp;name=...&amp;type=ups|pdu]</pre>
  *
- * <p>Examples: {@code nut://127.0.0.1}, {@code nut://monitor:s3cret@10.0.0.5:3493/rack1?id=ups-rack1&name=Rack%201}.
- * Reserved characters in the user or password ({@code @ : / ? , %} ...) are percent-encoded.
- * Without {@code /upsname} every UPS the server lists is polled (device id {@code <id or
- * host>-<upsname>}). Messages never contain the password.
+ * <p>Examples: {@code nut://127.0.0.1}, {@code
+ * nut://monitor:s3cret@10.0.0.5:3493/rack1?id=ups-rack1&name=Rack%201}. Reserved characters in the
+ * user or password ({@code @ : / ? , %} ...) are percent-encoded. Without {@code /upsname} every
+ * UPS the server lists is polled (device id {@code <id or host>-<upsname>}). Messages never contain
+ * the password.
  */
 public final class NutDeviceUri {
 
@@ -51,7 +52,8 @@ public final class NutDeviceUri {
       throw new IllegalArgumentException("the host is missing");
     }
     if (uri.getRawFragment() != null) {
-      throw new IllegalArgumentException("a '#' fragment is not allowed (percent-encode '#' as %23)");
+      throw new IllegalArgumentException(
+          "a '#' fragment is not allowed (percent-encode '#' as %23)");
     }
     String username = null;
     String password = null;
@@ -61,7 +63,10 @@ public final class NutDeviceUri {
       password = parts.length > 1 ? percentDecode(parts[1], "password") : null;
     }
     Map<String, String> parameters = queryParameters(uri.getRawQuery());
-    String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+    String host =
+        uri.getHost().startsWith("[")
+            ? uri.getHost().substring(1, uri.getHost().length() - 1)
+            : uri.getHost();
     return NutDevice.of(
         parameters.get("id"),
         parameters.get("name"),
@@ -94,7 +99,8 @@ public final class NutDeviceUri {
     }
     String name = rawPath.substring(1);
     if (name.contains("/")) {
-      throw new IllegalArgumentException("the path must be a single UPS name, was '" + rawPath + "'");
+      throw new IllegalArgumentException(
+          "the path must be a single UPS name, was '" + rawPath + "'");
     }
     return percentDecode(name, "UPS name");
   }
@@ -111,7 +117,8 @@ public final class NutDeviceUri {
       String[] keyValue = pair.split("=", 2);
       String key = percentDecode(keyValue[0], "parameter name").toLowerCase(Locale.ROOT);
       if (!PARAMETERS.contains(key)) {
-        throw new IllegalArgumentException("unknown parameter '" + key + "' (known: id, name, type)");
+        throw new IllegalArgumentException(
+            "unknown parameter '" + key + "' (known: id, name, type)");
       }
       String value = keyValue.length > 1 ? percentDecode(keyValue[1].replace('+', ' '), key) : "";
       if (parameters.put(key, value) != null) {
@@ -122,8 +129,8 @@ public final class NutDeviceUri {
   }
 
   /**
-   * Decodes %XX escapes only; unlike form decoding, '+' stays a plus sign (in a password, say).
-   * The decoder's own message quotes its input, so it is replaced by one naming only the part.
+   * Decodes %XX escapes only; unlike form decoding, '+' stays a plus sign (in a password, say). The
+   * decoder's own message quotes its input, so it is replaced by one naming only the part.
    */
   static String percentDecode(String raw, String part) {
     try {

@@ -18,6 +18,7 @@ public enum OutletColumn {
         return column;
       }
     }
-    throw new IllegalArgumentException("unknown outlet table column '" + name + "' (known: name, power, current)");
+    throw new IllegalArgumentException(
+        "unknown outlet table column '" + name + "' (known: name, power, current)");
   }
 }

@@ -13,10 +13,12 @@ public record ScaledOid(String oid, double scale) {
 
   public ScaledOid {
     if (oid == null || !OID.matcher(oid).matches()) {
-      throw new IllegalArgumentException("'" + oid + "' is not a numeric OID such as 1.3.6.1.2.1.33.1.2.4.0");
+      throw new IllegalArgumentException(
+          "'" + oid + "' is not a numeric OID such as 1.3.6.1.2.1.33.1.2.4.0");
     }
     if (!Double.isFinite(scale) || scale == 0) {
-      throw new IllegalArgumentException("the factor of " + oid + " must be a non-zero number, was " + scale);
+      throw new IllegalArgumentException(
+          "the factor of " + oid + " must be a non-zero number, was " + scale);
     }
   }
 
@@ -35,7 +37,8 @@ public record ScaledOid(String oid, double scale) {
     try {
       return new ScaledOid(oid, Double.parseDouble(factor));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("the factor after '*' in '" + trimmed + "' is not a number", null);
+      throw new IllegalArgumentException(
+          "the factor after '*' in '" + trimmed + "' is not a number", null);
     }
   }
 

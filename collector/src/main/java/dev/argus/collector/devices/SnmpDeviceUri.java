@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
- * Parses one SNMP device URI, as given in {@code ARGUS_COLLECTOR_DEVICES} or as an entry of
- * {@code argus.collector.devices}:
+ * Parses one SNMP device URI, as given in {@code ARGUS_COLLECTOR_DEVICES} or as an entry of {@code
+ * argus.collector.devices}:
  *
  * <pre>
  * snmp://[community@]host[:port][?version=1|2c&amp;type=ups|pdu&amp;id=...&amp;name=...]
@@ -21,16 +21,28 @@ import org.springframework.boot.convert.DurationStyle;
  * </pre>
  *
  * <p>Further parameters: {@code timeout} (e.g. {@code 2s}, {@code 500ms}), {@code retries}, {@code
- * oid.<field>=OID[*factor]} (see {@link SnmpField}) and {@code outlet.<name|power|current>=OID[*factor]}.
- * Reserved characters are percent-encoded. Messages never contain the community or a password.
+ * oid.<field>=OID[*factor]} (see {@link SnmpField}) and {@code
+ * outlet.<name|power|current>=OID[*factor]}. Reserved characters are percent-encoded. Messages
+ * never contain the community or a password.
  */
 public final class SnmpDeviceUri {
 
   public static final String FORMAT =
       "snmp://[community@]host[:port][?version=1|2c|3&type=ups|pdu&id=...&name=...&auth=...&auth_password=...&priv=...&priv_password=...&timeout=...&retries=...&oid.<field>=...&outlet.<column>=...]";
   private static final Set<String> PARAMETERS =
-      Set.of("id", "name", "type", "version", "auth", "auth_password", "priv", "priv_password", "timeout", "retries");
-  private static final Pattern SECRET_PARAMETER = Pattern.compile("((?:^|[?&])(?:auth|priv)_password=)[^&]*", Pattern.CASE_INSENSITIVE);
+      Set.of(
+          "id",
+          "name",
+          "type",
+          "version",
+          "auth",
+          "auth_password",
+          "priv",
+          "priv_password",
+          "timeout",
+          "retries");
+  private static final Pattern SECRET_PARAMETER =
+      Pattern.compile("((?:^|[?&])(?:auth|priv)_password=)[^&]*", Pattern.CASE_INSENSITIVE);
 
   private SnmpDeviceUri() {}
 
@@ -57,18 +69,27 @@ public final class SnmpDeviceUri {
       throw new IllegalArgumentException("the host is missing");
     }
     if (uri.getRawFragment() != null) {
-      throw new IllegalArgumentException("a '#' fragment is not allowed (percent-encode '#' as %23)");
+      throw new IllegalArgumentException(
+          "a '#' fragment is not allowed (percent-encode '#' as %23)");
     }
     if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
-      throw new IllegalArgumentException("an snmp:// URI has no path; give the settings as ?parameters");
+      throw new IllegalArgumentException(
+          "an snmp:// URI has no path; give the settings as ?parameters");
     }
     Map<String, String> parameters = new LinkedHashMap<>();
     Map<String, String> oids = new LinkedHashMap<>();
     Map<String, String> outlets = new LinkedHashMap<>();
     readQuery(uri.getRawQuery(), parameters, oids, outlets);
-    String user = uri.getRawUserInfo() == null ? null : NutDeviceUri.percentDecode(uri.getRawUserInfo(), "community or user");
-    boolean v3 = "3".equals(parameters.get("version")) || "v3".equalsIgnoreCase(parameters.get("version"));
-    String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+    String user =
+        uri.getRawUserInfo() == null
+            ? null
+            : NutDeviceUri.percentDecode(uri.getRawUserInfo(), "community or user");
+    boolean v3 =
+        "3".equals(parameters.get("version")) || "v3".equalsIgnoreCase(parameters.get("version"));
+    String host =
+        uri.getHost().startsWith("[")
+            ? uri.getHost().substring(1, uri.getHost().length() - 1)
+            : uri.getHost();
     var snmp =
         new SnmpProperties(
             parameters.get("version"),
@@ -83,8 +104,13 @@ public final class SnmpDeviceUri {
             oids,
             outlets);
     return SnmpDevice.of(
-        parameters.get("id"), parameters.get("name"), host, uri.getPort() == -1 ? null : uri.getPort(),
-        parameters.get("type"), enabled, snmp);
+        parameters.get("id"),
+        parameters.get("name"),
+        host,
+        uri.getPort() == -1 ? null : uri.getPort(),
+        parameters.get("type"),
+        enabled,
+        snmp);
   }
 
   /**
@@ -105,7 +131,10 @@ public final class SnmpDeviceUri {
   }
 
   private static void readQuery(
-      String rawQuery, Map<String, String> parameters, Map<String, String> oids, Map<String, String> outlets) {
+      String rawQuery,
+      Map<String, String> parameters,
+      Map<String, String> oids,
+      Map<String, String> outlets) {
     if (rawQuery == null || rawQuery.isEmpty()) {
       return;
     }
@@ -114,8 +143,10 @@ public final class SnmpDeviceUri {
         continue;
       }
       String[] keyValue = pair.split("=", 2);
-      String key = NutDeviceUri.percentDecode(keyValue[0], "parameter name").toLowerCase(Locale.ROOT);
-      String value = keyValue.length > 1 ? NutDeviceUri.percentDecode(keyValue[1].replace('+', ' '), key) : "";
+      String key =
+          NutDeviceUri.percentDecode(keyValue[0], "parameter name").toLowerCase(Locale.ROOT);
+      String value =
+          keyValue.length > 1 ? NutDeviceUri.percentDecode(keyValue[1].replace('+', ' '), key) : "";
       Map<String, String> target;
       String name;
       if (key.startsWith("oid.")) {
@@ -128,8 +159,12 @@ public final class SnmpDeviceUri {
         target = parameters;
         name = key;
       } else {
-        throw new IllegalArgumentException("unknown parameter '" + key + "' (known: " + String.join(", ", PARAMETERS.stream().sorted().toList())
-            + ", oid.<field>, outlet.<column>)");
+        throw new IllegalArgumentException(
+            "unknown parameter '"
+                + key
+                + "' (known: "
+                + String.join(", ", PARAMETERS.stream().sorted().toList())
+                + ", oid.<field>, outlet.<column>)");
       }
       if (target.put(name, value) != null) {
         throw new IllegalArgumentException("parameter '" + key + "' is given twice");
@@ -144,7 +179,8 @@ public final class SnmpDeviceUri {
     try {
       return DurationStyle.detectAndParse(value.trim());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("timeout must be a duration such as 2s or 500ms, was '" + value + "'", null);
+      throw new IllegalArgumentException(
+          "timeout must be a duration such as 2s or 500ms, was '" + value + "'", null);
     }
   }
 
@@ -155,7 +191,8 @@ public final class SnmpDeviceUri {
     try {
       return Integer.valueOf(value.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(parameter + " must be a whole number, was '" + value + "'", null);
+      throw new IllegalArgumentException(
+          parameter + " must be a whole number, was '" + value + "'", null);
     }
   }
 }

@@ -21,7 +21,9 @@ public enum SnmpField {
   TEMPERATURE_C,
   /** UPS-MIB upsBatteryStatus: 1 unknown, 2 normal, 3 low, 4 depleted. */
   BATTERY_STATUS,
-  /** UPS-MIB upsOutputSource: 1 other, 2 none, 3 normal, 4 bypass, 5 battery, 6 booster, 7 reducer. */
+  /**
+   * UPS-MIB upsOutputSource: 1 other, 2 none, 3 normal, 4 bypass, 5 battery, 6 booster, 7 reducer.
+   */
   OUTPUT_SOURCE,
   MANUFACTURER,
   MODEL,
@@ -42,7 +44,11 @@ public enum SnmpField {
         return field;
       }
     }
-    throw new IllegalArgumentException("unknown OID map field '" + name + "' (known: "
-        + Arrays.stream(values()).map(SnmpField::configName).collect(Collectors.joining(", ")) + ")");
+    throw new IllegalArgumentException(
+        "unknown OID map field '"
+            + name
+            + "' (known: "
+            + Arrays.stream(values()).map(SnmpField::configName).collect(Collectors.joining(", "))
+            + ")");
   }
 }

@@ -20,9 +20,12 @@ import java.util.Map;
  * @param outletColumns the PDU outlet table: each row is an outlet, its index the last
  *     sub-identifier of the row index
  */
-public record SnmpOidMap(Map<SnmpField, ScaledOid> fields, Map<OutletColumn, ScaledOid> outletColumns) {
+public record SnmpOidMap(
+    Map<SnmpField, ScaledOid> fields, Map<OutletColumn, ScaledOid> outletColumns) {
 
-  /** The UPS-MIB (RFC 1628, {@code 1.3.6.1.2.1.33}) objects a UPS reading is read from by default. */
+  /**
+   * The UPS-MIB (RFC 1628, {@code 1.3.6.1.2.1.33}) objects a UPS reading is read from by default.
+   */
   public static final Map<SnmpField, ScaledOid> UPS_MIB =
       Collections.unmodifiableMap(
           new EnumMap<>(
@@ -31,24 +34,34 @@ public record SnmpOidMap(Map<SnmpField, ScaledOid> fields, Map<OutletColumn, Sca
                   Map.entry(SnmpField.MODEL, ScaledOid.parse("1.3.6.1.2.1.33.1.1.2.0")),
                   Map.entry(SnmpField.FIRMWARE, ScaledOid.parse("1.3.6.1.2.1.33.1.1.3.0")),
                   Map.entry(SnmpField.BATTERY_STATUS, ScaledOid.parse("1.3.6.1.2.1.33.1.2.1.0")),
-                  Map.entry(SnmpField.RUNTIME_SECONDS, ScaledOid.parse("1.3.6.1.2.1.33.1.2.3.0*60")),
+                  Map.entry(
+                      SnmpField.RUNTIME_SECONDS, ScaledOid.parse("1.3.6.1.2.1.33.1.2.3.0*60")),
                   Map.entry(SnmpField.BATTERY_PERCENT, ScaledOid.parse("1.3.6.1.2.1.33.1.2.4.0")),
                   Map.entry(SnmpField.TEMPERATURE_C, ScaledOid.parse("1.3.6.1.2.1.33.1.2.7.0")),
-                  Map.entry(SnmpField.INPUT_FREQUENCY, ScaledOid.parse("1.3.6.1.2.1.33.1.3.3.1.2*0.1")),
+                  Map.entry(
+                      SnmpField.INPUT_FREQUENCY, ScaledOid.parse("1.3.6.1.2.1.33.1.3.3.1.2*0.1")),
                   Map.entry(SnmpField.VOLTAGE, ScaledOid.parse("1.3.6.1.2.1.33.1.3.3.1.3")),
                   Map.entry(SnmpField.OUTPUT_SOURCE, ScaledOid.parse("1.3.6.1.2.1.33.1.4.1.0")),
                   Map.entry(SnmpField.OUTPUT_VOLTAGE, ScaledOid.parse("1.3.6.1.2.1.33.1.4.4.1.2")),
-                  Map.entry(SnmpField.OUTPUT_CURRENT, ScaledOid.parse("1.3.6.1.2.1.33.1.4.4.1.3*0.1")),
+                  Map.entry(
+                      SnmpField.OUTPUT_CURRENT, ScaledOid.parse("1.3.6.1.2.1.33.1.4.4.1.3*0.1")),
                   Map.entry(SnmpField.POWER_WATTS, ScaledOid.parse("1.3.6.1.2.1.33.1.4.4.1.4")),
                   Map.entry(SnmpField.LOAD_PERCENT, ScaledOid.parse("1.3.6.1.2.1.33.1.4.4.1.5")))));
 
   public SnmpOidMap {
-    fields = Collections.unmodifiableMap(fields.isEmpty() ? new EnumMap<>(SnmpField.class) : new EnumMap<>(fields));
+    fields =
+        Collections.unmodifiableMap(
+            fields.isEmpty() ? new EnumMap<>(SnmpField.class) : new EnumMap<>(fields));
     outletColumns =
-        Collections.unmodifiableMap(outletColumns.isEmpty() ? new EnumMap<>(OutletColumn.class) : new EnumMap<>(outletColumns));
+        Collections.unmodifiableMap(
+            outletColumns.isEmpty()
+                ? new EnumMap<>(OutletColumn.class)
+                : new EnumMap<>(outletColumns));
     if (!outletColumns.isEmpty()
-        && !outletColumns.containsKey(OutletColumn.POWER) && !outletColumns.containsKey(OutletColumn.CURRENT)) {
-      throw new IllegalArgumentException("the outlet table needs a power or current column, not only the name");
+        && !outletColumns.containsKey(OutletColumn.POWER)
+        && !outletColumns.containsKey(OutletColumn.CURRENT)) {
+      throw new IllegalArgumentException(
+          "the outlet table needs a power or current column, not only the name");
     }
   }
 
@@ -58,7 +71,8 @@ public record SnmpOidMap(Map<SnmpField, ScaledOid> fields, Map<OutletColumn, Sca
    * @param fieldOids by field name ({@code power_watts: 1.3.6...*0.1}); null for none
    * @param outletOids by column name ({@code name}, {@code power}, {@code current}); null for none
    */
-  public static SnmpOidMap of(String type, Map<String, String> fieldOids, Map<String, String> outletOids) {
+  public static SnmpOidMap of(
+      String type, Map<String, String> fieldOids, Map<String, String> outletOids) {
     Map<SnmpField, ScaledOid> fields = new EnumMap<>(SnmpField.class);
     if ("ups".equals(type)) {
       fields.putAll(UPS_MIB);
@@ -68,12 +82,14 @@ public record SnmpOidMap(Map<SnmpField, ScaledOid> fields, Map<OutletColumn, Sca
     }
     Map<OutletColumn, ScaledOid> outlets = new EnumMap<>(OutletColumn.class);
     if (outletOids != null) {
-      outletOids.forEach((name, oid) -> apply(outlets, OutletColumn.parse(name), oid, "outlet-table." + name));
+      outletOids.forEach(
+          (name, oid) -> apply(outlets, OutletColumn.parse(name), oid, "outlet-table." + name));
     }
     if ("pdu".equals(type) && outlets.isEmpty() && !fields.containsKey(SnmpField.POWER_WATTS)) {
       throw new IllegalArgumentException(
-          "a pdu has no standard MIB: give its outlet table columns (outlet-table.power/current/name, or "
-              + "outlet.power=OID in a URI) or at least oids.power_watts");
+          "a pdu has no standard MIB: give its outlet table columns"
+              + " (outlet-table.power/current/name, or outlet.power=OID in a URI) or at least"
+              + " oids.power_watts");
     }
     return new SnmpOidMap(fields, outlets);
   }

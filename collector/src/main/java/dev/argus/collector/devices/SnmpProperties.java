@@ -40,14 +40,34 @@ public record SnmpProperties(
     Map<String, String> oids,
     Map<String, String> outletTable) {
 
-  static final SnmpProperties NONE = new SnmpProperties(null, null, null, null, null, null, null, null, null, null, null);
+  static final SnmpProperties NONE =
+      new SnmpProperties(null, null, null, null, null, null, null, null, null, null, null);
 
   @Override
   public String toString() {
-    return "SnmpProperties[version=" + version + ", community=" + mask(community) + ", securityName=" + securityName
-        + ", authProtocol=" + authProtocol + ", authPassword=" + mask(authPassword) + ", privProtocol=" + privProtocol
-        + ", privPassword=" + mask(privPassword) + ", timeout=" + timeout + ", retries=" + retries
-        + ", oids=" + oids + ", outletTable=" + outletTable + "]";
+    return "SnmpProperties[version="
+        + version
+        + ", community="
+        + mask(community)
+        + ", securityName="
+        + securityName
+        + ", authProtocol="
+        + authProtocol
+        + ", authPassword="
+        + mask(authPassword)
+        + ", privProtocol="
+        + privProtocol
+        + ", privPassword="
+        + mask(privPassword)
+        + ", timeout="
+        + timeout
+        + ", retries="
+        + retries
+        + ", oids="
+        + oids
+        + ", outletTable="
+        + outletTable
+        + "]";
   }
 
   private static String mask(String secret) {

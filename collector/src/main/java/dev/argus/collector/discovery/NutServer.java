@@ -10,7 +10,14 @@ public record NutServer(String host, int port, String username, String password)
 
   @Override
   public String toString() {
-    return "NutServer[host=" + host + ", port=" + port + ", username=" + username
-        + ", password=" + (password == null ? null : "***") + "]";
+    return "NutServer[host="
+        + host
+        + ", port="
+        + port
+        + ", username="
+        + username
+        + ", password="
+        + (password == null ? null : "***")
+        + "]";
   }
 }

@@ -14,13 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the UPSes a NUT server serves ({@code LIST UPS}) and turns each into a NUT device whose
- * id is the UPS name, for the runtime configuration's discovery ({@code scanning_disabled=false}
- * with a {@code nut_host}).
+ * Finds the UPSes a NUT server serves ({@code LIST UPS}) and turns each into a NUT device whose id
+ * is the UPS name, for the runtime configuration's discovery ({@code scanning_disabled=false} with
+ * a {@code nut_host}).
  *
- * <p>When the server cannot be asked, the UPSes it listed last are returned again: their polls
- * then fail and say why, so the outage shows as failed readings rather than as devices that
- * silently vanished.
+ * <p>When the server cannot be asked, the UPSes it listed last are returned again: their polls then
+ * fail and say why, so the outage shows as failed readings rather than as devices that silently
+ * vanished.
  */
 public final class NutUpsDiscovery {
 
@@ -52,8 +52,12 @@ public final class NutUpsDiscovery {
       }
     } catch (NutException e) {
       if (!e.getMessage().equals(lastProblem)) {
-        log.warn("Discovery: cannot list the UPSes of {}:{}: {}; polling the {} UPS(es) it listed last",
-            server.host(), server.port(), e.getMessage(), lastListed.size());
+        log.warn(
+            "Discovery: cannot list the UPSes of {}:{}: {}; polling the {} UPS(es) it listed last",
+            server.host(),
+            server.port(),
+            e.getMessage(),
+            lastListed.size());
         lastProblem = e.getMessage();
       }
     }
@@ -64,9 +68,24 @@ public final class NutUpsDiscovery {
         continue;
       }
       try {
-        devices.add(NutDevice.of(ups, null, server.host(), server.port(), ups, server.username(), server.password(), null, true));
+        devices.add(
+            NutDevice.of(
+                ups,
+                null,
+                server.host(),
+                server.port(),
+                ups,
+                server.username(),
+                server.password(),
+                null,
+                true));
       } catch (IllegalArgumentException e) {
-        log.warn("Discovery: UPS '{}' of {}:{} is not polled: {}", ups, server.host(), server.port(), e.getMessage());
+        log.warn(
+            "Discovery: UPS '{}' of {}:{} is not polled: {}",
+            ups,
+            server.host(),
+            server.port(),
+            e.getMessage());
       }
     }
     return devices;
@@ -79,7 +98,10 @@ public final class NutUpsDiscovery {
       }
       List<String> names = client.listUps().stream().map(UpsInfo::name).toList();
       if (!names.equals(lastListed)) {
-        log.info("Discovery: {}:{} serves {}", server.host(), server.port(),
+        log.info(
+            "Discovery: {}:{} serves {}",
+            server.host(),
+            server.port(),
             names.isEmpty() ? "no UPS" : names.stream().collect(Collectors.joining(", ")));
       }
       try {

@@ -17,7 +17,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Creates the collector's Kafka clients (producers, the config and command readers) and the catalog's topics. */
+/**
+ * Creates the collector's Kafka clients (producers, the config and command readers) and the
+ * catalog's topics.
+ */
 public final class KafkaClients {
 
   private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -39,16 +42,21 @@ public final class KafkaClients {
   public void provisionTopics() {
     Map<String, Object> config =
         Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-            AdminClientConfig.CLIENT_ID_CONFIG, clientIdPrefix + "-admin",
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            settings.bootstrapServers(),
+            AdminClientConfig.CLIENT_ID_CONFIG,
+            clientIdPrefix + "-admin",
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+            30_000);
     Admin admin = Admin.create(config);
     try {
       new TopicProvisioner(admin, settings.replicationFactor()).ensure(Topics.all());
     } catch (IllegalStateException e) {
       throw new IllegalStateException(
-          "Could not create the Kafka topics at " + settings.bootstrapServers()
-              + ": check argus.kafka.bootstrap-servers (ARGUS_KAFKA_BOOTSTRAP_SERVERS) and that the broker is up",
+          "Could not create the Kafka topics at "
+              + settings.bootstrapServers()
+              + ": check argus.kafka.bootstrap-servers (ARGUS_KAFKA_BOOTSTRAP_SERVERS) and that the"
+              + " broker is up",
           e);
     } finally {
       // Without a bound, close waits for the unanswered request's own, longer timeout.
@@ -65,17 +73,27 @@ public final class KafkaClients {
   public <K, V> TopicPublisher<K, V> publisher(Topic<K, V> topic) {
     Map<String, Object> config =
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-            ProducerConfig.CLIENT_ID_CONFIG, clientIdPrefix + "-" + topic.name(),
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.LINGER_MS_CONFIG, 20,
-            ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000,
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            settings.bootstrapServers(),
+            ProducerConfig.CLIENT_ID_CONFIG,
+            clientIdPrefix + "-" + topic.name(),
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.LINGER_MS_CONFIG,
+            20,
+            ProducerConfig.COMPRESSION_TYPE_CONFIG,
+            "lz4",
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+            10_000,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+            60_000,
             // send() blocks the poll cycle while it waits for metadata; keep that short.
-            ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
-            CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000);
+            ProducerConfig.MAX_BLOCK_MS_CONFIG,
+            5_000,
+            CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+            5_000);
     var producer =
         new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer());
     return new TopicPublisher<>(topic, producer);
@@ -93,8 +111,8 @@ public final class KafkaClients {
   }
 
   /**
-   * The command topic's reader, in a consumer group of this collector's own so that every
-   * collector sees every command; a new group starts at the end, so old commands are not run.
+   * The command topic's reader, in a consumer group of this collector's own so that every collector
+   * sees every command; a new group starts at the end, so old commands are not run.
    */
   public Consumer<String, byte[]> commandConsumer() {
     Map<String, Object> config = new HashMap<>(consumerBase("commands"));
@@ -113,9 +131,13 @@ public final class KafkaClients {
   // counted and skipped instead of failing the whole poll.
   private Map<String, Object> consumerBase(String purpose) {
     return Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-        ConsumerConfig.CLIENT_ID_CONFIG, clientIdPrefix + "-" + purpose,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000);
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        settings.bootstrapServers(),
+        ConsumerConfig.CLIENT_ID_CONFIG,
+        clientIdPrefix + "-" + purpose,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+        "read_committed",
+        CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+        5_000);
   }
 }

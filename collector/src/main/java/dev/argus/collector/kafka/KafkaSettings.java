@@ -14,7 +14,8 @@ public record KafkaSettings(String bootstrapServers, short replicationFactor) {
   public KafkaSettings {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
       throw new IllegalArgumentException(
-          "argus.kafka.bootstrap-servers (ARGUS_KAFKA_BOOTSTRAP_SERVERS) is required, e.g. localhost:9092");
+          "argus.kafka.bootstrap-servers (ARGUS_KAFKA_BOOTSTRAP_SERVERS) is required, e.g."
+              + " localhost:9092");
     }
     if (replicationFactor < 1) {
       throw new IllegalArgumentException(

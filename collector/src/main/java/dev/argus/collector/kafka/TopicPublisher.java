@@ -60,6 +60,11 @@ public final class TopicPublisher<K, V> implements AutoCloseable {
 
   private void countFailure(K key, Exception error) {
     long failures = failedSends.incrementAndGet();
-    log.warn("Could not publish to {} (key {}), {} failed so far: {}", topic.name(), key, failures, error.toString());
+    log.warn(
+        "Could not publish to {} (key {}), {} failed so far: {}",
+        topic.name(),
+        key,
+        failures,
+        error.toString());
   }
 }

@@ -13,9 +13,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * A consumer that reads one topic on a thread of its own for the life of the collector: start-up
- * waits (up to a bound) until the reader says it is ready, a Kafka failure closes the consumer
- * and reading starts again after a pause, and stop wakes the consumer and joins the thread. What
- * is read, and when the reader is ready, is the subclass's.
+ * waits (up to a bound) until the reader says it is ready, a Kafka failure closes the consumer and
+ * reading starts again after a pause, and stop wakes the consumer and joins the thread. What is
+ * read, and when the reader is ready, is the subclass's.
  */
 public abstract class TopicReader implements SmartLifecycle {
 

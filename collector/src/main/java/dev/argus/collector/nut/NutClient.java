@@ -20,9 +20,9 @@ import java.util.Map;
  * USERNAME}/{@code PASSWORD}, then {@code LIST UPS} and {@code LIST VAR}, then {@code LOGOUT}.
  *
  * <p>Every step is bounded by {@link NutClientSettings}: the connect timeout, a deadline for each
- * whole answer, a longest line and a longest list. Failures are {@link NutException}s whose
- * message names the server and the request. Not thread-safe, except {@link #close()}, which may be
- * called from another thread to abort a conversation.
+ * whole answer, a longest line and a longest list. Failures are {@link NutException}s whose message
+ * names the server and the request. Not thread-safe, except {@link #close()}, which may be called
+ * from another thread to abort a conversation.
  */
 public final class NutClient implements AutoCloseable {
 
@@ -46,8 +46,8 @@ public final class NutClient implements AutoCloseable {
 
   /**
    * Opens a connection, failing after the connect timeout with a message naming the server. The
-   * host is judged by the {@link OutboundAddressGuard} first (a refused one is never connected
-   * to), and the connection goes to the address judged.
+   * host is judged by the {@link OutboundAddressGuard} first (a refused one is never connected to),
+   * and the connection goes to the address judged.
    */
   public static NutClient connect(String host, int port, NutClientSettings settings)
       throws NutException {
@@ -63,7 +63,8 @@ public final class NutClient implements AutoCloseable {
     }
     Socket socket = new Socket();
     try {
-      socket.connect(new InetSocketAddress(address, port), (int) Math.min(Integer.MAX_VALUE, timeoutMillis));
+      socket.connect(
+          new InetSocketAddress(address, port), (int) Math.min(Integer.MAX_VALUE, timeoutMillis));
       socket.setTcpNoDelay(true);
       return new NutClient(socket, server, settings);
     } catch (SocketTimeoutException e) {
@@ -95,8 +96,7 @@ public final class NutClient implements AutoCloseable {
 
   /** All variables of one UPS, e.g. {@code battery.charge -> 100}. */
   public Map<String, String> listVariables(String ups) throws NutException {
-    return request(
-        "LIST VAR " + ups, () -> parser.variables(ups, lines), "LIST", "VAR", ups);
+    return request("LIST VAR " + ups, () -> parser.variables(ups, lines), "LIST", "VAR", ups);
   }
 
   /** Ends the session politely; upsd answers {@code OK Goodbye}. */
@@ -124,8 +124,13 @@ public final class NutClient implements AutoCloseable {
       throw e;
     } catch (SocketTimeoutException e) {
       throw new NutException(
-          "read timed out after " + readTimeoutMillis + " ms waiting for " + server + " to answer "
-              + label, e);
+          "read timed out after "
+              + readTimeoutMillis
+              + " ms waiting for "
+              + server
+              + " to answer "
+              + label,
+          e);
     } catch (IOException e) {
       throw new NutException(
           "connection to " + server + " failed during " + label + ": " + e.getMessage(), e);
@@ -153,7 +158,8 @@ public final class NutClient implements AutoCloseable {
         line.append(' ');
       }
       boolean needsQuotes =
-          word.isEmpty() || word.chars().anyMatch(c -> c == ' ' || c == '"' || c == '\\' || c == '\t');
+          word.isEmpty()
+              || word.chars().anyMatch(c -> c == ' ' || c == '"' || c == '\\' || c == '\t');
       if (needsQuotes) {
         line.append('"').append(word.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
       } else {

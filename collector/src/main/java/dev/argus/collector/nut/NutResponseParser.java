@@ -10,11 +10,11 @@ import java.util.Map;
  * Reads upsd's answers to {@code LIST UPS}, {@code LIST VAR}, {@code USERNAME}, {@code PASSWORD}
  * and {@code LOGOUT}, without any socket code so that every malformed answer can be unit-tested.
  *
- * <p>Answers are strict: anything that is not the expected line is a {@link
- * NutProtocolException}, an {@code ERR} line is a {@link NutServerError}, and a list that has not
- * ended after {@code maxListLines} lines is refused, so a server that streams forever cannot keep a
- * poll busy. Words are separated by spaces; a word in double quotes may contain spaces, and a
- * backslash makes the next character literal ({@code \"} and {@code \\}), as in NUT's own parser.
+ * <p>Answers are strict: anything that is not the expected line is a {@link NutProtocolException},
+ * an {@code ERR} line is a {@link NutServerError}, and a list that has not ended after {@code
+ * maxListLines} lines is refused, so a server that streams forever cannot keep a poll busy. Words
+ * are separated by spaces; a word in double quotes may contain spaces, and a backslash makes the
+ * next character literal ({@code \"} and {@code \\}), as in NUT's own parser.
  */
 final class NutResponseParser {
 
@@ -66,14 +66,17 @@ final class NutResponseParser {
         throw malformed(request, "expected 'VAR " + ups + " <name> \"<value>\"'", line);
       }
       if (!sameUps(words.get(1), ups)) {
-        throw malformed(request, "a variable of UPS '" + words.get(1) + "' in the list of '" + ups + "'", line);
+        throw malformed(
+            request, "a variable of UPS '" + words.get(1) + "' in the list of '" + ups + "'", line);
       }
       variables.put(words.get(2), words.get(3));
     }
     throw tooLong(request, begin);
   }
 
-  /** Reads the answer to a command that upsd confirms with {@code OK} (possibly followed by text). */
+  /**
+   * Reads the answer to a command that upsd confirms with {@code OK} (possibly followed by text).
+   */
   void ok(String request, NutLineSource in) throws IOException {
     String line = nextLine(request, in, "OK");
     List<String> words = answerWords(request, line);
@@ -138,7 +141,9 @@ final class NutResponseParser {
     List<String> words = answerWords(request, line);
     boolean matches =
         words.size() == expected.size()
-            && words.subList(0, expected.size() - 1).equals(expected.subList(0, expected.size() - 1))
+            && words
+                .subList(0, expected.size() - 1)
+                .equals(expected.subList(0, expected.size() - 1))
             && sameUps(words.getLast(), expected.getLast());
     if (!matches) {
       throw malformed(request, "expected '" + String.join(" ", expected) + "'", line);
@@ -186,8 +191,13 @@ final class NutResponseParser {
 
   private NutProtocolException tooLong(String request, List<String> begin) {
     return new NutProtocolException(
-        "the answer to " + request + " did not end within " + maxListLines + " lines after '"
-            + String.join(" ", begin) + "'");
+        "the answer to "
+            + request
+            + " did not end within "
+            + maxListLines
+            + " lines after '"
+            + String.join(" ", begin)
+            + "'");
   }
 
   private static NutProtocolException malformed(String request, String expectation, String line) {

@@ -1,9 +1,9 @@
 package dev.argus.collector.nut;
 
 /**
- * upsd answered a request with {@code ERR <CODE> [detail]}, for example {@code ERR DATA-STALE}
- * (the driver lost the UPS), {@code ERR UNKNOWN-UPS} (wrong UPS name) or {@code ERR
- * ACCESS-DENIED} (wrong credentials or host not allowed).
+ * upsd answered a request with {@code ERR <CODE> [detail]}, for example {@code ERR DATA-STALE} (the
+ * driver lost the UPS), {@code ERR UNKNOWN-UPS} (wrong UPS name) or {@code ERR ACCESS-DENIED}
+ * (wrong credentials or host not allowed).
  */
 public final class NutServerError extends NutException {
 
@@ -11,7 +11,8 @@ public final class NutServerError extends NutException {
   private final String detail;
 
   public NutServerError(String code, String detail, String request) {
-    super("ERR " + code + (detail.isEmpty() ? "" : " " + detail) + " (in answer to " + request + ")");
+    super(
+        "ERR " + code + (detail.isEmpty() ? "" : " " + detail) + " (in answer to " + request + ")");
     this.code = code;
     this.detail = detail;
   }

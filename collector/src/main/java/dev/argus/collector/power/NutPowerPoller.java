@@ -15,12 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Polls one configured NUT device over one connection and returns one reading per UPS, failed
- * polls included: it never throws for anything the device does.
+ * Polls one configured NUT device over one connection and returns one reading per UPS, failed polls
+ * included: it never throws for anything the device does.
  *
  * <p>A device without a UPS name is asked {@code LIST UPS} first and every UPS it lists is read.
- * The names it listed last are remembered, so that when the server later cannot be reached each
- * of those UPSes gets its failed reading; before the first successful listing a failed poll is
+ * The names it listed last are remembered, so that when the server later cannot be reached each of
+ * those UPSes gets its failed reading; before the first successful listing a failed poll is
  * reported under the device's own id.
  *
  * <p>An {@code ERR} answer for one UPS (say {@code ERR DATA-STALE}) fails only that UPS; a broken
@@ -75,7 +75,10 @@ public final class NutPowerPoller {
       if (device.username() != null) {
         client.authenticate(device.username(), device.password());
       }
-      List<UpsInfo> upses = device.discoversUps() ? listUps(client, device) : List.of(new UpsInfo(device.ups(), null));
+      List<UpsInfo> upses =
+          device.discoversUps()
+              ? listUps(client, device)
+              : List.of(new UpsInfo(device.ups(), null));
       if (upses.isEmpty()) {
         return failedReadings(device, client.server() + " serves no UPS (LIST UPS is empty)");
       }
@@ -91,15 +94,21 @@ public final class NutPowerPoller {
    */
   public List<PowerReading> failedReadings(NutDevice device, String error) {
     if (!device.discoversUps()) {
-      return List.of(identity(device, new UpsInfo(device.ups(), null)).failed(clock.instant(), error));
+      return List.of(
+          identity(device, new UpsInfo(device.ups(), null)).failed(clock.instant(), error));
     }
     List<UpsInfo> known = lastListedUps.getOrDefault(device.id(), List.of());
     if (known.isEmpty()) {
       return List.of(
           new ReadingIdentity(
                   POLLER,
-                  device.id(), device.type(), device.name(), device.host(), device.port(),
-                  collectorId, pollIntervalSeconds.getAsLong())
+                  device.id(),
+                  device.type(),
+                  device.name(),
+                  device.host(),
+                  device.port(),
+                  collectorId,
+                  pollIntervalSeconds.getAsLong())
               .failed(clock.instant(), error));
     }
     return known.stream().map(ups -> identity(device, ups).failed(clock.instant(), error)).toList();

@@ -13,19 +13,21 @@ import org.slf4j.LoggerFactory;
  * Turns the variables of one NUT UPS ({@code LIST VAR}) into a {@link PowerReading}.
  *
  * <p>Watts come from {@code ups.realpower}; without it from {@code ups.realpower.nominal × ups.load
- * / 100}; otherwise they stay unknown, because {@code ups.power.nominal} is apparent power (VA)
- * and VA × load is not watts. A value that is missing or not a finite decimal number (a driver
- * may send {@code ""}, {@code "NaN"} or text) becomes null: one odd variable must not cost the
- * whole reading. {@code ups.status} is kept verbatim ({@code OL}, {@code OB DISCHRG}, {@code OL
- * CHRG LB}); a UPS that does not report it still gives a successful reading.
+ * / 100}; otherwise they stay unknown, because {@code ups.power.nominal} is apparent power (VA) and
+ * VA × load is not watts. A value that is missing or not a finite decimal number (a driver may send
+ * {@code ""}, {@code "NaN"} or text) becomes null: one odd variable must not cost the whole
+ * reading. {@code ups.status} is kept verbatim ({@code OL}, {@code OB DISCHRG}, {@code OL CHRG
+ * LB}); a UPS that does not report it still gives a successful reading.
  */
 public final class NutVariablesMapper {
 
   private static final Logger log = LoggerFactory.getLogger(NutVariablesMapper.class);
   // Plain decimals only: Double.parseDouble would also take "NaN", "Infinity", "0x1p3" and "5d".
-  private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+  private static final Pattern DECIMAL =
+      Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
 
-  public PowerReading toReading(ReadingIdentity identity, Map<String, String> variables, Instant timestamp) {
+  public PowerReading toReading(
+      ReadingIdentity identity, Map<String, String> variables, Instant timestamp) {
     var values = new Variables(identity.deviceId(), variables);
     Double load = values.number("ups.load");
     return new PowerReading(

@@ -22,7 +22,15 @@ public record ReadingIdentity(
   /** The reading of a poll that failed with {@code error}. */
   public PowerReading failed(Instant timestamp, String error) {
     return PowerReading.failedPoll(
-        deviceId, deviceType, poller, deviceName, host, port, collectorId, timestamp,
-        pollIntervalSeconds, error);
+        deviceId,
+        deviceType,
+        poller,
+        deviceName,
+        host,
+        port,
+        collectorId,
+        timestamp,
+        pollIntervalSeconds,
+        error);
   }
 }

@@ -19,10 +19,10 @@ import java.util.function.LongSupplier;
  * Polls one SNMP device and returns its one reading, failed polls included: it never throws for
  * anything the agent does.
  *
- * <p>A poll is at most four requests, each bounded by the device's timeout × (retries + 1): one
- * GET of the scalar OIDs, one walk of the column OIDs, one GET of the columns that had no rows
- * (table cells named directly), and one walk of the outlet table. Any request failing fails the
- * poll: a half-read reading would look like a device whose values went missing.
+ * <p>A poll is at most four requests, each bounded by the device's timeout × (retries + 1): one GET
+ * of the scalar OIDs, one walk of the column OIDs, one GET of the columns that had no rows (table
+ * cells named directly), and one walk of the outlet table. Any request failing fails the poll: a
+ * half-read reading would look like a device whose values went missing.
  */
 public final class SnmpPowerPoller {
 
@@ -31,7 +31,8 @@ public final class SnmpPowerPoller {
   private final LongSupplier pollIntervalSeconds;
   private final Clock clock;
 
-  public SnmpPowerPoller(SnmpReadingMapper mapper, String collectorId, long pollIntervalSeconds, Clock clock) {
+  public SnmpPowerPoller(
+      SnmpReadingMapper mapper, String collectorId, long pollIntervalSeconds, Clock clock) {
     this(mapper, collectorId, () -> pollIntervalSeconds, clock);
   }
 
@@ -39,7 +40,8 @@ public final class SnmpPowerPoller {
    * @param pollIntervalSeconds the interval each reading states, read at every poll: the runtime
    *     configuration may change it while the collector runs
    */
-  public SnmpPowerPoller(SnmpReadingMapper mapper, String collectorId, LongSupplier pollIntervalSeconds, Clock clock) {
+  public SnmpPowerPoller(
+      SnmpReadingMapper mapper, String collectorId, LongSupplier pollIntervalSeconds, Clock clock) {
     this.mapper = mapper;
     this.collectorId = collectorId;
     this.pollIntervalSeconds = pollIntervalSeconds;
@@ -53,7 +55,11 @@ public final class SnmpPowerPoller {
       List<SnmpRow> outlets =
           device.oids().outletColumns().isEmpty()
               ? List.of()
-              : client.walk(device.oids().outletColumns().values().stream().map(ScaledOid::oid).distinct().toList());
+              : client.walk(
+                  device.oids().outletColumns().values().stream()
+                      .map(ScaledOid::oid)
+                      .distinct()
+                      .toList());
       return mapper.toReading(identity, device.oids(), fieldValues, outlets, clock.instant());
     } catch (SnmpException e) {
       return identity.failed(clock.instant(), e.getMessage());
@@ -65,7 +71,8 @@ public final class SnmpPowerPoller {
     return identity(device).failed(clock.instant(), error);
   }
 
-  private static Map<String, List<SnmpValue>> readFields(SnmpClient client, SnmpOidMap oids) throws SnmpException {
+  private static Map<String, List<SnmpValue>> readFields(SnmpClient client, SnmpOidMap oids)
+      throws SnmpException {
     List<String> scalars = new ArrayList<>();
     List<String> columns = new ArrayList<>();
     for (ScaledOid oid : oids.fields().values()) {
@@ -80,9 +87,13 @@ public final class SnmpPowerPoller {
     }
     if (!columns.isEmpty()) {
       for (SnmpRow row : client.walk(columns)) {
-        row.columns().forEach((column, value) -> values.computeIfAbsent(column, c -> new ArrayList<>()).add(value));
+        row.columns()
+            .forEach(
+                (column, value) ->
+                    values.computeIfAbsent(column, c -> new ArrayList<>()).add(value));
       }
-      List<String> withoutRows = columns.stream().filter(column -> !values.containsKey(column)).toList();
+      List<String> withoutRows =
+          columns.stream().filter(column -> !values.containsKey(column)).toList();
       if (!withoutRows.isEmpty()) {
         client.get(withoutRows).forEach((oid, value) -> values.put(oid, List.of(value)));
       }
@@ -92,7 +103,13 @@ public final class SnmpPowerPoller {
 
   private ReadingIdentity identity(SnmpDevice device) {
     return new ReadingIdentity(
-        SnmpReadingMapper.POLLER, device.id(), device.type(), device.name(), device.host(), device.port(),
-        collectorId, pollIntervalSeconds.getAsLong());
+        SnmpReadingMapper.POLLER,
+        device.id(),
+        device.type(),
+        device.name(),
+        device.host(),
+        device.port(),
+        collectorId,
+        pollIntervalSeconds.getAsLong());
   }
 }

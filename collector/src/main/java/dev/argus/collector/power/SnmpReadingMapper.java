@@ -36,7 +36,8 @@ public final class SnmpReadingMapper {
   private static final Logger log = LoggerFactory.getLogger(SnmpReadingMapper.class);
 
   /**
-   * @param fieldValues by OID of each field: the value of a scalar, the rows of a column in index order
+   * @param fieldValues by OID of each field: the value of a scalar, the rows of a column in index
+   *     order
    * @param outletRows the outlet table's rows, empty when the device has none
    */
   public PowerReading toReading(
@@ -47,7 +48,10 @@ public final class SnmpReadingMapper {
       Instant timestamp) {
     var values = new Values(identity.deviceId(), oids, fieldValues);
     List<OutletReading> outlets = outlets(identity.deviceId(), oids.outletColumns(), outletRows);
-    Double power = oids.fields().containsKey(SnmpField.POWER_WATTS) ? values.sum(SnmpField.POWER_WATTS) : outletPower(outlets);
+    Double power =
+        oids.fields().containsKey(SnmpField.POWER_WATTS)
+            ? values.sum(SnmpField.POWER_WATTS)
+            : outletPower(outlets);
     return new PowerReading(
         PowerReading.SCHEMA_VERSION,
         identity.deviceId(),
@@ -79,7 +83,10 @@ public final class SnmpReadingMapper {
         outlets);
   }
 
-  /** NUT's status words for UPS-MIB upsOutputSource and upsBatteryStatus; null when neither is known. */
+  /**
+   * NUT's status words for UPS-MIB upsOutputSource and upsBatteryStatus; null when neither is
+   * known.
+   */
   static String upsStatus(Long outputSource, Long batteryStatus) {
     List<String> flags = new ArrayList<>();
     if (outputSource != null) {
@@ -99,7 +106,8 @@ public final class SnmpReadingMapper {
     return flags.isEmpty() ? null : String.join(" ", flags);
   }
 
-  private static List<OutletReading> outlets(String deviceId, Map<OutletColumn, ScaledOid> columns, List<SnmpRow> rows) {
+  private static List<OutletReading> outlets(
+      String deviceId, Map<OutletColumn, ScaledOid> columns, List<SnmpRow> rows) {
     List<OutletReading> outlets = new ArrayList<>();
     for (SnmpRow row : rows) {
       String index = row.index().substring(row.index().lastIndexOf('.') + 1);
@@ -115,8 +123,14 @@ public final class SnmpReadingMapper {
           new OutletReading(
               number,
               name == null || name.text().isBlank() ? null : name.text().trim(),
-              scaled(deviceId, columns.get(OutletColumn.POWER), cell(row, columns.get(OutletColumn.POWER))),
-              scaled(deviceId, columns.get(OutletColumn.CURRENT), cell(row, columns.get(OutletColumn.CURRENT)))));
+              scaled(
+                  deviceId,
+                  columns.get(OutletColumn.POWER),
+                  cell(row, columns.get(OutletColumn.POWER))),
+              scaled(
+                  deviceId,
+                  columns.get(OutletColumn.CURRENT),
+                  cell(row, columns.get(OutletColumn.CURRENT)))));
     }
     return List.copyOf(outlets);
   }
@@ -154,7 +168,9 @@ public final class SnmpReadingMapper {
 
     Double number(SnmpField field) {
       List<SnmpValue> values = of(field);
-      return values.isEmpty() ? null : scaled(deviceId, oids.fields().get(field), values.getFirst());
+      return values.isEmpty()
+          ? null
+          : scaled(deviceId, oids.fields().get(field), values.getFirst());
     }
 
     /** The sum over all rows, skipping values that are not numbers; null when none is. */

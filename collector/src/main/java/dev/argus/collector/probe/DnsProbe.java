@@ -26,8 +26,8 @@ import javax.naming.directory.Attribute;
 import javax.naming.directory.InitialDirContext;
 
 /**
- * A DNS check: up when the name has records of the type and, if {@code dns_expected} is set, one
- * of them is that value.
+ * A DNS check: up when the name has records of the type and, if {@code dns_expected} is set, one of
+ * them is that value.
  *
  * <p>A and AAAA go through the system resolver ({@link InetAddress}), as every other program on the
  * host resolves names, {@code /etc/hosts} included; CNAME, MX, TXT and NS, which that resolver does
@@ -36,7 +36,8 @@ import javax.naming.directory.InitialDirContext;
 final class DnsProbe implements Probe {
 
   private static final Set<String> JNDI_TYPES = Set.of("CNAME", "MX", "TXT", "NS");
-  private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+  private static final Pattern IP_LITERAL =
+      Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
   private final String dnsProviderUrl;
 
@@ -52,7 +53,8 @@ final class DnsProbe implements Probe {
   public ProbeOutcome check(TargetConfig target, Duration timeout) throws InterruptedException {
     String name = target.address() == null ? "" : target.address().trim();
     if (name.isEmpty()) {
-      throw new IllegalArgumentException("dns address is empty; expected a name such as example.com");
+      throw new IllegalArgumentException(
+          "dns address is empty; expected a name such as example.com");
     }
     String type =
         target.dnsRecordType() == null || target.dnsRecordType().isBlank()
@@ -67,7 +69,9 @@ final class DnsProbe implements Probe {
         answers = query(name, type, timeout);
       } else {
         throw new IllegalArgumentException(
-            "dns record type '" + target.dnsRecordType() + "' is not one of A, AAAA, CNAME, MX, TXT, NS");
+            "dns record type '"
+                + target.dnsRecordType()
+                + "' is not one of A, AAAA, CNAME, MX, TXT, NS");
       }
     } catch (LookupFailed e) {
       return ProbeOutcome.down(ProbeOutcome.millisSince(start), e.getMessage());
@@ -77,26 +81,40 @@ final class DnsProbe implements Probe {
       return ProbeOutcome.down(millis, "no " + type + " record for " + name);
     }
     String expected = target.dnsExpected();
-    if (expected != null && !expected.isBlank() && answers.stream().noneMatch(a -> matches(a, expected.trim(), type))) {
-      return ProbeOutcome.down(millis, type + " answer for " + name + " " + answers + " does not contain '" + expected.trim() + "'");
+    if (expected != null
+        && !expected.isBlank()
+        && answers.stream().noneMatch(a -> matches(a, expected.trim(), type))) {
+      return ProbeOutcome.down(
+          millis,
+          type
+              + " answer for "
+              + name
+              + " "
+              + answers
+              + " does not contain '"
+              + expected.trim()
+              + "'");
     }
     return ProbeOutcome.up(millis);
   }
 
   /**
-   * The system resolver has no timeout of its own, so the lookup runs on its own virtual thread
-   * and is given up on (left to finish by itself) when the timeout passes.
+   * The system resolver has no timeout of its own, so the lookup runs on its own virtual thread and
+   * is given up on (left to finish by itself) when the timeout passes.
    */
   private static List<String> resolveAddresses(String name, String type, Duration timeout)
       throws InterruptedException, LookupFailed {
     var lookup = new CompletableFuture<InetAddress[]>();
-    Thread.ofVirtual().name("dns-lookup").start(() -> {
-      try {
-        lookup.complete(InetAddress.getAllByName(name));
-      } catch (UnknownHostException | RuntimeException e) {
-        lookup.completeExceptionally(e);
-      }
-    });
+    Thread.ofVirtual()
+        .name("dns-lookup")
+        .start(
+            () -> {
+              try {
+                lookup.complete(InetAddress.getAllByName(name));
+              } catch (UnknownHostException | RuntimeException e) {
+                lookup.completeExceptionally(e);
+              }
+            });
     InetAddress[] addresses;
     try {
       addresses = lookup.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -108,8 +126,12 @@ final class DnsProbe implements Probe {
       }
       throw new LookupFailed("cannot resolve " + name + ": " + e.getCause());
     }
-    Class<? extends InetAddress> family = type.equals("A") ? Inet4Address.class : Inet6Address.class;
-    return Arrays.stream(addresses).filter(family::isInstance).map(InetAddress::getHostAddress).toList();
+    Class<? extends InetAddress> family =
+        type.equals("A") ? Inet4Address.class : Inet6Address.class;
+    return Arrays.stream(addresses)
+        .filter(family::isInstance)
+        .map(InetAddress::getHostAddress)
+        .toList();
   }
 
   private List<String> query(String name, String type, Duration timeout) throws LookupFailed {
@@ -117,7 +139,8 @@ final class DnsProbe implements Probe {
     environment.put(Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.dns.DnsContextFactory");
     environment.put(Context.PROVIDER_URL, dnsProviderUrl);
     // The provider waits timeout.initial, then doubles it per retry: one retry stays within ~3x.
-    environment.put("com.sun.jndi.dns.timeout.initial", Long.toString(Math.max(1, timeout.toMillis() / 3)));
+    environment.put(
+        "com.sun.jndi.dns.timeout.initial", Long.toString(Math.max(1, timeout.toMillis() / 3)));
     environment.put("com.sun.jndi.dns.timeout.retries", "2");
     InitialDirContext context = null;
     try {

@@ -1,8 +1,6 @@
 package dev.argus.collector.probe;
 
-/**
- * A tcp target's {@code host:port}; an IPv6 address is written in brackets, {@code [::1]:22}.
- */
+/** A tcp target's {@code host:port}; an IPv6 address is written in brackets, {@code [::1]:22}. */
 record HostPort(String host, int port) {
 
   static HostPort parse(String address) {

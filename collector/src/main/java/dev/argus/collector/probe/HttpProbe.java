@@ -35,16 +35,16 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
 /**
- * An http/https check: a GET that is up when the status is expected (default 200-399), the
- * keyword (if any) is in the first {@code maxBodyBytes} of the body and, for https, the server
- * certificate does not expire within {@code cert_expiry_warning_days}.
+ * An http/https check: a GET that is up when the status is expected (default 200-399), the keyword
+ * (if any) is in the first {@code maxBodyBytes} of the body and, for https, the server certificate
+ * does not expire within {@code cert_expiry_warning_days}.
  *
  * <p>Redirects (301, 302, 303, 307, 308; not from https to http) are followed here rather than by
  * the HTTP client, at most {@value #MAX_REDIRECTS}, so that every hop's host is judged by the
  * {@link OutboundAddressGuard} before it is connected to: a redirect to cloud metadata or another
  * refused address fails the check and is never requested. The client resolves the name once more
- * when it connects, so a DNS answer that changes within that moment (DNS rebinding) is not
- * covered; tcp and ping probes connect to the very address that was checked.
+ * when it connects, so a DNS answer that changes within that moment (DNS rebinding) is not covered;
+ * tcp and ping probes connect to the very address that was checked.
  *
  * <p>One {@link HttpClient} per TLS policy (two), shared by all targets: a client owns a selector
  * thread and a connection pool, far too much to create per probe.
@@ -87,16 +87,19 @@ final class HttpProbe implements Probe {
       long leftNanos = deadline - System.nanoTime();
       if (leftNanos <= 0) {
         return ProbeOutcome.down(
-            ProbeOutcome.millisSince(start), "no complete answer within " + timeout.toMillis() + " ms from " + shown(uri));
+            ProbeOutcome.millisSince(start),
+            "no complete answer within " + timeout.toMillis() + " ms from " + shown(uri));
       }
       HttpResponse<byte[]> response;
       try {
         response = exchange(client, uri, Duration.ofNanos(leftNanos));
       } catch (TimeoutException e) {
         return ProbeOutcome.down(
-            ProbeOutcome.millisSince(start), "no complete answer within " + timeout.toMillis() + " ms from " + shown(uri));
+            ProbeOutcome.millisSince(start),
+            "no complete answer within " + timeout.toMillis() + " ms from " + shown(uri));
       } catch (ExecutionException e) {
-        return ProbeOutcome.down(ProbeOutcome.millisSince(start), failure(e.getCause(), uri, timeout));
+        return ProbeOutcome.down(
+            ProbeOutcome.millisSince(start), failure(e.getCause(), uri, timeout));
       }
       URI next = followRedirects ? redirectTarget(uri, response) : null;
       if (next == null) {
@@ -107,8 +110,11 @@ final class HttpProbe implements Probe {
       }
       if (redirects == MAX_REDIRECTS) {
         return new ProbeOutcome(
-            false, ProbeOutcome.millisSince(start), response.statusCode(),
-            "more than " + MAX_REDIRECTS + " redirects; the last one to " + shown(next), null);
+            false,
+            ProbeOutcome.millisSince(start),
+            response.statusCode(),
+            "more than " + MAX_REDIRECTS + " redirects; the last one to " + shown(next),
+            null);
       }
       field = "redirect to " + shown(next);
       uri = next;
@@ -119,7 +125,11 @@ final class HttpProbe implements Probe {
   private HttpResponse<byte[]> exchange(HttpClient client, URI uri, Duration timeout)
       throws InterruptedException, ExecutionException, TimeoutException {
     HttpRequest request =
-        HttpRequest.newBuilder(uri).GET().timeout(timeout).header("User-Agent", "argus-collector").build();
+        HttpRequest.newBuilder(uri)
+            .GET()
+            .timeout(timeout)
+            .header("User-Agent", "argus-collector")
+            .build();
     CompletableFuture<HttpResponse<byte[]>> exchange =
         client.sendAsync(request, info -> new BoundedBodySubscriber(maxBodyBytes));
     try {
@@ -180,29 +190,38 @@ final class HttpProbe implements Probe {
   private static URI uri(TargetConfig target) {
     String address = target.address() == null ? "" : target.address().trim();
     if (address.isEmpty()) {
-      throw new IllegalArgumentException("address is empty; expected a URL such as https://example.com/health");
+      throw new IllegalArgumentException(
+          "address is empty; expected a URL such as https://example.com/health");
     }
     // "example.com/health" for an https target means https://example.com/health.
     URI uri = URI.create(address.contains("://") ? address : target.type() + "://" + address);
     if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-      throw new IllegalArgumentException("address '" + address + "' is not an http:// or https:// URL");
+      throw new IllegalArgumentException(
+          "address '" + address + "' is not an http:// or https:// URL");
     }
     return uri;
   }
 
   /** Why the check failed, or null if it passed. */
-  private String verdict(TargetConfig target, HttpResponse<byte[]> response, Instant certExpiresAt) {
+  private String verdict(
+      TargetConfig target, HttpResponse<byte[]> response, Instant certExpiresAt) {
     int status = response.statusCode();
     List<Integer> expected = target.expectedStatusCodes();
-    boolean statusOk = expected.isEmpty() ? status >= 200 && status <= 399 : expected.contains(status);
+    boolean statusOk =
+        expected.isEmpty() ? status >= 200 && status <= 399 : expected.contains(status);
     if (!statusOk) {
       return "HTTP status " + status + ", expected " + (expected.isEmpty() ? "200-399" : expected);
     }
     String keyword = target.keyword();
-    if (keyword != null && !keyword.isEmpty()
+    if (keyword != null
+        && !keyword.isEmpty()
         && !new String(response.body(), StandardCharsets.UTF_8).contains(keyword)) {
-      return "keyword '" + keyword + "' not found in the response body"
-          + (response.body().length >= maxBodyBytes ? " (first " + maxBodyBytes + " bytes read)" : "");
+      return "keyword '"
+          + keyword
+          + "' not found in the response body"
+          + (response.body().length >= maxBodyBytes
+              ? " (first " + maxBodyBytes + " bytes read)"
+              : "");
     }
     return certificateWarning(target, certExpiresAt);
   }
@@ -218,8 +237,13 @@ final class HttpProbe implements Probe {
     Integer warningDays = target.certExpiryWarningDays();
     if (warningDays != null && certExpiresAt.isBefore(now.plus(Duration.ofDays(warningDays)))) {
       long daysLeft = Duration.between(now, certExpiresAt).toDays();
-      return "TLS certificate expires at " + certExpiresAt + " (in " + daysLeft
-          + " days), within the warning period of " + warningDays + " days";
+      return "TLS certificate expires at "
+          + certExpiresAt
+          + " (in "
+          + daysLeft
+          + " days), within the warning period of "
+          + warningDays
+          + " days";
     }
     return null;
   }
@@ -247,14 +271,20 @@ final class HttpProbe implements Probe {
       return "no complete answer within " + timeout.toMillis() + " ms from " + shown(uri);
     }
     if (cause instanceof SSLException) {
-      return "TLS handshake with " + endpoint + " failed: " + message(cause)
+      return "TLS handshake with "
+          + endpoint
+          + " failed: "
+          + message(cause)
           + " (for a self-signed certificate or one for another host name, set verify_tls=false)";
     }
     if (cause instanceof ConnectException) {
       // The JDK client's ConnectException usually carries no message at all.
       String detail = message(cause);
-      return "cannot connect to " + endpoint
-          + (detail.equals("ConnectException") ? " (connection refused or host unreachable)" : ": " + detail);
+      return "cannot connect to "
+          + endpoint
+          + (detail.equals("ConnectException")
+              ? " (connection refused or host unreachable)"
+              : ": " + detail);
     }
     return "request to " + shown(uri) + " failed: " + message(cause);
   }

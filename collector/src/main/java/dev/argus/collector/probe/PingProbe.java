@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  *
  * <p>The host is resolved and judged by the {@link OutboundAddressGuard} here, and ping is given
  * the address judged: ping reads numeric hosts as the C library does ({@code 2852039166}, {@code
- * 0xa9fea9fe}) and resolves names itself, so handing it the name would check one address and
- * ping another.
+ * 0xa9fea9fe}) and resolves names itself, so handing it the name would check one address and ping
+ * another.
  */
 final class PingProbe implements Probe {
 
@@ -31,16 +31,20 @@ final class PingProbe implements Probe {
 
   private final String command;
 
-  /** @param command the ping executable, normally {@code ping} from the PATH */
+  /**
+   * @param command the ping executable, normally {@code ping} from the PATH
+   */
   PingProbe(String command) {
     this.command = command;
   }
 
   @Override
-  public ProbeOutcome check(TargetConfig target, Duration timeout) throws IOException, InterruptedException {
+  public ProbeOutcome check(TargetConfig target, Duration timeout)
+      throws IOException, InterruptedException {
     String host = target.address() == null ? "" : target.address().trim();
     if (!HOST.matcher(host).matches()) {
-      throw new IllegalArgumentException("ping address '" + target.address() + "' is not a host name or IP address");
+      throw new IllegalArgumentException(
+          "ping address '" + target.address() + "' is not a host name or IP address");
     }
     long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
     long start = System.nanoTime();
@@ -60,13 +64,19 @@ final class PingProbe implements Probe {
       process = builder.start();
     } catch (IOException e) {
       return ProbeOutcome.down(
-          null, "ping is not available: cannot run '" + command + "' (" + e.getMessage()
+          null,
+          "ping is not available: cannot run '"
+              + command
+              + "' ("
+              + e.getMessage()
               + "); install iputils-ping or use a tcp target");
     }
     try {
       process.getOutputStream().close();
       if (!process.waitFor(seconds * 1000 + EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-        return ProbeOutcome.down(ProbeOutcome.millisSince(start), "ping " + host + " did not finish within " + seconds + " s");
+        return ProbeOutcome.down(
+            ProbeOutcome.millisSince(start),
+            "ping " + host + " did not finish within " + seconds + " s");
       }
       // ping has exited: its few lines of output are all in the pipe.
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -79,8 +89,11 @@ final class PingProbe implements Probe {
   static ProbeOutcome outcome(String host, int exitCode, String output, double elapsedMillis) {
     if (output.contains("Operation not permitted") || output.contains("Permission denied")) {
       return ProbeOutcome.down(
-          null, "ping is not permitted for the collector's user (" + firstLine(output)
-              + "): give ping the cap_net_raw capability or allow unprivileged ICMP (sysctl net.ipv4.ping_group_range)");
+          null,
+          "ping is not permitted for the collector's user ("
+              + firstLine(output)
+              + "): give ping the cap_net_raw capability or allow unprivileged ICMP (sysctl"
+              + " net.ipv4.ping_group_range)");
     }
     Matcher roundTrip = ROUND_TRIP.matcher(output);
     if (exitCode == 0 && roundTrip.find()) {
@@ -89,7 +102,9 @@ final class PingProbe implements Probe {
     if (exitCode == 1) {
       return ProbeOutcome.down(elapsedMillis, "no echo reply from " + host);
     }
-    return ProbeOutcome.down(elapsedMillis, "ping " + host + " failed (exit code " + exitCode + "): " + firstLine(output));
+    return ProbeOutcome.down(
+        elapsedMillis,
+        "ping " + host + " failed (exit code " + exitCode + "): " + firstLine(output));
   }
 
   private static String firstLine(String output) {

@@ -12,7 +12,11 @@ import java.time.Instant;
  * @param certExpiresAt https: when the server certificate expires, else null
  */
 public record ProbeOutcome(
-    boolean up, Double responseTimeMillis, Integer statusCode, String error, Instant certExpiresAt) {
+    boolean up,
+    Double responseTimeMillis,
+    Integer statusCode,
+    String error,
+    Instant certExpiresAt) {
 
   public ProbeOutcome {
     if (!up && (error == null || error.isBlank())) {

@@ -24,26 +24,28 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Probes every enabled uptime target on its own interval and hands each result, up or down, to
- * the sink (which publishes it to {@code argus.readings.probe}).
+ * Probes every enabled uptime target on its own interval and hands each result, up or down, to the
+ * sink (which publishes it to {@code argus.readings.probe}).
  *
- * <p>One timer thread keeps a schedule per target and, when a target is due, starts its probe on
- * a virtual thread; a semaphore bounds the probes in flight, so many thousands of targets cost
- * timer entries, not threads or sockets. A target whose previous probe has not finished is not
- * probed again until it has (probes of one target never overlap). A new target's first check is
- * placed at random within its interval, so that a collector starting with thousands of targets
- * does not probe them all in the same second.
+ * <p>One timer thread keeps a schedule per target and, when a target is due, starts its probe on a
+ * virtual thread; a semaphore bounds the probes in flight, so many thousands of targets cost timer
+ * entries, not threads or sockets. A target whose previous probe has not finished is not probed
+ * again until it has (probes of one target never overlap). A new target's first check is placed at
+ * random within its interval, so that a collector starting with thousands of targets does not probe
+ * them all in the same second.
  *
  * <p>{@link #targetsChanged} replaces the target set while running: removed and disabled targets
  * stop (a probe of theirs still in flight is not published), a changed interval or check (address,
- * type, timeout, expectations) is rescheduled and checked within a few seconds, and a change of name,
- * threshold, repeat interval or acknowledgement is carried by the next result.
+ * type, timeout, expectations) is rescheduled and checked within a few seconds, and a change of
+ * name, threshold, repeat interval or acknowledgement is carried by the next result.
  */
 public final class ProbeScheduler implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ProbeScheduler.class);
+
   /** A changed check is probed within this time (or its interval, if shorter). */
   private static final Duration CHANGED_CHECK_DELAY = Duration.ofSeconds(10);
+
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
   private final TargetProber prober;
@@ -63,7 +65,9 @@ public final class ProbeScheduler implements SmartLifecycle {
     this.prober = prober;
     this.results = results;
     this.inFlight = new Semaphore(maxInFlight);
-    this.timer = new ScheduledThreadPoolExecutor(1, r -> Thread.ofPlatform().name("probe-timer").daemon().unstarted(r));
+    this.timer =
+        new ScheduledThreadPoolExecutor(
+            1, r -> Thread.ofPlatform().name("probe-timer").daemon().unstarted(r));
     // Without this, every cancelled schedule would stay in the queue until its next due time.
     timer.setRemoveOnCancelPolicy(true);
   }
@@ -90,7 +94,10 @@ public final class ProbeScheduler implements SmartLifecycle {
   public synchronized void start() {
     running = true;
     reconcile();
-    log.info("Probing {} uptime target(s), at most {} at once", scheduled.size(), inFlight.availablePermits());
+    log.info(
+        "Probing {} uptime target(s), at most {} at once",
+        scheduled.size(),
+        inFlight.availablePermits());
   }
 
   @Override
@@ -129,13 +136,16 @@ public final class ProbeScheduler implements SmartLifecycle {
   }
 
   private void reconcile() {
-    scheduled.entrySet().removeIf(entry -> {
-      if (!desired.containsKey(entry.getKey())) {
-        entry.getValue().cancel();
-        return true;
-      }
-      return false;
-    });
+    scheduled
+        .entrySet()
+        .removeIf(
+            entry -> {
+              if (!desired.containsKey(entry.getKey())) {
+                entry.getValue().cancel();
+                return true;
+              }
+              return false;
+            });
     for (TargetConfig target : desired.values()) {
       ScheduledTarget current = scheduled.get(target.id());
       if (current != null && current.check().equals(Check.of(target))) {
@@ -150,7 +160,8 @@ public final class ProbeScheduler implements SmartLifecycle {
       var entry = new ScheduledTarget(target);
       long delay = ThreadLocalRandom.current().nextLong(Math.max(1, firstWithin.toMillis()));
       entry.future =
-          timer.scheduleAtFixedRate(() -> due(entry), delay, interval.toMillis(), TimeUnit.MILLISECONDS);
+          timer.scheduleAtFixedRate(
+              () -> due(entry), delay, interval.toMillis(), TimeUnit.MILLISECONDS);
       scheduled.put(target.id(), entry);
     }
   }
@@ -198,7 +209,10 @@ public final class ProbeScheduler implements SmartLifecycle {
   }
 
   private static Duration interval(TargetConfig target) {
-    int seconds = target.checkIntervalSeconds() > 0 ? target.checkIntervalSeconds() : TargetConfig.DEFAULT_INTERVAL_SECONDS;
+    int seconds =
+        target.checkIntervalSeconds() > 0
+            ? target.checkIntervalSeconds()
+            : TargetConfig.DEFAULT_INTERVAL_SECONDS;
     return Duration.ofSeconds(seconds);
   }
 
@@ -206,7 +220,9 @@ public final class ProbeScheduler implements SmartLifecycle {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  /** One scheduled target: its schedule, its current settings, whether a probe of it is under way. */
+  /**
+   * One scheduled target: its schedule, its current settings, whether a probe of it is under way.
+   */
   private static final class ScheduledTarget {
     volatile TargetConfig target;
     volatile ScheduledFuture<?> future;
@@ -246,9 +262,17 @@ public final class ProbeScheduler implements SmartLifecycle {
 
     static Check of(TargetConfig t) {
       return new Check(
-          t.type(), t.address(), t.checkIntervalSeconds(), t.expectedStatusCodes(), t.keyword(),
-          t.followRedirects(), t.verifyTls(), t.certExpiryWarningDays(), t.dnsRecordType(),
-          t.dnsExpected(), t.timeoutSeconds());
+          t.type(),
+          t.address(),
+          t.checkIntervalSeconds(),
+          t.expectedStatusCodes(),
+          t.keyword(),
+          t.followRedirects(),
+          t.verifyTls(),
+          t.certExpiryWarningDays(),
+          t.dnsRecordType(),
+          t.dnsExpected(),
+          t.timeoutSeconds());
     }
   }
 }

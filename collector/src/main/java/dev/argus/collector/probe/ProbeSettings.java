@@ -23,15 +23,18 @@ public record ProbeSettings(Integer maxInFlight, Duration defaultTimeout, DataSi
     maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
     if (maxInFlight < 1 || maxInFlight > 100_000) {
       throw new IllegalArgumentException(
-          "argus.probe.max-in-flight (ARGUS_PROBE_MAX_IN_FLIGHT) must be between 1 and 100000, was " + maxInFlight);
+          "argus.probe.max-in-flight (ARGUS_PROBE_MAX_IN_FLIGHT) must be between 1 and 100000, was "
+              + maxInFlight);
     }
     if (defaultTimeout.isNegative() || defaultTimeout.isZero()) {
       throw new IllegalArgumentException(
-          "argus.probe.default-timeout (ARGUS_PROBE_DEFAULT_TIMEOUT) must be positive, was " + defaultTimeout);
+          "argus.probe.default-timeout (ARGUS_PROBE_DEFAULT_TIMEOUT) must be positive, was "
+              + defaultTimeout);
     }
     if (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > DataSize.ofMegabytes(64).toBytes()) {
       throw new IllegalArgumentException(
-          "argus.probe.max-body-size (ARGUS_PROBE_MAX_BODY_SIZE) must be between 1B and 64MB, was " + maxBodySize);
+          "argus.probe.max-body-size (ARGUS_PROBE_MAX_BODY_SIZE) must be between 1B and 64MB, was "
+              + maxBodySize);
     }
   }
 

@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks one target with the probe of its type and turns what it found into the {@link
- * ProbeResult} to publish, carrying the target's name, type, threshold, repeat interval and
- * acknowledgement as they were when it was probed. Never throws: a probe that throws, an unknown
- * type or a bad address is a down result with the reason as its error.
+ * Checks one target with the probe of its type and turns what it found into the {@link ProbeResult}
+ * to publish, carrying the target's name, type, threshold, repeat interval and acknowledgement as
+ * they were when it was probed. Never throws: a probe that throws, an unknown type or a bad address
+ * is a down result with the reason as its error.
  */
 public final class TargetProber {
 
@@ -25,14 +25,18 @@ public final class TargetProber {
   private final Duration defaultTimeout;
   private final Clock clock;
 
-  TargetProber(Map<String, Probe> probes, String collectorId, Duration defaultTimeout, Clock clock) {
+  TargetProber(
+      Map<String, Probe> probes, String collectorId, Duration defaultTimeout, Clock clock) {
     this.probes = Map.copyOf(probes);
     this.collectorId = collectorId;
     this.defaultTimeout = defaultTimeout;
     this.clock = clock;
   }
 
-  /** The probes of every type: the JDK's trust store for TLS, {@code ping} from the PATH, the system's DNS servers. */
+  /**
+   * The probes of every type: the JDK's trust store for TLS, {@code ping} from the PATH, the
+   * system's DNS servers.
+   */
   public static TargetProber create(ProbeSettings settings, String collectorId, Clock clock) {
     SSLContext verifying;
     try {
@@ -60,7 +64,10 @@ public final class TargetProber {
     String type = target.type() == null ? "" : target.type().trim().toLowerCase(Locale.ROOT);
     Probe probe = probes.get(type);
     if (probe == null) {
-      outcome = ProbeOutcome.down(null, "unknown target type '" + target.type() + "' (known: http, https, tcp, ping, dns)");
+      outcome =
+          ProbeOutcome.down(
+              null,
+              "unknown target type '" + target.type() + "' (known: http, https, tcp, ping, dns)");
     } else {
       try {
         outcome = probe.check(target, timeout(target));
@@ -68,9 +75,13 @@ public final class TargetProber {
         throw e;
       } catch (Exception e) {
         if (!(e instanceof IllegalArgumentException)) {
-          log.warn("Target {} ({}): {} probe failed unexpectedly", target.id(), target.name(), type, e);
+          log.warn(
+              "Target {} ({}): {} probe failed unexpectedly", target.id(), target.name(), type, e);
         }
-        outcome = ProbeOutcome.down(ProbeOutcome.millisSince(start), e.getMessage() != null ? e.getMessage() : e.toString());
+        outcome =
+            ProbeOutcome.down(
+                ProbeOutcome.millisSince(start),
+                e.getMessage() != null ? e.getMessage() : e.toString());
       }
     }
     return new ProbeResult(
@@ -86,7 +97,9 @@ public final class TargetProber {
         outcome.error(),
         outcome.certExpiresAt(),
         // The api validates 1-10; a record from an older producer without it gets the default.
-        target.failureThreshold() >= 1 ? target.failureThreshold() : TargetConfig.DEFAULT_FAILURE_THRESHOLD,
+        target.failureThreshold() >= 1
+            ? target.failureThreshold()
+            : TargetConfig.DEFAULT_FAILURE_THRESHOLD,
         target.alertRepeatMinutes(),
         target.acknowledgedAt());
   }

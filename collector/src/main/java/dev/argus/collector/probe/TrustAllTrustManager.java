@@ -12,8 +12,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * Accepts any server certificate, for targets with {@code verify_tls=false} (self-signed
  * certificates of appliances). It must be an {@link X509ExtendedTrustManager}: the JDK wraps a
- * plain {@code X509TrustManager} in one that still checks the host name, and skipping that check
- * is part of what {@code verify_tls=false} promises.
+ * plain {@code X509TrustManager} in one that still checks the host name, and skipping that check is
+ * part of what {@code verify_tls=false} promises.
  */
 final class TrustAllTrustManager extends X509ExtendedTrustManager {
 

@@ -11,4 +11,9 @@ import java.time.Instant;
  * @param triggerId the manual-poll command this cycle answered, null for a scheduled cycle
  */
 public record CycleReport(
-    Instant startedAt, long durationMillis, int devicesPolled, int errors, Instant completedAt, String triggerId) {}
+    Instant startedAt,
+    long durationMillis,
+    int devicesPolled,
+    int errors,
+    Instant completedAt,
+    String triggerId) {}

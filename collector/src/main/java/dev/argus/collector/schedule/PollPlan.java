@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What the scheduler polls and how often. The scheduler asks again before every cycle (and while
- * it waits for the next one), so a change of devices, interval or pause applies on the next cycle
+ * What the scheduler polls and how often. The scheduler asks again before every cycle (and while it
+ * waits for the next one), so a change of devices, interval or pause applies on the next cycle
  * without a restart.
  */
 public interface PollPlan {
@@ -18,8 +18,8 @@ public interface PollPlan {
   boolean paused();
 
   /**
-   * The devices of the cycle about to start, in the order their readings are published. May talk
-   * to the network (to discover the UPSes of a NUT server), so it is called once per cycle.
+   * The devices of the cycle about to start, in the order their readings are published. May talk to
+   * the network (to discover the UPSes of a NUT server), so it is called once per cycle.
    */
   List<Device> devicesForCycle();
 

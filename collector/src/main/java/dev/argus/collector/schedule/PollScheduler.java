@@ -28,20 +28,21 @@ import org.springframework.context.SmartLifecycle;
  * argus.readings.power}, failed polls included. A manual trigger ({@link #triggerPoll}) runs a
  * cycle at once, even while scheduled cycles are paused.
  *
- * <p>Each device is polled on its own virtual thread, so a slow device delays no other. A poll
- * that is still running when the poll deadline (counted from the start of the cycle) passes is
+ * <p>Each device is polled on its own virtual thread, so a slow device delays no other. A poll that
+ * is still running when the poll deadline (counted from the start of the cycle) passes is
  * cancelled: its thread is interrupted, which closes its NUT socket (blocking socket I/O of a
- * virtual thread is interruptible) or ends its wait for an SNMP answer, and a failed reading says so. Cycles never overlap (one cycle thread;
- * a cycle that overruns delays the next). A device whose cancelled previous poll has
- * not ended yet, which only a poll stuck in something uninterruptible such as a DNS lookup can
- * cause, is not polled again but reported as failed, so polls of one device never overlap either.
+ * virtual thread is interruptible) or ends its wait for an SNMP answer, and a failed reading says
+ * so. Cycles never overlap (one cycle thread; a cycle that overruns delays the next). A device
+ * whose cancelled previous poll has not ended yet, which only a poll stuck in something
+ * uninterruptible such as a DNS lookup can cause, is not polled again but reported as failed, so
+ * polls of one device never overlap either.
  *
  * <p>The plan is read again while waiting, so a shorter interval, a pause or its end applies
- * without a restart: the next scheduled cycle starts one (current) interval after the start of
- * the last cycle.
+ * without a restart: the next scheduled cycle starts one (current) interval after the start of the
+ * last cycle.
  *
- * <p>On shutdown no new cycle starts; a running cycle gets a short grace period, then its polls
- * are cancelled and nothing more is published for them.
+ * <p>On shutdown no new cycle starts; a running cycle gets a short grace period, then its polls are
+ * cancelled and nothing more is published for them.
  */
 public final class PollScheduler implements SmartLifecycle {
 
@@ -59,7 +60,8 @@ public final class PollScheduler implements SmartLifecycle {
   // Devices whose poll body has not returned yet; a cancelled poll counts until it really ends.
   private final Set<String> devicesBeingPolled = ConcurrentHashMap.newKeySet();
   private final Map<String, Thread> pollThreads = new ConcurrentHashMap<>();
-  private final ThreadFactory pollThreadFactory = Thread.ofVirtual().name("device-poll-", 0).factory();
+  private final ThreadFactory pollThreadFactory =
+      Thread.ofVirtual().name("device-poll-", 0).factory();
   private final List<Runnable> cycleListeners = new CopyOnWriteArrayList<>();
   private final Object lock = new Object();
   private Thread cycleThread;
@@ -97,7 +99,9 @@ public final class PollScheduler implements SmartLifecycle {
     this(PollPlan.fixed(devices, pollInterval), poller, readings, pollDeadline, clock);
   }
 
-  /** Called (on the cycle thread) when a cycle starts and when it ends, e.g. to send a heartbeat. */
+  /**
+   * Called (on the cycle thread) when a cycle starts and when it ends, e.g. to send a heartbeat.
+   */
   public void onCycleStartOrEnd(Runnable listener) {
     cycleListeners.add(listener);
   }
@@ -106,10 +110,16 @@ public final class PollScheduler implements SmartLifecycle {
   public void start() {
     int configured = plan.devicesConfigured();
     if (configured == 0) {
-      log.warn("No devices yet: set ARGUS_COLLECTOR_DEVICES or add devices through the api (argus.config)");
+      log.warn(
+          "No devices yet: set ARGUS_COLLECTOR_DEVICES or add devices through the api"
+              + " (argus.config)");
     }
-    log.info("Polling {} device(s) every {}{}, poll deadline {}", configured, plan.pollInterval(),
-        plan.paused() ? " (scheduled polls paused)" : "", pollDeadline);
+    log.info(
+        "Polling {} device(s) every {}{}, poll deadline {}",
+        configured,
+        plan.pollInterval(),
+        plan.paused() ? " (scheduled polls paused)" : "",
+        pollDeadline);
     synchronized (lock) {
       stopping = false;
     }
@@ -124,7 +134,8 @@ public final class PollScheduler implements SmartLifecycle {
       stopping = true;
       lock.notifyAll();
     }
-    Duration grace = pollDeadline.compareTo(MAX_SHUTDOWN_GRACE) < 0 ? pollDeadline : MAX_SHUTDOWN_GRACE;
+    Duration grace =
+        pollDeadline.compareTo(MAX_SHUTDOWN_GRACE) < 0 ? pollDeadline : MAX_SHUTDOWN_GRACE;
     try {
       cycleThread.join(grace);
       if (cycleThread.isAlive()) {
@@ -242,7 +253,10 @@ public final class PollScheduler implements SmartLifecycle {
         continue;
       }
       if (devicesBeingPolled.contains(device.id())) {
-        errors += publish(poller.failedReadings(device, "the previous poll is still running; this poll was skipped"));
+        errors +=
+            publish(
+                poller.failedReadings(
+                    device, "the previous poll is still running; this poll was skipped"));
         continue;
       }
       polls.put(device, startPoll(device));
@@ -256,12 +270,21 @@ public final class PollScheduler implements SmartLifecycle {
       errors += publish(await(entry.getKey(), entry.getValue(), deadlineNanos));
     }
     return new CycleReport(
-        startedAt, (System.nanoTime() - startNanos) / 1_000_000L, polls.size(), errors, clock.instant(), null);
+        startedAt,
+        (System.nanoTime() - startNanos) / 1_000_000L,
+        polls.size(),
+        errors,
+        clock.instant(),
+        null);
   }
 
   private static CycleReport withTrigger(CycleReport report, String triggerId) {
     return new CycleReport(
-        report.startedAt(), report.durationMillis(), report.devicesPolled(), report.errors(), report.completedAt(),
+        report.startedAt(),
+        report.durationMillis(),
+        report.devicesPolled(),
+        report.errors(),
+        report.completedAt(),
         triggerId);
   }
 
@@ -312,7 +335,8 @@ public final class PollScheduler implements SmartLifecycle {
           if (remainingNanos <= 0) {
             return NextCycle.SCHEDULED;
           }
-          waitMillis = Math.min(waitMillis, Math.max(1, TimeUnit.NANOSECONDS.toMillis(remainingNanos)));
+          waitMillis =
+              Math.min(waitMillis, Math.max(1, TimeUnit.NANOSECONDS.toMillis(remainingNanos)));
         }
         lock.wait(waitMillis);
       }
@@ -362,15 +386,21 @@ public final class PollScheduler implements SmartLifecycle {
     return result;
   }
 
-  private List<PowerReading> await(Device device, Future<List<PowerReading>> poll, long deadlineNanos) {
+  private List<PowerReading> await(
+      Device device, Future<List<PowerReading>> poll, long deadlineNanos) {
     try {
       return poll.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       pollThreads.get(device.id()).interrupt();
       return poller.failedReadings(
           device,
-          "poll did not finish within the poll deadline of " + pollDeadline.toMillis()
-              + " ms and was cancelled (" + device.host() + ":" + device.port() + ")");
+          "poll did not finish within the poll deadline of "
+              + pollDeadline.toMillis()
+              + " ms and was cancelled ("
+              + device.host()
+              + ":"
+              + device.port()
+              + ")");
     } catch (ExecutionException e) {
       log.error("{}: poll failed unexpectedly", device.id(), e.getCause());
       return poller.failedReadings(device, "poll failed unexpectedly: " + e.getCause());

@@ -9,7 +9,9 @@ import org.snmp4j.security.AuthMD5;
 import org.snmp4j.security.AuthSHA;
 import org.snmp4j.smi.OID;
 
-/** SNMPv3 USM authentication protocols, named as in configuration and in Net-SNMP: {@code SHA-256}. */
+/**
+ * SNMPv3 USM authentication protocols, named as in configuration and in Net-SNMP: {@code SHA-256}.
+ */
 public enum AuthProtocol {
   MD5("MD5", AuthMD5.ID),
   SHA("SHA", AuthSHA.ID),
@@ -27,8 +29,8 @@ public enum AuthProtocol {
   }
 
   /**
-   * Accepts the names case-insensitively, with or without the dash ({@code sha256}), and
-   * {@code SHA-1} for {@code SHA}.
+   * Accepts the names case-insensitively, with or without the dash ({@code sha256}), and {@code
+   * SHA-1} for {@code SHA}.
    *
    * @throws IllegalArgumentException naming the accepted values
    */
@@ -43,7 +45,9 @@ public enum AuthProtocol {
       }
     }
     throw new IllegalArgumentException(
-        "auth protocol must be one of MD5, SHA, SHA-224, SHA-256, SHA-384, SHA-512, was '" + value + "'");
+        "auth protocol must be one of MD5, SHA, SHA-224, SHA-256, SHA-384, SHA-512, was '"
+            + value
+            + "'");
   }
 
   OID id() {

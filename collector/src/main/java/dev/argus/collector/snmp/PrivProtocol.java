@@ -7,8 +7,8 @@ import org.snmp4j.security.PrivAES256;
 import org.snmp4j.smi.OID;
 
 /**
- * SNMPv3 USM privacy (encryption) protocols, named as in configuration and in Net-SNMP: {@code
- * AES} (= {@code AES-128}, RFC 3826), {@code AES-192}, {@code AES-256}. The longer keys use the key
+ * SNMPv3 USM privacy (encryption) protocols, named as in configuration and in Net-SNMP: {@code AES}
+ * (= {@code AES-128}, RFC 3826), {@code AES-192}, {@code AES-256}. The longer keys use the key
  * extension Net-SNMP uses for {@code AES-192}/{@code AES-256}. DES is not offered: it is broken.
  */
 public enum PrivProtocol {

@@ -54,6 +54,7 @@ public final class SnmpClient implements AutoCloseable {
 
   /** Bounds a table walk: an agent that keeps answering must not keep a poll busy forever. */
   static final int MAX_ROWS = 10_000;
+
   private static final int MAX_REPETITIONS = 25;
 
   private final SnmpTarget settings;
@@ -72,7 +73,8 @@ public final class SnmpClient implements AutoCloseable {
       // Judged before any datagram is sent; the agent is asked at the address judged.
       address = OutboundAddressGuard.resolve("host", settings.host()).getFirst();
     } catch (UnknownHostException e) {
-      throw new SnmpException("unknown host " + settings.host() + " (check the device's host name)");
+      throw new SnmpException(
+          "unknown host " + settings.host() + " (check the device's host name)");
     } catch (UnsafeDestinationException e) {
       throw new SnmpException(e.getMessage());
     }
@@ -85,7 +87,8 @@ public final class SnmpClient implements AutoCloseable {
     try {
       var snmp = new Snmp(dispatcher, new DefaultUdpTransportMapping());
       snmp.listen();
-      return new SnmpClient(settings, snmp, target(settings, new UdpAddress(address, settings.port())));
+      return new SnmpClient(
+          settings, snmp, target(settings, new UdpAddress(address, settings.port())));
     } catch (IOException e) {
       throw new SnmpException("cannot open a UDP socket for SNMP: " + e.getMessage());
     }
@@ -104,15 +107,20 @@ public final class SnmpClient implements AutoCloseable {
       PDU response = answer(send(request), "GET");
       int errorIndex = response.getErrorIndex();
       if (response.getErrorStatus() == SnmpConstants.SNMP_ERROR_NO_SUCH_NAME
-          && errorIndex >= 1 && errorIndex <= asked.size()) {
+          && errorIndex >= 1
+          && errorIndex <= asked.size()) {
         // SNMPv1 fails the whole GET for one unknown OID and names it: ask again without it.
         asked.remove(errorIndex - 1);
         continue;
       }
       if (response.getErrorStatus() != SnmpConstants.SNMP_ERROR_SUCCESS) {
         throw new SnmpException(
-            settings.address() + " answered the GET with error " + response.getErrorStatusText()
-                + (errorIndex >= 1 && errorIndex <= asked.size() ? " for " + asked.get(errorIndex - 1) : ""));
+            settings.address()
+                + " answered the GET with error "
+                + response.getErrorStatusText()
+                + (errorIndex >= 1 && errorIndex <= asked.size()
+                    ? " for " + asked.get(errorIndex - 1)
+                    : ""));
       }
       Map<String, SnmpValue> values = new LinkedHashMap<>();
       for (VariableBinding binding : response.getVariableBindings()) {
@@ -127,11 +135,15 @@ public final class SnmpClient implements AutoCloseable {
   }
 
   /**
-   * Walks the given columns of one table (e.g. {@code 1.3.6.1.2.1.33.1.4.4.1.4}) in index order;
-   * an empty list when the agent has none of them.
+   * Walks the given columns of one table (e.g. {@code 1.3.6.1.2.1.33.1.4.4.1.4}) in index order; an
+   * empty list when the agent has none of them.
    */
   public List<SnmpRow> walk(List<String> columns) throws SnmpException {
-    var tables = new TableUtils(snmp, new DefaultPDUFactory(settings.version() == SnmpVersion.V1 ? PDU.GETNEXT : PDU.GETBULK));
+    var tables =
+        new TableUtils(
+            snmp,
+            new DefaultPDUFactory(
+                settings.version() == SnmpVersion.V1 ? PDU.GETNEXT : PDU.GETBULK));
     tables.setMaxNumRowsPerPDU(MAX_REPETITIONS);
     tables.setRowLimit(MAX_ROWS);
     OID[] columnOids = columns.stream().map(OID::new).toArray(OID[]::new);
@@ -175,7 +187,8 @@ public final class SnmpClient implements AutoCloseable {
 
   private PDU answer(ResponseEvent<UdpAddress> event, String request) throws SnmpException {
     if (event.getError() != null) {
-      throw new SnmpException(request + " to " + settings.address() + " failed: " + event.getError().getMessage());
+      throw new SnmpException(
+          request + " to " + settings.address() + " failed: " + event.getError().getMessage());
     }
     PDU response = event.getResponse();
     if (response == null) {
@@ -192,10 +205,21 @@ public final class SnmpClient implements AutoCloseable {
       return "the SNMP request to " + settings.address() + " was interrupted";
     }
     String credentials =
-        settings.version() == SnmpVersion.V3 ? "the v3 user, protocols and passwords are" : "the community is";
-    return "no answer from " + settings.address() + " (SNMP v" + settings.version() + ") within "
-        + settings.timeout().toMillis() + " ms, " + (settings.retries() + 1) + " attempt(s): check that an SNMP agent "
-        + "listens there and that " + credentials + " right (agents ignore requests they do not accept)";
+        settings.version() == SnmpVersion.V3
+            ? "the v3 user, protocols and passwords are"
+            : "the community is";
+    return "no answer from "
+        + settings.address()
+        + " (SNMP v"
+        + settings.version()
+        + ") within "
+        + settings.timeout().toMillis()
+        + " ms, "
+        + (settings.retries() + 1)
+        + " attempt(s): check that an SNMP agent "
+        + "listens there and that "
+        + credentials
+        + " right (agents ignore requests they do not accept)";
   }
 
   private String walkFailure(TableEvent event, List<String> columns) {
@@ -203,12 +227,30 @@ public final class SnmpClient implements AutoCloseable {
       case RetrievalEvent.STATUS_TIMEOUT -> noAnswer();
       case RetrievalEvent.STATUS_REPORT -> reportReason(event.getReportPDU());
       case RetrievalEvent.STATUS_ROW_LIMIT_REACHED ->
-          settings.address() + " returned more than " + MAX_ROWS + " rows for the table " + columns + "; walk stopped";
+          settings.address()
+              + " returned more than "
+              + MAX_ROWS
+              + " rows for the table "
+              + columns
+              + "; walk stopped";
       case RetrievalEvent.STATUS_WRONG_ORDER ->
-          settings.address() + " returned the table " + columns + " out of order (an agent bug); walk stopped";
+          settings.address()
+              + " returned the table "
+              + columns
+              + " out of order (an agent bug); walk stopped";
       case RetrievalEvent.STATUS_EXCEPTION ->
-          "walking " + columns + " on " + settings.address() + " failed: " + event.getException().getMessage();
-      default -> settings.address() + " answered the walk of " + columns + " with error " + event.getErrorMessage();
+          "walking "
+              + columns
+              + " on "
+              + settings.address()
+              + " failed: "
+              + event.getException().getMessage();
+      default ->
+          settings.address()
+              + " answered the walk of "
+              + columns
+              + " with error "
+              + event.getErrorMessage();
     };
   }
 
@@ -220,22 +262,32 @@ public final class SnmpClient implements AutoCloseable {
       return agent + " refused the request with an empty report";
     }
     if (counter.startsWith(SnmpConstants.usmStatsWrongDigests)) {
-      return agent + " refused the SNMPv3 request: wrong auth password or auth protocol for user '"
-          + settings.securityName() + "' (usmStatsWrongDigests)";
+      return agent
+          + " refused the SNMPv3 request: wrong auth password or auth protocol for user '"
+          + settings.securityName()
+          + "' (usmStatsWrongDigests)";
     }
     if (counter.startsWith(SnmpConstants.usmStatsUnknownUserNames)) {
-      return agent + " does not know the SNMPv3 user '" + settings.securityName() + "' (usmStatsUnknownUserNames)";
+      return agent
+          + " does not know the SNMPv3 user '"
+          + settings.securityName()
+          + "' (usmStatsUnknownUserNames)";
     }
     if (counter.startsWith(SnmpConstants.usmStatsUnsupportedSecLevels)) {
-      return agent + " refused the SNMPv3 request: user '" + settings.securityName()
+      return agent
+          + " refused the SNMPv3 request: user '"
+          + settings.securityName()
           + "' is not configured for this auth/priv level (usmStatsUnsupportedSecLevels)";
     }
     if (counter.startsWith(SnmpConstants.usmStatsDecryptionErrors)) {
-      return agent + " could not decrypt the SNMPv3 request: wrong priv password or priv protocol for user '"
-          + settings.securityName() + "' (usmStatsDecryptionErrors)";
+      return agent
+          + " could not decrypt the SNMPv3 request: wrong priv password or priv protocol for user '"
+          + settings.securityName()
+          + "' (usmStatsDecryptionErrors)";
     }
     if (counter.startsWith(SnmpConstants.usmStatsNotInTimeWindows)) {
-      return agent + " refused the SNMPv3 request as outside its time window (usmStatsNotInTimeWindows)";
+      return agent
+          + " refused the SNMPv3 request as outside its time window (usmStatsNotInTimeWindows)";
     }
     return agent + " refused the request with a report of " + counter.toDottedString();
   }
@@ -245,12 +297,18 @@ public final class SnmpClient implements AutoCloseable {
     if (variable == null || variable.isException() || variable instanceof Null) {
       return null;
     }
-    if (variable instanceof Integer32 || variable instanceof UnsignedInteger32 || variable instanceof Counter64) {
+    if (variable instanceof Integer32
+        || variable instanceof UnsignedInteger32
+        || variable instanceof Counter64) {
       long number = variable.toLong();
       return new SnmpValue(number, Long.toString(number));
     }
     if (variable instanceof OctetString text) {
-      return new SnmpValue(null, text.isPrintable() ? new String(text.getValue(), StandardCharsets.UTF_8) : text.toHexString());
+      return new SnmpValue(
+          null,
+          text.isPrintable()
+              ? new String(text.getValue(), StandardCharsets.UTF_8)
+              : text.toHexString());
     }
     return new SnmpValue(null, variable.toString());
   }
@@ -275,8 +333,11 @@ public final class SnmpClient implements AutoCloseable {
       user.setSecurityName(new OctetString(settings.securityName()));
       user.setSecurityModel(SecurityModel.SECURITY_MODEL_USM);
       user.setSecurityLevel(
-          settings.privProtocol() != null ? SecurityLevel.AUTH_PRIV
-              : settings.authProtocol() != null ? SecurityLevel.AUTH_NOPRIV : SecurityLevel.NOAUTH_NOPRIV);
+          settings.privProtocol() != null
+              ? SecurityLevel.AUTH_PRIV
+              : settings.authProtocol() != null
+                  ? SecurityLevel.AUTH_NOPRIV
+                  : SecurityLevel.NOAUTH_NOPRIV);
       target = user;
     } else {
       target = new CommunityTarget<>(address, new OctetString(settings.community()));

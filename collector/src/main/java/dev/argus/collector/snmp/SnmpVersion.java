@@ -3,7 +3,9 @@ package dev.argus.collector.snmp;
 import java.util.Locale;
 import org.snmp4j.mp.SnmpConstants;
 
-/** The SNMP versions the client speaks, named as in configuration: {@code 1}, {@code 2c}, {@code 3}. */
+/**
+ * The SNMP versions the client speaks, named as in configuration: {@code 1}, {@code 2c}, {@code 3}.
+ */
 public enum SnmpVersion {
   V1("1", SnmpConstants.version1),
   V2C("2c", SnmpConstants.version2c),

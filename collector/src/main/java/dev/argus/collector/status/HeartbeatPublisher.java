@@ -52,7 +52,9 @@ public final class HeartbeatPublisher implements SmartLifecycle {
     this(collectorId, scheduler, heartbeats, interval, clock, () -> 0);
   }
 
-  /** @param targetsConfigured the enabled uptime targets, as the configuration topic has them */
+  /**
+   * @param targetsConfigured the enabled uptime targets, as the configuration topic has them
+   */
   public HeartbeatPublisher(
       String collectorId,
       PollScheduler scheduler,
@@ -71,7 +73,8 @@ public final class HeartbeatPublisher implements SmartLifecycle {
   @Override
   public void start() {
     startedAt = clock.instant();
-    timer.scheduleAtFixedRate(this::publishLoggingFailures, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    timer.scheduleAtFixedRate(
+        this::publishLoggingFailures, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     running = true;
   }
 
@@ -94,7 +97,10 @@ public final class HeartbeatPublisher implements SmartLifecycle {
     return running;
   }
 
-  /** Publishes a heartbeat now, e.g. when a cycle starts or ends; nothing before start or after stop. */
+  /**
+   * Publishes a heartbeat now, e.g. when a cycle starts or ends; nothing before start or after
+   * stop.
+   */
   public void publishNow() {
     if (running) {
       publishLoggingFailures();

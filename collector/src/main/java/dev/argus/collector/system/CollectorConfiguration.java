@@ -40,9 +40,10 @@ import org.springframework.context.annotation.Import;
  * Wires the collector: Kafka clients (topics are created before the first producer), the
  * configuration read from {@code argus.config} (devices, runtime settings, targets for a {@link
  * TargetsListener} bean if there is one), the NUT and SNMP pollers, the poll scheduler, the
- * uptime-target probes, the heartbeat and the command reader. Start-up reads the configuration topic before the first
- * cycle. On shutdown Spring stops the command reader, the heartbeat, the scheduler, then the
- * configuration reader, then closes the producers, which delivers what they still buffer.
+ * uptime-target probes, the heartbeat and the command reader. Start-up reads the configuration
+ * topic before the first cycle. On shutdown Spring stops the command reader, the heartbeat, the
+ * scheduler, then the configuration reader, then closes the producers, which delivers what they
+ * still buffer.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(CollectorSettingsConfiguration.class)
@@ -59,7 +60,10 @@ class CollectorConfiguration {
 
   @Bean
   KafkaClients kafkaClients(KafkaSettings kafka, CollectorProperties collector) {
-    log.info("Collector {} publishing to Kafka at {}", collector.collectorId(), kafka.bootstrapServers());
+    log.info(
+        "Collector {} publishing to Kafka at {}",
+        collector.collectorId(),
+        kafka.bootstrapServers());
     var clients = new KafkaClients(kafka, collector.collectorId());
     clients.provisionTopics();
     return clients;
@@ -101,7 +105,9 @@ class CollectorConfiguration {
 
   @Bean
   ManagedConfig managedConfig(
-      CollectorProperties collector, SecretsSettings secrets, ObjectProvider<TargetsListener> targetsListeners) {
+      CollectorProperties collector,
+      SecretsSettings secrets,
+      ObjectProvider<TargetsListener> targetsListeners) {
     collector.configuredDevices().forEach(device -> log.info("Configured {}", device));
     log.info("Credentials from argus.config are decrypted with {}", secrets);
     var cipher = secrets.cipher();
@@ -124,12 +130,14 @@ class CollectorConfiguration {
     return new ConfiguredPollPlan(
         managedConfig,
         collector.pollInterval(),
-        new NutUpsDiscovery(NutClientSettings.withTimeouts(collector.connectTimeout(), collector.readTimeout())));
+        new NutUpsDiscovery(
+            NutClientSettings.withTimeouts(collector.connectTimeout(), collector.readTimeout())));
   }
 
   @Bean
   PowerPoller powerPoller(CollectorProperties collector, ConfiguredPollPlan pollPlan, Clock clock) {
-    // Readings state the interval in force when they are taken: the runtime configuration may change it.
+    // Readings state the interval in force when they are taken: the runtime configuration may
+    // change it.
     LongSupplier pollIntervalSeconds = () -> pollPlan.pollInterval().toSeconds();
     return new PowerPoller(
         new NutPowerPoller(
@@ -138,7 +146,8 @@ class CollectorConfiguration {
             collector.collectorId(),
             pollIntervalSeconds,
             clock),
-        new SnmpPowerPoller(new SnmpReadingMapper(), collector.collectorId(), pollIntervalSeconds, clock));
+        new SnmpPowerPoller(
+            new SnmpReadingMapper(), collector.collectorId(), pollIntervalSeconds, clock));
   }
 
   @Bean
@@ -160,7 +169,11 @@ class CollectorConfiguration {
       Clock clock) {
     var heartbeats =
         new HeartbeatPublisher(
-            collector.collectorId(), scheduler, heartbeatPublisher, collector.heartbeatInterval(), clock,
+            collector.collectorId(),
+            scheduler,
+            heartbeatPublisher,
+            collector.heartbeatInterval(),
+            clock,
             () -> managedConfig.enabledTargets().size());
     scheduler.onCycleStartOrEnd(heartbeats::publishNow);
     return heartbeats;

@@ -1,7 +1,7 @@
 package dev.argus.collector.system;
 
-import dev.argus.collector.devices.DeviceProperties;
 import dev.argus.collector.devices.Device;
+import dev.argus.collector.devices.DeviceProperties;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -22,8 +22,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param readTimeout {@code ARGUS_NUT_READ_TIMEOUT}: one whole answer of a NUT server
  * @param pollDeadline {@code ARGUS_POLL_DEADLINE}: everything one device's poll may take
  * @param heartbeatInterval {@code ARGUS_HEARTBEAT_INTERVAL}
- * @param devices {@code ARGUS_COLLECTOR_DEVICES} as comma-separated {@code nut://} or {@code snmp://} URIs, or a list
- *     in a configuration file; see {@link DeviceProperties}
+ * @param devices {@code ARGUS_COLLECTOR_DEVICES} as comma-separated {@code nut://} or {@code
+ *     snmp://} URIs, or a list in a configuration file; see {@link DeviceProperties}
  * @param acceptUnassignedDevices {@code ARGUS_COLLECTOR_ACCEPT_UNASSIGNED_DEVICES}: whether this
  *     collector polls api-managed devices that name no collector; default true
  */
@@ -58,11 +58,14 @@ public record CollectorProperties(
     requirePositive(connectTimeout, "argus.collector.connect-timeout (ARGUS_NUT_CONNECT_TIMEOUT)");
     requirePositive(readTimeout, "argus.collector.read-timeout (ARGUS_NUT_READ_TIMEOUT)");
     requirePositive(pollDeadline, "argus.collector.poll-deadline (ARGUS_POLL_DEADLINE)");
-    requirePositive(heartbeatInterval, "argus.collector.heartbeat-interval (ARGUS_HEARTBEAT_INTERVAL)");
+    requirePositive(
+        heartbeatInterval, "argus.collector.heartbeat-interval (ARGUS_HEARTBEAT_INTERVAL)");
     if (!collectorId.matches("[A-Za-z0-9._:-]{1,200}")) {
       throw new IllegalArgumentException(
-          "argus.collector.collector-id (ARGUS_COLLECTOR_ID) must be 1-200 letters, digits, '.', '_', ':' or '-', was '"
-              + collectorId + "'");
+          "argus.collector.collector-id (ARGUS_COLLECTOR_ID) must be 1-200 letters, digits, '.',"
+              + " '_', ':' or '-', was '"
+              + collectorId
+              + "'");
     }
     configuredDevices(devices);
   }
@@ -88,7 +91,11 @@ public record CollectorProperties(
     String earlier = origins.putIfAbsent(device.id(), origin);
     if (earlier != null) {
       throw new IllegalArgumentException(
-          origin + " has the device id '" + device.id() + "' of " + earlier
+          origin
+              + " has the device id '"
+              + device.id()
+              + "' of "
+              + earlier
               + "; give one of them another id");
     }
   }
@@ -117,7 +124,14 @@ public record CollectorProperties(
 
   @Override
   public String toString() {
-    return "CollectorProperties[collectorId=" + collectorId + ", pollInterval=" + pollInterval
-        + ", devices=" + configuredDevices() + ", acceptUnassignedDevices=" + acceptUnassignedDevices + "]";
+    return "CollectorProperties[collectorId="
+        + collectorId
+        + ", pollInterval="
+        + pollInterval
+        + ", devices="
+        + configuredDevices()
+        + ", acceptUnassignedDevices="
+        + acceptUnassignedDevices
+        + "]";
   }
 }

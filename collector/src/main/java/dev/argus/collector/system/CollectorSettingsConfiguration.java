@@ -9,13 +9,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Binds and validates the settings ({@code argus.collector.*}, {@code argus.kafka.*}, {@code argus.probe.*},
- * {@code argus.secrets.*}), apart from
- * the beans that use them so that tests can bind them alone.
+ * Binds and validates the settings ({@code argus.collector.*}, {@code argus.kafka.*}, {@code
+ * argus.probe.*}, {@code argus.secrets.*}), apart from the beans that use them so that tests can
+ * bind them alone.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
-  CollectorProperties.class, KafkaSettings.class, ProbeSettings.class, SecretsSettings.class
+  CollectorProperties.class,
+  KafkaSettings.class,
+  ProbeSettings.class,
+  SecretsSettings.class
 })
 public class CollectorSettingsConfiguration {
 

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The keys that decrypt the credentials the api publishes on {@code argus.config}, bound from
  * {@code argus.secrets.keys} ({@code ARGUS_SECRET_KEY}, the same value as the api's; see {@link
- * SecretKeyring} for the format). Required: without it the collector does not start, since it
- * could not use a single managed device's credentials.
+ * SecretKeyring} for the format). Required: without it the collector does not start, since it could
+ * not use a single managed device's credentials.
  */
 @ConfigurationProperties("argus.secrets")
 public record SecretsSettings(String keys) {

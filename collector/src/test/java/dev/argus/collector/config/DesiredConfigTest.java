@@ -15,12 +15,30 @@ import org.junit.jupiter.api.Test;
 class DesiredConfigTest {
 
   static DeviceConfig device(String id) {
-    return new DeviceConfig(id, null, "ups", "nut", "10.0.0.5", null, true, Map.of("ups", "sim"), null);
+    return new DeviceConfig(
+        id, null, "ups", "nut", "10.0.0.5", null, true, Map.of("ups", "sim"), null);
   }
 
   static TargetConfig target(long id, boolean enabled) {
-    return new TargetConfig(id, "Target " + id, "tcp", "10.0.0.9:22", 60, 3, enabled, null, null, null, null, null, null,
-        null, null, null, null, null);
+    return new TargetConfig(
+        id,
+        "Target " + id,
+        "tcp",
+        "10.0.0.9:22",
+        60,
+        3,
+        enabled,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test
@@ -45,9 +63,11 @@ class DesiredConfigTest {
   void refusesARecordThatDoesNotBelongUnderItsKey() {
     var config = DesiredConfig.EMPTY;
 
-    assertThatThrownBy(() -> config.apply(ConfigKeys.device("ups-1"), ConfigEntry.of(device("ups-9"))))
+    assertThatThrownBy(
+            () -> config.apply(ConfigKeys.device("ups-1"), ConfigEntry.of(device("ups-9"))))
         .hasMessage("key 'device/ups-1' holds device 'ups-9'");
-    assertThatThrownBy(() -> config.apply(ConfigKeys.device("ups-1"), ConfigEntry.of(target(1, true))))
+    assertThatThrownBy(
+            () -> config.apply(ConfigKeys.device("ups-1"), ConfigEntry.of(target(1, true))))
         .hasMessage("key 'device/ups-1' holds a target entry");
     assertThatThrownBy(() -> config.apply(ConfigKeys.RUNTIME, ConfigEntry.of(device("x"))))
         .hasMessage("key 'runtime' holds a device entry");
@@ -55,7 +75,8 @@ class DesiredConfigTest {
         .hasMessage("key 'target/abc' does not end in a numeric target id");
     assertThatThrownBy(() -> config.apply(ConfigKeys.target(2), ConfigEntry.of(target(1, true))))
         .hasMessage("key 'target/2' holds target 1");
-    assertThatThrownBy(() -> config.apply("alerts", null)).hasMessageContaining("unknown key 'alerts'");
+    assertThatThrownBy(() -> config.apply("alerts", null))
+        .hasMessageContaining("unknown key 'alerts'");
     assertThatThrownBy(() -> config.apply(null, null)).hasMessageContaining("needs a key");
     assertThat(config.devices()).isEmpty();
   }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class ManagedConfigTest {
 
-  private static final NutDevice STATIC_UPS = NutDevice.of("ups-static", null, "10.0.0.1", null, "sim", null, null, null, true);
+  private static final NutDevice STATIC_UPS =
+      NutDevice.of("ups-static", null, "10.0.0.1", null, "sim", null, null, null, true);
 
   private final List<List<Long>> targetNotifications = new ArrayList<>();
   private final TargetsListener recording =
@@ -32,13 +33,40 @@ class ManagedConfigTest {
         throw new IllegalStateException("listener bug");
       };
   private final ManagedConfig config =
-      new ManagedConfig(List.of(STATIC_UPS), "c1", true, new DeviceConfigMapper(TestSecrets.CIPHER), new RuntimeSecrets(TestSecrets.CIPHER), List.of(failing, recording));
+      new ManagedConfig(
+          List.of(STATIC_UPS),
+          "c1",
+          true,
+          new DeviceConfigMapper(TestSecrets.CIPHER),
+          new RuntimeSecrets(TestSecrets.CIPHER),
+          List.of(failing, recording));
   private final ConfiguredPollPlan plan =
       new ConfiguredPollPlan(
-          config, Duration.ofSeconds(30), new NutUpsDiscovery(NutClientSettings.withTimeouts(Duration.ofMillis(200), Duration.ofMillis(200))));
+          config,
+          Duration.ofSeconds(30),
+          new NutUpsDiscovery(
+              NutClientSettings.withTimeouts(Duration.ofMillis(200), Duration.ofMillis(200))));
 
-  private static RuntimeConfig runtime(int minutes, boolean paused, boolean scanningDisabled, String nutHost, String user, String password) {
-    return new RuntimeConfig(minutes, List.of(), scanningDisabled, paused, nutHost, null, user, password, null, null, null, null);
+  private static RuntimeConfig runtime(
+      int minutes,
+      boolean paused,
+      boolean scanningDisabled,
+      String nutHost,
+      String user,
+      String password) {
+    return new RuntimeConfig(
+        minutes,
+        List.of(),
+        scanningDisabled,
+        paused,
+        nutHost,
+        null,
+        user,
+        password,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test
@@ -63,7 +91,9 @@ class ManagedConfigTest {
     config.refresh();
 
     // Then
-    assertThat(plan.devicesForCycle()).extracting(Device::id).containsExactly("ups-static", "api-1");
+    assertThat(plan.devicesForCycle())
+        .extracting(Device::id)
+        .containsExactly("ups-static", "api-1");
     assertThat(plan.pollInterval()).isEqualTo(Duration.ofMinutes(2));
     assertThat(plan.paused()).isTrue();
 
@@ -101,17 +131,23 @@ class ManagedConfigTest {
     config.apply(ConfigKeys.device("api-2"), ConfigEntry.of(device("api-2")));
     config.refresh();
 
-    assertThat(config.polledDevices().devices()).extracting(Device::id).containsExactly("ups-static", "api-2");
+    assertThat(config.polledDevices().devices())
+        .extracting(Device::id)
+        .containsExactly("ups-static", "api-2");
   }
 
   @Test
   void discoversOnTheRuntimeNutHostUnlessScanningIsDisabled() {
     assertThat(ConfiguredPollPlan.discoveryServer(null)).isNull();
-    assertThat(ConfiguredPollPlan.discoveryServer(runtime(5, false, true, "10.0.0.3", null, null))).isNull();
-    assertThat(ConfiguredPollPlan.discoveryServer(runtime(5, false, false, " ", null, null))).isNull();
-    assertThat(ConfiguredPollPlan.discoveryServer(runtime(5, false, false, "10.0.0.3", "mon", "pw")))
+    assertThat(ConfiguredPollPlan.discoveryServer(runtime(5, false, true, "10.0.0.3", null, null)))
+        .isNull();
+    assertThat(ConfiguredPollPlan.discoveryServer(runtime(5, false, false, " ", null, null)))
+        .isNull();
+    assertThat(
+            ConfiguredPollPlan.discoveryServer(runtime(5, false, false, "10.0.0.3", "mon", "pw")))
         .isEqualTo(new NutServer("10.0.0.3", 3493, "mon", "pw"));
-    // NUT sends PASSWORD only after USERNAME: a lone password is dropped rather than failing every poll.
+    // NUT sends PASSWORD only after USERNAME: a lone password is dropped rather than failing every
+    // poll.
     assertThat(ConfiguredPollPlan.discoveryServer(runtime(5, false, false, "10.0.0.3", null, "pw")))
         .isEqualTo(new NutServer("10.0.0.3", 3493, null, null));
   }
@@ -119,17 +155,21 @@ class ManagedConfigTest {
   @Test
   void theRuntimeNutPasswordIsDecryptedForDiscoveryAndDroppedWhenItCannotBe() {
     String envelope = TestSecrets.CIPHER.encrypt("pw", SecretContext.runtimeField("nut_password"));
-    config.apply(ConfigKeys.RUNTIME, ConfigEntry.of(runtime(5, false, false, "10.0.0.3", "mon", envelope)));
+    config.apply(
+        ConfigKeys.RUNTIME, ConfigEntry.of(runtime(5, false, false, "10.0.0.3", "mon", envelope)));
     config.refresh();
 
-    assertThat(ConfiguredPollPlan.discoveryServer(config.runtime())).isEqualTo(new NutServer("10.0.0.3", 3493, "mon", "pw"));
+    assertThat(ConfiguredPollPlan.discoveryServer(config.runtime()))
+        .isEqualTo(new NutServer("10.0.0.3", 3493, "mon", "pw"));
 
     // When the envelope belongs to another field
     String misplaced = TestSecrets.CIPHER.encrypt("pw", SecretContext.runtimeField("other"));
-    config.apply(ConfigKeys.RUNTIME, ConfigEntry.of(runtime(5, false, false, "10.0.0.3", "mon", misplaced)));
+    config.apply(
+        ConfigKeys.RUNTIME, ConfigEntry.of(runtime(5, false, false, "10.0.0.3", "mon", misplaced)));
     config.refresh();
 
     // Then discovery goes on without a password
-    assertThat(ConfiguredPollPlan.discoveryServer(config.runtime())).isEqualTo(new NutServer("10.0.0.3", 3493, "mon", null));
+    assertThat(ConfiguredPollPlan.discoveryServer(config.runtime()))
+        .isEqualTo(new NutServer("10.0.0.3", 3493, "mon", null));
   }
 }

@@ -12,10 +12,13 @@ import org.junit.jupiter.api.Test;
 
 class PolledDevicesTest {
 
-  private static final NutDevice STATIC_UPS = NutDevice.of("ups-static", null, "10.0.0.1", null, "sim", null, null, null, true);
+  private static final NutDevice STATIC_UPS =
+      NutDevice.of("ups-static", null, "10.0.0.1", null, "sim", null, null, null, true);
 
-  private static DeviceConfig managed(String id, boolean enabled, String collectorId, Map<String, Object> connection) {
-    return new DeviceConfig(id, null, "ups", "nut", "10.0.0.5", null, enabled, connection, collectorId);
+  private static DeviceConfig managed(
+      String id, boolean enabled, String collectorId, Map<String, Object> connection) {
+    return new DeviceConfig(
+        id, null, "ups", "nut", "10.0.0.5", null, enabled, connection, collectorId);
   }
 
   private static DeviceConfig managed(String id, String collectorId) {
@@ -37,14 +40,21 @@ class PolledDevicesTest {
             true,
             new DeviceConfigMapper(TestSecrets.CIPHER));
 
-    assertThat(merged.devices()).extracting(Device::id).containsExactly("ups-static", "mine", "anyones", "blank");
+    assertThat(merged.devices())
+        .extracting(Device::id)
+        .containsExactly("ups-static", "mine", "anyones", "blank");
     assertThat(merged.skipped()).isEmpty();
   }
 
   @Test
   void leavesUnassignedDevicesToOthersWhenAskedTo() {
     var merged =
-        PolledDevices.merge(List.of(), List.of(managed("mine", "c1"), managed("anyones", null)), "c1", false, new DeviceConfigMapper(TestSecrets.CIPHER));
+        PolledDevices.merge(
+            List.of(),
+            List.of(managed("mine", "c1"), managed("anyones", null)),
+            "c1",
+            false,
+            new DeviceConfigMapper(TestSecrets.CIPHER));
 
     assertThat(merged.devices()).extracting(Device::id).containsExactly("mine");
   }

@@ -12,10 +12,22 @@ class NutDeviceUriTest {
   @Test
   void readsEveryPart() {
     NutDevice device =
-        NutDeviceUri.parse("nut://monitor:s3cret@10.0.0.5:3494/rack1?id=ups-rack1&name=Rack%201%20UPS&type=pdu", true);
+        NutDeviceUri.parse(
+            "nut://monitor:s3cret@10.0.0.5:3494/rack1?id=ups-rack1&name=Rack%201%20UPS&type=pdu",
+            true);
 
     assertThat(device)
-        .isEqualTo(new NutDevice("ups-rack1", "Rack 1 UPS", "10.0.0.5", 3494, "rack1", "monitor", "s3cret", "pdu", true));
+        .isEqualTo(
+            new NutDevice(
+                "ups-rack1",
+                "Rack 1 UPS",
+                "10.0.0.5",
+                3494,
+                "rack1",
+                "monitor",
+                "s3cret",
+                "pdu",
+                true));
   }
 
   @Test

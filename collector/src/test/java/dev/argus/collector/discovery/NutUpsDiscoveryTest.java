@@ -18,21 +18,32 @@ class NutUpsDiscoveryTest {
       "BEGIN LIST UPS\nUPS rack1 \"Rack 1\"\nUPS rack2 \"Rack 2\"\nEND LIST UPS\n";
 
   private final NutUpsDiscovery discovery =
-      new NutUpsDiscovery(NutClientSettings.withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2)));
+      new NutUpsDiscovery(
+          NutClientSettings.withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2)));
 
   @Test
   void turnsEveryListedUpsIntoADeviceNamedLikeItUnlessTheIdIsTaken() throws Exception {
     try (var server =
         FakeNutServer.scripted(
             Map.of(
-                "USERNAME mon", "OK\n", "PASSWORD pw", "OK\n", "LIST UPS", TWO_UPSES, "LOGOUT", "OK Goodbye\n"))) {
+                "USERNAME mon",
+                "OK\n",
+                "PASSWORD pw",
+                "OK\n",
+                "LIST UPS",
+                TWO_UPSES,
+                "LOGOUT",
+                "OK Goodbye\n"))) {
       var nut = new NutServer(server.host(), server.port(), "mon", "pw");
 
       List<NutDevice> found = discovery.discover(nut, List.of("rack1"));
 
       assertThat(found)
-          .containsExactly(new NutDevice("rack2", null, server.host(), server.port(), "rack2", "mon", "pw", "ups", true));
-      assertThat(server.requests()).containsExactly("USERNAME mon", "PASSWORD pw", "LIST UPS", "LOGOUT");
+          .containsExactly(
+              new NutDevice(
+                  "rack2", null, server.host(), server.port(), "rack2", "mon", "pw", "ups", true));
+      assertThat(server.requests())
+          .containsExactly("USERNAME mon", "PASSWORD pw", "LIST UPS", "LOGOUT");
     }
   }
 
@@ -40,7 +51,8 @@ class NutUpsDiscoveryTest {
   void keepsTheUpsesListedLastWhileTheServerCannotBeAsked() throws Exception {
     // Given a server that listed two UPSes, then went away
     NutServer nut;
-    try (var server = FakeNutServer.scripted(Map.of("LIST UPS", TWO_UPSES, "LOGOUT", "OK Goodbye\n"))) {
+    try (var server =
+        FakeNutServer.scripted(Map.of("LIST UPS", TWO_UPSES, "LOGOUT", "OK Goodbye\n"))) {
       nut = new NutServer(server.host(), server.port(), null, null);
       assertThat(discovery.discover(nut, List.of())).hasSize(2);
     }
@@ -55,7 +67,10 @@ class NutUpsDiscoveryTest {
   @Test
   void findsNothingOnAServerNeverReached() throws Exception {
     try (var server = FakeNutServer.scripted(Map.of())) {
-      assertThat(discovery.discover(new NutServer(server.host(), server.port(), null, null), List.of())).isEmpty();
+      assertThat(
+              discovery.discover(
+                  new NutServer(server.host(), server.port(), null, null), List.of()))
+          .isEmpty();
     }
   }
 
@@ -64,7 +79,8 @@ class NutUpsDiscoveryTest {
     try (var trap = new LoopbackTrap()) {
       trap.connectThroughTheUnspecifiedAddress();
 
-      List<NutDevice> found = discovery.discover(new NutServer("0.0.0.0", trap.port(), null, null), List.of());
+      List<NutDevice> found =
+          discovery.discover(new NutServer("0.0.0.0", trap.port(), null, null), List.of());
 
       assertThat(found).isEmpty();
       assertThat(trap.connections()).isEqualTo(1);

@@ -13,8 +13,12 @@ class TopicPublisherTest {
 
   private final MockProducer<String, CollectorHeartbeat> producer =
       new MockProducer<>(
-          false, null, Topics.COLLECTOR_STATUS.keySerde().serializer(), Topics.COLLECTOR_STATUS.valueSerde().serializer());
-  private final TopicPublisher<String, CollectorHeartbeat> publisher = new TopicPublisher<>(Topics.COLLECTOR_STATUS, producer);
+          false,
+          null,
+          Topics.COLLECTOR_STATUS.keySerde().serializer(),
+          Topics.COLLECTOR_STATUS.valueSerde().serializer());
+  private final TopicPublisher<String, CollectorHeartbeat> publisher =
+      new TopicPublisher<>(Topics.COLLECTOR_STATUS, producer);
 
   private static CollectorHeartbeat heartbeat() {
     return new CollectorHeartbeat(1, "c1", Instant.EPOCH, Instant.EPOCH, true, 0, null, -1, 0, 0);
@@ -25,10 +29,13 @@ class TopicPublisherTest {
     publisher.publish("c1", heartbeat());
     producer.completeNext();
 
-    assertThat(producer.history()).singleElement().satisfies(record -> {
-      assertThat(record.topic()).isEqualTo("argus.collector.status");
-      assertThat(record.key()).isEqualTo("c1");
-    });
+    assertThat(producer.history())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.topic()).isEqualTo("argus.collector.status");
+              assertThat(record.key()).isEqualTo("c1");
+            });
     assertThat(publisher.failedSends()).isZero();
   }
 
@@ -43,7 +50,8 @@ class TopicPublisherTest {
 
   @Test
   void countsASendThatFailsAtOnceInsteadOfThrowing() {
-    producer.sendException = new org.apache.kafka.common.errors.TimeoutException("no metadata after 5000 ms");
+    producer.sendException =
+        new org.apache.kafka.common.errors.TimeoutException("no metadata after 5000 ms");
 
     publisher.publish("c1", heartbeat());
 

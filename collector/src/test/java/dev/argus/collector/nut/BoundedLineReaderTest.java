@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class BoundedLineReaderTest {
 
   private static BoundedLineReader reader(String text, int maxLineBytes) {
-    return new BoundedLineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), maxLineBytes);
+    return new BoundedLineReader(
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), maxLineBytes);
   }
 
   @Test

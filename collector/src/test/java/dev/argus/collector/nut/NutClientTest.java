@@ -34,7 +34,10 @@ class NutClientTest {
             Map.of(
                 "LIST UPS", "BEGIN LIST UPS\nUPS sim \"Test UPS\"\nEND LIST UPS\n",
                 "LIST VAR sim",
-                    "BEGIN LIST VAR sim\nVAR sim ups.status \"OL\"\nVAR sim battery.charge \"97\"\nEND LIST VAR sim\n",
+                    "BEGIN LIST VAR sim\n"
+                        + "VAR sim ups.status \"OL\"\n"
+                        + "VAR sim battery.charge \"97\"\n"
+                        + "END LIST VAR sim\n",
                 "LOGOUT", "OK Goodbye\n"))) {
 
       // When
@@ -62,18 +65,22 @@ class NutClientTest {
         client.authenticate("monitor", "my \"secret\" pass");
       }
 
-      assertThat(server.requests()).containsExactly("USERNAME monitor", "PASSWORD \"my \\\"secret\\\" pass\"");
+      assertThat(server.requests())
+          .containsExactly("USERNAME monitor", "PASSWORD \"my \\\"secret\\\" pass\"");
     }
   }
 
   @Test
   void reportsRefusedCredentialsWithTheirErrorCodeButNotThePassword() throws Exception {
     try (var server =
-        FakeNutServer.scripted(Map.of("USERNAME monitor", "OK\n", "PASSWORD wrong-secret", "ERR ACCESS-DENIED\n"));
+            FakeNutServer.scripted(
+                Map.of(
+                    "USERNAME monitor", "OK\n", "PASSWORD wrong-secret", "ERR ACCESS-DENIED\n"));
         var client = NutClient.connect(server.host(), server.port(), FAST)) {
 
       assertThatThrownBy(() -> client.authenticate("monitor", "wrong-secret"))
-          .isInstanceOfSatisfying(NutServerError.class, e -> assertThat(e.code()).isEqualTo("ACCESS-DENIED"))
+          .isInstanceOfSatisfying(
+              NutServerError.class, e -> assertThat(e.code()).isEqualTo("ACCESS-DENIED"))
           .message()
           .doesNotContain("wrong-secret");
     }
@@ -89,12 +96,14 @@ class NutClientTest {
   void failsClearlyOnAServerThatAnswersGarbage() throws Exception {
     // Given a server on the port that speaks HTTP, not NUT
     try (var server =
-        FakeNutServer.start(
-            (requests, out) -> {
-              requests.readLine();
-              out.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-              out.flush();
-            });
+            FakeNutServer.start(
+                (requests, out) -> {
+                  requests.readLine();
+                  out.write(
+                      "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                          .getBytes(StandardCharsets.US_ASCII));
+                  out.flush();
+                });
         var client = NutClient.connect(server.host(), server.port(), FAST)) {
 
       // When / Then
@@ -108,14 +117,14 @@ class NutClientTest {
   void failsOnAServerThatSendsAnEndlessLine() throws Exception {
     // Given a server that streams bytes and never a newline
     try (var server =
-        FakeNutServer.start(
-            (requests, out) -> {
-              requests.readLine();
-              byte[] chunk = "x".repeat(1024).getBytes(StandardCharsets.US_ASCII);
-              while (true) {
-                out.write(chunk);
-              }
-            });
+            FakeNutServer.start(
+                (requests, out) -> {
+                  requests.readLine();
+                  byte[] chunk = "x".repeat(1024).getBytes(StandardCharsets.US_ASCII);
+                  while (true) {
+                    out.write(chunk);
+                  }
+                });
         var client = NutClient.connect(server.host(), server.port(), FAST)) {
 
       assertTimeoutPreemptively(
@@ -130,13 +139,15 @@ class NutClientTest {
   @Test
   void failsOnAServerThatClosesTheConnectionInTheMiddleOfAList() throws Exception {
     try (var server =
-        FakeNutServer.start(
-            (requests, out) -> {
-              requests.readLine();
-              out.write("BEGIN LIST VAR sim\nVAR sim battery.charge \"100\"\nVAR sim ups.st".getBytes(StandardCharsets.US_ASCII));
-              out.flush();
-              // Returning closes the connection.
-            });
+            FakeNutServer.start(
+                (requests, out) -> {
+                  requests.readLine();
+                  out.write(
+                      "BEGIN LIST VAR sim\nVAR sim battery.charge \"100\"\nVAR sim ups.st"
+                          .getBytes(StandardCharsets.US_ASCII));
+                  out.flush();
+                  // Returning closes the connection.
+                });
         var client = NutClient.connect(server.host(), server.port(), FAST)) {
 
       assertThatThrownBy(() -> client.listVariables("sim"))
@@ -157,26 +168,30 @@ class NutClientTest {
                   .isInstanceOf(NutException.class)
                   .hasCauseInstanceOf(SocketTimeoutException.class)
                   .hasMessage(
-                      "read timed out after 500 ms waiting for " + server.host() + ":" + server.port()
+                      "read timed out after 500 ms waiting for "
+                          + server.host()
+                          + ":"
+                          + server.port()
                           + " to answer LIST VAR sim"));
     }
   }
 
   @Test
-  void timesOutOnAServerThatTricklesItsAnswerSlowerThanTheReadTimeoutAllowsInTotal() throws Exception {
+  void timesOutOnAServerThatTricklesItsAnswerSlowerThanTheReadTimeoutAllowsInTotal()
+      throws Exception {
     // Given a server whose every single byte arrives well within the read timeout, but the whole
     // answer never does: a per-read timeout alone would wait for ever.
     try (var server =
-        FakeNutServer.start(
-            (requests, out) -> {
-              requests.readLine();
-              String endless = "BEGIN LIST VAR sim\n" + "VAR sim x \"1\"\n".repeat(100_000);
-              for (byte b : endless.getBytes(StandardCharsets.US_ASCII)) {
-                out.write(b);
-                out.flush();
-                sleep(20);
-              }
-            });
+            FakeNutServer.start(
+                (requests, out) -> {
+                  requests.readLine();
+                  String endless = "BEGIN LIST VAR sim\n" + "VAR sim x \"1\"\n".repeat(100_000);
+                  for (byte b : endless.getBytes(StandardCharsets.US_ASCII)) {
+                    out.write(b);
+                    out.flush();
+                    sleep(20);
+                  }
+                });
         var client = NutClient.connect(server.host(), server.port(), FAST)) {
 
       assertTimeoutPreemptively(
@@ -197,7 +212,10 @@ class NutClientTest {
 
     assertThatThrownBy(() -> NutClient.connect("127.0.0.1", closedPort, FAST))
         .isInstanceOf(NutException.class)
-        .hasMessage("connection refused by 127.0.0.1:" + closedPort + " (is upsd running and listening there?)");
+        .hasMessage(
+            "connection refused by 127.0.0.1:"
+                + closedPort
+                + " (is upsd running and listening there?)");
   }
 
   @Test
@@ -214,7 +232,8 @@ class NutClientTest {
           () ->
               assertThatThrownBy(() -> NutClient.connect("127.0.0.1", server.getLocalPort(), FAST))
                   .isInstanceOf(NutException.class)
-                  .hasMessage("connect timed out after 500 ms to 127.0.0.1:" + server.getLocalPort()));
+                  .hasMessage(
+                      "connect timed out after 500 ms to 127.0.0.1:" + server.getLocalPort()));
     } finally {
       for (Socket socket : queued) {
         socket.close();
@@ -234,10 +253,12 @@ class NutClientTest {
     var slow = NutClientSettings.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(30));
     try (var server = FakeNutServer.hanging();
         var client = NutClient.connect(server.host(), server.port(), slow)) {
-      Thread.ofVirtual().start(() -> {
-        sleep(200);
-        client.close();
-      });
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                sleep(200);
+                client.close();
+              });
 
       assertTimeoutPreemptively(
           NEVER_STICKS,

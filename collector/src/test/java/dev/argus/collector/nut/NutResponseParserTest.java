@@ -43,7 +43,8 @@ class NutResponseParserTest {
 
     @Test
     void toleratesRepeatedSpaces() throws Exception {
-      assertThat(NutResponseParser.words("  UPS  sim   \"x\"  ")).containsExactly("UPS", "sim", "x");
+      assertThat(NutResponseParser.words("  UPS  sim   \"x\"  "))
+          .containsExactly("UPS", "sim", "x");
     }
 
     @Test
@@ -73,14 +74,20 @@ class NutResponseParserTest {
     @Test
     void readsNamesAndDescriptions() throws Exception {
       // Given
-      var in = answer("BEGIN LIST UPS", "UPS sim \"Argus test UPS\"", "UPS rack2 \"Rack \\\"2\\\"\"", "END LIST UPS");
+      var in =
+          answer(
+              "BEGIN LIST UPS",
+              "UPS sim \"Argus test UPS\"",
+              "UPS rack2 \"Rack \\\"2\\\"\"",
+              "END LIST UPS");
 
       // When
       List<UpsInfo> upses = parser.upsList(in);
 
       // Then
       assertThat(upses)
-          .containsExactly(new UpsInfo("sim", "Argus test UPS"), new UpsInfo("rack2", "Rack \"2\""));
+          .containsExactly(
+              new UpsInfo("sim", "Argus test UPS"), new UpsInfo("rack2", "Rack \"2\""));
     }
 
     @Test
@@ -150,7 +157,8 @@ class NutResponseParserTest {
 
     @Test
     void keepsTheDetailAfterTheErrorCode() {
-      assertThatThrownBy(() -> parser.variables("sim", answer("ERR DRIVER-NOT-CONNECTED since 12:00")))
+      assertThatThrownBy(
+              () -> parser.variables("sim", answer("ERR DRIVER-NOT-CONNECTED since 12:00")))
           .isInstanceOfSatisfying(
               NutServerError.class,
               e -> {
@@ -164,7 +172,8 @@ class NutResponseParserTest {
       var in = answer("BEGIN LIST VAR sim", "VAR sim battery.charge \"100\"", "ERR UNKNOWN-UPS");
 
       assertThatThrownBy(() -> parser.variables("sim", in))
-          .isInstanceOfSatisfying(NutServerError.class, e -> assertThat(e.code()).isEqualTo("UNKNOWN-UPS"));
+          .isInstanceOfSatisfying(
+              NutServerError.class, e -> assertThat(e.code()).isEqualTo("UNKNOWN-UPS"));
     }
 
     @Test
@@ -192,7 +201,8 @@ class NutResponseParserTest {
       assertThatThrownBy(() -> parser.variables("sim", in))
           .isInstanceOf(NutProtocolException.class)
           .hasMessage(
-              "malformed answer to LIST VAR sim: expected 'BEGIN LIST VAR sim', got 'HTTP/1.1 400 Bad Request'");
+              "malformed answer to LIST VAR sim: expected 'BEGIN LIST VAR sim', got 'HTTP/1.1 400"
+                  + " Bad Request'");
     }
 
     @Test
@@ -232,7 +242,8 @@ class NutResponseParserTest {
     void refusesAListThatDoesNotEndWithinTheLineLimit() {
       // Given a server that would stream variables forever
       int[] sent = {0};
-      NutLineSource endless = () -> sent[0]++ == 0 ? "BEGIN LIST VAR sim" : "VAR sim x.n" + sent[0] + " \"1\"";
+      NutLineSource endless =
+          () -> sent[0]++ == 0 ? "BEGIN LIST VAR sim" : "VAR sim x.n" + sent[0] + " \"1\"";
 
       // When / Then
       assertThatThrownBy(() -> new NutResponseParser(50).variables("sim", endless))
@@ -250,7 +261,8 @@ class NutResponseParserTest {
       }
       lines.add("END LIST VAR sim");
 
-      assertThat(new NutResponseParser(5).variables("sim", answer(lines.toArray(String[]::new)))).hasSize(4);
+      assertThat(new NutResponseParser(5).variables("sim", answer(lines.toArray(String[]::new))))
+          .hasSize(4);
     }
   }
 

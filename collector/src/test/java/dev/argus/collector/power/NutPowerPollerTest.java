@@ -45,25 +45,43 @@ class NutPowerPollerTest {
             Map.of(
                 "USERNAME monitor", "OK\n",
                 "PASSWORD secret", "OK\n",
-                "LIST VAR sim", "BEGIN LIST VAR sim\nVAR sim ups.status \"OL\"\nVAR sim battery.charge \"88\"\nEND LIST VAR sim\n",
+                "LIST VAR sim",
+                    "BEGIN LIST VAR sim\n"
+                        + "VAR sim ups.status \"OL\"\n"
+                        + "VAR sim battery.charge \"88\"\n"
+                        + "END LIST VAR sim\n",
                 "LOGOUT", "OK Goodbye\n"))) {
-      var device = NutDevice.of("ups-main", "Main", server.host(), server.port(), "sim", "monitor", "secret", null, true);
+      var device =
+          NutDevice.of(
+              "ups-main",
+              "Main",
+              server.host(),
+              server.port(),
+              "sim",
+              "monitor",
+              "secret",
+              null,
+              true);
 
       // When
       List<PowerReading> readings = poller.poll(device);
 
       // Then
-      assertThat(readings).singleElement().satisfies(reading -> {
-        assertThat(reading.succeeded()).isTrue();
-        assertThat(reading.deviceId()).isEqualTo("ups-main");
-        assertThat(reading.deviceName()).isEqualTo("Main");
-        assertThat(reading.upsStatus()).isEqualTo("OL");
-        assertThat(reading.batteryPercent()).isEqualTo(88.0);
-        assertThat(reading.collectorId()).isEqualTo("collector-1");
-        assertThat(reading.pollIntervalSeconds()).isEqualTo(60);
-        assertThat(reading.timestamp()).isEqualTo(NOW);
-      });
-      assertThat(server.requests()).containsExactly("USERNAME monitor", "PASSWORD secret", "LIST VAR sim", "LOGOUT");
+      assertThat(readings)
+          .singleElement()
+          .satisfies(
+              reading -> {
+                assertThat(reading.succeeded()).isTrue();
+                assertThat(reading.deviceId()).isEqualTo("ups-main");
+                assertThat(reading.deviceName()).isEqualTo("Main");
+                assertThat(reading.upsStatus()).isEqualTo("OL");
+                assertThat(reading.batteryPercent()).isEqualTo(88.0);
+                assertThat(reading.collectorId()).isEqualTo("collector-1");
+                assertThat(reading.pollIntervalSeconds()).isEqualTo(60);
+                assertThat(reading.timestamp()).isEqualTo(NOW);
+              });
+      assertThat(server.requests())
+          .containsExactly("USERNAME monitor", "PASSWORD secret", "LIST VAR sim", "LOGOUT");
     }
   }
 
@@ -74,7 +92,8 @@ class NutPowerPollerTest {
         FakeNutServer.scripted(
             Map.of(
                 "LIST UPS", TWO_UPSES,
-                "LIST VAR ups1", "BEGIN LIST VAR ups1\nVAR ups1 ups.status \"OB DISCHRG\"\nEND LIST VAR ups1\n",
+                "LIST VAR ups1",
+                    "BEGIN LIST VAR ups1\nVAR ups1 ups.status \"OB DISCHRG\"\nEND LIST VAR ups1\n",
                 "LIST VAR ups2", "ERR DATA-STALE\n",
                 "LOGOUT", "OK Goodbye\n"))) {
 
@@ -82,7 +101,9 @@ class NutPowerPollerTest {
       List<PowerReading> readings = poller.poll(device(server, "site", null));
 
       // Then
-      assertThat(readings).extracting(PowerReading::deviceId).containsExactly("site-ups1", "site-ups2");
+      assertThat(readings)
+          .extracting(PowerReading::deviceId)
+          .containsExactly("site-ups1", "site-ups2");
       assertThat(readings.get(0).upsStatus()).isEqualTo("OB DISCHRG");
       assertThat(readings.get(0).deviceName()).isEqualTo("Rack UPS");
       assertThat(readings.get(1).succeeded()).isFalse();
@@ -108,12 +129,16 @@ class NutPowerPollerTest {
       List<PowerReading> readings = poller.poll(device(server, "site", null));
 
       // Then
-      assertThat(readings).extracting(PowerReading::deviceId).containsExactly("site-ups1", "site-ups2");
+      assertThat(readings)
+          .extracting(PowerReading::deviceId)
+          .containsExactly("site-ups1", "site-ups2");
       assertThat(readings)
           .allSatisfy(
               reading ->
                   assertThat(reading.error())
-                      .isEqualTo("connection closed before 'END LIST VAR ups1' in the answer to LIST VAR ups1"));
+                      .isEqualTo(
+                          "connection closed before 'END LIST VAR ups1' in the answer to LIST VAR"
+                              + " ups1"));
     }
   }
 
@@ -125,15 +150,27 @@ class NutPowerPollerTest {
 
       // When
       List<PowerReading> unspecified =
-          poller.poll(NutDevice.of("ups-0", null, "0.0.0.0", trap.port(), "ups", null, null, null, true));
+          poller.poll(
+              NutDevice.of("ups-0", null, "0.0.0.0", trap.port(), "ups", null, null, null, true));
       List<PowerReading> metadata =
-          poller.poll(NutDevice.of("ups-m", null, "2852039166", 3493, "ups", null, null, null, true));
+          poller.poll(
+              NutDevice.of("ups-m", null, "2852039166", 3493, "ups", null, null, null, true));
 
       // Then
-      assertThat(unspecified).singleElement().satisfies(reading ->
-          assertThat(reading.error()).startsWith("host: 0.0.0.0 is the unspecified address; Argus does not connect to"));
-      assertThat(metadata).singleElement().satisfies(reading ->
-          assertThat(reading.error()).startsWith("host: 2852039166 means 169.254.169.254, a cloud metadata address"));
+      assertThat(unspecified)
+          .singleElement()
+          .satisfies(
+              reading ->
+                  assertThat(reading.error())
+                      .startsWith(
+                          "host: 0.0.0.0 is the unspecified address; Argus does not connect to"));
+      assertThat(metadata)
+          .singleElement()
+          .satisfies(
+              reading ->
+                  assertThat(reading.error())
+                      .startsWith(
+                          "host: 2852039166 means 169.254.169.254, a cloud metadata address"));
       assertThat(trap.connections()).isEqualTo(1);
     }
   }
@@ -145,14 +182,21 @@ class NutPowerPollerTest {
 
     List<PowerReading> readings = poller.poll(device);
 
-    assertThat(readings).singleElement().satisfies(reading -> {
-      assertThat(reading.deviceId()).isEqualTo("site");
-      assertThat(reading.error()).isEqualTo("connection refused by 127.0.0.1:" + closedPort + " (is upsd running and listening there?)");
-      assertThat(reading.host()).isEqualTo("127.0.0.1");
-      assertThat(reading.port()).isEqualTo(closedPort);
-      assertThat(reading.poller()).isEqualTo("nut");
-      assertThat(reading.powerWatts()).isNull();
-    });
+    assertThat(readings)
+        .singleElement()
+        .satisfies(
+            reading -> {
+              assertThat(reading.deviceId()).isEqualTo("site");
+              assertThat(reading.error())
+                  .isEqualTo(
+                      "connection refused by 127.0.0.1:"
+                          + closedPort
+                          + " (is upsd running and listening there?)");
+              assertThat(reading.host()).isEqualTo("127.0.0.1");
+              assertThat(reading.port()).isEqualTo(closedPort);
+              assertThat(reading.poller()).isEqualTo("nut");
+              assertThat(reading.powerWatts()).isNull();
+            });
   }
 
   @Test
@@ -174,34 +218,55 @@ class NutPowerPollerTest {
 
     // Then
     String hostId = server.host();
-    assertThat(readings).extracting(PowerReading::deviceId).containsExactly(hostId + "-ups1", hostId + "-ups2");
-    assertThat(readings).allSatisfy(reading -> assertThat(reading.error()).startsWith("connection refused by"));
+    assertThat(readings)
+        .extracting(PowerReading::deviceId)
+        .containsExactly(hostId + "-ups1", hostId + "-ups2");
+    assertThat(readings)
+        .allSatisfy(reading -> assertThat(reading.error()).startsWith("connection refused by"));
   }
 
   @Test
   void reportsAServerWithoutUpsesAsAFailedPoll() throws Exception {
-    try (var server = FakeNutServer.scripted(Map.of("LIST UPS", "BEGIN LIST UPS\nEND LIST UPS\n"))) {
+    try (var server =
+        FakeNutServer.scripted(Map.of("LIST UPS", "BEGIN LIST UPS\nEND LIST UPS\n"))) {
       List<PowerReading> readings = poller.poll(device(server, "empty", null));
 
-      assertThat(readings).singleElement().satisfies(reading -> {
-        assertThat(reading.deviceId()).isEqualTo("empty");
-        assertThat(reading.error()).contains("serves no UPS");
-      });
+      assertThat(readings)
+          .singleElement()
+          .satisfies(
+              reading -> {
+                assertThat(reading.deviceId()).isEqualTo("empty");
+                assertThat(reading.error()).contains("serves no UPS");
+              });
     }
   }
 
   @Test
   void reportsRefusedCredentialsAsAFailedPoll() throws Exception {
     try (var server =
-        FakeNutServer.scripted(Map.of("USERNAME monitor", "OK\n", "PASSWORD wrong", "ERR ACCESS-DENIED\n"))) {
-      var device = NutDevice.of("ups-main", null, server.host(), server.port(), "sim", "monitor", "wrong", null, true);
+        FakeNutServer.scripted(
+            Map.of("USERNAME monitor", "OK\n", "PASSWORD wrong", "ERR ACCESS-DENIED\n"))) {
+      var device =
+          NutDevice.of(
+              "ups-main",
+              null,
+              server.host(),
+              server.port(),
+              "sim",
+              "monitor",
+              "wrong",
+              null,
+              true);
 
       List<PowerReading> readings = poller.poll(device);
 
-      assertThat(readings).singleElement().satisfies(reading -> {
-        assertThat(reading.error()).isEqualTo("ERR ACCESS-DENIED (in answer to PASSWORD)");
-        assertThat(reading.error()).doesNotContain("wrong");
-      });
+      assertThat(readings)
+          .singleElement()
+          .satisfies(
+              reading -> {
+                assertThat(reading.error()).isEqualTo("ERR ACCESS-DENIED (in answer to PASSWORD)");
+                assertThat(reading.error()).doesNotContain("wrong");
+              });
     }
   }
 

@@ -24,7 +24,8 @@ class NutPowerPollerUpsdIT {
 
   private static UpsdProcess upsd;
 
-  private final NutClientSettings settings = NutClientSettings.withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(5));
+  private final NutClientSettings settings =
+      NutClientSettings.withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(5));
   private final NutPowerPoller poller =
       new NutPowerPoller(settings, new NutVariablesMapper(), "collector-it", 5, Clock.systemUTC());
 
@@ -57,7 +58,16 @@ class NutPowerPollerUpsdIT {
   }
 
   private NutDevice sim(String id) {
-    return NutDevice.of(id, "Sim UPS", upsd.host(), upsd.port(), UpsdProcess.UPS_NAME, UpsdProcess.USER, UpsdProcess.PASSWORD, null, true);
+    return NutDevice.of(
+        id,
+        "Sim UPS",
+        upsd.host(),
+        upsd.port(),
+        UpsdProcess.UPS_NAME,
+        UpsdProcess.USER,
+        UpsdProcess.PASSWORD,
+        null,
+        true);
   }
 
   @Test
@@ -71,7 +81,9 @@ class NutPowerPollerUpsdIT {
 
       assertThat(upses).extracting(UpsInfo::name).containsExactly("sim");
       assertThat(upses.getFirst().description()).isEqualTo("Argus test UPS");
-      assertThat(variables).containsEntry("ups.status", "OL").containsEntry("battery.charge", "100");
+      assertThat(variables)
+          .containsEntry("ups.status", "OL")
+          .containsEntry("battery.charge", "100");
     }
   }
 
@@ -79,27 +91,30 @@ class NutPowerPollerUpsdIT {
   void mapsTheVariablesIntoAPowerReading() {
     List<PowerReading> readings = poller.poll(sim("ups-sim"));
 
-    assertThat(readings).singleElement().satisfies(reading -> {
-      assertThat(reading.error()).isNull();
-      assertThat(reading.deviceId()).isEqualTo("ups-sim");
-      assertThat(reading.deviceName()).isEqualTo("Sim UPS");
-      assertThat(reading.upsStatus()).isEqualTo("OL");
-      assertThat(reading.batteryPercent()).isEqualTo(100.0);
-      assertThat(reading.batteryLowPercent()).isEqualTo(20.0);
-      assertThat(reading.runtimeSeconds()).isEqualTo(3600.0);
-      assertThat(reading.loadPercent()).isEqualTo(25.0);
-      assertThat(reading.powerWatts()).isEqualTo(225.0);
-      assertThat(reading.voltage()).isEqualTo(230.5);
-      assertThat(reading.outputVoltage()).isEqualTo(229.0);
-      assertThat(reading.inputFrequency()).isEqualTo(50.0);
-      assertThat(reading.temperatureC()).isEqualTo(31.5);
-      assertThat(reading.metadata().firmware()).isEqualTo("FW 1.2");
-      assertThat(reading.metadata().serial()).isEqualTo("SN-42");
-      // dummy-ups reports itself as the device's maker and model.
-      assertThat(reading.metadata().manufacturer()).isNotBlank();
-      assertThat(reading.collectorId()).isEqualTo("collector-it");
-      assertThat(reading.pollIntervalSeconds()).isEqualTo(5);
-    });
+    assertThat(readings)
+        .singleElement()
+        .satisfies(
+            reading -> {
+              assertThat(reading.error()).isNull();
+              assertThat(reading.deviceId()).isEqualTo("ups-sim");
+              assertThat(reading.deviceName()).isEqualTo("Sim UPS");
+              assertThat(reading.upsStatus()).isEqualTo("OL");
+              assertThat(reading.batteryPercent()).isEqualTo(100.0);
+              assertThat(reading.batteryLowPercent()).isEqualTo(20.0);
+              assertThat(reading.runtimeSeconds()).isEqualTo(3600.0);
+              assertThat(reading.loadPercent()).isEqualTo(25.0);
+              assertThat(reading.powerWatts()).isEqualTo(225.0);
+              assertThat(reading.voltage()).isEqualTo(230.5);
+              assertThat(reading.outputVoltage()).isEqualTo(229.0);
+              assertThat(reading.inputFrequency()).isEqualTo(50.0);
+              assertThat(reading.temperatureC()).isEqualTo(31.5);
+              assertThat(reading.metadata().firmware()).isEqualTo("FW 1.2");
+              assertThat(reading.metadata().serial()).isEqualTo("SN-42");
+              // dummy-ups reports itself as the device's maker and model.
+              assertThat(reading.metadata().manufacturer()).isNotBlank();
+              assertThat(reading.collectorId()).isEqualTo("collector-it");
+              assertThat(reading.pollIntervalSeconds()).isEqualTo(5);
+            });
   }
 
   @Test
@@ -108,19 +123,25 @@ class NutPowerPollerUpsdIT {
 
     List<PowerReading> readings = poller.poll(server);
 
-    assertThat(readings).singleElement().satisfies(reading -> {
-      assertThat(reading.deviceId()).isEqualTo("site-sim");
-      assertThat(reading.deviceName()).isEqualTo("Argus test UPS");
-      assertThat(reading.upsStatus()).isEqualTo("OL");
-    });
+    assertThat(readings)
+        .singleElement()
+        .satisfies(
+            reading -> {
+              assertThat(reading.deviceId()).isEqualTo("site-sim");
+              assertThat(reading.deviceName()).isEqualTo("Argus test UPS");
+              assertThat(reading.upsStatus()).isEqualTo("OL");
+            });
   }
 
   @Test
   void reportsAnUnknownUpsWithItsNutErrorCode() {
-    var wrong = NutDevice.of("ups-x", null, upsd.host(), upsd.port(), "nosuchups", null, null, null, true);
+    var wrong =
+        NutDevice.of("ups-x", null, upsd.host(), upsd.port(), "nosuchups", null, null, null, true);
 
-    assertThat(poller.poll(wrong)).singleElement()
-        .extracting(PowerReading::error).asString()
+    assertThat(poller.poll(wrong))
+        .singleElement()
+        .extracting(PowerReading::error)
+        .asString()
         .startsWith("ERR UNKNOWN-UPS");
   }
 
@@ -134,15 +155,21 @@ class NutPowerPollerUpsdIT {
 
     // Then a later poll sees it (the driver re-reads its file every few seconds)
     try {
-      await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-        PowerReading reading = poller.poll(sim("ups-sim")).getFirst();
-        assertThat(reading.upsStatus()).isEqualTo("OB DISCHRG");
-        assertThat(reading.batteryPercent()).isEqualTo(93.0);
-      });
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(
+              () -> {
+                PowerReading reading = poller.poll(sim("ups-sim")).getFirst();
+                assertThat(reading.upsStatus()).isEqualTo("OB DISCHRG");
+                assertThat(reading.batteryPercent()).isEqualTo(93.0);
+              });
     } finally {
       // The other tests share this upsd: wait until it is back on line.
       upsd.setVariables(Map.of("ups.status", "OL", "battery.charge", "100"));
-      await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .pollInterval(Duration.ofMillis(500))
           .until(() -> "OL".equals(poller.poll(sim("ups-sim")).getFirst().upsStatus()));
     }
   }

@@ -15,7 +15,8 @@ class NutVariablesMapperTest {
 
   private static final Instant AT = Instant.parse("2026-05-27T10:00:00Z");
   private static final ReadingIdentity UPS_MAIN =
-      new ReadingIdentity("nut", "ups-main", "ups", "Main UPS", "192.168.1.10", 3493, "collector-1", 300);
+      new ReadingIdentity(
+          "nut", "ups-main", "ups", "Main UPS", "192.168.1.10", 3493, "collector-1", 300);
 
   private final NutVariablesMapper mapper = new NutVariablesMapper();
 
@@ -32,11 +33,36 @@ class NutVariablesMapperTest {
     // Given what a typical UPS reports
     var vars =
         variables(
-            "ups.realpower", "450", "ups.load", "55", "input.voltage", "230.4", "output.voltage", "229.9",
-            "input.frequency", "50.0", "output.current", "1.9", "battery.charge", "100",
-            "battery.charge.low", "20", "battery.runtime", "3600", "ups.status", "OL CHRG",
-            "ups.temperature", "31.5", "device.mfr", "APC", "device.model", "Smart-UPS 1500",
-            "ups.firmware", "UPS 09.3", "device.serial", "AS1234");
+            "ups.realpower",
+            "450",
+            "ups.load",
+            "55",
+            "input.voltage",
+            "230.4",
+            "output.voltage",
+            "229.9",
+            "input.frequency",
+            "50.0",
+            "output.current",
+            "1.9",
+            "battery.charge",
+            "100",
+            "battery.charge.low",
+            "20",
+            "battery.runtime",
+            "3600",
+            "ups.status",
+            "OL CHRG",
+            "ups.temperature",
+            "31.5",
+            "device.mfr",
+            "APC",
+            "device.model",
+            "Smart-UPS 1500",
+            "ups.firmware",
+            "UPS 09.3",
+            "device.serial",
+            "AS1234");
 
     // When
     PowerReading reading = mapper.toReading(UPS_MAIN, vars, AT);
@@ -64,12 +90,14 @@ class NutVariablesMapperTest {
     assertThat(reading.runtimeSeconds()).isEqualTo(3600.0);
     assertThat(reading.upsStatus()).isEqualTo("OL CHRG");
     assertThat(reading.temperatureC()).isEqualTo(31.5);
-    assertThat(reading.metadata()).isEqualTo(new DeviceMetadata("APC", "Smart-UPS 1500", "UPS 09.3", "AS1234"));
+    assertThat(reading.metadata())
+        .isEqualTo(new DeviceMetadata("APC", "Smart-UPS 1500", "UPS 09.3", "AS1234"));
   }
 
   @Test
   void derivesWattsFromNominalRealPowerAndLoadWhenRealPowerIsMissing() {
-    var reading = mapper.toReading(UPS_MAIN, variables("ups.realpower.nominal", "900", "ups.load", "25"), AT);
+    var reading =
+        mapper.toReading(UPS_MAIN, variables("ups.realpower.nominal", "900", "ups.load", "25"), AT);
 
     assertThat(reading.powerWatts()).isEqualTo(225.0);
   }
@@ -78,7 +106,9 @@ class NutVariablesMapperTest {
   void prefersMeasuredRealPowerToTheNominalEstimate() {
     var reading =
         mapper.toReading(
-            UPS_MAIN, variables("ups.realpower", "300", "ups.realpower.nominal", "900", "ups.load", "25"), AT);
+            UPS_MAIN,
+            variables("ups.realpower", "300", "ups.realpower.nominal", "900", "ups.load", "25"),
+            AT);
 
     assertThat(reading.powerWatts()).isEqualTo(300.0);
   }
@@ -87,7 +117,9 @@ class NutVariablesMapperTest {
   void fallsBackToTheNominalEstimateWhenRealPowerIsGarbage() {
     var reading =
         mapper.toReading(
-            UPS_MAIN, variables("ups.realpower", "n/a", "ups.realpower.nominal", "1000", "ups.load", "10"), AT);
+            UPS_MAIN,
+            variables("ups.realpower", "n/a", "ups.realpower.nominal", "1000", "ups.load", "10"),
+            AT);
 
     assertThat(reading.powerWatts()).isEqualTo(100.0);
   }
@@ -95,7 +127,8 @@ class NutVariablesMapperTest {
   @Test
   void leavesWattsUnknownWhenOnlyApparentPowerIsKnown() {
     // VA x load is not watts: the power factor is unknown.
-    var reading = mapper.toReading(UPS_MAIN, variables("ups.power.nominal", "1500", "ups.load", "40"), AT);
+    var reading =
+        mapper.toReading(UPS_MAIN, variables("ups.power.nominal", "1500", "ups.load", "40"), AT);
 
     assertThat(reading.powerWatts()).isNull();
     assertThat(reading.loadPercent()).isEqualTo(40.0);
@@ -103,13 +136,29 @@ class NutVariablesMapperTest {
 
   @Test
   void leavesWattsUnknownWhenTheLoadIsMissing() {
-    assertThat(mapper.toReading(UPS_MAIN, variables("ups.realpower.nominal", "900"), AT).powerWatts()).isNull();
+    assertThat(
+            mapper.toReading(UPS_MAIN, variables("ups.realpower.nominal", "900"), AT).powerWatts())
+        .isNull();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"abc", "NaN", "", "  ", "Infinity", "-Infinity", "1e999", "0x1p3", "12d", "1,5", "--3"})
+  @ValueSource(
+      strings = {
+        "abc",
+        "NaN",
+        "",
+        "  ",
+        "Infinity",
+        "-Infinity",
+        "1e999",
+        "0x1p3",
+        "12d",
+        "1,5",
+        "--3"
+      })
   void mapsGarbageNumbersToNull(String garbage) {
-    var reading = mapper.toReading(UPS_MAIN, variables("battery.charge", garbage, "ups.status", "OL"), AT);
+    var reading =
+        mapper.toReading(UPS_MAIN, variables("battery.charge", garbage, "ups.status", "OL"), AT);
 
     assertThat(reading.batteryPercent()).isNull();
     assertThat(reading.succeeded()).isTrue();
@@ -149,9 +198,13 @@ class NutVariablesMapperTest {
 
   @Test
   void takesTheBatteryTemperatureWhenTheUpsHasNone() {
-    assertThat(mapper.toReading(UPS_MAIN, variables("battery.temperature", "25"), AT).temperatureC()).isEqualTo(25.0);
     assertThat(
-            mapper.toReading(UPS_MAIN, variables("ups.temperature", "30", "battery.temperature", "25"), AT)
+            mapper.toReading(UPS_MAIN, variables("battery.temperature", "25"), AT).temperatureC())
+        .isEqualTo(25.0);
+    assertThat(
+            mapper
+                .toReading(
+                    UPS_MAIN, variables("ups.temperature", "30", "battery.temperature", "25"), AT)
                 .temperatureC())
         .isEqualTo(30.0);
   }

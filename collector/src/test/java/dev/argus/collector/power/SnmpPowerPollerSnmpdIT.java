@@ -1,9 +1,9 @@
 package dev.argus.collector.power;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.assertj.core.data.Offset.offset;
 
 import dev.argus.collector.devices.SnmpDevice;
 import dev.argus.collector.devices.SnmpDeviceUri;
@@ -66,7 +66,8 @@ class SnmpPowerPollerSnmpdIT {
           Map.entry(SnmpdProcess.VENDOR + ".1.1.0", "gauge 2560"));
 
   private static SnmpdProcess snmpd;
-  private final SnmpPowerPoller poller = new SnmpPowerPoller(new SnmpReadingMapper(), "collector-1", 60, Clock.systemUTC());
+  private final SnmpPowerPoller poller =
+      new SnmpPowerPoller(new SnmpReadingMapper(), "collector-1", 60, Clock.systemUTC());
 
   @BeforeAll
   static void startSnmpd() {
@@ -87,7 +88,8 @@ class SnmpPowerPollerSnmpdIT {
   }
 
   private static SnmpDevice device(String query) {
-    return SnmpDeviceUri.parse("snmp://" + query.replace("PORT", Integer.toString(snmpd.port())), true);
+    return SnmpDeviceUri.parse(
+        "snmp://" + query.replace("PORT", Integer.toString(snmpd.port())), true);
   }
 
   private PowerReading poll(SnmpDevice device) {
@@ -108,7 +110,8 @@ class SnmpPowerPollerSnmpdIT {
     assertThat(reading.outputCurrent()).isCloseTo(2.6, offset(1e-9));
     assertThat(reading.powerWatts()).isEqualTo(550.0);
     assertThat(reading.loadPercent()).isEqualTo(35.0);
-    assertThat(reading.metadata()).isEqualTo(new DeviceMetadata("ACME Power", "Model 1500", "2.1.0", null));
+    assertThat(reading.metadata())
+        .isEqualTo(new DeviceMetadata("ACME Power", "Model 1500", "2.1.0", null));
     assertThat(reading.outlets()).isEmpty();
   }
 
@@ -144,8 +147,13 @@ class SnmpPowerPollerSnmpdIT {
   @Test
   void readsAUpsOverV3AuthPrivWithSha256AndAes() {
     PowerReading reading =
-        poll(device(SnmpdProcess.PRIV_USER + "@127.0.0.1:PORT?version=3&auth=SHA-256&auth_password="
-            + SnmpdProcess.AUTH_PASSWORD + "&priv=AES&priv_password=" + SnmpdProcess.PRIV_PASSWORD));
+        poll(
+            device(
+                SnmpdProcess.PRIV_USER
+                    + "@127.0.0.1:PORT?version=3&auth=SHA-256&auth_password="
+                    + SnmpdProcess.AUTH_PASSWORD
+                    + "&priv=AES&priv_password="
+                    + SnmpdProcess.PRIV_PASSWORD));
 
     assertUpsOnMains(reading);
   }
@@ -153,7 +161,11 @@ class SnmpPowerPollerSnmpdIT {
   @Test
   void readsAUpsOverV3AuthNoPriv() {
     PowerReading reading =
-        poll(device(SnmpdProcess.AUTH_USER + "@127.0.0.1:PORT?version=3&auth=SHA&auth_password=" + SnmpdProcess.AUTH_PASSWORD));
+        poll(
+            device(
+                SnmpdProcess.AUTH_USER
+                    + "@127.0.0.1:PORT?version=3&auth=SHA&auth_password="
+                    + SnmpdProcess.AUTH_PASSWORD));
 
     assertUpsOnMains(reading);
   }
@@ -175,8 +187,16 @@ class SnmpPowerPollerSnmpdIT {
   void walksThePduOutletTableAndSumsTheOutletPower() {
     // When a PDU is polled with its outlet table columns configured
     PowerReading reading =
-        poll(device("127.0.0.1:PORT?type=pdu&id=pdu-1&outlet.name=" + OUTLETS + "2&outlet.power=" + OUTLETS + "3"
-            + "&outlet.current=" + OUTLETS + "4*0.1"));
+        poll(
+            device(
+                "127.0.0.1:PORT?type=pdu&id=pdu-1&outlet.name="
+                    + OUTLETS
+                    + "2&outlet.power="
+                    + OUTLETS
+                    + "3"
+                    + "&outlet.current="
+                    + OUTLETS
+                    + "4*0.1"));
 
     // Then every outlet is a row of the walk, and the total is their sum
     assertThat(reading.error()).isNull();
@@ -194,10 +214,16 @@ class SnmpPowerPollerSnmpdIT {
 
   @Test
   void aConfiguredOidMapOverridesTheDefaults() {
-    // Given a UPS whose total power is a vendor scalar in 0.1 W and whose outlets are a vendor table
+    // Given a UPS whose total power is a vendor scalar in 0.1 W and whose outlets are a vendor
+    // table
     SnmpDevice device =
-        device("127.0.0.1:PORT?oid.power_watts=" + SnmpdProcess.VENDOR + ".1.1.0*0.1&oid.temperature_c="
-            + "&outlet.power=" + OUTLETS + "3");
+        device(
+            "127.0.0.1:PORT?oid.power_watts="
+                + SnmpdProcess.VENDOR
+                + ".1.1.0*0.1&oid.temperature_c="
+                + "&outlet.power="
+                + OUTLETS
+                + "3");
 
     // When polled
     PowerReading reading = poll(device);
@@ -206,13 +232,22 @@ class SnmpPowerPollerSnmpdIT {
     assertThat(reading.powerWatts()).isEqualTo(256.0);
     assertThat(reading.temperatureC()).isNull();
     assertThat(reading.batteryPercent()).isEqualTo(87.0);
-    assertThat(reading.outlets()).extracting(OutletReading::powerWatts).containsExactly(120.0, 95.0, 40.0);
+    assertThat(reading.outlets())
+        .extracting(OutletReading::powerWatts)
+        .containsExactly(120.0, 95.0, 40.0);
   }
 
   @Test
   void garbageValuesBecomeNullFieldsNotAFailedPoll() {
     // Given text where numbers belong and a missing object
-    snmpd.set(Map.of(UPS + "2.4.0", "string full", UPS + "4.4.1.4.1", "string n/a", UPS + "4.4.1.4.2", "string n/a"));
+    snmpd.set(
+        Map.of(
+            UPS + "2.4.0",
+            "string full",
+            UPS + "4.4.1.4.1",
+            "string n/a",
+            UPS + "4.4.1.4.2",
+            "string n/a"));
     snmpd.set(nullValue(UPS + "2.3.0"));
 
     // When polled
@@ -234,15 +269,23 @@ class SnmpPowerPollerSnmpdIT {
     assertThat(reading.deviceId()).isEqualTo("ups-x");
     assertThat(reading.poller()).isEqualTo("snmp");
     assertThat(reading.error())
-        .isEqualTo("no answer from 127.0.0.1:" + snmpd.port() + " (SNMP v2c) within 300 ms, 2 attempt(s): check that an "
-            + "SNMP agent listens there and that the community is right (agents ignore requests they do not accept)");
+        .isEqualTo(
+            "no answer from 127.0.0.1:"
+                + snmpd.port()
+                + " (SNMP v2c) within 300 ms, 2 attempt(s): check that an SNMP agent listens there"
+                + " and that the community is right (agents ignore requests they do not accept)");
   }
 
   @Test
   void aWrongV3AuthPasswordIsAFailedPoll() {
     PowerReading reading =
-        poll(device(SnmpdProcess.PRIV_USER + "@127.0.0.1:PORT?version=3&auth=SHA-256&auth_password=wrongpass1"
-            + "&priv=AES&priv_password=" + SnmpdProcess.PRIV_PASSWORD + "&timeout=500ms&retries=0"));
+        poll(
+            device(
+                SnmpdProcess.PRIV_USER
+                    + "@127.0.0.1:PORT?version=3&auth=SHA-256&auth_password=wrongpass1"
+                    + "&priv=AES&priv_password="
+                    + SnmpdProcess.PRIV_PASSWORD
+                    + "&timeout=500ms&retries=0"));
 
     assertThat(reading.succeeded()).isFalse();
     // (snmpd's report of the wrong digest is unauthenticated, so it cannot be trusted: no answer)
@@ -255,7 +298,9 @@ class SnmpPowerPollerSnmpdIT {
   @Test
   void anUnknownV3UserIsAFailedPoll() {
     PowerReading reading =
-        poll(device("nobody@127.0.0.1:PORT?version=3&auth=SHA&auth_password=whatever12&timeout=500ms&retries=0"));
+        poll(
+            device(
+                "nobody@127.0.0.1:PORT?version=3&auth=SHA&auth_password=whatever12&timeout=500ms&retries=0"));
 
     assertThat(reading.succeeded()).isFalse();
     assertThat(reading.error()).contains("does not know the SNMPv3 user 'nobody'");
@@ -268,7 +313,9 @@ class SnmpPowerPollerSnmpdIT {
       closedPort = socket.getLocalPort();
     }
     PowerReading reading =
-        poll(SnmpDeviceUri.parse("snmp://127.0.0.1:" + closedPort + "?timeout=200ms&retries=0", true));
+        poll(
+            SnmpDeviceUri.parse(
+                "snmp://127.0.0.1:" + closedPort + "?timeout=200ms&retries=0", true));
 
     assertThat(reading.succeeded()).isFalse();
     assertThat(reading.error()).startsWith("no answer from 127.0.0.1:" + closedPort);
@@ -279,14 +326,20 @@ class SnmpPowerPollerSnmpdIT {
     // Given an agent that never answers (wrong community) and requests far longer than the deadline
     var producer =
         new MockProducer<>(
-            true, null, Topics.READINGS_POWER.keySerde().serializer(), Topics.READINGS_POWER.valueSerde().serializer());
+            true,
+            null,
+            Topics.READINGS_POWER.keySerde().serializer(),
+            Topics.READINGS_POWER.valueSerde().serializer());
     var scheduler =
         new PollScheduler(
             List.of(device("wrong@127.0.0.1:PORT?id=slow&timeout=10s&retries=2")),
             new PowerPoller(
                 new NutPowerPoller(
                     NutClientSettings.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)),
-                    new NutVariablesMapper(), "collector-1", 60, Clock.systemUTC()),
+                    new NutVariablesMapper(),
+                    "collector-1",
+                    60,
+                    Clock.systemUTC()),
                 poller),
             new TopicPublisher<>(Topics.READINGS_POWER, producer),
             Duration.ofMinutes(1),
@@ -297,10 +350,15 @@ class SnmpPowerPollerSnmpdIT {
     assertTimeoutPreemptively(NEVER_STICKS, scheduler::runCycle);
 
     // Then the device has one failed reading saying the poll was cancelled
-    assertThat(producer.history()).map(ProducerRecord::value).singleElement().satisfies(reading -> {
-      assertThat(reading.deviceId()).isEqualTo("slow");
-      assertThat(reading.error()).startsWith("poll did not finish within the poll deadline of 1000 ms");
-    });
+    assertThat(producer.history())
+        .map(ProducerRecord::value)
+        .singleElement()
+        .satisfies(
+            reading -> {
+              assertThat(reading.deviceId()).isEqualTo("slow");
+              assertThat(reading.error())
+                  .startsWith("poll did not finish within the poll deadline of 1000 ms");
+            });
   }
 
   private static Map<String, String> nullValue(String oid) {

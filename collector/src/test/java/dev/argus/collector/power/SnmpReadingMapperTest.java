@@ -34,11 +34,30 @@ class SnmpReadingMapperTest {
   @Test
   void outletsAreScaledIndexedByTheLastSubIdentifierAndSummed() {
     // Given a Raritan-style table indexed pduId.outletId, current in mA
-    var oids = SnmpOidMap.of("pdu", null, Map.of("name", "1.3.6.1.4.1.1.2", "power", "1.3.6.1.4.1.1.3", "current", "1.3.6.1.4.1.1.4*0.001"));
+    var oids =
+        SnmpOidMap.of(
+            "pdu",
+            null,
+            Map.of(
+                "name",
+                "1.3.6.1.4.1.1.2",
+                "power",
+                "1.3.6.1.4.1.1.3",
+                "current",
+                "1.3.6.1.4.1.1.4*0.001"));
     var rows =
         List.of(
-            new SnmpRow("1.1", Map.of("1.3.6.1.4.1.1.2", text("a"), "1.3.6.1.4.1.1.3", number(100), "1.3.6.1.4.1.1.4", number(450))),
-            new SnmpRow("1.2", Map.of("1.3.6.1.4.1.1.2", text(" "), "1.3.6.1.4.1.1.3", text("n/a"))),
+            new SnmpRow(
+                "1.1",
+                Map.of(
+                    "1.3.6.1.4.1.1.2",
+                    text("a"),
+                    "1.3.6.1.4.1.1.3",
+                    number(100),
+                    "1.3.6.1.4.1.1.4",
+                    number(450))),
+            new SnmpRow(
+                "1.2", Map.of("1.3.6.1.4.1.1.2", text(" "), "1.3.6.1.4.1.1.3", text("n/a"))),
             new SnmpRow("1.3", Map.of("1.3.6.1.4.1.1.3", number(50))));
 
     // When mapped
@@ -57,12 +76,19 @@ class SnmpReadingMapperTest {
 
   @Test
   void aConfiguredTotalPowerWinsOverTheOutletSum() {
-    var oids = SnmpOidMap.of("pdu", Map.of("power_watts", "1.3.6.1.4.1.1.1.0*0.1"), Map.of("power", "1.3.6.1.4.1.1.3"));
+    var oids =
+        SnmpOidMap.of(
+            "pdu",
+            Map.of("power_watts", "1.3.6.1.4.1.1.1.0*0.1"),
+            Map.of("power", "1.3.6.1.4.1.1.3"));
 
     PowerReading reading =
         mapper.toReading(
-            PDU, oids, Map.of("1.3.6.1.4.1.1.1.0", List.of(number(2345))),
-            List.of(new SnmpRow("1", Map.of("1.3.6.1.4.1.1.3", number(100)))), NOW);
+            PDU,
+            oids,
+            Map.of("1.3.6.1.4.1.1.1.0", List.of(number(2345))),
+            List.of(new SnmpRow("1", Map.of("1.3.6.1.4.1.1.3", number(100)))),
+            NOW);
 
     assertThat(reading.powerWatts()).isEqualTo(234.5);
   }

@@ -19,7 +19,10 @@ class DnsProbeTest {
   @Test
   void resolvesLocalhostThroughTheSystemResolver() throws Exception {
     var any = probe.check(target("dns", "localhost").build(), TIMEOUT);
-    var expected = probe.check(target("dns", "localhost").dnsRecordType("A").dnsExpected("127.0.0.1").build(), TIMEOUT);
+    var expected =
+        probe.check(
+            target("dns", "localhost").dnsRecordType("A").dnsExpected("127.0.0.1").build(),
+            TIMEOUT);
 
     assertThat(any.up()).as("error: %s", any.error()).isTrue();
     assertThat(any.responseTimeMillis()).isNotNull();
@@ -31,7 +34,8 @@ class DnsProbeTest {
     var outcome = probe.check(target("dns", "localhost").dnsExpected("10.9.9.9").build(), TIMEOUT);
 
     assertThat(outcome.up()).isFalse();
-    assertThat(outcome.error()).isEqualTo("A answer for localhost [127.0.0.1] does not contain '10.9.9.9'");
+    assertThat(outcome.error())
+        .isEqualTo("A answer for localhost [127.0.0.1] does not contain '10.9.9.9'");
   }
 
   @Test
@@ -41,17 +45,21 @@ class DnsProbeTest {
       var probeAskingIt = new DnsProbe("dns://127.0.0.1:" + silent.getLocalPort());
 
       var outcome =
-          probeAskingIt.check(target("dns", "example.com").dnsRecordType("MX").build(), Duration.ofSeconds(1));
+          probeAskingIt.check(
+              target("dns", "example.com").dnsRecordType("MX").build(), Duration.ofSeconds(1));
 
       assertThat(outcome.up()).isFalse();
       assertThat(outcome.error())
-          .isEqualTo("MX lookup of example.com failed: no answer from the DNS server within about 1000 ms");
+          .isEqualTo(
+              "MX lookup of example.com failed: no answer from the DNS server within about 1000"
+                  + " ms");
     }
   }
 
   @Test
   void refusesARecordTypeItDoesNotKnow() {
-    assertThatThrownBy(() -> probe.check(target("dns", "example.com").dnsRecordType("SRV").build(), TIMEOUT))
+    assertThatThrownBy(
+            () -> probe.check(target("dns", "example.com").dnsRecordType("SRV").build(), TIMEOUT))
         .hasMessage("dns record type 'SRV' is not one of A, AAAA, CNAME, MX, TXT, NS");
   }
 

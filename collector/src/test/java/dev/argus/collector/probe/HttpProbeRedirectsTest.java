@@ -28,10 +28,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The http probe follows redirects itself and judges every hop before connecting, against real
- * JDK HTTP servers on loopback. A refused hop cannot be observed at 169.254.169.254 here, so the
- * proof that nothing is requested uses 0.0.0.0: on Linux a connection to 0.0.0.0 reaches
- * loopback, so the "inner" server (on 127.0.0.1) would see the request if the guard were skipped.
+ * The http probe follows redirects itself and judges every hop before connecting, against real JDK
+ * HTTP servers on loopback. A refused hop cannot be observed at 169.254.169.254 here, so the proof
+ * that nothing is requested uses 0.0.0.0: on Linux a connection to 0.0.0.0 reaches loopback, so the
+ * "inner" server (on 127.0.0.1) would see the request if the guard were skipped.
  */
 class HttpProbeRedirectsTest {
 
@@ -49,10 +49,12 @@ class HttpProbeRedirectsTest {
   static void startServers() throws IOException {
     inner = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     inner.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    inner.createContext("/", exchange -> {
-      innerRequests.add(exchange.getRequestURI().getPath());
-      respond(exchange, 200, "inner secret");
-    });
+    inner.createContext(
+        "/",
+        exchange -> {
+          innerRequests.add(exchange.getRequestURI().getPath());
+          respond(exchange, 200, "inner secret");
+        });
     inner.start();
     innerPort = inner.getAddress().getPort();
 
@@ -85,9 +87,12 @@ class HttpProbeRedirectsTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "/to-metadata | redirect to http://169.254.169.254/latest/meta-data/: 169.254.169.254 is a cloud metadata address",
-        "/to-mapped-metadata | redirect to http://[::ffff:169.254.169.254]/latest/meta-data/: [::ffff:169.254.169.254] means 169.254.169.254, a cloud metadata address",
-        "/to-integer-metadata | redirect to http://2852039166/latest/meta-data/: 2852039166 means 169.254.169.254, a cloud metadata address",
+        "/to-metadata | redirect to http://169.254.169.254/latest/meta-data/: 169.254.169.254 is a"
+            + " cloud metadata address",
+        "/to-mapped-metadata | redirect to http://[::ffff:169.254.169.254]/latest/meta-data/:"
+            + " [::ffff:169.254.169.254] means 169.254.169.254, a cloud metadata address",
+        "/to-integer-metadata | redirect to http://2852039166/latest/meta-data/: 2852039166 means"
+            + " 169.254.169.254, a cloud metadata address",
       })
   void aRedirectToCloudMetadataFailsTheCheckNamingIt(String path, String error) throws Exception {
     var outcome = probe.check(target("http", outerBase + path).build(), TIMEOUT);
@@ -102,7 +107,8 @@ class HttpProbeRedirectsTest {
     HttpResponse<Void> direct =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create("http://0.0.0.0:" + innerPort + "/control")).build(),
+                HttpRequest.newBuilder(URI.create("http://0.0.0.0:" + innerPort + "/control"))
+                    .build(),
                 HttpResponse.BodyHandlers.discarding());
     assertThat(direct.statusCode()).isEqualTo(200);
     assertThat(innerRequests).containsExactly("/control");
@@ -115,7 +121,10 @@ class HttpProbeRedirectsTest {
     // Then both fail on the guard, and the inner server saw neither
     assertThat(redirected.up()).isFalse();
     assertThat(redirected.error())
-        .startsWith("redirect to http://0.0.0.0:" + innerPort + "/unspecified: 0.0.0.0 is the unspecified address");
+        .startsWith(
+            "redirect to http://0.0.0.0:"
+                + innerPort
+                + "/unspecified: 0.0.0.0 is the unspecified address");
     assertThat(pointed.up()).isFalse();
     assertThat(pointed.error()).startsWith("address: 0.0.0.0 is the unspecified address");
     assertThat(innerRequests).containsExactly("/control");
@@ -123,7 +132,9 @@ class HttpProbeRedirectsTest {
 
   @Test
   void aChainOfRedirectsToAnAllowedServerIsFollowedRelativeAndAbsolute() throws Exception {
-    var outcome = probe.check(target("http", outerBase + "/chain/1").keyword("inner secret").build(), TIMEOUT);
+    var outcome =
+        probe.check(
+            target("http", outerBase + "/chain/1").keyword("inner secret").build(), TIMEOUT);
 
     assertThat(outcome.up()).as(outcome.error()).isTrue();
     assertThat(outcome.statusCode()).isEqualTo(200);
@@ -133,7 +144,8 @@ class HttpProbeRedirectsTest {
   @Test
   void redirectsAreNotFollowedWhenTheTargetSaysSo() throws Exception {
     var outcome =
-        probe.check(target("http", outerBase + "/to-unspecified").followRedirects(false).build(), TIMEOUT);
+        probe.check(
+            target("http", outerBase + "/to-unspecified").followRedirects(false).build(), TIMEOUT);
 
     assertThat(outcome.up()).isTrue();
     assertThat(outcome.statusCode()).isEqualTo(302);
@@ -146,14 +158,17 @@ class HttpProbeRedirectsTest {
 
     assertThat(outcome.up()).isFalse();
     assertThat(outcome.statusCode()).isEqualTo(302);
-    assertThat(outcome.error()).isEqualTo("more than 5 redirects; the last one to " + outerBase + "/loop");
+    assertThat(outcome.error())
+        .isEqualTo("more than 5 redirects; the last one to " + outerBase + "/loop");
   }
 
   private static void redirect(String path, String location) {
-    outer.createContext(path, exchange -> {
-      exchange.getResponseHeaders().add("Location", location);
-      respond(exchange, 302, "moved");
-    });
+    outer.createContext(
+        path,
+        exchange -> {
+          exchange.getResponseHeaders().add("Location", location);
+          respond(exchange, 302, "moved");
+        });
   }
 
   private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -40,7 +40,8 @@ class HttpProbeTest {
 
   @TempDir static Path certificates;
 
-  private final HttpProbe probe = new HttpProbe(defaultContext(), MAX_BODY_BYTES, Clock.systemUTC());
+  private final HttpProbe probe =
+      new HttpProbe(defaultContext(), MAX_BODY_BYTES, Clock.systemUTC());
 
   @BeforeAll
   static void startServer() throws IOException {
@@ -79,7 +80,8 @@ class HttpProbeTest {
   @Test
   void theExpectedStatusCodesReplaceTheDefaultRange() throws Exception {
     var unavailableExpected =
-        probe.check(target("http", base + "/unavailable").expectedStatusCodes(503).build(), TIMEOUT);
+        probe.check(
+            target("http", base + "/unavailable").expectedStatusCodes(503).build(), TIMEOUT);
     var okNotExpected =
         probe.check(target("http", base + "/ok").expectedStatusCodes(201, 204).build(), TIMEOUT);
 
@@ -127,13 +129,16 @@ class HttpProbeTest {
 
     assertThat(outcome.up()).isFalse();
     assertThat(outcome.statusCode()).isNull();
-    assertThat(outcome.error()).startsWith("no complete answer within 500 ms from http://127.0.0.1:");
+    assertThat(outcome.error())
+        .startsWith("no complete answer within 500 ms from http://127.0.0.1:");
   }
 
   @Test
   void anErrorNeverCarriesTheCredentialsOfTheUrl() throws Exception {
     var outcome =
-        probe.check(target("http", base.replace("http://", "http://monitor:s3cret@") + "/slow").build(), Duration.ofMillis(300));
+        probe.check(
+            target("http", base.replace("http://", "http://monitor:s3cret@") + "/slow").build(),
+            Duration.ofMillis(300));
 
     assertThat(outcome.up()).isFalse();
     assertThat(outcome.error())
@@ -153,7 +158,9 @@ class HttpProbeTest {
 
   @Test
   void aSelfSignedCertificateFailsVerificationButPassesWithVerifyTlsOff() throws Exception {
-    var certificate = SelfSignedCertificate.generate(certificates, "localhost", "dns:localhost,ip:127.0.0.1", null, 90);
+    var certificate =
+        SelfSignedCertificate.generate(
+            certificates, "localhost", "dns:localhost,ip:127.0.0.1", null, 90);
     HttpsServer https = startHttps(certificate);
     try {
       String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/ok";
@@ -164,7 +171,8 @@ class HttpProbeTest {
       assertThat(verified.up()).isFalse();
       assertThat(verified.error())
           .startsWith("TLS handshake with 127.0.0.1:" + https.getAddress().getPort() + " failed: ")
-          .endsWith("(for a self-signed certificate or one for another host name, set verify_tls=false)");
+          .endsWith(
+              "(for a self-signed certificate or one for another host name, set verify_tls=false)");
       assertThat(unverified.up()).isTrue();
       assertThat(unverified.statusCode()).isEqualTo(200);
       assertThat(unverified.certExpiresAt()).isEqualTo(certificate.notAfter());
@@ -176,8 +184,11 @@ class HttpProbeTest {
   @Test
   void aTrustedCertificateForAnotherHostFailsUnlessVerifyTlsIsOff() throws Exception {
     // Given a client that trusts the certificate, which names another host
-    var certificate = SelfSignedCertificate.generate(certificates, "other.example", "dns:other.example", null, 90);
-    var trusting = new HttpProbe(certificate.clientContextTrustingIt(), MAX_BODY_BYTES, Clock.systemUTC());
+    var certificate =
+        SelfSignedCertificate.generate(
+            certificates, "other.example", "dns:other.example", null, 90);
+    var trusting =
+        new HttpProbe(certificate.clientContextTrustingIt(), MAX_BODY_BYTES, Clock.systemUTC());
     HttpsServer https = startHttps(certificate);
     try {
       String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/ok";
@@ -195,8 +206,11 @@ class HttpProbeTest {
 
   @Test
   void aTrustedCertificateForTheRightHostPasses() throws Exception {
-    var certificate = SelfSignedCertificate.generate(certificates, "localhost", "dns:localhost,ip:127.0.0.1", null, 90);
-    var trusting = new HttpProbe(certificate.clientContextTrustingIt(), MAX_BODY_BYTES, Clock.systemUTC());
+    var certificate =
+        SelfSignedCertificate.generate(
+            certificates, "localhost", "dns:localhost,ip:127.0.0.1", null, 90);
+    var trusting =
+        new HttpProbe(certificate.clientContextTrustingIt(), MAX_BODY_BYTES, Clock.systemUTC());
     HttpsServer https = startHttps(certificate);
     try {
       var outcome =
@@ -207,7 +221,8 @@ class HttpProbeTest {
               TIMEOUT);
 
       assertThat(outcome.up()).isTrue();
-      assertThat(outcome.certExpiresAt()).isCloseTo(certificate.notAfter(), within(1, ChronoUnit.SECONDS));
+      assertThat(outcome.certExpiresAt())
+          .isCloseTo(certificate.notAfter(), within(1, ChronoUnit.SECONDS));
     } finally {
       https.stop(0);
     }
@@ -215,20 +230,28 @@ class HttpProbeTest {
 
   @Test
   void aCertificateExpiringWithinTheWarningPeriodFailsTheCheck() throws Exception {
-    var certificate = SelfSignedCertificate.generate(certificates, "localhost", "dns:localhost,ip:127.0.0.1", null, 5);
+    var certificate =
+        SelfSignedCertificate.generate(
+            certificates, "localhost", "dns:localhost,ip:127.0.0.1", null, 5);
     HttpsServer https = startHttps(certificate);
     try {
       String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/ok";
 
-      var warned = probe.check(target("https", url).verifyTls(false).certExpiryWarningDays(30).build(), TIMEOUT);
-      var notYet = probe.check(target("https", url).verifyTls(false).certExpiryWarningDays(2).build(), TIMEOUT);
+      var warned =
+          probe.check(
+              target("https", url).verifyTls(false).certExpiryWarningDays(30).build(), TIMEOUT);
+      var notYet =
+          probe.check(
+              target("https", url).verifyTls(false).certExpiryWarningDays(2).build(), TIMEOUT);
 
       assertThat(warned.up()).isFalse();
       assertThat(warned.statusCode()).isEqualTo(200);
       assertThat(warned.certExpiresAt()).isEqualTo(certificate.notAfter());
       assertThat(warned.error())
-          .isEqualTo("TLS certificate expires at " + certificate.notAfter()
-              + " (in 4 days), within the warning period of 30 days");
+          .isEqualTo(
+              "TLS certificate expires at "
+                  + certificate.notAfter()
+                  + " (in 4 days), within the warning period of 30 days");
       assertThat(notYet.up()).isTrue();
     } finally {
       https.stop(0);
@@ -237,12 +260,15 @@ class HttpProbeTest {
 
   @Test
   void anExpiredCertificateFailsEvenWithVerifyTlsOff() throws Exception {
-    var certificate = SelfSignedCertificate.generate(certificates, "localhost", "dns:localhost", "-30d", 10);
+    var certificate =
+        SelfSignedCertificate.generate(certificates, "localhost", "dns:localhost", "-30d", 10);
     HttpsServer https = startHttps(certificate);
     try {
       var outcome =
           probe.check(
-              target("https", "https://127.0.0.1:" + https.getAddress().getPort() + "/ok").verifyTls(false).build(),
+              target("https", "https://127.0.0.1:" + https.getAddress().getPort() + "/ok")
+                  .verifyTls(false)
+                  .build(),
               TIMEOUT);
 
       assertThat(outcome.up()).isFalse();
@@ -253,7 +279,8 @@ class HttpProbeTest {
   }
 
   private static HttpsServer startHttps(SelfSignedCertificate certificate) throws IOException {
-    HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpsServer https =
+        HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     https.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
     serveRoutes(https);
     https.start();
@@ -264,30 +291,36 @@ class HttpProbeTest {
     target.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     target.createContext("/ok", exchange -> respond(exchange, 200, "all systems nominal"));
     target.createContext("/unavailable", exchange -> respond(exchange, 503, "maintenance"));
-    target.createContext("/old", exchange -> {
-      exchange.getResponseHeaders().add("Location", "/ok");
-      respond(exchange, 302, "moved");
-    });
-    target.createContext("/endless", exchange -> {
-      exchange.sendResponseHeaders(200, 0);
-      byte[] chunk = new byte[8192];
-      Arrays.fill(chunk, (byte) 'x');
-      try (OutputStream body = exchange.getResponseBody()) {
-        while (true) {
-          body.write(chunk);
-        }
-      } catch (IOException clientWentAway) {
-        // The probe stopped reading: that is the point.
-      }
-    });
-    target.createContext("/slow", exchange -> {
-      try {
-        RELEASE_SLOW.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      respond(exchange, 200, "late");
-    });
+    target.createContext(
+        "/old",
+        exchange -> {
+          exchange.getResponseHeaders().add("Location", "/ok");
+          respond(exchange, 302, "moved");
+        });
+    target.createContext(
+        "/endless",
+        exchange -> {
+          exchange.sendResponseHeaders(200, 0);
+          byte[] chunk = new byte[8192];
+          Arrays.fill(chunk, (byte) 'x');
+          try (OutputStream body = exchange.getResponseBody()) {
+            while (true) {
+              body.write(chunk);
+            }
+          } catch (IOException clientWentAway) {
+            // The probe stopped reading: that is the point.
+          }
+        });
+    target.createContext(
+        "/slow",
+        exchange -> {
+          try {
+            RELEASE_SLOW.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          respond(exchange, 200, "late");
+        });
   }
 
   private static void respond(HttpExchange exchange, int status, String body) throws IOException {

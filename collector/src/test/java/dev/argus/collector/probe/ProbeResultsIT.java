@@ -46,12 +46,14 @@ class ProbeResultsIT {
     broker = new EmbeddedKafkaKraftBroker(1, 1);
     broker.afterPropertiesSet();
     http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    http.createContext("/health", exchange -> {
-      byte[] body = "status: green".getBytes();
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    http.createContext(
+        "/health",
+        exchange -> {
+          byte[] body = "status: green".getBytes();
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     http.start();
   }
 
@@ -79,13 +81,35 @@ class ProbeResultsIT {
       var acknowledged = Instant.parse("2025-05-01T10:00:00Z");
       int closedPort = closedPort();
       String healthUrl = "http://127.0.0.1:" + http.getAddress().getPort() + "/health";
-      collector.getBean(ProbeScheduler.class).targetsChanged(List.of(
-          target("http", healthUrl).id(11).name("Health page").keyword("green").everySeconds(1)
-              .failureThreshold(2).alertRepeatMinutes(15).build(),
-          target("http", healthUrl).id(12).name("Wrong keyword").keyword("red").everySeconds(1).build(),
-          target("tcp", "127.0.0.1:" + listening.getLocalPort()).id(13).name("Socket").everySeconds(1).build(),
-          target("tcp", "127.0.0.1:" + closedPort).id(14).name("Closed port").everySeconds(1)
-              .acknowledgedAt(acknowledged).build()));
+      collector
+          .getBean(ProbeScheduler.class)
+          .targetsChanged(
+              List.of(
+                  target("http", healthUrl)
+                      .id(11)
+                      .name("Health page")
+                      .keyword("green")
+                      .everySeconds(1)
+                      .failureThreshold(2)
+                      .alertRepeatMinutes(15)
+                      .build(),
+                  target("http", healthUrl)
+                      .id(12)
+                      .name("Wrong keyword")
+                      .keyword("red")
+                      .everySeconds(1)
+                      .build(),
+                  target("tcp", "127.0.0.1:" + listening.getLocalPort())
+                      .id(13)
+                      .name("Socket")
+                      .everySeconds(1)
+                      .build(),
+                  target("tcp", "127.0.0.1:" + closedPort)
+                      .id(14)
+                      .name("Closed port")
+                      .everySeconds(1)
+                      .acknowledgedAt(acknowledged)
+                      .build()));
 
       // Then each target's results arrive, keyed by target id, with the target's settings
       ProbeResult health = readings.first("11");
@@ -108,7 +132,8 @@ class ProbeResultsIT {
 
       ProbeResult closed = readings.first("14");
       assertThat(closed.up()).isFalse();
-      assertThat(closed.error()).isEqualTo("cannot connect to 127.0.0.1:" + closedPort + ": Connection refused");
+      assertThat(closed.error())
+          .isEqualTo("cannot connect to 127.0.0.1:" + closedPort + ": Connection refused");
       assertThat(closed.acknowledgedAt()).isEqualTo(acknowledged);
       assertThat(closed.failureThreshold()).isEqualTo(3);
     }
@@ -130,9 +155,12 @@ class ProbeResultsIT {
       consumer =
           new KafkaConsumer<>(
               Map.of(
-                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                  ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                  ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  broker.getBrokersAsString(),
+                  ConsumerConfig.GROUP_ID_CONFIG,
+                  "it-" + UUID.randomUUID(),
+                  ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                  "earliest"),
               Topics.READINGS_PROBE.keySerde().deserializer(),
               Topics.READINGS_PROBE.valueSerde().deserializer());
       List<TopicPartition> partitions =

@@ -54,10 +54,11 @@ class ProbeSchedulerTest {
   void probesEachEnabledTargetOnItsIntervalUpAndDown() throws IOException {
     // Given
     scheduler = scheduler(256);
-    scheduler.targetsChanged(List.of(
-        tcp(1, listening.getLocalPort()).build(),
-        tcp(2, closedPort()).build(),
-        tcp(3, listening.getLocalPort()).disabled().build()));
+    scheduler.targetsChanged(
+        List.of(
+            tcp(1, listening.getLocalPort()).build(),
+            tcp(2, closedPort()).build(),
+            tcp(3, listening.getLocalPort()).disabled().build()));
 
     // When
     scheduler.start();
@@ -65,7 +66,8 @@ class ProbeSchedulerTest {
     // Then
     await().atMost(PATIENCE).until(() -> count(1) >= 2 && count(2) >= 2);
     assertThat(results).filteredOn(r -> r.targetId() == 1).allMatch(ProbeResult::up);
-    assertThat(results).filteredOn(r -> r.targetId() == 2)
+    assertThat(results)
+        .filteredOn(r -> r.targetId() == 2)
         .allSatisfy(r -> assertThat(r.error()).contains("Connection refused"));
     assertThat(count(3)).isZero();
     assertThat(scheduler.targetsConfigured()).isEqualTo(2);
@@ -82,11 +84,15 @@ class ProbeSchedulerTest {
 
     // When its address changes, then its results follow the new address
     scheduler.targetsChanged(List.of(tcp(1, listening.getLocalPort()).build()));
-    await().atMost(PATIENCE).until(() -> results.stream().anyMatch(r -> r.targetId() == 1 && r.up()));
+    await()
+        .atMost(PATIENCE)
+        .until(() -> results.stream().anyMatch(r -> r.targetId() == 1 && r.up()));
 
     // When it is renamed, then the next result carries the new name
     scheduler.targetsChanged(List.of(tcp(1, listening.getLocalPort()).name("renamed").build()));
-    await().atMost(PATIENCE).until(() -> results.stream().anyMatch(r -> r.targetName().equals("renamed")));
+    await()
+        .atMost(PATIENCE)
+        .until(() -> results.stream().anyMatch(r -> r.targetName().equals("renamed")));
 
     // When it is removed and another one added, then only the other one is probed any more
     scheduler.targetsChanged(List.of(tcp(2, listening.getLocalPort()).build()));
@@ -99,10 +105,15 @@ class ProbeSchedulerTest {
   void aDisabledTargetStops() throws IOException {
     scheduler = scheduler(256);
     scheduler.start();
-    scheduler.targetsChanged(List.of(tcp(1, listening.getLocalPort()).build(), tcp(2, listening.getLocalPort()).build()));
+    scheduler.targetsChanged(
+        List.of(
+            tcp(1, listening.getLocalPort()).build(), tcp(2, listening.getLocalPort()).build()));
     await().atMost(PATIENCE).until(() -> count(1) >= 1);
 
-    scheduler.targetsChanged(List.of(tcp(1, listening.getLocalPort()).disabled().build(), tcp(2, listening.getLocalPort()).build()));
+    scheduler.targetsChanged(
+        List.of(
+            tcp(1, listening.getLocalPort()).disabled().build(),
+            tcp(2, listening.getLocalPort()).build()));
     int before = count(1);
     int otherBefore = count(2);
     await().atMost(PATIENCE).until(() -> count(2) >= otherBefore + 3);
@@ -115,7 +126,9 @@ class ProbeSchedulerTest {
     // Given five targets whose probes block, and room for two at a time
     scheduler = scheduler(2);
     scheduler.targetsChanged(
-        List.of(1L, 2L, 3L, 4L, 5L).stream().map(id -> target("blocking", "x").id(id).everySeconds(1).build()).toList());
+        List.of(1L, 2L, 3L, 4L, 5L).stream()
+            .map(id -> target("blocking", "x").id(id).everySeconds(1).build())
+            .toList());
 
     // When
     scheduler.start();
@@ -127,7 +140,9 @@ class ProbeSchedulerTest {
     // Released, every target gets its result
 
     releaseBlocked.countDown();
-    await().atMost(PATIENCE).until(() -> List.of(1L, 2L, 3L, 4L, 5L).stream().allMatch(id -> count(id) >= 1));
+    await()
+        .atMost(PATIENCE)
+        .until(() -> List.of(1L, 2L, 3L, 4L, 5L).stream().allMatch(id -> count(id) >= 1));
     assertThat(blockedMost.get()).isEqualTo(2);
   }
 
@@ -157,21 +172,23 @@ class ProbeSchedulerTest {
   }
 
   private ProbeScheduler scheduler(int maxInFlight) {
-    Probe blocking = (target, timeout) -> {
-      blockedMost.accumulateAndGet(blockedNow.incrementAndGet(), Math::max);
-      try {
-        releaseBlocked.await();
-      } catch (InterruptedException e) {
-        interrupted.incrementAndGet();
-        throw e;
-      } finally {
-        blockedNow.decrementAndGet();
-      }
-      return ProbeOutcome.up(1);
-    };
-    Probe broken = (target, timeout) -> {
-      throw new IllegalStateException("probe exploded");
-    };
+    Probe blocking =
+        (target, timeout) -> {
+          blockedMost.accumulateAndGet(blockedNow.incrementAndGet(), Math::max);
+          try {
+            releaseBlocked.await();
+          } catch (InterruptedException e) {
+            interrupted.incrementAndGet();
+            throw e;
+          } finally {
+            blockedNow.decrementAndGet();
+          }
+          return ProbeOutcome.up(1);
+        };
+    Probe broken =
+        (target, timeout) -> {
+          throw new IllegalStateException("probe exploded");
+        };
     var prober =
         new TargetProber(
             Map.of("tcp", new TcpProbe(), "blocking", blocking, "broken", broken),

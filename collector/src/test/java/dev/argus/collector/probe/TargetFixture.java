@@ -34,27 +34,105 @@ final class TargetFixture {
     return new TargetFixture(type, address);
   }
 
-  TargetFixture id(long value) { id = value; return this; }
-  TargetFixture name(String value) { name = value; return this; }
-  TargetFixture address(String value) { address = value; return this; }
-  TargetFixture everySeconds(int value) { checkIntervalSeconds = value; return this; }
-  TargetFixture failureThreshold(int value) { failureThreshold = value; return this; }
-  TargetFixture disabled() { enabled = false; return this; }
-  TargetFixture expectedStatusCodes(Integer... codes) { expectedStatusCodes = List.of(codes); return this; }
-  TargetFixture keyword(String value) { keyword = value; return this; }
-  TargetFixture followRedirects(boolean value) { followRedirects = value; return this; }
-  TargetFixture verifyTls(boolean value) { verifyTls = value; return this; }
-  TargetFixture certExpiryWarningDays(int value) { certExpiryWarningDays = value; return this; }
-  TargetFixture dnsRecordType(String value) { dnsRecordType = value; return this; }
-  TargetFixture dnsExpected(String value) { dnsExpected = value; return this; }
-  TargetFixture timeoutSeconds(Integer value) { timeoutSeconds = value; return this; }
-  TargetFixture alertRepeatMinutes(Integer value) { alertRepeatMinutes = value; return this; }
-  TargetFixture acknowledgedAt(Instant value) { acknowledgedAt = value; return this; }
+  TargetFixture id(long value) {
+    id = value;
+    return this;
+  }
+
+  TargetFixture name(String value) {
+    name = value;
+    return this;
+  }
+
+  TargetFixture address(String value) {
+    address = value;
+    return this;
+  }
+
+  TargetFixture everySeconds(int value) {
+    checkIntervalSeconds = value;
+    return this;
+  }
+
+  TargetFixture failureThreshold(int value) {
+    failureThreshold = value;
+    return this;
+  }
+
+  TargetFixture disabled() {
+    enabled = false;
+    return this;
+  }
+
+  TargetFixture expectedStatusCodes(Integer... codes) {
+    expectedStatusCodes = List.of(codes);
+    return this;
+  }
+
+  TargetFixture keyword(String value) {
+    keyword = value;
+    return this;
+  }
+
+  TargetFixture followRedirects(boolean value) {
+    followRedirects = value;
+    return this;
+  }
+
+  TargetFixture verifyTls(boolean value) {
+    verifyTls = value;
+    return this;
+  }
+
+  TargetFixture certExpiryWarningDays(int value) {
+    certExpiryWarningDays = value;
+    return this;
+  }
+
+  TargetFixture dnsRecordType(String value) {
+    dnsRecordType = value;
+    return this;
+  }
+
+  TargetFixture dnsExpected(String value) {
+    dnsExpected = value;
+    return this;
+  }
+
+  TargetFixture timeoutSeconds(Integer value) {
+    timeoutSeconds = value;
+    return this;
+  }
+
+  TargetFixture alertRepeatMinutes(Integer value) {
+    alertRepeatMinutes = value;
+    return this;
+  }
+
+  TargetFixture acknowledgedAt(Instant value) {
+    acknowledgedAt = value;
+    return this;
+  }
 
   TargetConfig build() {
     return new TargetConfig(
-        id, name, type, address, checkIntervalSeconds, failureThreshold, enabled, "site-a",
-        expectedStatusCodes, keyword, followRedirects, verifyTls, certExpiryWarningDays,
-        dnsRecordType, dnsExpected, timeoutSeconds, alertRepeatMinutes, acknowledgedAt);
+        id,
+        name,
+        type,
+        address,
+        checkIntervalSeconds,
+        failureThreshold,
+        enabled,
+        "site-a",
+        expectedStatusCodes,
+        keyword,
+        followRedirects,
+        verifyTls,
+        certExpiryWarningDays,
+        dnsRecordType,
+        dnsExpected,
+        timeoutSeconds,
+        alertRepeatMinutes,
+        acknowledgedAt);
   }
 }

@@ -26,13 +26,15 @@ class TargetProberTest {
       new TargetProber(
           Map.of(
               "tcp", new TcpProbe(),
-              "broken", (target, timeout) -> {
-                throw new IllegalStateException("probe exploded");
-              },
-              "recording", (target, timeout) -> {
-                timeoutSeen.set(timeout);
-                return ProbeOutcome.up(1.5);
-              }),
+              "broken",
+                  (target, timeout) -> {
+                    throw new IllegalStateException("probe exploded");
+                  },
+              "recording",
+                  (target, timeout) -> {
+                    timeoutSeen.set(timeout);
+                    return ProbeOutcome.up(1.5);
+                  }),
           "collector-1",
           DEFAULT_TIMEOUT,
           Clock.fixed(NOW, ZoneOffset.UTC));
@@ -43,7 +45,11 @@ class TargetProberTest {
       var acknowledged = Instant.parse("2025-05-01T11:00:00Z");
       var target =
           target("tcp", "127.0.0.1:" + server.getLocalPort())
-              .id(42).name("Database").failureThreshold(5).alertRepeatMinutes(30).acknowledgedAt(acknowledged)
+              .id(42)
+              .name("Database")
+              .failureThreshold(5)
+              .alertRepeatMinutes(30)
+              .acknowledgedAt(acknowledged)
               .build();
 
       ProbeResult result = prober.probe(target);
@@ -85,7 +91,8 @@ class TargetProberTest {
     ProbeResult result = prober.probe(target("gopher", "x").build());
 
     assertThat(result.up()).isFalse();
-    assertThat(result.error()).isEqualTo("unknown target type 'gopher' (known: http, https, tcp, ping, dns)");
+    assertThat(result.error())
+        .isEqualTo("unknown target type 'gopher' (known: http, https, tcp, ping, dns)");
   }
 
   @Test
@@ -102,7 +109,8 @@ class TargetProberTest {
     var production =
         TargetProber.create(new ProbeSettings(null, null, null), "c", Clock.systemUTC());
     try (var server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
-      assertThat(production.probe(target("tcp", "127.0.0.1:" + server.getLocalPort()).build()).up()).isTrue();
+      assertThat(production.probe(target("tcp", "127.0.0.1:" + server.getLocalPort()).build()).up())
+          .isTrue();
     }
     assertThat(production.probe(target("dns", "localhost").build()).up()).isTrue();
     assertThat(production.probe(target("http", "http://127.0.0.1:" + closedPort()).build()).error())

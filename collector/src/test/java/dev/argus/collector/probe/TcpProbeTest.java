@@ -21,7 +21,8 @@ class TcpProbeTest {
   @Test
   void upWhenSomethingListens() throws IOException {
     try (var server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
-      var outcome = probe.check(target("tcp", "127.0.0.1:" + server.getLocalPort()).build(), TIMEOUT);
+      var outcome =
+          probe.check(target("tcp", "127.0.0.1:" + server.getLocalPort()).build(), TIMEOUT);
 
       assertThat(outcome.up()).isTrue();
       assertThat(outcome.responseTimeMillis()).isPositive();
@@ -36,7 +37,8 @@ class TcpProbeTest {
     var outcome = probe.check(target("tcp", "127.0.0.1:" + port).build(), TIMEOUT);
 
     assertThat(outcome.up()).isFalse();
-    assertThat(outcome.error()).isEqualTo("cannot connect to 127.0.0.1:" + port + ": Connection refused");
+    assertThat(outcome.error())
+        .isEqualTo("cannot connect to 127.0.0.1:" + port + ": Connection refused");
   }
 
   @Test
@@ -55,7 +57,8 @@ class TcpProbeTest {
       assertThat(unspecified.error()).startsWith("address: 0.0.0.0 is the unspecified address");
       assertThat(metadata.up()).isFalse();
       assertThat(metadata.error())
-          .startsWith("address: ::ffff:169.254.169.254 means 169.254.169.254, a cloud metadata address");
+          .startsWith(
+              "address: ::ffff:169.254.169.254 means 169.254.169.254, a cloud metadata address");
       assertThat(trap.connections()).isEqualTo(1);
     }
   }
@@ -63,7 +66,8 @@ class TcpProbeTest {
   @Test
   void acceptsBracketedIpv6AndRefusesAddressesWithoutAPort() {
     assertThat(HostPort.parse("[::1]:22")).isEqualTo(new HostPort("::1", 22));
-    assertThat(HostPort.parse("db.example.com:5432")).isEqualTo(new HostPort("db.example.com", 5432));
+    assertThat(HostPort.parse("db.example.com:5432"))
+        .isEqualTo(new HostPort("db.example.com", 5432));
     assertThatThrownBy(() -> probe.check(target("tcp", "db.example.com").build(), TIMEOUT))
         .hasMessage("tcp address 'db.example.com' is not host:port");
     assertThatThrownBy(() -> HostPort.parse("::1:22"))

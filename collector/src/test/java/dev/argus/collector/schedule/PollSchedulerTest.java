@@ -9,10 +9,10 @@ import dev.argus.collector.devices.NutDevice;
 import dev.argus.collector.kafka.TopicPublisher;
 import dev.argus.collector.nut.NutClientSettings;
 import dev.argus.collector.power.NutPowerPoller;
+import dev.argus.collector.power.NutVariablesMapper;
 import dev.argus.collector.power.PowerPoller;
 import dev.argus.collector.power.SnmpPowerPoller;
 import dev.argus.collector.power.SnmpReadingMapper;
-import dev.argus.collector.power.NutVariablesMapper;
 import dev.argus.collector.testing.FakeNutServer;
 import dev.argus.contract.Topics;
 import dev.argus.contract.power.PowerReading;
@@ -35,12 +35,19 @@ class PollSchedulerTest {
 
   private static final Duration NEVER_STICKS = Duration.ofSeconds(30);
   private static final String ONE_UPS_OL =
-      "BEGIN LIST VAR sim\nVAR sim ups.status \"OL\"\nVAR sim battery.charge \"100\"\nEND LIST VAR sim\n";
+      "BEGIN LIST VAR sim\n"
+          + "VAR sim ups.status \"OL\"\n"
+          + "VAR sim battery.charge \"100\"\n"
+          + "END LIST VAR sim\n";
 
   private final MockProducer<String, PowerReading> producer =
       new MockProducer<>(
-          true, null, Topics.READINGS_POWER.keySerde().serializer(), Topics.READINGS_POWER.valueSerde().serializer());
-  private final TopicPublisher<String, PowerReading> publisher = new TopicPublisher<>(Topics.READINGS_POWER, producer);
+          true,
+          null,
+          Topics.READINGS_POWER.keySerde().serializer(),
+          Topics.READINGS_POWER.valueSerde().serializer());
+  private final TopicPublisher<String, PowerReading> publisher =
+      new TopicPublisher<>(Topics.READINGS_POWER, producer);
 
   private static PowerPoller poller(Duration readTimeout) {
     return new PowerPoller(
@@ -54,7 +61,13 @@ class PollSchedulerTest {
   }
 
   private PollScheduler scheduler(List<Device> devices, Duration readTimeout, Duration deadline) {
-    return new PollScheduler(devices, poller(readTimeout), publisher, Duration.ofMinutes(1), deadline, Clock.systemUTC());
+    return new PollScheduler(
+        devices,
+        poller(readTimeout),
+        publisher,
+        Duration.ofMinutes(1),
+        deadline,
+        Clock.systemUTC());
   }
 
   private static NutDevice device(String id, String host, int port, String ups, boolean enabled) {
@@ -68,7 +81,8 @@ class PollSchedulerTest {
   @Test
   void publishesOneReadingPerEnabledDeviceKeyedByDeviceIdIncludingFailedPolls() throws Exception {
     // Given a healthy UPS, a UPS server that is down and a disabled device
-    try (var healthy = FakeNutServer.scripted(Map.of("LIST VAR sim", ONE_UPS_OL, "LOGOUT", "OK Goodbye\n"));
+    try (var healthy =
+            FakeNutServer.scripted(Map.of("LIST VAR sim", ONE_UPS_OL, "LOGOUT", "OK Goodbye\n"));
         var disabled = FakeNutServer.scripted(Map.of())) {
       int closedPort = closedPort();
       var scheduler =
@@ -84,15 +98,25 @@ class PollSchedulerTest {
       CycleReport report = scheduler.runCycle();
 
       // Then
-      assertThat(producer.history()).extracting(ProducerRecord::topic).containsOnly("argus.readings.power");
-      assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("ups-a", "ups-down");
+      assertThat(producer.history())
+          .extracting(ProducerRecord::topic)
+          .containsOnly("argus.readings.power");
+      assertThat(producer.history())
+          .extracting(ProducerRecord::key)
+          .containsExactly("ups-a", "ups-down");
       assertThat(published().get(0).succeeded()).isTrue();
       assertThat(published().get(0).upsStatus()).isEqualTo("OL");
-      assertThat(published().get(1).error()).isEqualTo("connection refused by 127.0.0.1:" + closedPort + " (is upsd running and listening there?)");
-      assertThat(published()).allSatisfy(reading -> {
-        assertThat(reading.collectorId()).isEqualTo("collector-1");
-        assertThat(reading.pollIntervalSeconds()).isEqualTo(60);
-      });
+      assertThat(published().get(1).error())
+          .isEqualTo(
+              "connection refused by 127.0.0.1:"
+                  + closedPort
+                  + " (is upsd running and listening there?)");
+      assertThat(published())
+          .allSatisfy(
+              reading -> {
+                assertThat(reading.collectorId()).isEqualTo("collector-1");
+                assertThat(reading.pollIntervalSeconds()).isEqualTo(60);
+              });
       assertThat(disabled.requests()).isEmpty();
       assertThat(report.devicesPolled()).isEqualTo(2);
       assertThat(report.errors()).isEqualTo(1);
@@ -111,19 +135,29 @@ class PollSchedulerTest {
 
       assertTimeoutPreemptively(NEVER_STICKS, scheduler::runCycle);
 
-      assertThat(published()).singleElement().satisfies(reading -> {
-        assertThat(reading.deviceId()).isEqualTo("ups-hung");
-        assertThat(reading.error())
-            .isEqualTo("read timed out after 300 ms waiting for " + hanging.host() + ":" + hanging.port() + " to answer LIST VAR sim");
-      });
+      assertThat(published())
+          .singleElement()
+          .satisfies(
+              reading -> {
+                assertThat(reading.deviceId()).isEqualTo("ups-hung");
+                assertThat(reading.error())
+                    .isEqualTo(
+                        "read timed out after 300 ms waiting for "
+                            + hanging.host()
+                            + ":"
+                            + hanging.port()
+                            + " to answer LIST VAR sim");
+              });
     }
   }
 
   @Test
-  void cancelsAPollThatOutlivesThePollDeadlineClosesItsSocketAndStillPublishesTheOthers() throws Exception {
+  void cancelsAPollThatOutlivesThePollDeadlineClosesItsSocketAndStillPublishesTheOthers()
+      throws Exception {
     // Given a hung server the client itself would wait 60 s for, and a healthy one
     try (var hanging = FakeNutServer.hanging();
-        var healthy = FakeNutServer.scripted(Map.of("LIST VAR sim", ONE_UPS_OL, "LOGOUT", "OK Goodbye\n"))) {
+        var healthy =
+            FakeNutServer.scripted(Map.of("LIST VAR sim", ONE_UPS_OL, "LOGOUT", "OK Goodbye\n"))) {
       var scheduler =
           scheduler(
               List.of(
@@ -136,10 +170,16 @@ class PollSchedulerTest {
       CycleReport report = assertTimeoutPreemptively(NEVER_STICKS, scheduler::runCycle);
 
       // Then
-      assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("ups-hung", "ups-ok");
+      assertThat(producer.history())
+          .extracting(ProducerRecord::key)
+          .containsExactly("ups-hung", "ups-ok");
       assertThat(published().get(0).error())
-          .isEqualTo("poll did not finish within the poll deadline of 700 ms and was cancelled ("
-              + hanging.host() + ":" + hanging.port() + ")");
+          .isEqualTo(
+              "poll did not finish within the poll deadline of 700 ms and was cancelled ("
+                  + hanging.host()
+                  + ":"
+                  + hanging.port()
+                  + ")");
       assertThat(published().get(1).succeeded()).isTrue();
       assertThat(report.errors()).isEqualTo(1);
       assertThat(hanging.awaitClientClosed(10, TimeUnit.SECONDS))
@@ -159,20 +199,29 @@ class PollSchedulerTest {
 
       assertTimeoutPreemptively(NEVER_STICKS, scheduler::runCycle);
       assertThat(hanging.awaitClientClosed(10, TimeUnit.SECONDS)).isTrue();
-      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-        producer.clear();
-        scheduler.runCycle();
-        assertThat(published()).singleElement()
-            .extracting(PowerReading::error).asString().startsWith("poll did not finish");
-      });
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> {
+                producer.clear();
+                scheduler.runCycle();
+                assertThat(published())
+                    .singleElement()
+                    .extracting(PowerReading::error)
+                    .asString()
+                    .startsWith("poll did not finish");
+              });
 
-      assertThat(hanging.requests()).filteredOn("LIST VAR sim"::equals).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(hanging.requests())
+          .filteredOn("LIST VAR sim"::equals)
+          .hasSizeGreaterThanOrEqualTo(2);
     }
   }
 
   @Test
   void startsTheFirstCycleRightAwayAndStopsCleanly() throws Exception {
-    try (var healthy = FakeNutServer.scripted(Map.of("LIST VAR sim", ONE_UPS_OL, "LOGOUT", "OK Goodbye\n"))) {
+    try (var healthy =
+        FakeNutServer.scripted(Map.of("LIST VAR sim", ONE_UPS_OL, "LOGOUT", "OK Goodbye\n"))) {
       // Given an interval far longer than the test
       var scheduler =
           new PollScheduler(
@@ -197,11 +246,16 @@ class PollSchedulerTest {
 
   @Test
   void keepsPollingWhenKafkaRefusesTheReadings() throws Exception {
-    try (var healthy = FakeNutServer.scripted(Map.of("LIST VAR sim", ONE_UPS_OL, "LOGOUT", "OK Goodbye\n"))) {
+    try (var healthy =
+        FakeNutServer.scripted(Map.of("LIST VAR sim", ONE_UPS_OL, "LOGOUT", "OK Goodbye\n"))) {
       // Given a producer whose every send fails at once
-      producer.sendException = new org.apache.kafka.common.errors.TimeoutException("metadata not available");
+      producer.sendException =
+          new org.apache.kafka.common.errors.TimeoutException("metadata not available");
       var scheduler =
-          scheduler(List.of(device("ups-a", healthy.host(), healthy.port(), "sim", true)), Duration.ofSeconds(2), Duration.ofSeconds(5));
+          scheduler(
+              List.of(device("ups-a", healthy.host(), healthy.port(), "sim", true)),
+              Duration.ofSeconds(2),
+              Duration.ofSeconds(5));
 
       // When
       scheduler.runCycle();
@@ -249,17 +303,30 @@ class PollSchedulerTest {
 
   @Test
   void whilePausedRunsNoScheduledCycleButATriggeredOneAndReportsItsTriggerId() throws Exception {
-    try (var healthy = FakeNutServer.scripted(Map.of("LIST VAR sim", ONE_UPS_OL, "LOGOUT", "OK Goodbye\n"))) {
+    try (var healthy =
+        FakeNutServer.scripted(Map.of("LIST VAR sim", ONE_UPS_OL, "LOGOUT", "OK Goodbye\n"))) {
       // Given a paused plan whose interval would otherwise poll all the time
-      var plan = new MutablePlan(List.of(device("ups-a", healthy.host(), healthy.port(), "sim", true)), Duration.ofMillis(50), true);
-      var scheduler = new PollScheduler(plan, poller(Duration.ofSeconds(2)), publisher, Duration.ofSeconds(5), Clock.systemUTC());
+      var plan =
+          new MutablePlan(
+              List.of(device("ups-a", healthy.host(), healthy.port(), "sim", true)),
+              Duration.ofMillis(50),
+              true);
+      var scheduler =
+          new PollScheduler(
+              plan,
+              poller(Duration.ofSeconds(2)),
+              publisher,
+              Duration.ofSeconds(5),
+              Clock.systemUTC());
       List<Boolean> inProgressSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
       scheduler.onCycleStartOrEnd(() -> inProgressSeen.add(scheduler.pollInProgress()));
       scheduler.start();
       try {
         // When
         scheduler.triggerPoll("cmd-1");
-        await().atMost(Duration.ofSeconds(10)).until(() -> "cmd-1".equals(scheduler.lastTriggerId()));
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> "cmd-1".equals(scheduler.lastTriggerId()));
 
         // Then the triggered cycle ran, said so at its start and end, and nothing else ran
         assertThat(scheduler.lastCycle().triggerId()).isEqualTo("cmd-1");
@@ -281,10 +348,21 @@ class PollSchedulerTest {
 
   @Test
   void aShorterIntervalAppliesWithoutARestart() throws Exception {
-    try (var healthy = FakeNutServer.scripted(Map.of("LIST VAR sim", ONE_UPS_OL, "LOGOUT", "OK Goodbye\n"))) {
+    try (var healthy =
+        FakeNutServer.scripted(Map.of("LIST VAR sim", ONE_UPS_OL, "LOGOUT", "OK Goodbye\n"))) {
       // Given an interval far longer than the test, and the first cycle done
-      var plan = new MutablePlan(List.of(device("ups-a", healthy.host(), healthy.port(), "sim", true)), Duration.ofHours(1), false);
-      var scheduler = new PollScheduler(plan, poller(Duration.ofSeconds(2)), publisher, Duration.ofSeconds(5), Clock.systemUTC());
+      var plan =
+          new MutablePlan(
+              List.of(device("ups-a", healthy.host(), healthy.port(), "sim", true)),
+              Duration.ofHours(1),
+              false);
+      var scheduler =
+          new PollScheduler(
+              plan,
+              poller(Duration.ofSeconds(2)),
+              publisher,
+              Duration.ofSeconds(5),
+              Clock.systemUTC());
       scheduler.start();
       try {
         await().atMost(Duration.ofSeconds(10)).until(() -> scheduler.lastCycle() != null);
@@ -305,8 +383,18 @@ class PollSchedulerTest {
   void aTriggerDuringARunningCycleIsAnsweredByThatCycle() throws Exception {
     try (var hanging = FakeNutServer.hanging()) {
       // Given a cycle that runs until its deadline
-      var plan = new MutablePlan(List.of(device("ups-hung", hanging.host(), hanging.port(), "sim", true)), Duration.ofHours(1), false);
-      var scheduler = new PollScheduler(plan, poller(Duration.ofSeconds(60)), publisher, Duration.ofSeconds(2), Clock.systemUTC());
+      var plan =
+          new MutablePlan(
+              List.of(device("ups-hung", hanging.host(), hanging.port(), "sim", true)),
+              Duration.ofHours(1),
+              false);
+      var scheduler =
+          new PollScheduler(
+              plan,
+              poller(Duration.ofSeconds(60)),
+              publisher,
+              Duration.ofSeconds(2),
+              Clock.systemUTC());
       scheduler.start();
       try {
         await().atMost(Duration.ofSeconds(10)).until(scheduler::pollInProgress);
@@ -315,7 +403,9 @@ class PollSchedulerTest {
         scheduler.triggerPoll("cmd-2");
 
         // Then
-        await().atMost(Duration.ofSeconds(10)).until(() -> "cmd-2".equals(scheduler.lastTriggerId()));
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> "cmd-2".equals(scheduler.lastTriggerId()));
         assertThat(producer.history()).hasSize(1);
       } finally {
         scheduler.stop();

@@ -7,10 +7,10 @@ import dev.argus.collector.devices.NutDevice;
 import dev.argus.collector.kafka.TopicPublisher;
 import dev.argus.collector.nut.NutClientSettings;
 import dev.argus.collector.power.NutPowerPoller;
+import dev.argus.collector.power.NutVariablesMapper;
 import dev.argus.collector.power.PowerPoller;
 import dev.argus.collector.power.SnmpPowerPoller;
 import dev.argus.collector.power.SnmpReadingMapper;
-import dev.argus.collector.power.NutVariablesMapper;
 import dev.argus.collector.schedule.PollScheduler;
 import dev.argus.contract.Topics;
 import dev.argus.contract.collector.CollectorHeartbeat;
@@ -28,10 +28,16 @@ class HeartbeatPublisherTest {
 
   private final MockProducer<String, CollectorHeartbeat> heartbeatProducer =
       new MockProducer<>(
-          true, null, Topics.COLLECTOR_STATUS.keySerde().serializer(), Topics.COLLECTOR_STATUS.valueSerde().serializer());
+          true,
+          null,
+          Topics.COLLECTOR_STATUS.keySerde().serializer(),
+          Topics.COLLECTOR_STATUS.valueSerde().serializer());
   private final MockProducer<String, PowerReading> readingProducer =
       new MockProducer<>(
-          true, null, Topics.READINGS_POWER.keySerde().serializer(), Topics.READINGS_POWER.valueSerde().serializer());
+          true,
+          null,
+          Topics.READINGS_POWER.keySerde().serializer(),
+          Topics.READINGS_POWER.valueSerde().serializer());
 
   private PollScheduler schedulerOfTwoDevicesOneDown() throws Exception {
     int closedPort;
@@ -42,7 +48,10 @@ class HeartbeatPublisherTest {
         new PowerPoller(
             new NutPowerPoller(
                 NutClientSettings.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)),
-                new NutVariablesMapper(), "c1", 60, Clock.systemUTC()),
+                new NutVariablesMapper(),
+                "c1",
+                60,
+                Clock.systemUTC()),
             new SnmpPowerPoller(new SnmpReadingMapper(), "c1", 60, Clock.systemUTC()));
     return new PollScheduler(
         List.of(
@@ -57,7 +66,11 @@ class HeartbeatPublisherTest {
 
   private HeartbeatPublisher heartbeats(PollScheduler scheduler, Duration interval) {
     return new HeartbeatPublisher(
-        "c1", scheduler, new TopicPublisher<>(Topics.COLLECTOR_STATUS, heartbeatProducer), interval, Clock.systemUTC());
+        "c1",
+        scheduler,
+        new TopicPublisher<>(Topics.COLLECTOR_STATUS, heartbeatProducer),
+        interval,
+        Clock.systemUTC());
   }
 
   @Test
@@ -82,7 +95,9 @@ class HeartbeatPublisherTest {
 
     // Then
     assertThat(heartbeat.lastCycleStartedAt()).isEqualTo(cycle.startedAt());
-    assertThat(heartbeat.lastCycleDurationMillis()).isEqualTo(cycle.durationMillis()).isNotNegative();
+    assertThat(heartbeat.lastCycleDurationMillis())
+        .isEqualTo(cycle.durationMillis())
+        .isNotNegative();
     assertThat(heartbeat.lastCycleDevicesPolled()).isEqualTo(1);
     assertThat(heartbeat.lastCycleErrors()).isEqualTo(1);
   }

@@ -17,8 +17,8 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * Binds the settings the way the service does: the real application.yml, environment variables
- * (as a system-environment source, so Spring's relaxed names apply) and the production settings
+ * Binds the settings the way the service does: the real application.yml, environment variables (as
+ * a system-environment source, so Spring's relaxed names apply) and the production settings
  * configuration.
  */
 class CollectorSettingsBindingTest {
@@ -29,30 +29,37 @@ class CollectorSettingsBindingTest {
         .withInitializer(
             context ->
                 // Same name as the real one, which it replaces: the test sees only these variables.
-                context.getEnvironment().getPropertySources().addFirst(
-                    new SystemEnvironmentPropertySource(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)))
+                context
+                    .getEnvironment()
+                    .getPropertySources()
+                    .addFirst(
+                        new SystemEnvironmentPropertySource(
+                            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                            variables)))
         .withUserConfiguration(CollectorSettingsConfiguration.class);
   }
 
   @Test
   void appliesTheDocumentedDefaults() {
-    withEnvironment(Map.of()).run(context -> {
-      assertThat(context).hasNotFailed();
-      var collector = context.getBean(CollectorProperties.class);
-      assertThat(collector.collectorId()).isNotBlank();
-      assertThat(collector.pollInterval()).isEqualTo(Duration.ofMinutes(5));
-      assertThat(collector.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
-      assertThat(collector.readTimeout()).isEqualTo(Duration.ofSeconds(5));
-      assertThat(collector.pollDeadline()).isEqualTo(Duration.ofSeconds(15));
-      assertThat(collector.heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
-      assertThat(collector.configuredDevices()).isEmpty();
-      assertThat(context.getBean(KafkaSettings.class)).isEqualTo(new KafkaSettings("localhost:9092", (short) 1));
-      var probes = context.getBean(ProbeSettings.class);
-      assertThat(probes.maxInFlight()).isEqualTo(256);
-      assertThat(probes.defaultTimeout()).isEqualTo(Duration.ofSeconds(10));
-      assertThat(probes.maxBodyBytes()).isEqualTo(1024 * 1024);
-    });
+    withEnvironment(Map.of())
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              var collector = context.getBean(CollectorProperties.class);
+              assertThat(collector.collectorId()).isNotBlank();
+              assertThat(collector.pollInterval()).isEqualTo(Duration.ofMinutes(5));
+              assertThat(collector.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+              assertThat(collector.readTimeout()).isEqualTo(Duration.ofSeconds(5));
+              assertThat(collector.pollDeadline()).isEqualTo(Duration.ofSeconds(15));
+              assertThat(collector.heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
+              assertThat(collector.configuredDevices()).isEmpty();
+              assertThat(context.getBean(KafkaSettings.class))
+                  .isEqualTo(new KafkaSettings("localhost:9092", (short) 1));
+              var probes = context.getBean(ProbeSettings.class);
+              assertThat(probes.maxInFlight()).isEqualTo(256);
+              assertThat(probes.defaultTimeout()).isEqualTo(Duration.ofSeconds(10));
+              assertThat(probes.maxBodyBytes()).isEqualTo(1024 * 1024);
+            });
   }
 
   @Test
@@ -72,22 +79,34 @@ class CollectorSettingsBindingTest {
                 "nut://monitor:pw@10.0.0.5/sim?id=ups-main&name=Main%20UPS, nut://10.0.0.6:3500,");
 
     // When / Then
-    withEnvironment(environment).run(context -> {
-      assertThat(context).hasNotFailed();
-      var collector = context.getBean(CollectorProperties.class);
-      assertThat(collector.collectorId()).isEqualTo("site-a");
-      assertThat(collector.pollInterval()).isEqualTo(Duration.ofSeconds(5));
-      assertThat(collector.pollDeadline()).isEqualTo(Duration.ofSeconds(4));
-      assertThat(collector.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
-      assertThat(collector.readTimeout()).isEqualTo(Duration.ofSeconds(2));
-      assertThat(collector.heartbeatInterval()).isEqualTo(Duration.ofSeconds(30));
-      assertThat(collector.configuredDevices())
-          .containsExactly(
-              new NutDevice("ups-main", "Main UPS", "10.0.0.5", 3493, "sim", "monitor", "pw", "ups", true),
-              new NutDevice("10.0.0.6", null, "10.0.0.6", 3500, null, null, null, "ups", true));
-      assertThat(context.getBean(KafkaSettings.class))
-          .isEqualTo(new KafkaSettings("kafka-1:9092,kafka-2:9092", (short) 3));
-    });
+    withEnvironment(environment)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              var collector = context.getBean(CollectorProperties.class);
+              assertThat(collector.collectorId()).isEqualTo("site-a");
+              assertThat(collector.pollInterval()).isEqualTo(Duration.ofSeconds(5));
+              assertThat(collector.pollDeadline()).isEqualTo(Duration.ofSeconds(4));
+              assertThat(collector.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
+              assertThat(collector.readTimeout()).isEqualTo(Duration.ofSeconds(2));
+              assertThat(collector.heartbeatInterval()).isEqualTo(Duration.ofSeconds(30));
+              assertThat(collector.configuredDevices())
+                  .containsExactly(
+                      new NutDevice(
+                          "ups-main",
+                          "Main UPS",
+                          "10.0.0.5",
+                          3493,
+                          "sim",
+                          "monitor",
+                          "pw",
+                          "ups",
+                          true),
+                      new NutDevice(
+                          "10.0.0.6", null, "10.0.0.6", 3500, null, null, null, "ups", true));
+              assertThat(context.getBean(KafkaSettings.class))
+                  .isEqualTo(new KafkaSettings("kafka-1:9092,kafka-2:9092", (short) 3));
+            });
   }
 
   @Test
@@ -98,38 +117,51 @@ class CollectorSettingsBindingTest {
             "ARGUS_PROBE_DEFAULT_TIMEOUT", "3s",
             "ARGUS_PROBE_MAX_BODY_SIZE", "64KB");
 
-    withEnvironment(environment).run(context -> {
-      assertThat(context).hasNotFailed();
-      var probes = context.getBean(ProbeSettings.class);
-      assertThat(probes.maxInFlight()).isEqualTo(32);
-      assertThat(probes.defaultTimeout()).isEqualTo(Duration.ofSeconds(3));
-      assertThat(probes.maxBodyBytes()).isEqualTo(64 * 1024);
-    });
+    withEnvironment(environment)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              var probes = context.getBean(ProbeSettings.class);
+              assertThat(probes.maxInFlight()).isEqualTo(32);
+              assertThat(probes.defaultTimeout()).isEqualTo(Duration.ofSeconds(3));
+              assertThat(probes.maxBodyBytes()).isEqualTo(64 * 1024);
+            });
   }
 
   @Test
   void readsTheSecretKeyAndNamesOnlyItsIds() {
-    withEnvironment(Map.of("ARGUS_SECRET_KEY", "new:" + KEY_B + ",old:" + KEY_A)).run(context -> {
-      assertThat(context).hasNotFailed();
-      var secrets = context.getBean(SecretsSettings.class);
-      assertThat(secrets.cipher().newestKeyId()).isEqualTo("new");
-      assertThat(secrets.toString()).contains("new", "old").doesNotContain(KEY_A, KEY_B);
-    });
+    withEnvironment(Map.of("ARGUS_SECRET_KEY", "new:" + KEY_B + ",old:" + KEY_A))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              var secrets = context.getBean(SecretsSettings.class);
+              assertThat(secrets.cipher().newestKeyId()).isEqualTo("new");
+              assertThat(secrets.toString()).contains("new", "old").doesNotContain(KEY_A, KEY_B);
+            });
   }
 
   @Test
   void refusesToStartWithoutASecretKeySayingHowToMakeOne() {
-    withEnvironment(Map.of("ARGUS_SECRET_KEY", "")).run(context ->
-        assertThat(context).getFailure().rootCause()
-            .hasMessageStartingWith("argus.secrets.keys (ARGUS_SECRET_KEY) is not set")
-            .hasMessageContaining("openssl rand -base64 32"));
+    withEnvironment(Map.of("ARGUS_SECRET_KEY", ""))
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageStartingWith("argus.secrets.keys (ARGUS_SECRET_KEY) is not set")
+                    .hasMessageContaining("openssl rand -base64 32"));
   }
 
   @Test
   void refusesASecretKeyThatIsNot256Bits() {
-    withEnvironment(Map.of("ARGUS_SECRET_KEY", "short:QUFBQUFBQUFBQUFBQUFBQQ==")).run(context ->
-        assertThat(context).getFailure().rootCause()
-            .hasMessageContaining("argus.secrets.keys (ARGUS_SECRET_KEY) entry 1 of 1 is a 128-bit key"));
+    withEnvironment(Map.of("ARGUS_SECRET_KEY", "short:QUFBQUFBQUFBQUFBQUFBQQ=="))
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining(
+                        "argus.secrets.keys (ARGUS_SECRET_KEY) entry 1 of 1 is a 128-bit key"));
   }
 
   private static final String KEY_A = "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE=";
@@ -137,9 +169,15 @@ class CollectorSettingsBindingTest {
 
   @Test
   void refusesNoProbesInFlightNamingTheSetting() {
-    withEnvironment(Map.of("ARGUS_PROBE_MAX_IN_FLIGHT", "0")).run(context ->
-        assertThat(context).getFailure().rootCause()
-            .hasMessage("argus.probe.max-in-flight (ARGUS_PROBE_MAX_IN_FLIGHT) must be between 1 and 100000, was 0"));
+    withEnvironment(Map.of("ARGUS_PROBE_MAX_IN_FLIGHT", "0"))
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessage(
+                        "argus.probe.max-in-flight (ARGUS_PROBE_MAX_IN_FLIGHT) must be between 1"
+                            + " and 100000, was 0"));
   }
 
   @Test
@@ -151,46 +189,72 @@ class CollectorSettingsBindingTest {
             "argus.collector.devices[0].ups=r1",
             "argus.collector.devices[0].enabled=false",
             "argus.collector.devices[1]=nut://10.0.0.8/r2")
-        .run(context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(context.getBean(CollectorProperties.class).configuredDevices())
-              .extracting(Device::id, Device::enabled)
-              .containsExactly(
-                  org.assertj.core.groups.Tuple.tuple("rack", false),
-                  org.assertj.core.groups.Tuple.tuple("10.0.0.8-r2", true));
-        });
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(CollectorProperties.class).configuredDevices())
+                  .extracting(Device::id, Device::enabled)
+                  .containsExactly(
+                      org.assertj.core.groups.Tuple.tuple("rack", false),
+                      org.assertj.core.groups.Tuple.tuple("10.0.0.8-r2", true));
+            });
   }
 
   @Test
   void refusesAPollIntervalBelowOneSecondNamingTheSetting() {
-    withEnvironment(Map.of("ARGUS_POLL_INTERVAL", "500ms")).run(context ->
-        assertThat(context).getFailure().rootCause()
-            .hasMessage("argus.collector.poll-interval (ARGUS_POLL_INTERVAL) must be at least 1s, was PT0.5S"));
+    withEnvironment(Map.of("ARGUS_POLL_INTERVAL", "500ms"))
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessage(
+                        "argus.collector.poll-interval (ARGUS_POLL_INTERVAL) must be at least 1s,"
+                            + " was PT0.5S"));
   }
 
   @Test
   void refusesAnInvalidDeviceNamingItWithoutRevealingItsPassword() {
-    withEnvironment(Map.of("ARGUS_COLLECTOR_DEVICES", "nut://10.0.0.5/sim,nut://monitor:hunter2@10.0.0.6:0/sim"))
-        .run(context -> {
-          assertThat(context).getFailure().rootCause()
-              .hasMessageStartingWith(
-                  "ARGUS_COLLECTOR_DEVICES / argus.collector.devices entry 2 (nut://monitor:***@10.0.0.6:0/sim) is invalid: port must be between 1 and 65535");
-          assertThat(stackTrace(context.getStartupFailure())).doesNotContain("hunter2");
-        });
+    withEnvironment(
+            Map.of(
+                "ARGUS_COLLECTOR_DEVICES",
+                "nut://10.0.0.5/sim,nut://monitor:hunter2@10.0.0.6:0/sim"))
+        .run(
+            context -> {
+              assertThat(context)
+                  .getFailure()
+                  .rootCause()
+                  .hasMessageStartingWith(
+                      "ARGUS_COLLECTOR_DEVICES / argus.collector.devices entry 2"
+                          + " (nut://monitor:***@10.0.0.6:0/sim) is invalid: port must be between 1"
+                          + " and 65535");
+              assertThat(stackTrace(context.getStartupFailure())).doesNotContain("hunter2");
+            });
   }
 
   @Test
   void refusesTwoDevicesWithTheSameId() {
-    withEnvironment(Map.of("ARGUS_COLLECTOR_DEVICES", "nut://a/sim?id=x,nut://b/sim?id=x")).run(context ->
-        assertThat(context).getFailure().rootCause()
-            .hasMessageContaining("entry 2 has the device id 'x' of ARGUS_COLLECTOR_DEVICES / argus.collector.devices entry 1"));
+    withEnvironment(Map.of("ARGUS_COLLECTOR_DEVICES", "nut://a/sim?id=x,nut://b/sim?id=x"))
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining(
+                        "entry 2 has the device id 'x' of ARGUS_COLLECTOR_DEVICES /"
+                            + " argus.collector.devices entry 1"));
   }
 
   @Test
   void refusesAZeroPollDeadline() {
-    withEnvironment(Map.of("ARGUS_POLL_DEADLINE", "0s")).run(context ->
-        assertThat(context).getFailure().rootCause()
-            .hasMessageContaining("argus.collector.poll-deadline (ARGUS_POLL_DEADLINE) must be positive"));
+    withEnvironment(Map.of("ARGUS_POLL_DEADLINE", "0s"))
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining(
+                        "argus.collector.poll-deadline (ARGUS_POLL_DEADLINE) must be positive"));
   }
 
   private static String stackTrace(Throwable failure) {

@@ -16,9 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real TCP server on loopback that plays a NUT server badly or well, for client tests: it
- * accepts connections on a virtual thread each and hands them to a {@link Conversation}. It records
- * the request lines it received and notices when a client closes its connection.
+ * A real TCP server on loopback that plays a NUT server badly or well, for client tests: it accepts
+ * connections on a virtual thread each and hands them to a {@link Conversation}. It records the
+ * request lines it received and notices when a client closes its connection.
  */
 public final class FakeNutServer implements AutoCloseable {
 
@@ -123,7 +123,8 @@ public final class FakeNutServer implements AutoCloseable {
   private void converse(Socket socket) {
     try (socket) {
       var reader =
-          new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)) {
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)) {
             @Override
             public String readLine() throws IOException {
               String line = super.readLine();

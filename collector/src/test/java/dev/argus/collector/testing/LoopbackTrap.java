@@ -9,8 +9,8 @@ import java.nio.channels.SocketChannel;
 
 /**
  * A TCP listener on loopback that counts connections without answering them. On Linux a connection
- * to 0.0.0.0 reaches loopback, so a client that connects to {@code 0.0.0.0:port} lands here: a
- * test points the code under test at that address and proves it refused to connect when {@link
+ * to 0.0.0.0 reaches loopback, so a client that connects to {@code 0.0.0.0:port} lands here: a test
+ * points the code under test at that address and proves it refused to connect when {@link
  * #connections()} stays 0. A connect that returned is already in the accept queue, so counting
  * needs no waiting.
  */

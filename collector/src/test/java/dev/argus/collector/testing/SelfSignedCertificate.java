@@ -34,12 +34,17 @@ public final class SelfSignedCertificate {
 
   /**
    * @param commonName the subject's CN
-   * @param subjectAlternativeNames keytool's SAN value, e.g. {@code dns:localhost,ip:127.0.0.1}, or null for none
+   * @param subjectAlternativeNames keytool's SAN value, e.g. {@code dns:localhost,ip:127.0.0.1}, or
+   *     null for none
    * @param startDate keytool's {@code -startdate}, e.g. {@code -30d}, or null for now
    * @param validityDays days from the start date until it expires
    */
   public static SelfSignedCertificate generate(
-      Path directory, String commonName, String subjectAlternativeNames, String startDate, int validityDays) {
+      Path directory,
+      String commonName,
+      String subjectAlternativeNames,
+      String startDate,
+      int validityDays) {
     try {
       Path file = Files.createTempFile(directory, "server-", ".p12");
       Files.delete(file);
@@ -47,10 +52,25 @@ public final class SelfSignedCertificate {
           new ArrayList<>(
               List.of(
                   Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                  "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                  "-dname", "CN=" + commonName, "-validity", Integer.toString(validityDays),
-                  "-keystore", file.toString(), "-storetype", "PKCS12",
-                  "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD)));
+                  "-genkeypair",
+                  "-alias",
+                  "server",
+                  "-keyalg",
+                  "EC",
+                  "-groupname",
+                  "secp256r1",
+                  "-dname",
+                  "CN=" + commonName,
+                  "-validity",
+                  Integer.toString(validityDays),
+                  "-keystore",
+                  file.toString(),
+                  "-storetype",
+                  "PKCS12",
+                  "-storepass",
+                  new String(PASSWORD),
+                  "-keypass",
+                  new String(PASSWORD)));
       if (subjectAlternativeNames != null) {
         command.addAll(List.of("-ext", "SAN=" + subjectAlternativeNames));
       }
@@ -66,7 +86,8 @@ public final class SelfSignedCertificate {
       try (InputStream in = Files.newInputStream(file)) {
         keyStore.load(in, PASSWORD);
       }
-      return new SelfSignedCertificate(keyStore, (X509Certificate) keyStore.getCertificate("server"));
+      return new SelfSignedCertificate(
+          keyStore, (X509Certificate) keyStore.getCertificate("server"));
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -32,8 +32,10 @@ public final class SnmpdProcess implements AutoCloseable {
   public static final String AUTH_PASSWORD = "authpass123";
   public static final String PRIV_PASSWORD = "privpass1234";
   public static final String UPS_MIB = "1.3.6.1.2.1.33";
+
   /** An enterprise subtree for vendor-style tables (99999 is not assigned to anyone real). */
   public static final String VENDOR = "1.3.6.1.4.1.99999";
+
   private static final Path SNMPD = Path.of("/usr/sbin/snmpd");
   private static final Path SNMPGET = Path.of("/usr/bin/snmpget");
 
@@ -81,8 +83,15 @@ public final class SnmpdProcess implements AutoCloseable {
               ""));
       var builder =
           new ProcessBuilder(
-                  SNMPD.toString(), "-f", "-C", "-c", directory.resolve("snmpd.conf").toString(),
-                  "-Lf", directory.resolve("snmpd.log").toString(), "-p", directory.resolve("snmpd.pid").toString(),
+                  SNMPD.toString(),
+                  "-f",
+                  "-C",
+                  "-c",
+                  directory.resolve("snmpd.conf").toString(),
+                  "-Lf",
+                  directory.resolve("snmpd.log").toString(),
+                  "-p",
+                  directory.resolve("snmpd.pid").toString(),
                   "udp:127.0.0.1:" + port)
               .redirectErrorStream(true)
               .redirectOutput(directory.resolve("snmpd.out").toFile());
@@ -103,19 +112,21 @@ public final class SnmpdProcess implements AutoCloseable {
 
   /** Sets (or, with a null value, removes) the given values; snmpd answers with them at once. */
   public synchronized void set(Map<String, String> changes) {
-    changes.forEach((oid, value) -> {
-      if (value == null) {
-        values.remove(oid);
-      } else {
-        values.put(oid, value);
-      }
-    });
+    changes.forEach(
+        (oid, value) -> {
+          if (value == null) {
+            values.remove(oid);
+          } else {
+            values.put(oid, value);
+          }
+        });
     List<String> lines = new ArrayList<>();
     values.forEach((oid, value) -> lines.add("." + oid + " " + value));
     try {
       Path next = dataFile.resolveSibling("values.next");
       Files.write(next, lines);
-      Files.move(next, dataFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          next, dataFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -137,11 +148,19 @@ public final class SnmpdProcess implements AutoCloseable {
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("snmpd exited with " + process.exitValue() + "; see " + directory);
+        throw new IllegalStateException(
+            "snmpd exited with " + process.exitValue() + "; see " + directory);
       }
       var probe =
-          new ProcessBuilder(SNMPGET.toString(), "-v2c", "-c", COMMUNITY, "-r0", "-t0.3",
-                  "127.0.0.1:" + port, ".1.3.6.1.2.1.1.3.0")
+          new ProcessBuilder(
+                  SNMPGET.toString(),
+                  "-v2c",
+                  "-c",
+                  COMMUNITY,
+                  "-r0",
+                  "-t0.3",
+                  "127.0.0.1:" + port,
+                  ".1.3.6.1.2.1.1.3.0")
               .redirectErrorStream(true)
               .start();
       try {
@@ -156,7 +175,8 @@ public final class SnmpdProcess implements AutoCloseable {
       }
     }
     close();
-    throw new IllegalStateException("snmpd did not answer on 127.0.0.1:" + port + " within 15 s; see " + directory);
+    throw new IllegalStateException(
+        "snmpd did not answer on 127.0.0.1:" + port + " within 15 s; see " + directory);
   }
 
   private static String pass(String subtree, Path script, Path dataFile) {

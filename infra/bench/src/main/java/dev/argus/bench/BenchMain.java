@@ -47,14 +47,18 @@ public final class BenchMain {
     Instant started = Instant.now();
     results.condition("started_at", started.toString());
     results.condition("cpus", Runtime.getRuntime().availableProcessors());
-    results.condition("memory", Files.readAllLines(Path.of("/proc/meminfo")).getFirst().replaceAll("\\s+", " "));
+    results.condition(
+        "memory", Files.readAllLines(Path.of("/proc/meminfo")).getFirst().replaceAll("\\s+", " "));
     results.condition("java", System.getProperty("java.version"));
     results.condition("quick", options.quick());
     results.condition("scenarios", String.join(" ", options.scenarios()));
     try (BenchStack stack = BenchStack.start(home, outputDir.resolve("stack"), out)) {
-      out.printf("Stack up in %d s; measuring %s%n",
+      out.printf(
+          "Stack up in %d s; measuring %s%n",
           Duration.between(started, Instant.now()).toSeconds(), options.scenarios());
-      if (options.runs("ingest") || options.runs("memory") || options.runs("scaling")
+      if (options.runs("ingest")
+          || options.runs("memory")
+          || options.runs("scaling")
           || options.runs("latency")) {
         // The services' JIT and the broker's page cache warm up here, not in the first figure.
         new IngestRun(stack, out).run("warmup", 500, 10, false);
@@ -79,19 +83,39 @@ public final class BenchMain {
   }
 
   private void ingest(BenchStack stack) throws Exception {
-    IngestRun.Outcome o = new IngestRun(stack, out)
-        .run("ingest", options.ingestDevices(), options.ingestReadingsPerDevice(), true);
+    IngestRun.Outcome o =
+        new IngestRun(stack, out)
+            .run("ingest", options.ingestDevices(), options.ingestReadingsPerDevice(), true);
     double ratio = o.pipelineRowsPerSecond() / o.copyRowsPerSecond();
-    results.add(Figure.against("ingest", "readings stored/s (" + o.readings() + " readings, "
-                + options.ingestDevices() + " devices, " + o.events() + " events)",
-            o.pipelineRowsPerSecond(), "rows/s", "raw COPY", o.copyRowsPerSecond())
-        .withTarget("ratio >= 0.5", ratio >= 0.5));
+    results.add(
+        Figure.against(
+                "ingest",
+                "readings stored/s ("
+                    + o.readings()
+                    + " readings, "
+                    + options.ingestDevices()
+                    + " devices, "
+                    + o.events()
+                    + " events)",
+                o.pipelineRowsPerSecond(),
+                "rows/s",
+                "raw COPY",
+                o.copyRowsPerSecond())
+            .withTarget("ratio >= 0.5", ratio >= 0.5));
     results.add(Figure.absolute("ingest", "producer send+flush time", o.produceSeconds(), "s"));
     results.add(Figure.absolute("ingest", "produce-to-stored time", o.pipelineSeconds(), "s"));
     for (Map.Entry<String, Long> peak : o.memoryPeaksKib().entrySet()) {
-      Figure figure = Figure.absolute("memory", "peak " + (peak.getKey().equals("postgres")
-          ? "PSS postgres (all processes)" : peak.getKey().equals("total") ? "total of the stack"
-          : "RSS " + peak.getKey()), peak.getValue() / 1024.0, "MiB");
+      Figure figure =
+          Figure.absolute(
+              "memory",
+              "peak "
+                  + (peak.getKey().equals("postgres")
+                      ? "PSS postgres (all processes)"
+                      : peak.getKey().equals("total")
+                          ? "total of the stack"
+                          : "RSS " + peak.getKey()),
+              peak.getValue() / 1024.0,
+              "MiB");
       if (peak.getKey().equals("total")) {
         figure = figure.withTarget("<= 1536 MiB", peak.getValue() / GIB_KIB <= 1.5);
       }
@@ -109,15 +133,28 @@ public final class BenchMain {
   private void latencyAt(LatencyRun run, int rate, int seconds, boolean target) throws Exception {
     LatencyRun.Outcome o = run.run(rate, Duration.ofSeconds(seconds));
     String at = String.format("at %,d readings/s: ", rate);
-    results.add(Figure.absolute("latency", at + "reading produced -> event in GET /api/events, p50 ("
-        + o.millis().count() + " events in " + seconds + " s)", o.millis().p50(), "ms"));
+    results.add(
+        Figure.absolute(
+            "latency",
+            at
+                + "reading produced -> event in GET /api/events, p50 ("
+                + o.millis().count()
+                + " events in "
+                + seconds
+                + " s)",
+            o.millis().p50(),
+            "ms"));
     results.add(Figure.absolute("latency", at + "p95", o.millis().p95(), "ms"));
     Figure p99 = Figure.absolute("latency", at + "p99", o.millis().p99(), "ms");
     results.add(target ? p99.withTarget("<= 500 ms", o.millis().p99() <= 500) : p99);
     results.add(Figure.absolute("latency", at + "max", o.millis().max(), "ms"));
-    results.add(Figure.absolute("latency", at + "events not seen within 30 s of the last send",
-            o.missing(), "events")
-        .withTarget("0", o.missing() == 0));
+    results.add(
+        Figure.absolute(
+                "latency",
+                at + "events not seen within 30 s of the last send",
+                o.missing(),
+                "events")
+            .withTarget("0", o.missing() == 0));
   }
 
   /** Devices, and with them readings, at 1x, 4x and 16x; readings per device stay the same. */
@@ -125,42 +162,76 @@ public final class BenchMain {
     IngestRun run = new IngestRun(stack, out);
     for (int factor : new int[] {1, 4, 16}) {
       int devices = options.scalingDevices() * factor;
-      IngestRun.Outcome o = run.run("scale-" + factor + "x", devices,
-          options.scalingReadingsPerDevice(), false);
+      IngestRun.Outcome o =
+          run.run("scale-" + factor + "x", devices, options.scalingReadingsPerDevice(), false);
       String size = factor + "x: " + devices + " devices, " + o.readings() + " readings";
-      results.add(Figure.against("scaling", "readings stored/s, " + size, o.pipelineRowsPerSecond(),
-          "rows/s", "raw COPY", o.copyRowsPerSecond()));
-      results.add(Figure.absolute("scaling", "bytes per stored reading, " + size,
-          o.bytesPerStoredReading(), "B"));
+      results.add(
+          Figure.against(
+              "scaling",
+              "readings stored/s, " + size,
+              o.pipelineRowsPerSecond(),
+              "rows/s",
+              "raw COPY",
+              o.copyRowsPerSecond()));
+      results.add(
+          Figure.absolute(
+              "scaling", "bytes per stored reading, " + size, o.bytesPerStoredReading(), "B"));
     }
   }
 
   private void api(BenchStack stack) throws Exception {
-    var run = new ApiLoadRun(stack, outputDir.resolve("api"), new Wrk(2, 32, options.wrkSeconds()), out);
-    results.condition("api_store", String.format("%,d devices, %,d snapshots, %,d events",
-        options.apiDevices(), (long) options.apiDevices() * options.apiSnapshotsPerDevice(), options.apiEvents()));
-    for (ApiLoadRun.Outcome o : run.run(options.apiDevices(), options.apiSnapshotsPerDevice(), options.apiEvents())) {
+    var run =
+        new ApiLoadRun(stack, outputDir.resolve("api"), new Wrk(2, 32, options.wrkSeconds()), out);
+    results.condition(
+        "api_store",
+        String.format(
+            "%,d devices, %,d snapshots, %,d events",
+            options.apiDevices(),
+            (long) options.apiDevices() * options.apiSnapshotsPerDevice(),
+            options.apiEvents()));
+    for (ApiLoadRun.Outcome o :
+        run.run(options.apiDevices(), options.apiSnapshotsPerDevice(), options.apiEvents())) {
       double ratio = o.api().requestsPerSecond() / o.nginx().requestsPerSecond();
-      String name = "GET " + o.endpoint().replaceFirst("device_id=[^&]*", "device_id=<random>")
-          + " (" + o.responseBytes() + " B)";
-      results.add(Figure.against("api", name + " requests/s", o.api().requestsPerSecond(), "req/s",
-              "nginx static file", o.nginx().requestsPerSecond())
-          .withTarget("ratio >= 0.25", ratio >= 0.25));
-      results.add(Figure.against("api", name + " p99", o.api().p99Millis(), "ms",
-              "nginx static file", o.nginx().p99Millis())
-          .withTarget("<= 20 ms, no failures", o.api().p99Millis() <= 20 && o.api().failures() == 0));
+      String name =
+          "GET "
+              + o.endpoint().replaceFirst("device_id=[^&]*", "device_id=<random>")
+              + " ("
+              + o.responseBytes()
+              + " B)";
+      results.add(
+          Figure.against(
+                  "api",
+                  name + " requests/s",
+                  o.api().requestsPerSecond(),
+                  "req/s",
+                  "nginx static file",
+                  o.nginx().requestsPerSecond())
+              .withTarget("ratio >= 0.25", ratio >= 0.25));
+      results.add(
+          Figure.against(
+                  "api",
+                  name + " p99",
+                  o.api().p99Millis(),
+                  "ms",
+                  "nginx static file",
+                  o.nginx().p99Millis())
+              .withTarget(
+                  "<= 20 ms, no failures", o.api().p99Millis() <= 20 && o.api().failures() == 0));
       if (o.api().failures() > 0) {
-        results.add(Figure.absolute("api", name + " failed requests", o.api().failures(), "requests"));
+        results.add(
+            Figure.absolute("api", name + " failed requests", o.api().failures(), "requests"));
       }
     }
   }
 
   private static Path findHome() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("collector")) && Files.isDirectory(p.resolve("infra/stack"))) {
+      if (Files.isDirectory(p.resolve("collector"))
+          && Files.isDirectory(p.resolve("infra/stack"))) {
         return p;
       }
     }
-    throw new IllegalStateException("Run from inside the Argus checkout (infra/bin/bench.sh does).");
+    throw new IllegalStateException(
+        "Run from inside the Argus checkout (infra/bin/bench.sh does).");
   }
 }

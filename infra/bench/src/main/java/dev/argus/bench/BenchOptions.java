@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which scenarios to run and at what size. {@code --quick} shrinks every size for a smoke run of
- * a minute or two; the default sizes keep the whole run under 20 minutes on 2 cores.
+ * Which scenarios to run and at what size. {@code --quick} shrinks every size for a smoke run of a
+ * minute or two; the default sizes keep the whole run under 20 minutes on 2 cores.
  */
 record BenchOptions(
     Set<String> scenarios,
@@ -39,7 +39,8 @@ record BenchOptions(
     Set<String> scenarios = new LinkedHashSet<>(flags.isEmpty() ? SCENARIOS : flags);
     return quick
         ? new BenchOptions(scenarios, true, 1_000, 20, 1_000, 10, 1_000, 100, 2_000, 3, 250, 8)
-        : new BenchOptions(scenarios, false, 2_000, 150, 5_000, 30, 10_000, 500, 100_000, 10, 1_000, 25);
+        : new BenchOptions(
+            scenarios, false, 2_000, 150, 5_000, 30, 10_000, 500, 100_000, 10, 1_000, 25);
   }
 
   boolean runs(String scenario) {
@@ -48,8 +49,9 @@ record BenchOptions(
 
   static String usage() {
     return """
-        Usage: infra/bin/bench.sh [--quick] [scenario ...]
-          scenarios: ingest memory latency scaling api (default: all; they run in this order)
-          --quick    small sizes: a smoke run of the harness, not a measurement""";
+    Usage: infra/bin/bench.sh [--quick] [scenario ...]
+      scenarios: ingest memory latency scaling api (default: all; they run in this order)
+      --quick    small sizes: a smoke run of the harness, not a measurement\
+    """;
   }
 }

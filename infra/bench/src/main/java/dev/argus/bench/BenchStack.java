@@ -32,10 +32,18 @@ final class BenchStack implements AutoCloseable {
   static BenchStack start(Path home, Path dataDir, PrintStream out) throws Exception {
     StackOptions options =
         new StackOptions(
-            home, dataDir, true,
-            freePort(), freePort(), freePort(), freePort(),
-            null, null, null,
-            false, freePort(),
+            home,
+            dataDir,
+            true,
+            freePort(),
+            freePort(),
+            freePort(),
+            freePort(),
+            null,
+            null,
+            null,
+            false,
+            freePort(),
             List.of(),
             Duration.ofMinutes(5),
             Map.of(),

@@ -32,7 +32,12 @@ record Figure(
   }
 
   static Figure against(
-      String scenario, String metric, double value, String unit, String reference, double referenceValue) {
+      String scenario,
+      String metric,
+      double value,
+      String unit,
+      String reference,
+      double referenceValue) {
     double ratio = referenceValue == 0 ? Double.NaN : value / referenceValue;
     return new Figure(scenario, metric, value, unit, reference, referenceValue, ratio, null, null);
   }

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * One ingest measurement: produce {@code devices × readingsPerDevice} readings as fast as
- * possible, and time until every reading is a row of {@code power_snapshots} and every derived
- * event a row of {@code power_events}. Then the reference: the same rows by one raw {@code COPY}
- * into a scratch table shaped like {@code power_snapshots} (same columns, keys and indexes).
+ * One ingest measurement: produce {@code devices × readingsPerDevice} readings as fast as possible,
+ * and time until every reading is a row of {@code power_snapshots} and every derived event a row of
+ * {@code power_events}. Then the reference: the same rows by one raw {@code COPY} into a scratch
+ * table shaped like {@code power_snapshots} (same columns, keys and indexes).
  */
 final class IngestRun {
 
@@ -52,8 +52,13 @@ final class IngestRun {
     SyntheticFleet fleet = new SyntheticFleet("bench-" + label, devices, 10, 5);
     long readings = (long) devices * readingsPerDevice;
     long events = fleet.expectedEvents(readingsPerDevice);
-    Instant base = Instant.now().minusSeconds(readingsPerDevice + 60L).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    out.printf("[%s] %,d readings of %,d devices (%,d events expected)%n", label, readings, devices, events);
+    Instant base =
+        Instant.now()
+            .minusSeconds(readingsPerDevice + 60L)
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    out.printf(
+        "[%s] %,d readings of %,d devices (%,d events expected)%n",
+        label, readings, devices, events);
 
     try (var db = stack.connect()) {
       TelemetryTables tables = new TelemetryTables(db);
@@ -62,7 +67,8 @@ final class IngestRun {
       long start = System.nanoTime();
       double produceSeconds;
       try (ReadingProducer producer = new ReadingProducer(stack.kafkaBootstrap())) {
-        rows(fleet, readingsPerDevice, base, Duration.ofSeconds(1)).forEachRemaining(producer::send);
+        rows(fleet, readingsPerDevice, base, Duration.ofSeconds(1))
+            .forEachRemaining(producer::send);
         producer.flush();
         produceSeconds = seconds(System.nanoTime() - start);
       }
@@ -74,18 +80,22 @@ final class IngestRun {
         peaks = sampler.peaksKib();
       }
       double bytesPerReading = (double) tables.totalRelationBytes("power_snapshots") / readings;
-      out.printf("[%s] pipeline: produced in %.1f s, stored in %.1f s (%,.0f readings/s)%n",
+      out.printf(
+          "[%s] pipeline: produced in %.1f s, stored in %.1f s (%,.0f readings/s)%n",
           label, produceSeconds, pipelineSeconds, readings / pipelineSeconds);
 
       tables.execute("DROP TABLE IF EXISTS bench_copy_reference");
       tables.execute("CREATE TABLE bench_copy_reference (LIKE power_snapshots INCLUDING ALL)");
       long copyStart = System.nanoTime();
-      tables.copy("bench_copy_reference", rows(fleet, readingsPerDevice, base, Duration.ofSeconds(1)));
+      tables.copy(
+          "bench_copy_reference", rows(fleet, readingsPerDevice, base, Duration.ofSeconds(1)));
       double copySeconds = seconds(System.nanoTime() - copyStart);
       tables.execute("DROP TABLE bench_copy_reference");
-      out.printf("[%s] reference COPY: %.1f s (%,.0f rows/s)%n", label, copySeconds, readings / copySeconds);
-      return new Outcome(readings, events, produceSeconds, pipelineSeconds, copySeconds,
-          bytesPerReading, peaks);
+      out.printf(
+          "[%s] reference COPY: %.1f s (%,.0f rows/s)%n",
+          label, copySeconds, readings / copySeconds);
+      return new Outcome(
+          readings, events, produceSeconds, pipelineSeconds, copySeconds, bytesPerReading, peaks);
     }
   }
 
@@ -98,18 +108,25 @@ final class IngestRun {
       long stored = tables.count("power_events");
       if (snapshots >= readings && stored >= events) {
         if (snapshots > readings || stored > events) {
-          throw new IllegalStateException("More rows than produced (" + snapshots + " snapshots, "
-              + stored + " events): another writer is using this database");
+          throw new IllegalStateException(
+              "More rows than produced ("
+                  + snapshots
+                  + " snapshots, "
+                  + stored
+                  + " events): another writer is using this database");
         }
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(String.format(
-            "Only %,d of %,d snapshots and %,d of %,d events stored after %s: see the processor log",
-            snapshots, readings, stored, events, timeout));
+        throw new IllegalStateException(
+            String.format(
+                "Only %,d of %,d snapshots and %,d of %,d events stored after %s: see the processor"
+                    + " log",
+                snapshots, readings, stored, events, timeout));
       }
       if (System.nanoTime() - lastReport > 10_000_000_000L) {
-        out.printf("    ... %,d / %,d snapshots, %,d / %,d events%n", snapshots, readings, stored, events);
+        out.printf(
+            "    ... %,d / %,d snapshots, %,d / %,d events%n", snapshots, readings, stored, events);
         lastReport = System.nanoTime();
       }
       Thread.sleep(200);

@@ -18,12 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Event latency at a steady rate: readings of a fleet where some devices flip between {@code OL}
- * and {@code OB} are produced at {@code rate} per second (in ten slices a second); the send time
- * of every reading that must derive an event is kept under (device, timestamp), and a poller asks
+ * and {@code OB} are produced at {@code rate} per second (in ten slices a second); the send time of
+ * every reading that must derive an event is kept under (device, timestamp), and a poller asks
  * {@code GET /api/events?page_size=200} every 20 ms (deeper pages when page 1 does not hold every
- * new event), matching new events by device and timestamp.
- * Latency is from just before the send to the poll that first returned the event, so it includes
- * up to one poll interval and one API response time.
+ * new event), matching new events by device and timestamp. Latency is from just before the send to
+ * the poll that first returned the event, so it includes up to one poll interval and one API
+ * response time.
  */
 final class LatencyRun {
 
@@ -54,12 +54,16 @@ final class LatencyRun {
     List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
     Set<Long> seenIds = new HashSet<>();
     var polling = new java.util.concurrent.atomic.AtomicBoolean(true);
-    Thread poller = Thread.ofPlatform().name("bench-event-poller").start(() -> {
-      while (polling.get()) {
-        pollOnce(pendingSentNanos, seenIds, latencies);
-        sleep(20);
-      }
-    });
+    Thread poller =
+        Thread.ofPlatform()
+            .name("bench-event-poller")
+            .start(
+                () -> {
+                  while (polling.get()) {
+                    pollOnce(pendingSentNanos, seenIds, latencies);
+                    sleep(20);
+                  }
+                });
     long expected = 0;
     long sent = 0;
     long start = System.nanoTime();
@@ -71,7 +75,8 @@ final class LatencyRun {
           sleepUntil(sliceStart);
           Instant timestamp = Instant.ofEpochMilli(System.currentTimeMillis());
           for (int device = from; device < Math.min(from + slice, fleet.devices()); device++) {
-            if (reading > 0 && fleet.onBattery(device, reading) != fleet.onBattery(device, reading - 1)) {
+            if (reading > 0
+                && fleet.onBattery(device, reading) != fleet.onBattery(device, reading - 1)) {
               pendingSentNanos.put(key(fleet.deviceId(device), timestamp), System.nanoTime());
               expected++;
             }
@@ -89,24 +94,32 @@ final class LatencyRun {
     }
     polling.set(false);
     poller.join();
-    out.printf("[latency] %,d readings at %,.0f/s, %,d events expected, %,d never seen%n",
+    out.printf(
+        "[latency] %,d readings at %,.0f/s, %,d events expected, %,d never seen%n",
         sent, achievedRate, expected, pendingSentNanos.size());
     return new Outcome(Percentiles.of(latencies), expected, pendingSentNanos.size(), achievedRate);
   }
 
   /**
-   * Reads page 1, and deeper pages only while fewer events have been seen than the table holds:
-   * the sink may store a late batch whose events sort below page 1 (the API orders by event time).
+   * Reads page 1, and deeper pages only while fewer events have been seen than the table holds: the
+   * sink may store a late batch whose events sort below page 1 (the API orders by event time).
    */
   private void pollOnce(Map<String, Long> pending, Set<Long> seenIds, List<Double> latencies) {
     try {
       long total = Long.MAX_VALUE;
       for (int page = 1; seenIds.size() < total; page++) {
-        HttpResponse<byte[]> response = http.send(
-            HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + "/api/events?page_size="
-                    + PAGE_SIZE + "&page=" + page))
-                .timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            stack.apiBaseUrl()
+                                + "/api/events?page_size="
+                                + PAGE_SIZE
+                                + "&page="
+                                + page))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         long seen = System.nanoTime();
         if (response.statusCode() != 200) {
           return;

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's nginx serving static files from {@code dir/html} on loopback: the reference for what
- * this machine can serve over HTTP at all. Runs in the foreground with its own configuration, so
- * it needs no system configuration and ends with the benchmark.
+ * this machine can serve over HTTP at all. Runs in the foreground with its own configuration, so it
+ * needs no system configuration and ends with the benchmark.
  */
 final class Nginx implements AutoCloseable {
 
@@ -30,28 +30,39 @@ final class Nginx implements AutoCloseable {
     // As root, nginx's workers would switch to 'nobody', who may not read a checkout under /root.
     String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
     Path conf = dir.resolve("nginx.conf");
-    Files.writeString(conf, user + """
-        daemon off;
-        worker_processes 2;
-        pid %1$s/nginx.pid;
-        error_log %1$s/logs/error.log warn;
-        events { worker_connections 1024; }
-        http {
-          access_log off;
-          default_type application/json;
-          sendfile on;
-          keepalive_requests 1000000;
-          server {
-            listen 127.0.0.1:%2$d;
-            root %3$s;
-          }
-        }
-        """.formatted(dir.toAbsolutePath(), port, html.toAbsolutePath()));
-    Process process = new ProcessBuilder("nginx", "-p", dir.toAbsolutePath().toString(),
-        "-e", dir.resolve("logs/error.log").toAbsolutePath().toString(), "-c", conf.toAbsolutePath().toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("logs/nginx.out").toFile())
-        .start();
+    Files.writeString(
+        conf,
+        user
+            + """
+            daemon off;
+            worker_processes 2;
+            pid %1$s/nginx.pid;
+            error_log %1$s/logs/error.log warn;
+            events { worker_connections 1024; }
+            http {
+              access_log off;
+              default_type application/json;
+              sendfile on;
+              keepalive_requests 1000000;
+              server {
+                listen 127.0.0.1:%2$d;
+                root %3$s;
+              }
+            }
+            """
+                .formatted(dir.toAbsolutePath(), port, html.toAbsolutePath()));
+    Process process =
+        new ProcessBuilder(
+                "nginx",
+                "-p",
+                dir.toAbsolutePath().toString(),
+                "-e",
+                dir.resolve("logs/error.log").toAbsolutePath().toString(),
+                "-c",
+                conf.toAbsolutePath().toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("logs/nginx.out").toFile())
+            .start();
     Nginx nginx = new Nginx(process, port, html);
     for (int i = 0; i < 100; i++) {
       try (Socket ignored = new Socket("127.0.0.1", port)) {

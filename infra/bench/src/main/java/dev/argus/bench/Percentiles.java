@@ -17,7 +17,11 @@ record Percentiles(int count, double p50, double p95, double p99, double max) {
     double[] sorted = samples.stream().mapToDouble(Double::doubleValue).toArray();
     Arrays.sort(sorted);
     return new Percentiles(
-        sorted.length, rank(sorted, 50), rank(sorted, 95), rank(sorted, 99), sorted[sorted.length - 1]);
+        sorted.length,
+        rank(sorted, 50),
+        rank(sorted, 95),
+        rank(sorted, 99),
+        sorted[sorted.length - 1]);
   }
 
   private static double rank(double[] sorted, double percent) {

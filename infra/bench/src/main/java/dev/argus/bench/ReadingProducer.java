@@ -9,9 +9,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Produces readings to {@code argus.readings.power} as fast as the broker takes them: large
- * batches and a short linger, with the same durability as the collector (acks=all, idempotent), so
- * that the producer is not what the ingest figures measure.
+ * Produces readings to {@code argus.readings.power} as fast as the broker takes them: large batches
+ * and a short linger, with the same durability as the collector (acks=all, idempotent), so that the
+ * producer is not what the ingest figures measure.
  */
 final class ReadingProducer implements AutoCloseable {
 
@@ -47,7 +47,8 @@ final class ReadingProducer implements AutoCloseable {
   void flush() {
     producer.flush();
     if (failure.get() != null) {
-      throw new IllegalStateException("The broker refused a reading: " + failure.get(), failure.get());
+      throw new IllegalStateException(
+          "The broker refused a reading: " + failure.get(), failure.get());
     }
   }
 

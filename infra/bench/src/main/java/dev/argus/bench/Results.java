@@ -49,14 +49,28 @@ final class Results {
     md.append("\n| scenario | metric | value | reference | ratio | target | met |\n");
     md.append("|---|---|---:|---|---:|---|---|\n");
     for (Figure f : figures) {
-      md.append("| ").append(f.scenario())
-          .append(" | ").append(f.metric())
-          .append(" | ").append(number(f.value())).append(' ').append(f.unit())
-          .append(" | ").append(f.reference() == null ? "" : f.reference() + ": "
-              + number(f.referenceValue()) + ' ' + f.unit())
-          .append(" | ").append(f.ratio() == null ? "" : String.format(Locale.ROOT, f.ratio() < 0.01 ? "%.4f" : "%.3f", f.ratio()))
-          .append(" | ").append(f.target() == null ? "" : f.target())
-          .append(" | ").append(f.met() == null ? "" : f.met() ? "yes" : "**no**")
+      md.append("| ")
+          .append(f.scenario())
+          .append(" | ")
+          .append(f.metric())
+          .append(" | ")
+          .append(number(f.value()))
+          .append(' ')
+          .append(f.unit())
+          .append(" | ")
+          .append(
+              f.reference() == null
+                  ? ""
+                  : f.reference() + ": " + number(f.referenceValue()) + ' ' + f.unit())
+          .append(" | ")
+          .append(
+              f.ratio() == null
+                  ? ""
+                  : String.format(Locale.ROOT, f.ratio() < 0.01 ? "%.4f" : "%.3f", f.ratio()))
+          .append(" | ")
+          .append(f.target() == null ? "" : f.target())
+          .append(" | ")
+          .append(f.met() == null ? "" : f.met() ? "yes" : "**no**")
           .append(" |\n");
     }
     return md.toString();

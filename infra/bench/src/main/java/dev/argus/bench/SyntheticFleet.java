@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Synthetic UPSes whose readings derive a known number of events: every {@code flipEvery}-th
- * device alternates between {@code OL} and {@code OB} every {@code flipPeriod} readings (one
- * {@code on_battery} or {@code power_restored} per change), the others stay on line. Battery, load
- * and temperature stay far from every limit, and the poll interval is an hour so that no device
- * is found silent during a run: the only events are the flips.
+ * Synthetic UPSes whose readings derive a known number of events: every {@code flipEvery}-th device
+ * alternates between {@code OL} and {@code OB} every {@code flipPeriod} readings (one {@code
+ * on_battery} or {@code power_restored} per change), the others stay on line. Battery, load and
+ * temperature stay far from every limit, and the poll interval is an hour so that no device is
+ * found silent during a run: the only events are the flips.
  *
  * @param prefix device ids are {@code prefix-00042}; a fresh prefix per scenario gives the
  *     processor devices it has never seen

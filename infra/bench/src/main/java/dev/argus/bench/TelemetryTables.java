@@ -99,10 +99,14 @@ final class TelemetryTables {
   }
 
   private static void appendCsv(StringBuilder csv, PowerReading r) {
-    csv.append(DateTimeFormatter.ISO_INSTANT.format(r.timestamp())).append(',')
-        .append(r.deviceId()).append(',')
-        .append(r.deviceType()).append(',')
-        .append(r.collectorId()).append(',');
+    csv.append(DateTimeFormatter.ISO_INSTANT.format(r.timestamp()))
+        .append(',')
+        .append(r.deviceId())
+        .append(',')
+        .append(r.deviceType())
+        .append(',')
+        .append(r.collectorId())
+        .append(',');
     text(csv, r.error());
     number(csv, r.powerWatts());
     number(csv, r.loadPercent());

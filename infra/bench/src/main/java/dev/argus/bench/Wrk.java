@@ -11,10 +11,18 @@ import java.util.concurrent.TimeUnit;
 record Wrk(int threads, int connections, int seconds) {
 
   WrkResult run(String url, Path luaScript) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        "wrk", "--latency", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
-        // wrk's default 2 s timeout drops slow requests from the latency figures altogether.
-        "--timeout", seconds + "s"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "wrk",
+                "--latency",
+                "-t" + threads,
+                "-c" + connections,
+                "-d" + seconds + "s",
+                // wrk's default 2 s timeout drops slow requests from the latency figures
+                // altogether.
+                "--timeout",
+                seconds + "s"));
     if (luaScript != null) {
       command.addAll(List.of("-s", luaScript.toString()));
     }

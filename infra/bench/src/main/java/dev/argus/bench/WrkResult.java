@@ -14,8 +14,7 @@ record WrkResult(
   private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in ");
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
   private static final Pattern SOCKET_ERRORS =
-      Pattern.compile(
-          "Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+      Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
   /** Parses wrk's text output; fails with the output quoted when it is not what wrk prints. */
   static WrkResult parse(String output) {

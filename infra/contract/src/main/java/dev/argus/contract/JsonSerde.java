@@ -7,9 +7,9 @@ import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.core.JacksonException;
 
 /**
- * JSON serde for the catalog's record types. A value that cannot be read (malformed JSON, a
- * missing required field, a value that breaks a record's invariants) raises {@link
- * SerializationException}, which consumers count and dead-letter instead of crashing on.
+ * JSON serde for the catalog's record types. A value that cannot be read (malformed JSON, a missing
+ * required field, a value that breaks a record's invariants) raises {@link SerializationException},
+ * which consumers count and dead-letter instead of crashing on.
  */
 public final class JsonSerde<T> implements Serde<T> {
 

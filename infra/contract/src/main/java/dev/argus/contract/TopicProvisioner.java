@@ -46,8 +46,7 @@ public final class TopicProvisioner {
           log.info("Created topic {}", entry.getKey());
         } catch (ExecutionException e) {
           // Another service may have created it between our listing and our request.
-          if (!(e.getCause()
-              instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+          if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
             throw e;
           }
         }

@@ -50,8 +50,8 @@ public final class Topics {
   /**
    * Desired configuration (devices, targets, runtime settings) published by the api from
    * PostgreSQL, its system of record. Compacted and one partition: reading it from the beginning
-   * gives the whole current configuration. Key: {@link dev.argus.contract.config.ConfigKeys};
-   * a deleted device or target is a tombstone.
+   * gives the whole current configuration. Key: {@link dev.argus.contract.config.ConfigKeys}; a
+   * deleted device or target is a tombstone.
    */
   public static final Topic<String, ConfigEntry> CONFIG =
       new Topic<>(
@@ -84,7 +84,9 @@ public final class Topics {
           6,
           Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
 
-  /** Collector heartbeats and last-poll diagnostics; compacted so the newest per collector stays. */
+  /**
+   * Collector heartbeats and last-poll diagnostics; compacted so the newest per collector stays.
+   */
   public static final Topic<String, CollectorHeartbeat> COLLECTOR_STATUS =
       new Topic<>(
           "argus.collector.status",
@@ -109,14 +111,22 @@ public final class Topics {
 
   public static List<Topic<?, ?>> all() {
     return List.of(
-        READINGS_POWER, READINGS_PROBE, EVENTS, ENERGY, COLLECTOR_STATUS, TARGET_STATUS, CONFIG,
+        READINGS_POWER,
+        READINGS_PROBE,
+        EVENTS,
+        ENERGY,
+        COLLECTOR_STATUS,
+        TARGET_STATUS,
+        CONFIG,
         COMMANDS,
         DEAD_LETTER);
   }
 
   private static Map<String, String> retention(Duration retention) {
     return Map.of(
-        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-        TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
+        TopicConfig.CLEANUP_POLICY_CONFIG,
+        TopicConfig.CLEANUP_POLICY_DELETE,
+        TopicConfig.RETENTION_MS_CONFIG,
+        Long.toString(retention.toMillis()));
   }
 }

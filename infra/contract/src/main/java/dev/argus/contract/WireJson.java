@@ -5,9 +5,9 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one JSON mapping used on the wire: snake_case names (as the REST API and downstream
- * consumers see them), ISO-8601 timestamps, unknown fields ignored so that older readers accept
- * newer records.
+ * The one JSON mapping used on the wire: snake_case names (as the REST API and downstream consumers
+ * see them), ISO-8601 timestamps, unknown fields ignored so that older readers accept newer
+ * records.
  */
 public final class WireJson {
 

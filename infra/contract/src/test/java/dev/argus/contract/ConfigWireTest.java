@@ -33,8 +33,15 @@ class ConfigWireTest {
     var device =
         ConfigEntry.of(
             new DeviceConfig(
-                "pdu-rack1", "Rack 1 PDU", "pdu", "snmp", "192.168.1.20", 161, true,
-                Map.of("community", "public"), null));
+                "pdu-rack1",
+                "Rack 1 PDU",
+                "pdu",
+                "snmp",
+                "192.168.1.20",
+                161,
+                true,
+                Map.of("community", "public"),
+                null));
     assertThat(roundTrip(Topics.CONFIG, device, "\"connection_config\":{\"community\":\"public\"}"))
         .isEqualTo(device);
 
@@ -44,8 +51,23 @@ class ConfigWireTest {
     var target =
         ConfigEntry.of(
             new TargetConfig(
-                7, "Production Server", "http", "http://127.0.0.1:8080/", 60, 3, true, null,
-                List.of(200), "ok", true, true, 14, null, null, 10, 60,
+                7,
+                "Production Server",
+                "http",
+                "http://127.0.0.1:8080/",
+                60,
+                3,
+                true,
+                null,
+                List.of(200),
+                "ok",
+                true,
+                true,
+                14,
+                null,
+                null,
+                10,
+                60,
                 Instant.parse("2026-05-27T10:00:00Z")));
     assertThat(roundTrip(Topics.CONFIG, target, "\"failure_threshold\":3")).isEqualTo(target);
   }
@@ -54,8 +76,10 @@ class ConfigWireTest {
   void aConfigEntryMustHoldExactlyOneKind() {
     assertThatThrownBy(() -> new ConfigEntry(null, null, null))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new RuntimeConfig(0, List.of(), false, false, null, null, null, null,
-            null, null, null, null))
+    assertThatThrownBy(
+            () ->
+                new RuntimeConfig(
+                    0, List.of(), false, false, null, null, null, null, null, null, null, null))
         .hasMessageContaining("poll_interval_minutes");
   }
 
@@ -72,8 +96,20 @@ class ConfigWireTest {
   void probeResultsCommandsAndHeartbeatsRoundTrip() {
     var probe =
         new ProbeResult(
-            1, 7, "Database", "tcp", "c1", Instant.parse("2026-05-27T10:00:00Z"), false, 3.5,
-            null, "connection refused", null, 3, null, null);
+            1,
+            7,
+            "Database",
+            "tcp",
+            "c1",
+            Instant.parse("2026-05-27T10:00:00Z"),
+            false,
+            3.5,
+            null,
+            "connection refused",
+            null,
+            3,
+            null,
+            null);
     assertThat(roundTrip(Topics.READINGS_PROBE, probe, "\"error\":\"connection refused\""))
         .isEqualTo(probe);
 
@@ -82,8 +118,21 @@ class ConfigWireTest {
 
     var heartbeat =
         new CollectorHeartbeat(
-            2, "c1", Instant.EPOCH, Instant.EPOCH, true, 3, Instant.EPOCH, 12, 3, 0, true, false,
-            Instant.EPOCH, "abc", 4);
+            2,
+            "c1",
+            Instant.EPOCH,
+            Instant.EPOCH,
+            true,
+            3,
+            Instant.EPOCH,
+            12,
+            3,
+            0,
+            true,
+            false,
+            Instant.EPOCH,
+            "abc",
+            4);
     assertThat(roundTrip(Topics.COLLECTOR_STATUS, heartbeat, "\"last_trigger_id\":\"abc\""))
         .isEqualTo(heartbeat);
     // A version-1 heartbeat (no new fields) still reads.
@@ -98,7 +147,8 @@ class ConfigWireTest {
   @Test
   void targetEventIdsAreStablePerTargetTypeAndTime() {
     Instant at = Instant.parse("2026-05-27T10:00:00Z");
-    var first = DerivedEvent.target(7, TargetEventType.THRESHOLD_REACHED, at, Map.of("failures", 3));
+    var first =
+        DerivedEvent.target(7, TargetEventType.THRESHOLD_REACHED, at, Map.of("failures", 3));
     var again = DerivedEvent.target(7, TargetEventType.THRESHOLD_REACHED, at, Map.of());
     assertThat(first.eventId()).isEqualTo(again.eventId());
     assertThat(first.source()).isEqualTo("target");

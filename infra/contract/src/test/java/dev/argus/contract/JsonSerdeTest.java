@@ -22,9 +22,28 @@ class JsonSerdeTest {
   void readingRoundTripsWithSnakeCaseNames() {
     var reading =
         new PowerReading(
-            1, "ups-main", "ups", "nut", "Main", "127.0.0.1", 3493, "c1",
-            Instant.parse("2026-05-27T10:00:00Z"), 300, null, 450.0, 55.0, 120.0, 121.0, 60.0,
-            3.2, 100.0, 10.0, 3600.0, "OL", null,
+            1,
+            "ups-main",
+            "ups",
+            "nut",
+            "Main",
+            "127.0.0.1",
+            3493,
+            "c1",
+            Instant.parse("2026-05-27T10:00:00Z"),
+            300,
+            null,
+            450.0,
+            55.0,
+            120.0,
+            121.0,
+            60.0,
+            3.2,
+            100.0,
+            10.0,
+            3600.0,
+            "OL",
+            null,
             new DeviceMetadata("APC", "SmartUPS 1500", "1.0.0", "ABC123"),
             java.util.List.of(new OutletReading(1, "web-1", 120.5, 0.52)));
 
@@ -35,7 +54,8 @@ class JsonSerdeTest {
         .contains("\"device_id\":\"ups-main\"")
         .contains("\"power_watts\":450.0")
         .contains("\"timestamp\":\"2026-05-27T10:00:00Z\"")
-        .contains("\"outlets\":[{\"index\":1,\"name\":\"web-1\",\"power_watts\":120.5,\"current_amps\":0.52}]")
+        .contains(
+            "\"outlets\":[{\"index\":1,\"name\":\"web-1\",\"power_watts\":120.5,\"current_amps\":0.52}]")
         .doesNotContain("succeeded");
     assertThat(readings.deserializer().deserialize("t", bytes)).isEqualTo(reading);
   }
@@ -51,8 +71,7 @@ class JsonSerdeTest {
 
   @Test
   void aReadingWithoutDeviceIdIsRejected() {
-    byte[] noDevice =
-        "{\"timestamp\":\"2026-05-27T10:00:00Z\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] noDevice = "{\"timestamp\":\"2026-05-27T10:00:00Z\"}".getBytes(StandardCharsets.UTF_8);
 
     assertThatThrownBy(() -> readings.deserializer().deserialize("t", noDevice))
         .isInstanceOf(SerializationException.class)
@@ -78,15 +97,19 @@ class JsonSerdeTest {
     var replayed = DerivedEvent.power("ups-main", PowerEventType.ON_BATTERY, at, Map.of("x", 1));
     var other = DerivedEvent.power("ups-main", PowerEventType.POWER_RESTORED, at, Map.of());
 
-    var load = DerivedEvent.power("ups-main", PowerEventType.THRESHOLD_CROSSED, "load_percent", at, Map.of());
+    var load =
+        DerivedEvent.power(
+            "ups-main", PowerEventType.THRESHOLD_CROSSED, "load_percent", at, Map.of());
     var temperature =
-        DerivedEvent.power("ups-main", PowerEventType.THRESHOLD_CROSSED, "temperature_c", at, Map.of());
+        DerivedEvent.power(
+            "ups-main", PowerEventType.THRESHOLD_CROSSED, "temperature_c", at, Map.of());
 
     assertThat(first.eventId()).isEqualTo(replayed.eventId()).isNotEqualTo(other.eventId());
     assertThat(load.eventId()).isNotEqualTo(temperature.eventId());
-    assertThat(new String(
-            JsonSerde.of(DerivedEvent.class).serializer().serialize("t", first),
-            StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                JsonSerde.of(DerivedEvent.class).serializer().serialize("t", first),
+                StandardCharsets.UTF_8))
         .contains("\"severity\":\"high\"")
         .contains("\"event_type\":\"on_battery\"");
   }

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JVM the stack runs as a separate process, with its output in a log file. Stopping sends
- * SIGTERM first so the process can flush and close, and kills it only after a grace period.
+ * A JVM the stack runs as a separate process, with its output in a log file. Stopping sends SIGTERM
+ * first so the process can flush and close, and kills it only after a grace period.
  *
  * <p>Children run in a session of their own ({@code setsid}, which keeps the pid), so a Ctrl-C in
  * the terminal reaches only the launcher, which then stops them in order: services before the
@@ -43,7 +43,11 @@ final class ChildProcess implements AutoCloseable {
   }
 
   static ChildProcess startJava(
-      String name, List<String> jvmArgs, List<String> mainAndArgs, Map<String, String> env, Path logFile)
+      String name,
+      List<String> jvmArgs,
+      List<String> mainAndArgs,
+      Map<String, String> env,
+      Path logFile)
       throws IOException {
     List<String> command = new ArrayList<>();
     if (Files.isExecutable(SETSID)) {
@@ -84,7 +88,8 @@ final class ChildProcess implements AutoCloseable {
       while (bytes.hasRemaining() && log.read(bytes, from + bytes.position()) > 0) {
         // Until the buffer is full or the file ends.
       }
-      return StartupFailure.in(new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8));
+      return StartupFailure.in(
+          new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8));
     } catch (IOException unreadable) {
       return Optional.empty();
     }
@@ -116,7 +121,8 @@ final class ChildProcess implements AutoCloseable {
   int waitFor(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
-      throw new IllegalStateException(name + " did not finish within " + timeout + "; see " + logFile);
+      throw new IllegalStateException(
+          name + " did not finish within " + timeout + "; see " + logFile);
     }
     return process.exitValue();
   }

@@ -48,7 +48,8 @@ final class KafkaBroker implements AutoCloseable {
       formatLogDirectory(newClusterId(), config, jvm, consoleLog);
     }
     var process =
-        ChildProcess.startJava("kafka", jvm, List.of("kafka.Kafka", config.toString()), Map.of(), consoleLog);
+        ChildProcess.startJava(
+            "kafka", jvm, List.of("kafka.Kafka", config.toString()), Map.of(), consoleLog);
     var broker = new KafkaBroker(process, "127.0.0.1:" + port);
     broker.awaitReady(readyTimeout);
     return broker;
@@ -72,8 +73,13 @@ final class KafkaBroker implements AutoCloseable {
       while (Instant.now().isBefore(deadline)) {
         if (!process.isAlive()) {
           throw new IllegalStateException(
-              "The Kafka broker " + process.exitDescription() + "; see " + process.logFile()
-                  + " (is port " + bootstrap + " already in use?)");
+              "The Kafka broker "
+                  + process.exitDescription()
+                  + "; see "
+                  + process.logFile()
+                  + " (is port "
+                  + bootstrap
+                  + " already in use?)");
         }
         try {
           admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
@@ -146,7 +152,9 @@ final class KafkaBroker implements AutoCloseable {
     return file;
   }
 
-  /** What {@code kafka-storage random-uuid} prints: Kafka's own id, never one that starts with "-". */
+  /**
+   * What {@code kafka-storage random-uuid} prints: Kafka's own id, never one that starts with "-".
+   */
   static String newClusterId() {
     return Uuid.randomUuid().toString();
   }

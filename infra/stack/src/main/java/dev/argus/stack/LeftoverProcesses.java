@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Records the pids of the stack's child processes in the data directory, and ends the ones an
  * earlier launcher left running (e.g. after {@code kill -9}), so they neither hold the ports nor
- * write to the data a new start uses. A pid is only ended if its command line still names this
- * data directory or this checkout, so a recycled pid of an unrelated process is left alone.
+ * write to the data a new start uses. A pid is only ended if its command line still names this data
+ * directory or this checkout, so a recycled pid of an unrelated process is left alone.
  */
 final class LeftoverProcesses {
 
@@ -47,8 +47,14 @@ final class LeftoverProcesses {
           continue;
         }
         if (launcher) {
-          throw new IllegalStateException("Argus is already running from " + markers.getFirst()
-              + " (launcher pid " + parts[0] + "): stop it first (Ctrl-C there, or kill " + parts[0] + ")");
+          throw new IllegalStateException(
+              "Argus is already running from "
+                  + markers.getFirst()
+                  + " (launcher pid "
+                  + parts[0]
+                  + "): stop it first (Ctrl-C there, or kill "
+                  + parts[0]
+                  + ")");
         }
         leftovers.add(process.get());
       }

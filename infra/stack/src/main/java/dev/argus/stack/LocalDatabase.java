@@ -6,18 +6,18 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The stack's PostgreSQL: an embedded server (real PostgreSQL binaries from Maven Central) whose
- * cluster lives in the data directory and is reused by later starts, or an existing server given
- * by {@code ARGUS_DB_URL}.
+ * cluster lives in the data directory and is reused by later starts, or an existing server given by
+ * {@code ARGUS_DB_URL}.
  */
 final class LocalDatabase implements AutoCloseable {
 
@@ -39,7 +39,8 @@ final class LocalDatabase implements AutoCloseable {
     try (Connection ignored = DriverManager.getConnection(jdbcUrl, user, password)) {
       return new LocalDatabase(null, jdbcUrl, user, password);
     } catch (SQLException e) {
-      throw new SQLException("Cannot connect to ARGUS_DB_URL " + jdbcUrl + ": " + e.getMessage(), e);
+      throw new SQLException(
+          "Cannot connect to ARGUS_DB_URL " + jdbcUrl + ": " + e.getMessage(), e);
     }
   }
 

@@ -70,13 +70,17 @@ public final class LocalStack implements AutoCloseable {
     }
     Instant started = Instant.now();
     LocalStack stack = new LocalStack(options, System.out);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      if (stack.hasRunningParts()) {
-        System.out.println("\nStopping Argus...");
-        stack.close();
-        System.out.println("Stopped.");
-      }
-    }, "argus-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (stack.hasRunningParts()) {
+                    System.out.println("\nStopping Argus...");
+                    stack.close();
+                    System.out.println("Stopped.");
+                  }
+                },
+                "argus-stop"));
     try {
       stack.start();
     } catch (StartChecks.Refused e) {
@@ -144,7 +148,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     stage(1, "Starting the Kafka broker (KRaft, single node) on " + options.kafkaBootstrap());
-    broker = KafkaBroker.start(data, options.kafkaPort(), options.controllerPort(), Duration.ofSeconds(90));
+    broker =
+        KafkaBroker.start(
+            data, options.kafkaPort(), options.controllerPort(), Duration.ofSeconds(90));
     running.push(broker);
     leftovers.record(pids());
     try (Admin admin = admin()) {
@@ -153,7 +159,9 @@ public final class LocalStack implements AutoCloseable {
 
     if (options.externalDbUrl() != null) {
       stage(2, "Connecting to PostgreSQL at " + options.externalDbUrl());
-      database = LocalDatabase.external(options.externalDbUrl(), options.externalDbUser(), options.externalDbPassword());
+      database =
+          LocalDatabase.external(
+              options.externalDbUrl(), options.externalDbUser(), options.externalDbPassword());
     } else {
       stage(2, "Starting PostgreSQL (embedded) on port " + options.dbPort());
       database = LocalDatabase.embedded(data, options.dbPort(), options.durableDatabase());
@@ -168,24 +176,46 @@ public final class LocalStack implements AutoCloseable {
       for (String ups : simulator.upsNames()) {
         devices.add("nut://127.0.0.1:" + simulator.port() + "/" + ups + "?id=ups-" + ups);
       }
-      stage(3, "Demo fleet: " + simulator.upsNames().size() + " simulated UPSes on NUT port "
-          + simulator.port() + " (" + String.join(", ", simulator.upsNames()) + ")");
+      stage(
+          3,
+          "Demo fleet: "
+              + simulator.upsNames().size()
+              + " simulated UPSes on NUT port "
+              + simulator.port()
+              + " ("
+              + String.join(", ", simulator.upsNames())
+              + ")");
     } else {
       stage(3, "No demo fleet (--no-demo)");
     }
 
     stage(4, "Starting processor, api and collector (logs in " + data.resolve("logs") + ")");
-    startService("processor", jars.get("processor"), logins.processor(), Map.of(
-        "ARGUS_STREAMS_STATE_DIR", data.resolve("streams").toString()));
-    startService("api", jars.get("api"), logins.api(), Map.of(
-        "ARGUS_API_PORT", Integer.toString(options.apiPort()),
-        "API_KEY", adminKey.key(),
-        "ARGUS_SECRET_KEY", secretKey.keys()));
-    startService("collector", jars.get("collector"), null, Map.of(
-        "ARGUS_SECRET_KEY", secretKey.keys(),
-        "ARGUS_COLLECTOR_ID", "local-collector",
-        "ARGUS_COLLECTOR_DEVICES", String.join(",", devices),
-        "ARGUS_POLL_INTERVAL", options.pollInterval().toMillis() + "ms"));
+    startService(
+        "processor",
+        jars.get("processor"),
+        logins.processor(),
+        Map.of("ARGUS_STREAMS_STATE_DIR", data.resolve("streams").toString()));
+    startService(
+        "api",
+        jars.get("api"),
+        logins.api(),
+        Map.of(
+            "ARGUS_API_PORT", Integer.toString(options.apiPort()),
+            "API_KEY", adminKey.key(),
+            "ARGUS_SECRET_KEY", secretKey.keys()));
+    startService(
+        "collector",
+        jars.get("collector"),
+        null,
+        Map.of(
+            "ARGUS_SECRET_KEY",
+            secretKey.keys(),
+            "ARGUS_COLLECTOR_ID",
+            "local-collector",
+            "ARGUS_COLLECTOR_DEVICES",
+            String.join(",", devices),
+            "ARGUS_POLL_INTERVAL",
+            options.pollInterval().toMillis() + "ms"));
 
     leftovers.record(pids());
     stage(5, "Waiting for the api to answer on port " + options.apiPort());
@@ -193,8 +223,14 @@ public final class LocalStack implements AutoCloseable {
     if (options.demoFleet()) {
       createDemoTargets();
     }
-    Supervisor supervisor = new Supervisor(List.copyOf(services.values()), options.restarts(),
-        Clock.systemUTC(), out, this::recordPids, gaveUp::complete);
+    Supervisor supervisor =
+        new Supervisor(
+            List.copyOf(services.values()),
+            options.restarts(),
+            Clock.systemUTC(),
+            out,
+            this::recordPids,
+            gaveUp::complete);
     supervisor.start();
     running.push(supervisor);
   }
@@ -210,8 +246,10 @@ public final class LocalStack implements AutoCloseable {
   /** Creates the demo's uptime targets through the api, once: a stack with targets keeps them. */
   private void createDemoTargets() throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    HttpResponse<String> existing = http.send(
-        apiRequest("/api/v1/targets?page_size=1").GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> existing =
+        http.send(
+            apiRequest("/api/v1/targets?page_size=1").GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     if (existing.statusCode() != 200 || !existing.body().contains("\"total\":0")) {
       return;
     }
@@ -220,12 +258,16 @@ public final class LocalStack implements AutoCloseable {
       deadPort = probe.getLocalPort();
     }
     for (String body : DemoTargets.bodies(options.apiPort(), options.kafkaPort(), deadPort)) {
-      HttpResponse<String> created = http.send(
-          apiRequest("/api/v1/targets").header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> created =
+          http.send(
+              apiRequest("/api/v1/targets")
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       if (created.statusCode() != 201) {
-        out.println("! Could not create a demo target (" + created.statusCode() + "): " + created.body());
+        out.println(
+            "! Could not create a demo target (" + created.statusCode() + "): " + created.body());
         return;
       }
     }
@@ -280,21 +322,28 @@ public final class LocalStack implements AutoCloseable {
     }
     env.putAll(options.serviceEnvironment());
     env.putAll(specific);
-    ChildProcess process = ChildProcess.startJava(
-        name,
-        List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-            "-Dspring.main.banner-mode=off"),
-        List.of("-jar", jar.toString()),
-        env,
-        options.dataDir().resolve("logs").resolve(name + ".log"));
+    ChildProcess process =
+        ChildProcess.startJava(
+            name,
+            List.of(
+                "-Xms64m",
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Dspring.main.banner-mode=off"),
+            List.of("-jar", jar.toString()),
+            env,
+            options.dataDir().resolve("logs").resolve(name + ".log"));
     services.put(name, process);
     running.push(process);
   }
 
   private void awaitApi(Duration timeout) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest health = HttpRequest.newBuilder(URI.create(apiBaseUrl() + "/api/health"))
-        .timeout(Duration.ofSeconds(3)).build();
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create(apiBaseUrl() + "/api/health"))
+            .timeout(Duration.ofSeconds(3))
+            .build();
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       for (ChildProcess service : services.values()) {
@@ -311,24 +360,43 @@ public final class LocalStack implements AutoCloseable {
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException("The api did not answer /api/health within " + timeout
-        + "; see " + services.get("api").logFile());
+    throw new IllegalStateException(
+        "The api did not answer /api/health within "
+            + timeout
+            + "; see "
+            + services.get("api").logFile());
   }
 
-  /** A service that stopped while the stack started, in the service's own words when it has them. */
+  /**
+   * A service that stopped while the stack started, in the service's own words when it has them.
+   */
   static String startupFailure(ChildProcess service) {
-    return service.failure()
-        .map(failure -> "the " + service.name()
-            + (failure.refusedSetting() ? " refused its settings: "
-                : " stopped during start-up (" + service.exitDescription() + "): ")
-            + failure.reason() + " (full log: " + service.logFile() + ")")
-        .orElse("The " + service.name() + " service " + service.exitDescription()
-            + "; see " + service.logFile());
+    return service
+        .failure()
+        .map(
+            failure ->
+                "the "
+                    + service.name()
+                    + (failure.refusedSetting()
+                        ? " refused its settings: "
+                        : " stopped during start-up (" + service.exitDescription() + "): ")
+                    + failure.reason()
+                    + " (full log: "
+                    + service.logFile()
+                    + ")")
+        .orElse(
+            "The "
+                + service.name()
+                + " service "
+                + service.exitDescription()
+                + "; see "
+                + service.logFile());
   }
 
   private void printReady(Duration took) {
     String api = "http://localhost:" + options.apiPort();
-    out.printf("""
+    out.printf(
+        """
 
         Argus is up (%d s).
           API              %s/api
@@ -345,12 +413,23 @@ public final class LocalStack implements AutoCloseable {
         Admin API key (X-Api-Key, for writes and /api/v1): from %s
         Press Ctrl-C to stop.
         """,
-        took.toSeconds(), api, api, api, options.kafkaBootstrap(),
+        took.toSeconds(),
+        api,
+        api,
+        api,
+        options.kafkaBootstrap(),
         database.jdbcUrl().replaceFirst("\\?user=[^&]*$", ""),
-        database.user(), options.dataDir().resolve("logs"), api, api, api, api,
-        adminKey.source().equals("API_KEY") ? "$API_KEY"
+        database.user(),
+        options.dataDir().resolve("logs"),
+        api,
+        api,
+        api,
+        api,
+        adminKey.source().equals("API_KEY")
+            ? "$API_KEY"
             : "$(cat " + options.dataDir().resolve("api-key") + ")",
-        api, adminKey.source());
+        api,
+        adminKey.source());
   }
 
   private void stage(int n, String message) {

@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * When the local stack restarts a service that died, and when it gives up: the first restart
- * waits {@code firstDelay}, each further one twice as long up to {@code maxDelay}, and a service
- * that crashed more than {@code limit} times within {@code window} is given up (the stack then
- * stops, as a crash loop needs a person, not more restarts). Crashes older than the window are
- * forgotten, so a service that ran quietly for a while starts again from the first delay.
+ * When the local stack restarts a service that died, and when it gives up: the first restart waits
+ * {@code firstDelay}, each further one twice as long up to {@code maxDelay}, and a service that
+ * crashed more than {@code limit} times within {@code window} is given up (the stack then stops, as
+ * a crash loop needs a person, not more restarts). Crashes older than the window are forgotten, so
+ * a service that ran quietly for a while starts again from the first delay.
  *
  * @param limit restarts allowed within {@code window}; 0 stops the stack at the first crash
  */
@@ -23,8 +23,14 @@ public record RestartPolicy(int limit, Duration window, Duration firstDelay, Dur
       throw new IllegalArgumentException("the restart limit must be 0 or more, not " + limit);
     }
     if (!window.isPositive() || firstDelay.isNegative() || maxDelay.compareTo(firstDelay) < 0) {
-      throw new IllegalArgumentException("restart window and delays must be positive, the maximum"
-          + " delay at least the first: " + window + ", " + firstDelay + ", " + maxDelay);
+      throw new IllegalArgumentException(
+          "restart window and delays must be positive, the maximum"
+              + " delay at least the first: "
+              + window
+              + ", "
+              + firstDelay
+              + ", "
+              + maxDelay);
     }
   }
 

@@ -15,8 +15,8 @@ import java.util.Map;
  * The master key ({@code ARGUS_SECRET_KEY}) that the local stack's api and collector encrypt and
  * decrypt stored and published secrets with: taken from the environment when set, else read from
  * (or created in) {@code <data>/secret-key}, readable by the owner only, so that what one start
- * encrypted the next can read. A key is checked before any service starts, so a bad one is named
- * at once rather than in a child's log.
+ * encrypted the next can read. A key is checked before any service starts, so a bad one is named at
+ * once rather than in a child's log.
  */
 final class SecretKeyFile {
 
@@ -39,7 +39,8 @@ final class SecretKeyFile {
       new SecureRandom().nextBytes(key);
       try {
         write(file, Base64.getEncoder().encodeToString(key));
-        return new Resolved(Files.readString(file, StandardCharsets.UTF_8).strip(), file + " (new)");
+        return new Resolved(
+            Files.readString(file, StandardCharsets.UTF_8).strip(), file + " (new)");
       } catch (FileAlreadyExistsException anotherStartWasFaster) {
         // Fall through and read the one written meanwhile.
       }

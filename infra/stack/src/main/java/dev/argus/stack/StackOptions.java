@@ -47,13 +47,40 @@ public record StackOptions(
 
   /** With the default restart policy. */
   public StackOptions(
-      Path home, Path dataDir, boolean reset, int apiPort, int kafkaPort, int controllerPort,
-      int dbPort, String externalDbUrl, String externalDbUser, String externalDbPassword,
-      boolean demoFleet, int demoNutPort, List<String> extraDevices, Duration pollInterval,
-      Map<String, String> serviceEnvironment, boolean durableDatabase) {
-    this(home, dataDir, reset, apiPort, kafkaPort, controllerPort, dbPort, externalDbUrl,
-        externalDbUser, externalDbPassword, demoFleet, demoNutPort, extraDevices, pollInterval,
-        serviceEnvironment, durableDatabase, RestartPolicy.DEFAULT);
+      Path home,
+      Path dataDir,
+      boolean reset,
+      int apiPort,
+      int kafkaPort,
+      int controllerPort,
+      int dbPort,
+      String externalDbUrl,
+      String externalDbUser,
+      String externalDbPassword,
+      boolean demoFleet,
+      int demoNutPort,
+      List<String> extraDevices,
+      Duration pollInterval,
+      Map<String, String> serviceEnvironment,
+      boolean durableDatabase) {
+    this(
+        home,
+        dataDir,
+        reset,
+        apiPort,
+        kafkaPort,
+        controllerPort,
+        dbPort,
+        externalDbUrl,
+        externalDbUser,
+        externalDbPassword,
+        demoFleet,
+        demoNutPort,
+        extraDevices,
+        pollInterval,
+        serviceEnvironment,
+        durableDatabase,
+        RestartPolicy.DEFAULT);
   }
 
   public String kafkaBootstrap() {
@@ -109,8 +136,11 @@ public record StackOptions(
       restarts = -1;
     }
     if (restarts < 0) {
-      throw new UsageException("ARGUS_RESTART_LIMIT must be a whole number, 0 or more (0: stop at"
-          + " the first crash), not '" + limit + "'");
+      throw new UsageException(
+          "ARGUS_RESTART_LIMIT must be a whole number, 0 or more (0: stop at"
+              + " the first crash), not '"
+              + limit
+              + "'");
     }
     Duration window = duration(env, "ARGUS_RESTART_WINDOW", defaults.window());
     if (!window.isPositive()) {
@@ -118,8 +148,11 @@ public record StackOptions(
     }
     Duration maxDelay = duration(env, "ARGUS_RESTART_MAX_DELAY", defaults.maxDelay());
     if (maxDelay.compareTo(defaults.firstDelay()) < 0) {
-      throw new UsageException("ARGUS_RESTART_MAX_DELAY must be at least "
-          + defaults.firstDelay().toSeconds() + "s, not " + env.get("ARGUS_RESTART_MAX_DELAY"));
+      throw new UsageException(
+          "ARGUS_RESTART_MAX_DELAY must be at least "
+              + defaults.firstDelay().toSeconds()
+              + "s, not "
+              + env.get("ARGUS_RESTART_MAX_DELAY"));
     }
     return new RestartPolicy(restarts, window, defaults.firstDelay(), maxDelay);
   }
@@ -128,22 +161,24 @@ public record StackOptions(
   private static Duration pollInterval(Map<String, String> env) {
     Duration interval = duration(env, "ARGUS_POLL_INTERVAL", Duration.ofSeconds(5));
     if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new UsageException("ARGUS_POLL_INTERVAL must be at least 1s, not " + env.get("ARGUS_POLL_INTERVAL"));
+      throw new UsageException(
+          "ARGUS_POLL_INTERVAL must be at least 1s, not " + env.get("ARGUS_POLL_INTERVAL"));
     }
     return interval;
   }
 
   static String usage() {
     return """
-        Usage: ./argus-start.sh [--reset] [--no-demo]
-          --reset     delete the data of earlier runs (broker log, database) before starting
-          --no-demo   do not start the simulated NUT fleet
-        Environment: ARGUS_API_PORT (8000), ARGUS_KAFKA_PORT (9092), ARGUS_DB_PORT (5433),
-          ARGUS_DB_URL/ARGUS_DB_USER/ARGUS_DB_PASSWORD (use an existing PostgreSQL),
-          ARGUS_DATA_DIR (<project>/.argus), ARGUS_POLL_INTERVAL (5s),
-          ARGUS_COLLECTOR_DEVICES (more devices: nut://[user[:pass]@]host[:port][/ups][?id=..]),
-          ARGUS_RESTART_LIMIT (5 restarts of a crashed service within ARGUS_RESTART_WINDOW (5m),
-          then stop; 0: stop at the first crash), ARGUS_RESTART_MAX_DELAY (30s)""";
+    Usage: ./argus-start.sh [--reset] [--no-demo]
+      --reset     delete the data of earlier runs (broker log, database) before starting
+      --no-demo   do not start the simulated NUT fleet
+    Environment: ARGUS_API_PORT (8000), ARGUS_KAFKA_PORT (9092), ARGUS_DB_PORT (5433),
+      ARGUS_DB_URL/ARGUS_DB_USER/ARGUS_DB_PASSWORD (use an existing PostgreSQL),
+      ARGUS_DATA_DIR (<project>/.argus), ARGUS_POLL_INTERVAL (5s),
+      ARGUS_COLLECTOR_DEVICES (more devices: nut://[user[:pass]@]host[:port][/ups][?id=..]),
+      ARGUS_RESTART_LIMIT (5 restarts of a crashed service within ARGUS_RESTART_WINDOW (5m),
+      then stop; 0: stop at the first crash), ARGUS_RESTART_MAX_DELAY (30s)\
+    """;
   }
 
   private static Path findHome() {
@@ -168,7 +203,8 @@ public record StackOptions(
       }
       return port;
     } catch (NumberFormatException e) {
-      throw new UsageException(name + " must be a port number between 1 and 65535, not '" + value + "'");
+      throw new UsageException(
+          name + " must be a port number between 1 and 65535, not '" + value + "'");
     }
   }
 

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the launcher checks before it starts anything, so that a setting a service would refuse
- * half a minute later (after the broker and the database) is named at once, in one line that says
- * what to do. Each check returns its problems rather than stopping at the first, so one start
- * shows them all.
+ * What the launcher checks before it starts anything, so that a setting a service would refuse half
+ * a minute later (after the broker and the database) is named at once, in one line that says what
+ * to do. Each check returns its problems rather than stopping at the first, so one start shows them
+ * all.
  */
 final class StartChecks {
 
@@ -47,16 +47,29 @@ final class StartChecks {
   }
 
   /** The settings the services would refuse, the JDK, and the services' jars. */
-  static List<String> settings(StackOptions options, Map<String, String> environment, Runtime.Version java) {
+  static List<String> settings(
+      StackOptions options, Map<String, String> environment, Runtime.Version java) {
     List<String> problems = new ArrayList<>();
     if (java.feature() < MIN_JAVA) {
-      problems.add("Argus needs Java " + MIN_JAVA + " or newer, and this is Java " + java.feature()
-          + " (" + System.getProperty("java.home") + "): set JAVA_HOME to a JDK " + MIN_JAVA + "+");
+      problems.add(
+          "Argus needs Java "
+              + MIN_JAVA
+              + " or newer, and this is Java "
+              + java.feature()
+              + " ("
+              + System.getProperty("java.home")
+              + "): set JAVA_HOME to a JDK "
+              + MIN_JAVA
+              + "+");
     }
     String apiKey = environment.get("API_KEY");
     if (apiKey != null && !apiKey.isBlank() && apiKey.length() < MIN_API_KEY_LENGTH) {
-      problems.add("API_KEY must be at least " + MIN_API_KEY_LENGTH + " characters long (it has "
-          + apiKey.length() + "); generate one with: openssl rand -hex 32");
+      problems.add(
+          "API_KEY must be at least "
+              + MIN_API_KEY_LENGTH
+              + " characters long (it has "
+              + apiKey.length()
+              + "); generate one with: openssl rand -hex 32");
     }
     String secretKey = environment.get(SecretKeyring.SETTING);
     if (secretKey != null && !secretKey.isBlank()) {
@@ -83,14 +96,21 @@ final class StartChecks {
       ports.put("ARGUS_DEMO_NUT_PORT", options.demoNutPort());
     }
     List<String> problems = new ArrayList<>();
-    ports.forEach((setting, port) -> {
-      try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-        // Free.
-      } catch (IOException e) {
-        problems.add("Port " + port + " (" + setting + ") is in use, by another Argus or another"
-            + " program: stop it, or choose another port with " + setting);
-      }
-    });
+    ports.forEach(
+        (setting, port) -> {
+          try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            // Free.
+          } catch (IOException e) {
+            problems.add(
+                "Port "
+                    + port
+                    + " ("
+                    + setting
+                    + ") is in use, by another Argus or another"
+                    + " program: stop it, or choose another port with "
+                    + setting);
+          }
+        });
     return problems;
   }
 
@@ -105,7 +125,8 @@ final class StartChecks {
       Path target = home.resolve(module).resolve("target");
       Path found = null;
       if (Files.isDirectory(target)) {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(target, "argus-" + module + "-*-exec.jar")) {
+        try (DirectoryStream<Path> s =
+            Files.newDirectoryStream(target, "argus-" + module + "-*-exec.jar")) {
           for (Path p : s) {
             found = p;
           }
@@ -114,8 +135,12 @@ final class StartChecks {
         }
       }
       if (found == null) {
-        problems.add("No executable jar of the " + module + " in " + target
-            + ": build first (./argus-start.sh does: mvn -DskipTests package)");
+        problems.add(
+            "No executable jar of the "
+                + module
+                + " in "
+                + target
+                + ": build first (./argus-start.sh does: mvn -DskipTests package)");
       } else {
         jars.put(module, found);
       }

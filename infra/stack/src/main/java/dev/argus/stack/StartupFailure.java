@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Why a service stopped, read from what it wrote to its log, so that the launcher can say it in
- * one line instead of pointing at the log. Three shapes are understood, newest in the log wins:
+ * Why a service stopped, read from what it wrote to its log, so that the launcher can say it in one
+ * line instead of pointing at the log. Three shapes are understood, newest in the log wins:
  *
  * <ul>
  *   <li>the line a service's {@code main} prints when it refuses a setting before Spring starts
@@ -122,9 +122,12 @@ record StartupFailure(String reason, boolean refusedSetting) {
       }
       String trimmed = line.strip();
       Matcher header = EXCEPTION_HEADER.matcher(trimmed);
-      boolean headerLine = (chain.isEmpty() || trimmed.startsWith("Caused by: ")) && header.matches();
+      boolean headerLine =
+          (chain.isEmpty() || trimmed.startsWith("Caused by: ")) && header.matches();
       if (headerLine) {
-        current = new Thrown(header.group(1), header.group(2) == null ? "" : header.group(2).strip(), false);
+        current =
+            new Thrown(
+                header.group(1), header.group(2) == null ? "" : header.group(2).strip(), false);
         chain.add(current);
         inMessage = true;
       } else if (current != null && trimmed.startsWith("at ")) {
@@ -139,9 +142,9 @@ record StartupFailure(String reason, boolean refusedSetting) {
       }
     }
     Optional<Thrown> byArgus = chain.stream().filter(t -> t.byArgus() && hasMessage(t)).findFirst();
-    Optional<Thrown> deepest = chain.reversed().stream().filter(StartupFailure::hasMessage).findFirst();
-    return byArgus.or(() -> deepest)
-        .map(t -> new StartupFailure(t.message(), false));
+    Optional<Thrown> deepest =
+        chain.reversed().stream().filter(StartupFailure::hasMessage).findFirst();
+    return byArgus.or(() -> deepest).map(t -> new StartupFailure(t.message(), false));
   }
 
   private static boolean hasMessage(Thrown thrown) {

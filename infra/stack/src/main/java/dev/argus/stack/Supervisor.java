@@ -22,8 +22,8 @@ import java.util.function.Consumer;
  * wait in Kafka, and the processor resumes from its committed offsets.
  *
  * <p>Everything happens on one thread (checks every half second, restarts when their delay is
- * over), so the crash records need no locking; {@link #close()} ends that thread before the
- * stack stops the services, so a service being stopped is not taken for a crash.
+ * over), so the crash records need no locking; {@link #close()} ends that thread before the stack
+ * stops the services, so a service being stopped is not taken for a crash.
  */
 final class Supervisor implements AutoCloseable {
 
@@ -37,18 +37,25 @@ final class Supervisor implements AutoCloseable {
   private final Consumer<String> giveUp;
   private final Map<ChildProcess, List<Instant>> crashes = new HashMap<>();
   private final Set<ChildProcess> restarting = new HashSet<>();
-  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "argus-supervisor");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "argus-supervisor");
+            t.setDaemon(true);
+            return t;
+          });
 
   /**
    * @param afterRestart run after each restart (the stack records the new pid)
    * @param giveUp told why, once, when a service is given up; supervision ends then
    */
-  Supervisor(List<ChildProcess> services, RestartPolicy policy, Clock clock, PrintStream out,
-      Runnable afterRestart, Consumer<String> giveUp) {
+  Supervisor(
+      List<ChildProcess> services,
+      RestartPolicy policy,
+      Clock clock,
+      PrintStream out,
+      Runnable afterRestart,
+      Consumer<String> giveUp) {
     this.services = List.copyOf(services);
     this.policy = policy;
     this.clock = clock;
@@ -58,7 +65,8 @@ final class Supervisor implements AutoCloseable {
   }
 
   void start() {
-    thread.scheduleWithFixedDelay(this::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    thread.scheduleWithFixedDelay(
+        this::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void check() {
@@ -70,21 +78,39 @@ final class Supervisor implements AutoCloseable {
       Instant now = clock.instant();
       times.removeIf(t -> t.isBefore(now.minus(policy.window())));
       times.add(now);
-      String what = "The " + service.name() + " service " + service.exitDescription()
-          + service.failure().map(f -> " (" + f.reason() + ")").orElse("");
+      String what =
+          "The "
+              + service.name()
+              + " service "
+              + service.exitDescription()
+              + service.failure().map(f -> " (" + f.reason() + ")").orElse("");
       switch (policy.decide(times)) {
         case RestartPolicy.Restart restart -> {
-          out.println("! " + what + "; restarting it in " + format(restart.delay())
-              + " (restart " + restart.number() + ")");
+          out.println(
+              "! "
+                  + what
+                  + "; restarting it in "
+                  + format(restart.delay())
+                  + " (restart "
+                  + restart.number()
+                  + ")");
           restarting.add(service);
-          thread.schedule(() -> restart(service), restart.delay().toMillis(), TimeUnit.MILLISECONDS);
+          thread.schedule(
+              () -> restart(service), restart.delay().toMillis(), TimeUnit.MILLISECONDS);
         }
         case RestartPolicy.GiveUp gaveUp -> {
           thread.shutdown();
-          giveUp.accept(what + ", " + gaveUp.crashes() + " times within " + format(gaveUp.window())
-              + "; giving up (ARGUS_RESTART_LIMIT allows " + policy.limit()
-              + (policy.limit() == 1 ? " restart" : " restarts") + " within ARGUS_RESTART_WINDOW). See "
-              + service.logFile());
+          giveUp.accept(
+              what
+                  + ", "
+                  + gaveUp.crashes()
+                  + " times within "
+                  + format(gaveUp.window())
+                  + "; giving up (ARGUS_RESTART_LIMIT allows "
+                  + policy.limit()
+                  + (policy.limit() == 1 ? " restart" : " restarts")
+                  + " within ARGUS_RESTART_WINDOW). See "
+                  + service.logFile());
           return;
         }
       }

@@ -27,7 +27,8 @@ class AdminKeyTest {
     var second = AdminKey.resolve(Map.of(), data);
 
     assertThat(first.key()).hasSizeGreaterThanOrEqualTo(32).isEqualTo(second.key());
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("api-key"))))
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("api-key"))))
         .isEqualTo("rw-------");
     assertThat(AdminKey.resolve(Map.of(), Files.createDirectory(data.resolve("other"))).key())
         .isNotEqualTo(first.key());

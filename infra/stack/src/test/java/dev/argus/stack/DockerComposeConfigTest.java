@@ -21,11 +21,13 @@ class DockerComposeConfigTest {
           "ARGUS_READER_DB_PASSWORD", "reader-db-password",
           "ARGUS_SECRET_KEY", "k1:QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE=");
 
-  private static final Path COMPOSE_FILE = Path.of("../../docker-compose.yml").toAbsolutePath().normalize();
+  private static final Path COMPOSE_FILE =
+      Path.of("../../docker-compose.yml").toAbsolutePath().normalize();
 
   @Test
   void theComposeFileIsValidAndDeclaresTheWholeDeployment() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/docker-compose")),
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/docker-compose")),
         "docker-compose is not installed (argus-test.sh installs it)");
 
     Compose withKey = compose(REQUIRED_SETTINGS, "config", "--services");
@@ -38,7 +40,8 @@ class DockerComposeConfigTest {
 
   @Test
   void eachServiceLogsInToTheDatabaseWithItsOwnRole() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/docker-compose")),
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/docker-compose")),
         "docker-compose is not installed (argus-test.sh installs it)");
 
     Compose config = compose(REQUIRED_SETTINGS, "config");
@@ -60,16 +63,17 @@ class DockerComposeConfigTest {
 
   /** One service's block of {@code docker-compose config}'s YAML (services sit at two spaces). */
   private static String service(String config, String name) {
-    var block = java.util.regex.Pattern.compile(
-            "(?ms)^  " + name + ":\\n(.*?)(?=^  \\S|^\\S|\\z)")
-        .matcher(config);
+    var block =
+        java.util.regex.Pattern.compile("(?ms)^  " + name + ":\\n(.*?)(?=^  \\S|^\\S|\\z)")
+            .matcher(config);
     assertThat(block.find()).as("service " + name + " in:\n" + config).isTrue();
     return block.group(1);
   }
 
   @Test
   void theDeploymentRefusesToStartWithoutTheServicesDatabasePasswords() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/docker-compose")),
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/docker-compose")),
         "docker-compose is not installed (argus-test.sh installs it)");
     var settings = new java.util.HashMap<>(REQUIRED_SETTINGS);
     settings.remove("ARGUS_PROCESSOR_DB_PASSWORD");
@@ -82,7 +86,8 @@ class DockerComposeConfigTest {
 
   @Test
   void theDeploymentRefusesToStartWithoutAnAdminKey() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/docker-compose")),
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/docker-compose")),
         "docker-compose is not installed (argus-test.sh installs it)");
 
     var settings = new java.util.HashMap<>(REQUIRED_SETTINGS);
@@ -96,7 +101,8 @@ class DockerComposeConfigTest {
 
   @Test
   void theDeploymentRefusesToStartWithoutASecretKey() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/docker-compose")),
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/docker-compose")),
         "docker-compose is not installed (argus-test.sh installs it)");
     var settings = new java.util.HashMap<>(REQUIRED_SETTINGS);
     settings.remove("ARGUS_SECRET_KEY");
@@ -109,13 +115,17 @@ class DockerComposeConfigTest {
 
   @Test
   void theApiAndTheCollectorGetTheSameSecretKey() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/docker-compose")),
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/docker-compose")),
         "docker-compose is not installed (argus-test.sh installs it)");
 
     Compose config = compose(REQUIRED_SETTINGS, "config");
 
     assertThat(config.exitCode()).as(config.output()).isZero();
-    assertThat(config.output().split("ARGUS_SECRET_KEY: " + REQUIRED_SETTINGS.get("ARGUS_SECRET_KEY"), -1))
+    assertThat(
+            config
+                .output()
+                .split("ARGUS_SECRET_KEY: " + REQUIRED_SETTINGS.get("ARGUS_SECRET_KEY"), -1))
         .hasSize(3);
   }
 
@@ -123,14 +133,17 @@ class DockerComposeConfigTest {
 
   private static Compose compose(java.util.Map<String, String> settings, String... args)
       throws Exception {
-    var command = new java.util.ArrayList<>(java.util.List.of("docker-compose", "-f", COMPOSE_FILE.toString()));
+    var command =
+        new java.util.ArrayList<>(
+            java.util.List.of("docker-compose", "-f", COMPOSE_FILE.toString()));
     command.addAll(java.util.List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeAll(REQUIRED_SETTINGS.keySet());
     builder.environment().putAll(settings);
     Process process = builder.start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Compose(process.exitValue(),
+    return new Compose(
+        process.exitValue(),
         new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
   }
 }

@@ -38,7 +38,9 @@ class LeftoverProcessesTest {
 
     assertThat(ended).isEqualTo(1);
     assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(stranger.isAlive()).as("a pid reused by an unrelated process is left alone").isTrue();
+    assertThat(stranger.isAlive())
+        .as("a pid reused by an unrelated process is left alone")
+        .isTrue();
     assertThat(Files.exists(dataDir.resolve("stack.pids"))).isFalse();
   }
 
@@ -63,6 +65,7 @@ class LeftoverProcessesTest {
 
   @Test
   void nothingRecordedMeansNothingToEnd() throws Exception {
-    assertThat(new LeftoverProcesses(dataDir, dataDir).endLeftovers(dataDir.resolve("postgres"))).isZero();
+    assertThat(new LeftoverProcesses(dataDir, dataDir).endLeftovers(dataDir.resolve("postgres")))
+        .isZero();
   }
 }

@@ -1,7 +1,6 @@
 package dev.argus.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.argus.contract.testing.UpsdProcess;
@@ -41,24 +40,43 @@ class PowerPipelineIT {
 
   @BeforeAll
   void startEverything() throws Exception {
-    assumeTrue(UpsdProcess.available(),
-        "NUT upsd is not installed (argus-test.sh installs nut-server): skipping the end-to-end test");
-    upsd = UpsdProcess.start(Path.of("target"), new LinkedHashMap<>(Map.of(
-        "ups.status", "OL",
-        "battery.charge", "100",
-        "battery.charge.low", "20",
-        "battery.runtime", "3600",
-        "ups.load", "40",
-        "ups.realpower.nominal", "900",
-        "input.voltage", "230.0",
-        "ups.mfr", "TestCo",
-        "ups.model", "Sim 1500",
-        "ups.serial", "E2E-1")));
-    options = StackApi.testStack("it-stack", true,
-        List.of("nut://" + UpsdProcess.USER + ":" + UpsdProcess.PASSWORD + "@127.0.0.1:"
-            + upsd.port() + "/" + UpsdProcess.UPS_NAME + "?id=" + DEVICE + "&name=E2E%20UPS"),
-        Duration.ofSeconds(1),
-        Map.of());
+    assumeTrue(
+        UpsdProcess.available(),
+        "NUT upsd is not installed (argus-test.sh installs nut-server): skipping the end-to-end"
+            + " test");
+    upsd =
+        UpsdProcess.start(
+            Path.of("target"),
+            new LinkedHashMap<>(
+                Map.of(
+                    "ups.status", "OL",
+                    "battery.charge", "100",
+                    "battery.charge.low", "20",
+                    "battery.runtime", "3600",
+                    "ups.load", "40",
+                    "ups.realpower.nominal", "900",
+                    "input.voltage", "230.0",
+                    "ups.mfr", "TestCo",
+                    "ups.model", "Sim 1500",
+                    "ups.serial", "E2E-1")));
+    options =
+        StackApi.testStack(
+            "it-stack",
+            true,
+            List.of(
+                "nut://"
+                    + UpsdProcess.USER
+                    + ":"
+                    + UpsdProcess.PASSWORD
+                    + "@127.0.0.1:"
+                    + upsd.port()
+                    + "/"
+                    + UpsdProcess.UPS_NAME
+                    + "?id="
+                    + DEVICE
+                    + "&name=E2E%20UPS"),
+            Duration.ofSeconds(1),
+            Map.of());
     stack = LocalStack.start(options, System.out);
   }
 
@@ -75,16 +93,22 @@ class PowerPipelineIT {
   @Test
   @Order(1)
   void aPolledSnapshotComesOutOfTheApi() {
-    JsonNode latest = api.awaitJson("/api/snapshots/latest?device_id=" + DEVICE, Duration.ofSeconds(90),
-        node -> node.path("ups_status").asString("").equals("OL"));
+    JsonNode latest =
+        api.awaitJson(
+            "/api/snapshots/latest?device_id=" + DEVICE,
+            Duration.ofSeconds(90),
+            node -> node.path("ups_status").asString("").equals("OL"));
 
     assertThat(latest.path("device_id").asString()).isEqualTo(DEVICE);
     assertThat(latest.path("battery_percent").asDouble()).isEqualTo(100.0);
     assertThat(latest.path("voltage").asDouble()).isEqualTo(230.0);
     assertThat(latest.path("power_watts").asDouble()).isEqualTo(360.0);
 
-    JsonNode device = api.awaitJson("/api/devices/" + DEVICE, Duration.ofSeconds(30),
-        node -> !node.path("last_seen").isNull());
+    JsonNode device =
+        api.awaitJson(
+            "/api/devices/" + DEVICE,
+            Duration.ofSeconds(30),
+            node -> !node.path("last_seen").isNull());
     assertThat(device.path("manufacturer").asString()).isEqualTo("TestCo");
     assertThat(device.path("model").asString()).isEqualTo("Sim 1500");
   }
@@ -92,17 +116,23 @@ class PowerPipelineIT {
   @Test
   @Order(2)
   void goingOnBatteryAndBackYieldsOnBatteryThenPowerRestored() {
-    upsd.setVariables(Map.of("ups.status", "OB DISCHRG", "battery.charge", "80", "input.voltage", "0.0"));
+    upsd.setVariables(
+        Map.of("ups.status", "OB DISCHRG", "battery.charge", "80", "input.voltage", "0.0"));
 
-    JsonNode onBattery = api.awaitJson("/api/events?device_id=" + DEVICE + "&event_type=on_battery",
-        Duration.ofSeconds(60), node -> node.path("total").asInt() >= 1);
+    JsonNode onBattery =
+        api.awaitJson(
+            "/api/events?device_id=" + DEVICE + "&event_type=on_battery",
+            Duration.ofSeconds(60),
+            node -> node.path("total").asInt() >= 1);
     JsonNode event = onBattery.path("items").get(0);
     assertThat(event.path("metadata").path("previous_status").asString()).isEqualTo("OL");
 
     upsd.setVariables(Map.of("ups.status", "OL", "battery.charge", "85", "input.voltage", "230.0"));
 
-    api.awaitJson("/api/events?device_id=" + DEVICE + "&event_type=power_restored",
-        Duration.ofSeconds(60), node -> node.path("total").asInt() >= 1);
+    api.awaitJson(
+        "/api/events?device_id=" + DEVICE + "&event_type=power_restored",
+        Duration.ofSeconds(60),
+        node -> node.path("total").asInt() >= 1);
     JsonNode all = api.get("/api/events?device_id=" + DEVICE).body();
     assertThat(all.path("items").findValuesAsString("event_type"))
         .containsSubsequence("power_restored", "on_battery");
@@ -112,20 +142,36 @@ class PowerPipelineIT {
   @Order(3)
   void downstreamConsumersReadTheDerivedEventsFromKafka() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/kcat")), "kcat is not installed");
-    Process kcat = new ProcessBuilder("kcat", "-b", stack.kafkaBootstrap(), "-C", "-t", "argus.events",
-        "-o", "beginning", "-e", "-q", "-X", "isolation.level=read_committed")
-        .redirectErrorStream(true).start();
+    Process kcat =
+        new ProcessBuilder(
+                "kcat",
+                "-b",
+                stack.kafkaBootstrap(),
+                "-C",
+                "-t",
+                "argus.events",
+                "-o",
+                "beginning",
+                "-e",
+                "-q",
+                "-X",
+                "isolation.level=read_committed")
+            .redirectErrorStream(true)
+            .start();
     assertThat(kcat.waitFor(30, TimeUnit.SECONDS)).isTrue();
     String events = new String(kcat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-    assertThat(events).contains("\"subject_id\":\"" + DEVICE + "\"", "\"event_type\":\"on_battery\"");
+    assertThat(events)
+        .contains("\"subject_id\":\"" + DEVICE + "\"", "\"event_type\":\"on_battery\"");
   }
 
   @Test
   @Order(4)
   void theDemoFleetProducesEventsOnItsOwn() {
     // The office UPS loses mains 30 s into its scenario.
-    api.awaitJson("/api/events?device_id=ups-office&event_type=on_battery", Duration.ofSeconds(120),
+    api.awaitJson(
+        "/api/events?device_id=ups-office&event_type=on_battery",
+        Duration.ofSeconds(120),
         node -> node.path("total").asInt() >= 1);
     assertThat(api.get("/api/devices").body().findValuesAsString("id"))
         .contains("ups-office", "ups-rack-a", "ups-rack-b", "ups-lab", DEVICE);
@@ -135,13 +181,18 @@ class PowerPipelineIT {
   @Order(5)
   void energyIsIntegratedFromThePolledPower() {
     // 360 W (900 W nominal at 40 % load) polled every second.
-    JsonNode totals = api.awaitJson("/api/energy?device_id=" + DEVICE, Duration.ofSeconds(60),
-        node -> node.size() == 1 && node.get(0).path("wh_total").asDouble() > 0);
+    JsonNode totals =
+        api.awaitJson(
+            "/api/energy?device_id=" + DEVICE,
+            Duration.ofSeconds(60),
+            node -> node.size() == 1 && node.get(0).path("wh_total").asDouble() > 0);
     JsonNode total = totals.get(0);
 
     assertThat(total.path("currency").asString()).isEqualTo("USD");
-    assertThat(total.path("kwh_total").asDouble()).isEqualTo(
-        Math.round(total.path("wh_total").asDouble()) / 1000.0, org.assertj.core.data.Offset.offset(0.001));
+    assertThat(total.path("kwh_total").asDouble())
+        .isEqualTo(
+            Math.round(total.path("wh_total").asDouble()) / 1000.0,
+            org.assertj.core.data.Offset.offset(0.001));
     JsonNode daily = api.get("/api/energy/daily?device_id=" + DEVICE).body();
     assertThat(daily.size()).isBetween(1, 2);
   }
@@ -153,10 +204,26 @@ class PowerPipelineIT {
     assertThat(eventsBefore).isGreaterThanOrEqualTo(2);
     stack.close();
 
-    stack = LocalStack.start(new StackOptions(
-        options.home(), options.dataDir(), false, options.apiPort(), options.kafkaPort(),
-        options.controllerPort(), options.dbPort(), null, null, null, false, options.demoNutPort(),
-        options.extraDevices(), options.pollInterval(), Map.of(), false), System.out);
+    stack =
+        LocalStack.start(
+            new StackOptions(
+                options.home(),
+                options.dataDir(),
+                false,
+                options.apiPort(),
+                options.kafkaPort(),
+                options.controllerPort(),
+                options.dbPort(),
+                null,
+                null,
+                null,
+                false,
+                options.demoNutPort(),
+                options.extraDevices(),
+                options.pollInterval(),
+                Map.of(),
+                false),
+            System.out);
 
     assertThat(api.get("/api/events?device_id=" + DEVICE).body().path("total").asInt())
         .isGreaterThanOrEqualTo(eventsBefore);

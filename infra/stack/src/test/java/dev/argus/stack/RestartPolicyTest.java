@@ -22,7 +22,8 @@ class RestartPolicyTest {
 
   @Test
   void eachCrashWithinTheWindowDoublesTheDelayUpToTheMaximum() {
-    var small = new RestartPolicy(10, Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(30));
+    var small =
+        new RestartPolicy(10, Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(30));
     List<Instant> crashes = new ArrayList<>();
     List<Duration> delays = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
@@ -30,7 +31,9 @@ class RestartPolicyTest {
       delays.add(((RestartPolicy.Restart) small.decide(crashes)).delay());
     }
 
-    assertThat(delays).extracting(Duration::toSeconds).containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L);
+    assertThat(delays)
+        .extracting(Duration::toSeconds)
+        .containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L);
   }
 
   @Test
@@ -39,15 +42,16 @@ class RestartPolicyTest {
     List<Instant> crashes = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       crashes.add(T0.plusSeconds(10L * i));
-      assertThat(policy.decide(crashes)).isEqualTo(
-          new RestartPolicy.Restart(Duration.ofSeconds(1L << i), i + 1));
+      assertThat(policy.decide(crashes))
+          .isEqualTo(new RestartPolicy.Restart(Duration.ofSeconds(1L << i), i + 1));
     }
 
     // When a sixth follows within five minutes of the first
     crashes.add(T0.plusSeconds(299));
 
     // Then the stack gives up
-    assertThat(policy.decide(crashes)).isEqualTo(new RestartPolicy.GiveUp(6, Duration.ofMinutes(5)));
+    assertThat(policy.decide(crashes))
+        .isEqualTo(new RestartPolicy.GiveUp(6, Duration.ofMinutes(5)));
   }
 
   @Test
@@ -59,19 +63,25 @@ class RestartPolicyTest {
     crashes.add(T0.plusSeconds(335));
 
     // Only the crash at 40 s is within five minutes of the latest: the second restart.
-    assertThat(policy.decide(crashes)).isEqualTo(new RestartPolicy.Restart(Duration.ofSeconds(2), 2));
+    assertThat(policy.decide(crashes))
+        .isEqualTo(new RestartPolicy.Restart(Duration.ofSeconds(2), 2));
   }
 
   @Test
   void aLimitOfZeroStopsAtTheFirstCrash() {
-    var never = new RestartPolicy(0, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(30));
+    var never =
+        new RestartPolicy(0, Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofSeconds(30));
 
-    assertThat(never.decide(List.of(T0))).isEqualTo(new RestartPolicy.GiveUp(1, Duration.ofMinutes(5)));
+    assertThat(never.decide(List.of(T0)))
+        .isEqualTo(new RestartPolicy.GiveUp(1, Duration.ofMinutes(5)));
   }
 
   @Test
   void aMaximumDelayBelowTheFirstIsRefused() {
-    assertThatThrownBy(() -> new RestartPolicy(5, Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(1)))
+    assertThatThrownBy(
+            () ->
+                new RestartPolicy(
+                    5, Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maximum delay");
   }

@@ -35,7 +35,9 @@ class SecretKeyFileTest {
     assertThat(first.source()).endsWith("secret-key (new)");
     assertThat(second.keys()).isEqualTo(first.keys());
     assertThat(SecretKeyring.parse(first.keys()).newestKeyId()).matches("k[0-9a-f]{8}");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("secret-key"))))
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(data.resolve("secret-key"))))
         .isEqualTo("rw-------");
     assertThat(SecretKeyFile.resolve(Map.of(), Files.createDirectory(data.resolve("other"))).keys())
         .isNotEqualTo(first.keys());

@@ -27,10 +27,10 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Secrets at rest and on the wire, over the real stack (KRaft broker, PostgreSQL, the three
- * services, a real upsd): a device, runtime settings and alert providers are configured with
- * marker secrets, the collector is seen to use them, and then no file of PostgreSQL, of the broker,
- * of the processor's state or of any service log holds a marker. A marker put in a field that is
- * not secret (a device id) is found in each of them, so the search does see the data.
+ * services, a real upsd): a device, runtime settings and alert providers are configured with marker
+ * secrets, the collector is seen to use them, and then no file of PostgreSQL, of the broker, of the
+ * processor's state or of any service log holds a marker. A marker put in a field that is not
+ * secret (a device id) is found in each of them, so the search does see the data.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecretsAtRestIT {
@@ -39,6 +39,7 @@ class SecretsAtRestIT {
 
   /** Not a secret: it must be found, or the search proves nothing. */
   private final String canary = marker("canary");
+
   private final Map<String, String> secrets = new LinkedHashMap<>();
 
   private final StackApi api = new StackApi(() -> this.stack.apiBaseUrl(), API_KEY);
@@ -48,15 +49,29 @@ class SecretsAtRestIT {
 
   @BeforeAll
   void startEverything() throws Exception {
-    assumeTrue(UpsdProcess.available(),
-        "NUT upsd is not installed (argus-test.sh installs nut-server): skipping the end-to-end test");
-    upsd = UpsdProcess.start(Path.of("target"), new LinkedHashMap<>(Map.of(
-        "ups.status", "OL", "battery.charge", "100", "ups.load", "25",
-        "ups.realpower.nominal", "1000", "input.voltage", "230.0")));
+    assumeTrue(
+        UpsdProcess.available(),
+        "NUT upsd is not installed (argus-test.sh installs nut-server): skipping the end-to-end"
+            + " test");
+    upsd =
+        UpsdProcess.start(
+            Path.of("target"),
+            new LinkedHashMap<>(
+                Map.of(
+                    "ups.status",
+                    "OL",
+                    "battery.charge",
+                    "100",
+                    "ups.load",
+                    "25",
+                    "ups.realpower.nominal",
+                    "1000",
+                    "input.voltage",
+                    "230.0")));
     // CHECKPOINT below writes the buffers to the data files; syncing them to disk adds nothing.
     var options =
-        StackApi.testStack("it-secrets", false, List.of(), Duration.ofSeconds(2),
-            Map.of("API_KEY", API_KEY));
+        StackApi.testStack(
+            "it-secrets", false, List.of(), Duration.ofSeconds(2), Map.of("API_KEY", API_KEY));
     dataDir = options.dataDir();
     stack = LocalStack.start(options, System.out);
   }
@@ -76,52 +91,102 @@ class SecretsAtRestIT {
     // Given: a NUT UPS (marker password; the canary in its id), SNMP devices with marker
     // credentials, alert providers with marker secrets and runtime settings with a marker password
     String nutDevice = "ups-" + canary;
-    assertThat(api.send("POST", "/api/devices", """
-        {"id": "%s", "name": "Marker UPS", "host": "127.0.0.1", "port": %d,
-         "connection_config": {"ups": "%s", "username": "%s", "password": "%s"}}
-        """.formatted(nutDevice, upsd.port(), UpsdProcess.UPS_NAME, UpsdProcess.USER,
-            secret("nut-password"))).status()).isEqualTo(201);
-    assertThat(api.send("POST", "/api/devices", """
-        {"id": "snmp-v2c", "name": "SNMP v2c", "type": "ups", "poller": "snmp", "host": "127.0.0.1",
-         "port": %d, "connection_config": {"version": "2c", "community": "%s"}}
-        """.formatted(StackApi.freePort(), secret("snmp-community"))).status()).isEqualTo(201);
-    assertThat(api.send("POST", "/api/devices", """
-        {"id": "snmp-v3", "name": "SNMP v3", "type": "ups", "poller": "snmp", "host": "127.0.0.1",
-         "port": %d, "connection_config": {"version": "3", "security_name": "argus",
-           "auth_protocol": "SHA-256", "auth_password": "%s", "priv_protocol": "AES",
-           "priv_password": "%s"}}
-        """.formatted(StackApi.freePort(), secret("snmp-auth"), secret("snmp-priv"))).status())
+    assertThat(
+            api.send(
+                    "POST",
+                    "/api/devices",
+                    """
+                    {"id": "%s", "name": "Marker UPS", "host": "127.0.0.1", "port": %d,
+                     "connection_config": {"ups": "%s", "username": "%s", "password": "%s"}}
+                    """
+                        .formatted(
+                            nutDevice,
+                            upsd.port(),
+                            UpsdProcess.UPS_NAME,
+                            UpsdProcess.USER,
+                            secret("nut-password")))
+                .status())
         .isEqualTo(201);
-    assertThat(api.send("PUT", "/api/alerts", """
-        {"providers": [
-          {"type": "webhook", "url": "http://127.0.0.1:9/hook",
-           "headers": {"Authorization": "Bearer %s", "X-Team": "ops"}},
-          {"type": "gotify", "server_url": "http://127.0.0.1:9", "app_token": "%s"},
-          {"type": "ntfy", "server_url": "http://127.0.0.1:9", "topic": "argus", "token": "%s"},
-          {"type": "email", "smtp_host": "127.0.0.1", "smtp_port": 9, "username": "argus",
-           "password": "%s", "from": "argus@example.com", "to": ["ops@example.com"]}]}
-        """.formatted(secret("webhook-authorization"), secret("gotify-token"), secret("ntfy-token"),
-            secret("smtp-password"))).status()).isEqualTo(200);
+    assertThat(
+            api.send(
+                    "POST",
+                    "/api/devices",
+                    """
+                    {"id": "snmp-v2c", "name": "SNMP v2c", "type": "ups", "poller": "snmp", "host": "127.0.0.1",
+                     "port": %d, "connection_config": {"version": "2c", "community": "%s"}}
+                    """
+                        .formatted(StackApi.freePort(), secret("snmp-community")))
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            api.send(
+                    "POST",
+                    "/api/devices",
+                    """
+                    {"id": "snmp-v3", "name": "SNMP v3", "type": "ups", "poller": "snmp", "host": "127.0.0.1",
+                     "port": %d, "connection_config": {"version": "3", "security_name": "argus",
+                       "auth_protocol": "SHA-256", "auth_password": "%s", "priv_protocol": "AES",
+                       "priv_password": "%s"}}
+                    """
+                        .formatted(StackApi.freePort(), secret("snmp-auth"), secret("snmp-priv")))
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            api.send(
+                    "PUT",
+                    "/api/alerts",
+                    """
+                    {"providers": [
+                      {"type": "webhook", "url": "http://127.0.0.1:9/hook",
+                       "headers": {"Authorization": "Bearer %s", "X-Team": "ops"}},
+                      {"type": "gotify", "server_url": "http://127.0.0.1:9", "app_token": "%s"},
+                      {"type": "ntfy", "server_url": "http://127.0.0.1:9", "topic": "argus", "token": "%s"},
+                      {"type": "email", "smtp_host": "127.0.0.1", "smtp_port": 9, "username": "argus",
+                       "password": "%s", "from": "argus@example.com", "to": ["ops@example.com"]}]}
+                    """
+                        .formatted(
+                            secret("webhook-authorization"),
+                            secret("gotify-token"),
+                            secret("ntfy-token"),
+                            secret("smtp-password")))
+                .status())
+        .isEqualTo(200);
 
     // When: the collector has polled the UPS with its decrypted credentials (before the runtime
     // settings replace the stack's 2-second interval by minutes)...
-    api.awaitJson("/api/snapshots/latest?device_id=" + nutDevice, Duration.ofSeconds(90),
+    api.awaitJson(
+        "/api/snapshots/latest?device_id=" + nutDevice,
+        Duration.ofSeconds(90),
         node -> "OL".equals(node.path("ups_status").asString("")));
     // ... and, given runtime settings with a marker password, has discovered the UPS of their NUT
     // host on a cycle run after them
-    assertThat(api.send("PUT", "/api/config", """
-        {"nut_host": "127.0.0.1", "nut_port": %d, "nut_username": "%s", "nut_password": "%s",
-         "scanning_disabled": false}
-        """.formatted(upsd.port(), UpsdProcess.USER, secret("runtime-nut-password"))).status())
+    assertThat(
+            api.send(
+                    "PUT",
+                    "/api/config",
+                    """
+                    {"nut_host": "127.0.0.1", "nut_port": %d, "nut_username": "%s", "nut_password": "%s",
+                     "scanning_disabled": false}
+                    """
+                        .formatted(upsd.port(), UpsdProcess.USER, secret("runtime-nut-password")))
+                .status())
         .isEqualTo(200);
     // (manual polls until then: one may overtake the settings on their way to the collector)
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(3)).until(() -> {
-      api.send("POST", "/api/trigger", "");
-      return api.get("/api/snapshots/latest?device_id=" + UpsdProcess.UPS_NAME).status() == 200;
-    });
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofSeconds(3))
+        .until(
+            () -> {
+              api.send("POST", "/api/trigger", "");
+              return api.get("/api/snapshots/latest?device_id=" + UpsdProcess.UPS_NAME).status()
+                  == 200;
+            });
     // ... the api answers without secrets, as before
-    assertThat(api.get("/api/devices").body().toString() + api.get("/api/alerts").body()
-        + api.get("/api/config").body()).doesNotContain(secrets.values().toArray(String[]::new));
+    assertThat(
+            api.get("/api/devices").body().toString()
+                + api.get("/api/alerts").body()
+                + api.get("/api/config").body())
+        .doesNotContain(secrets.values().toArray(String[]::new));
     // ... and PostgreSQL has written its buffers to the data files (the broker's segments are
     // written as records arrive, and are read here through the same page cache)
     try (Connection db = DriverManager.getConnection(stack.jdbcUrl(), "postgres", "");
@@ -130,15 +195,22 @@ class SecretsAtRestIT {
     }
 
     // Then: the search finds the canary in every place it looks...
-    Map<String, Path> places = Map.of(
-        "PostgreSQL", dataDir.resolve("postgres"),
-        "Kafka", dataDir.resolve("kafka"),
-        "service logs", dataDir.resolve("logs"));
-    places.forEach((name, place) ->
-        assertThat(filesContaining(place, canary)).as("files of %s holding the canary", name).isNotEmpty());
+    Map<String, Path> places =
+        Map.of(
+            "PostgreSQL", dataDir.resolve("postgres"),
+            "Kafka", dataDir.resolve("kafka"),
+            "service logs", dataDir.resolve("logs"));
+    places.forEach(
+        (name, place) ->
+            assertThat(filesContaining(place, canary))
+                .as("files of %s holding the canary", name)
+                .isNotEmpty());
     // ... and no secret anywhere in the stack's data (processor state and key files included)
-    secrets.forEach((field, marker) ->
-        assertThat(filesContaining(dataDir, marker)).as("files holding the %s", field).isEmpty());
+    secrets.forEach(
+        (field, marker) ->
+            assertThat(filesContaining(dataDir, marker))
+                .as("files holding the %s", field)
+                .isEmpty());
   }
 
   private String secret(String field) {
@@ -151,18 +223,22 @@ class SecretsAtRestIT {
     return "mk" + what.replace("-", "") + UUID.randomUUID().toString().replace("-", "");
   }
 
-  /** Every regular file under {@code root} (PostgreSQL's binaries left out) holding {@code text}. */
+  /**
+   * Every regular file under {@code root} (PostgreSQL's binaries left out) holding {@code text}.
+   */
   private static List<Path> filesContaining(Path root, String text) {
     byte[] needle = text.getBytes(StandardCharsets.UTF_8);
     List<Path> found = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root)) {
-      files.filter(Files::isRegularFile)
+      files
+          .filter(Files::isRegularFile)
           .filter(file -> !file.startsWith(root.resolve("postgres-binaries")))
-          .forEach(file -> {
-            if (contains(read(file), needle)) {
-              found.add(file);
-            }
-          });
+          .forEach(
+              file -> {
+                if (contains(read(file), needle)) {
+                  found.add(file);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

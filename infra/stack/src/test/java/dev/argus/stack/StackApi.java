@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The end-to-end tests' HTTP client of a running local stack's api. Every answer is checked
- * against the api's own {@code /openapi.json} ({@link OpenApiContract}).
+ * The end-to-end tests' HTTP client of a running local stack's api. Every answer is checked against
+ * the api's own {@code /openapi.json} ({@link OpenApiContract}).
  */
 final class StackApi {
 
@@ -49,10 +49,14 @@ final class StackApi {
 
   /** Sends {@code json} (null: no body); an empty answer reads as an empty object. */
   Response send(String method, String path, String json) {
-    var request = HttpRequest.newBuilder(URI.create(baseUrl.get() + path))
-        .timeout(Duration.ofSeconds(10))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json));
+    var request =
+        HttpRequest.newBuilder(URI.create(baseUrl.get() + path))
+            .timeout(Duration.ofSeconds(10))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
     if (apiKey != null) {
       request.header("X-Api-Key", apiKey);
     }
@@ -60,11 +64,13 @@ final class StackApi {
       request.header("Content-Type", "application/json");
     }
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       String body = response.body();
       OpenApiContract.at(baseUrl.get())
           .assertConforms(method, path, response.statusCode(), response.headers().map(), body);
-      return new Response(response.statusCode(),
+      return new Response(
+          response.statusCode(),
           body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -76,11 +82,16 @@ final class StackApi {
 
   /** Polls {@code path} until it answers 200 with a body that is {@code ready}. */
   JsonNode awaitJson(String path, Duration timeout, Predicate<JsonNode> ready) {
-    return await().atMost(timeout).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-        .until(() -> {
-          Response r = get(path);
-          return r.status() == 200 && ready.test(r.body()) ? r.body() : null;
-        }, Objects::nonNull);
+    return await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              Response r = get(path);
+              return r.status() == 200 && ready.test(r.body()) ? r.body() : null;
+            },
+            Objects::nonNull);
   }
 
   /**
@@ -98,9 +109,15 @@ final class StackApi {
         Path.of("../..").toAbsolutePath().normalize(),
         Path.of("target", dataDirName).toAbsolutePath(),
         true,
-        freePort(), freePort(), freePort(), freePort(),
-        null, null, null,
-        demoFleet, freePort(),
+        freePort(),
+        freePort(),
+        freePort(),
+        freePort(),
+        null,
+        null,
+        null,
+        demoFleet,
+        freePort(),
         devices,
         pollInterval,
         serviceEnvironment,

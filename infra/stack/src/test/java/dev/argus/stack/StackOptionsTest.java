@@ -11,7 +11,8 @@ class StackOptionsTest {
 
   @Test
   void aPollIntervalUnderASecondIsRefusedBeforeTheCollectorWouldBe() {
-    assertThatThrownBy(() -> StackOptions.parse(new String[0], Map.of("ARGUS_POLL_INTERVAL", "500ms")))
+    assertThatThrownBy(
+            () -> StackOptions.parse(new String[0], Map.of("ARGUS_POLL_INTERVAL", "500ms")))
         .isInstanceOf(StackOptions.UsageException.class)
         .hasMessageContaining("at least 1s");
   }
@@ -25,13 +26,24 @@ class StackOptionsTest {
 
   @Test
   void restartsDefaultToFiveWithinFiveMinutesAndCanBeTurnedOff() {
-    assertThat(StackOptions.parse(new String[0], Map.of()).restarts()).isEqualTo(RestartPolicy.DEFAULT);
+    assertThat(StackOptions.parse(new String[0], Map.of()).restarts())
+        .isEqualTo(RestartPolicy.DEFAULT);
 
-    var options = StackOptions.parse(new String[0], Map.of(
-        "ARGUS_RESTART_LIMIT", "0", "ARGUS_RESTART_WINDOW", "10m", "ARGUS_RESTART_MAX_DELAY", "5s"));
+    var options =
+        StackOptions.parse(
+            new String[0],
+            Map.of(
+                "ARGUS_RESTART_LIMIT",
+                "0",
+                "ARGUS_RESTART_WINDOW",
+                "10m",
+                "ARGUS_RESTART_MAX_DELAY",
+                "5s"));
 
-    assertThat(options.restarts()).isEqualTo(
-        new RestartPolicy(0, Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofSeconds(5)));
+    assertThat(options.restarts())
+        .isEqualTo(
+            new RestartPolicy(
+                0, Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofSeconds(5)));
   }
 
   @Test
@@ -39,7 +51,8 @@ class StackOptionsTest {
     assertThatThrownBy(() -> StackOptions.parse(new String[0], Map.of("ARGUS_RESTART_LIMIT", "-1")))
         .isInstanceOf(StackOptions.UsageException.class)
         .hasMessageStartingWith("ARGUS_RESTART_LIMIT must be a whole number, 0 or more");
-    assertThatThrownBy(() -> StackOptions.parse(new String[0], Map.of("ARGUS_RESTART_WINDOW", "0s")))
+    assertThatThrownBy(
+            () -> StackOptions.parse(new String[0], Map.of("ARGUS_RESTART_WINDOW", "0s")))
         .isInstanceOf(StackOptions.UsageException.class)
         .hasMessageStartingWith("ARGUS_RESTART_WINDOW must be longer than 0");
   }

@@ -36,20 +36,25 @@ class StartChecksTest {
 
     assertThat(StartChecks.settings(options, env, JAVA_21)).isEmpty();
     assertThat(StartChecks.settings(options, Map.of("API_KEY", " "), JAVA_21))
-        .as("a blank key is no key: the stack makes one").isEmpty();
+        .as("a blank key is no key: the stack makes one")
+        .isEmpty();
   }
 
   @Test
   void aShortBootstrapKeyIsRefusedInTheApisWords() {
-    assertThat(StartChecks.settings(options, Map.of("API_KEY", "short-key"), JAVA_21)).containsExactly(
-        "API_KEY must be at least 32 characters long (it has 9); generate one with: openssl rand -hex 32");
+    assertThat(StartChecks.settings(options, Map.of("API_KEY", "short-key"), JAVA_21))
+        .containsExactly(
+            "API_KEY must be at least 32 characters long (it has 9); generate one with: openssl"
+                + " rand -hex 32");
   }
 
   @Test
   void aSecretKeyThatDoesNotParseIsRefusedWithTheKeyringsMessage() {
     assertThat(StartChecks.settings(options, Map.of("ARGUS_SECRET_KEY", "c2hvcnQ="), JAVA_21))
-        .singleElement().asString()
-        .startsWith("ARGUS_SECRET_KEY entry 1 of 1 is a 40-bit key; a 256-bit key (32 bytes) is required")
+        .singleElement()
+        .asString()
+        .startsWith(
+            "ARGUS_SECRET_KEY entry 1 of 1 is a 40-bit key; a 256-bit key (32 bytes) is required")
         .contains("openssl rand -base64 32");
   }
 
@@ -57,15 +62,20 @@ class StartChecksTest {
   void anOldJavaAndMissingJarsAreEachNamed() throws Exception {
     Files.delete(home.resolve("api/target/argus-api-0.1.0-SNAPSHOT-exec.jar"));
 
-    List<String> problems = StartChecks.settings(
-        options, Map.of("API_KEY", "short"), Runtime.Version.parse("17.0.2"));
+    List<String> problems =
+        StartChecks.settings(options, Map.of("API_KEY", "short"), Runtime.Version.parse("17.0.2"));
 
     assertThat(problems).hasSize(3);
-    assertThat(problems.get(0)).startsWith("Argus needs Java 21 or newer, and this is Java 17")
+    assertThat(problems.get(0))
+        .startsWith("Argus needs Java 21 or newer, and this is Java 17")
         .endsWith("set JAVA_HOME to a JDK 21+");
-    assertThat(problems.get(1)).startsWith("API_KEY must be at least 32 characters long (it has 5)");
-    assertThat(problems.get(2)).isEqualTo("No executable jar of the api in " + home.resolve("api/target")
-        + ": build first (./argus-start.sh does: mvn -DskipTests package)");
+    assertThat(problems.get(1))
+        .startsWith("API_KEY must be at least 32 characters long (it has 5)");
+    assertThat(problems.get(2))
+        .isEqualTo(
+            "No executable jar of the api in "
+                + home.resolve("api/target")
+                + ": build first (./argus-start.sh does: mvn -DskipTests package)");
   }
 
   @Test
@@ -73,16 +83,33 @@ class StartChecksTest {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       var busy = options(home, taken.getLocalPort());
 
-      assertThat(StartChecks.busyPorts(busy)).containsExactly("Port " + taken.getLocalPort()
-          + " (ARGUS_API_PORT) is in use, by another Argus or another program: stop it, or choose"
-          + " another port with ARGUS_API_PORT");
+      assertThat(StartChecks.busyPorts(busy))
+          .containsExactly(
+              "Port "
+                  + taken.getLocalPort()
+                  + " (ARGUS_API_PORT) is in use, by another Argus or another program: stop it, or"
+                  + " choose another port with ARGUS_API_PORT");
     }
     assertThat(StartChecks.busyPorts(options)).isEmpty();
   }
 
   private static StackOptions options(Path home, int apiPort) throws Exception {
-    return new StackOptions(home, home.resolve(".argus"), false,
-        apiPort, StackApi.freePort(), StackApi.freePort(), StackApi.freePort(),
-        null, null, null, false, StackApi.freePort(), List.of(), Duration.ofSeconds(5), Map.of(), true);
+    return new StackOptions(
+        home,
+        home.resolve(".argus"),
+        false,
+        apiPort,
+        StackApi.freePort(),
+        StackApi.freePort(),
+        StackApi.freePort(),
+        null,
+        null,
+        null,
+        false,
+        StackApi.freePort(),
+        List.of(),
+        Duration.ofSeconds(5),
+        Map.of(),
+        true);
   }
 }

@@ -49,13 +49,22 @@ class SupervisorTest {
   @Test
   void aKilledServiceComesBackWithTheSameCommandUntilThePolicyGivesUp() throws Exception {
     // Given a supervised child and a policy of two restarts within a minute
-    child = ChildProcess.startJava("worker", List.of("-Xmx32m"),
-        List.of("-cp", testClasses(), Idle.class.getName()),
-        Map.of("WORKER_SETTING", "kept"), dir.resolve("worker.log"));
-    supervisor = new Supervisor(List.of(child),
-        new RestartPolicy(2, Duration.ofMinutes(1), Duration.ofMillis(200), Duration.ofSeconds(1)),
-        Clock.systemUTC(), new PrintStream(printed, true, StandardCharsets.UTF_8),
-        restarts::incrementAndGet, gaveUp::complete);
+    child =
+        ChildProcess.startJava(
+            "worker",
+            List.of("-Xmx32m"),
+            List.of("-cp", testClasses(), Idle.class.getName()),
+            Map.of("WORKER_SETTING", "kept"),
+            dir.resolve("worker.log"));
+    supervisor =
+        new Supervisor(
+            List.of(child),
+            new RestartPolicy(
+                2, Duration.ofMinutes(1), Duration.ofMillis(200), Duration.ofSeconds(1)),
+            Clock.systemUTC(),
+            new PrintStream(printed, true, StandardCharsets.UTF_8),
+            restarts::incrementAndGet,
+            gaveUp::complete);
     supervisor.start();
 
     // When it is killed, twice
@@ -75,43 +84,63 @@ class SupervisorTest {
     }
 
     // Then each restart had its line, the log holds every run, and a third crash gives up
-    assertThat(printed.toString(StandardCharsets.UTF_8).lines()).containsExactly(
-        "! The worker service exited with status 137; restarting it in 200 ms (restart 1)",
-        "! The worker service exited with status 137; restarting it in 400 ms (restart 2)");
+    assertThat(printed.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly(
+            "! The worker service exited with status 137; restarting it in 200 ms (restart 1)",
+            "! The worker service exited with status 137; restarting it in 400 ms (restart 2)");
     awaitRuns(3);
     kill(child);
-    assertThat(gaveUp.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(
-        "The worker service exited with status 137, 3 times within 1 min; giving up"
-            + " (ARGUS_RESTART_LIMIT allows 2 restarts within ARGUS_RESTART_WINDOW). See "
-            + dir.resolve("worker.log"));
+    assertThat(gaveUp.get(30, java.util.concurrent.TimeUnit.SECONDS))
+        .isEqualTo(
+            "The worker service exited with status 137, 3 times within 1 min; giving up"
+                + " (ARGUS_RESTART_LIMIT allows 2 restarts within ARGUS_RESTART_WINDOW). See "
+                + dir.resolve("worker.log"));
     assertThat(child.isAlive()).isFalse();
   }
 
   @Test
   void aServiceStoppedAfterTheSupervisorIsClosedStaysStopped() throws Exception {
-    child = ChildProcess.startJava("worker", List.of("-Xmx32m"),
-        List.of("-cp", testClasses(), Idle.class.getName()),
-        Map.of(), dir.resolve("worker.log"));
-    supervisor = new Supervisor(List.of(child), RestartPolicy.DEFAULT, Clock.systemUTC(),
-        new PrintStream(printed, true, StandardCharsets.UTF_8), restarts::incrementAndGet, gaveUp::complete);
+    child =
+        ChildProcess.startJava(
+            "worker",
+            List.of("-Xmx32m"),
+            List.of("-cp", testClasses(), Idle.class.getName()),
+            Map.of(),
+            dir.resolve("worker.log"));
+    supervisor =
+        new Supervisor(
+            List.of(child),
+            RestartPolicy.DEFAULT,
+            Clock.systemUTC(),
+            new PrintStream(printed, true, StandardCharsets.UTF_8),
+            restarts::incrementAndGet,
+            gaveUp::complete);
     supervisor.start();
 
     supervisor.close();
     child.close();
 
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
         .until(() -> !child.isAlive() && restarts.get() == 0);
     assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
   /** Until {@code n} runs of the child have written to the one log. */
   private void awaitRuns(int n) {
-    await().atMost(Duration.ofSeconds(20)).until(() ->
-        Files.readString(dir.resolve("worker.log")).split("idle child started", -1).length - 1 == n);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                Files.readString(dir.resolve("worker.log")).split("idle child started", -1).length
+                        - 1
+                    == n);
   }
 
   private static String testClasses() throws Exception {
-    return Path.of(Idle.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    return Path.of(Idle.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .toString();
   }
 
   private static long kill(ChildProcess child) {

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>The first point of a device only establishes state.
- *   <li>Failed polls, readings without power and impossible power (negative, NaN, infinite) are
- *       not points: they neither integrate nor move the last point, so the next good reading
- *       integrates across them (if the maximum gap allows).
+ *   <li>Failed polls, readings without power and impossible power (negative, NaN, infinite) are not
+ *       points: they neither integrate nor move the last point, so the next good reading integrates
+ *       across them (if the maximum gap allows).
  *   <li>A reading not newer than the last point is ignored, so a duplicate or a late reading can
  *       never count an interval twice.
  *   <li>Two points further apart than {@code maxGap} are not integrated; the gap is counted and the
@@ -86,8 +86,7 @@ public final class EnergyIntegrator {
     double whTotal = previous.whTotal() + wh;
     if (day.equals(previous.day())) {
       var state =
-          new EnergyState(
-              at, watts, whTotal, day, previous.whDay() + wh, previous.gapsSkipped());
+          new EnergyState(at, watts, whTotal, day, previous.whDay() + wh, previous.gapsSkipped());
       return new Integration(state, List.of(total(reading.deviceId(), state)));
     }
     // maxGap is at most a day, so the interval crosses exactly one midnight: the start of `day`.

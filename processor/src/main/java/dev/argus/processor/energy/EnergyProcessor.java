@@ -17,18 +17,18 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Runs {@link EnergyIntegrator} against the per-device state store and publishes the totals.
- * Totals carry the timestamp of the reading that produced them.
+ * Runs {@link EnergyIntegrator} against the per-device state store and publishes the totals. Totals
+ * carry the timestamp of the reading that produced them.
  *
- * <p>With an emit interval, a device's total is published at most once per interval (wall clock
- * of the stream thread); a wall-clock punctuation publishes the devices whose total moved since.
- * Why: a total per reading made the sink upsert two energy rows for nearly every reading, and a
- * running total read by people and Grafana needs no per-reading freshness.
+ * <p>With an emit interval, a device's total is published at most once per interval (wall clock of
+ * the stream thread); a wall-clock punctuation publishes the devices whose total moved since. Why:
+ * a total per reading made the sink upsert two energy rows for nearly every reading, and a running
+ * total read by people and Grafana needs no per-reading freshness.
  *
- * <p>A total is a function of the device's stored state, so only the bookkeeping of what waits
- * is in memory: after a restart or rebalance the first punctuation publishes every device's
- * total once, which covers totals that were integrated (and committed) but not yet published.
- * Publishing a total twice is harmless: consumers keep the newest per device.
+ * <p>A total is a function of the device's stored state, so only the bookkeeping of what waits is
+ * in memory: after a restart or rebalance the first punctuation publishes every device's total
+ * once, which covers totals that were integrated (and committed) but not yet published. Publishing
+ * a total twice is harmless: consumers keep the newest per device.
  */
 final class EnergyProcessor implements Processor<String, PowerReading, String, EnergyTotal> {
 

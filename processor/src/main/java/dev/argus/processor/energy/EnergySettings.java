@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param maxGap two points further apart than this are not integrated: nobody knows what the device
  *     drew in between. At most one day, so that one trapezoid spans at most one UTC midnight.
  * @param emitInterval publish a device's total at most this often (wall clock); totals in between
- *     wait in the store and a punctuation publishes the newest. Zero publishes after every
- *     reading. A total that closes a UTC day is always published at once.
+ *     wait in the store and a punctuation publishes the newest. Zero publishes after every reading.
+ *     A total that closes a UTC day is always published at once.
  */
 public record EnergySettings(
     Topic<String, PowerReading> readings,

@@ -18,13 +18,14 @@ import org.apache.kafka.streams.state.Stores;
  * <ul>
  *   <li>Input: {@code argus.readings.power} (key: device id, value: {@code PowerReading}).
  *   <li>Output: the compacted {@code argus.energy} (key: device id, value: {@code EnergyTotal})
- *       after every integrated reading, or at most once per device per emit interval (wall clock;
- *       a punctuation publishes totals that waited, and every device's total once after a start):
- *       the running total, the UTC day's total and the gaps skipped.
+ *       after every integrated reading, or at most once per device per emit interval (wall clock; a
+ *       punctuation publishes totals that waited, and every device's total once after a start): the
+ *       running total, the UTC day's total and the gaps skipped.
  *   <li>State: the persistent key-value store {@value #ENERGY_STATE_STORE} (key: device id, value:
- *       {@link EnergyState} as JSON), changelogged. Under exactly-once the store, the output and the
- *       input offsets commit in one transaction, so a crash and restart never integrates an interval
- *       twice. No windows and no grace: every reading is compared with the device's last point.
+ *       {@link EnergyState} as JSON), changelogged. Under exactly-once the store, the output and
+ *       the input offsets commit in one transaction, so a crash and restart never integrates an
+ *       interval twice. No windows and no grace: every reading is compared with the device's last
+ *       point.
  *   <li>Time: totals carry the reading's timestamp; days are UTC days of the readings' timestamps.
  * </ul>
  *
@@ -60,8 +61,7 @@ public final class EnergyTopology {
     builder.addStateStore(energyStateStore());
     var integrator = new EnergyIntegrator(settings);
     readings
-        .process(
-            () -> new EnergyProcessor(integrator, settings.emitInterval()), ENERGY_STATE_STORE)
+        .process(() -> new EnergyProcessor(integrator, settings.emitInterval()), ENERGY_STATE_STORE)
         .to(
             settings.energy().name(),
             Produced.with(settings.energy().keySerde(), settings.energy().valueSerde()));

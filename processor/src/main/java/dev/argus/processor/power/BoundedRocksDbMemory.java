@@ -12,10 +12,10 @@ import org.rocksdb.WriteBufferManager;
  * Puts every RocksDB state store of the processor under one memory budget: block cache, index and
  * filter blocks and memtables all count against a single LRU cache shared by all stores.
  *
- * <p>Why: by default each store (and each of its segments) gets its own 50 MB block cache and
- * three 16 MB memtables, off-heap, so the processor's resident memory grew with the number of
- * stores and partitions (the benchmark measured the whole local stack past 1.5 GiB under ingest).
- * The budget is {@link #MEMORY_BYTES_CONFIG} ({@code ARGUS_STREAMS_ROCKSDB_MEMORY}).
+ * <p>Why: by default each store (and each of its segments) gets its own 50 MB block cache and three
+ * 16 MB memtables, off-heap, so the processor's resident memory grew with the number of stores and
+ * partitions (the benchmark measured the whole local stack past 1.5 GiB under ingest). The budget
+ * is {@link #MEMORY_BYTES_CONFIG} ({@code ARGUS_STREAMS_ROCKSDB_MEMORY}).
  */
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 

@@ -282,7 +282,11 @@ public final class PowerEventRules {
   private static DerivedEvent thresholdEvent(
       PowerReading reading, String metric, Map<String, Object> metadata) {
     return DerivedEvent.power(
-        reading.deviceId(), PowerEventType.THRESHOLD_CROSSED, metric, reading.timestamp(), metadata);
+        reading.deviceId(),
+        PowerEventType.THRESHOLD_CROSSED,
+        metric,
+        reading.timestamp(),
+        metadata);
   }
 
   private static DerivedEvent event(

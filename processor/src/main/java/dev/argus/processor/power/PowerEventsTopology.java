@@ -25,10 +25,10 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>State: the persistent key-value store {@value #DEVICE_STATE_STORE} (key: device id, value:
  *       {@link DeviceState} as JSON), changelogged so it survives a restart or a move to another
  *       instance. No windows and no grace: every rule compares a reading with the device's state.
- *   <li>Runtime thresholds: the compacted {@code argus.config} is materialized as the global
- *       table {@value #CONFIG_STORE} (every instance holds all of it; no changelog, the topic is
- *       its own). The {@code runtime} entry's thresholds override the settings' from the next
- *       reading on; its null fields, and a tombstone, leave the settings' values.
+ *   <li>Runtime thresholds: the compacted {@code argus.config} is materialized as the global table
+ *       {@value #CONFIG_STORE} (every instance holds all of it; no changelog, the topic is its
+ *       own). The {@code runtime} entry's thresholds override the settings' from the next reading
+ *       on; its null fields, and a tombstone, leave the settings' values.
  *   <li>Time: events carry the reading's timestamp. A wall-clock punctuation every {@code
  *       silenceCheckInterval} scans the store and sends device_offline for devices that have sent
  *       nothing for {@code deviceOfflineMissedPolls} poll intervals, stamped with the check time.

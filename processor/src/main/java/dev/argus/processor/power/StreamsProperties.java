@@ -1,9 +1,9 @@
 package dev.argus.processor.power;
 
 import java.time.Duration;
-import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How the Kafka Streams runtime of the power topology runs.

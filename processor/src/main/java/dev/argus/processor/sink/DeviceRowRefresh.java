@@ -12,16 +12,15 @@ import java.util.Objects;
 
 /**
  * Decides which device rows a batch must upsert. A device's row changes when it is new to this
- * sink, when what it reports about itself changes (name, type, host, metadata), or when its
- * {@code last_seen} would move by at least the resolution; otherwise the snapshot row already
- * says the device was seen, and upserting the device too would double the sink's writes (the
- * benchmark found a device upsert for nearly every reading, since a batch rarely holds one device
- * twice).
+ * sink, when what it reports about itself changes (name, type, host, metadata), or when its {@code
+ * last_seen} would move by at least the resolution; otherwise the snapshot row already says the
+ * device was seen, and upserting the device too would double the sink's writes (the benchmark found
+ * a device upsert for nearly every reading, since a batch rarely holds one device twice).
  *
  * <p>What was written is remembered only after the transaction commits ({@link #committed}), so a
  * rolled-back batch is written again in full. The memory is per sink and starts empty, so a
- * restarted sink refreshes every device once. {@code last_seen} therefore lags the newest
- * snapshot by less than the resolution; zero writes every batch.
+ * restarted sink refreshes every device once. {@code last_seen} therefore lags the newest snapshot
+ * by less than the resolution; zero writes every batch.
  */
 final class DeviceRowRefresh {
 
@@ -63,7 +62,12 @@ final class DeviceRowRefresh {
 
     static Written of(PowerReading r) {
       return new Written(
-          r.timestamp(), r.deviceName(), r.deviceType(), r.poller(), r.host(), r.port(),
+          r.timestamp(),
+          r.deviceName(),
+          r.deviceType(),
+          r.poller(),
+          r.host(),
+          r.port(),
           r.metadata());
     }
 

@@ -19,14 +19,20 @@ class SinkConfiguration {
 
   @Bean
   TelemetrySink readingsSink(
-      ArgusKafkaProperties kafka, SinkProperties settings, DataSource dataSource, SchemaOnce schema) {
+      ArgusKafkaProperties kafka,
+      SinkProperties settings,
+      DataSource dataSource,
+      SchemaOnce schema) {
     return new TelemetrySink(
         kafka, settings, dataSource, SinkLane.readings(settings.groupId()), schema);
   }
 
   @Bean
   TelemetrySink eventsSink(
-      ArgusKafkaProperties kafka, SinkProperties settings, DataSource dataSource, SchemaOnce schema) {
+      ArgusKafkaProperties kafka,
+      SinkProperties settings,
+      DataSource dataSource,
+      SchemaOnce schema) {
     return new TelemetrySink(
         kafka, settings, dataSource, SinkLane.events(settings.groupId()), schema);
   }

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * One consumer of the sink: which topics it stores, under which consumer group. Why two lanes:
  * derived events and statuses are few and wanted at once, readings are many and written in large
- * batches; in one consumer an event waited behind a whole batch of snapshots (the benchmark's
- * event latency). Each lane keeps the sink's guarantees on its own (offsets after the commit).
+ * batches; in one consumer an event waited behind a whole batch of snapshots (the benchmark's event
+ * latency). Each lane keeps the sink's guarantees on its own (offsets after the commit).
  *
  * @param name used in thread and client names
  */
@@ -44,7 +44,6 @@ public record SinkLane(String name, String groupId, List<String> topics) {
     return new SinkLane(
         "sink-events",
         groupId + "-events",
-        List.of(
-            Topics.EVENTS.name(), Topics.TARGET_STATUS.name(), Topics.COLLECTOR_STATUS.name()));
+        List.of(Topics.EVENTS.name(), Topics.TARGET_STATUS.name(), Topics.COLLECTOR_STATUS.name()));
   }
 }

@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param retryInitialBackoff the first wait after a failed write; it doubles on each failure
  * @param retryMaxBackoff the longest wait between retries
  * @param statsInterval how often the counters are logged (when they changed)
- * @param lastSeenResolution {@code ARGUS_SINK_LAST_SEEN_RESOLUTION} (default 15 s): a device row
- *     is rewritten only when its {@code last_seen} moves by at least this much or what it reports
+ * @param lastSeenResolution {@code ARGUS_SINK_LAST_SEEN_RESOLUTION} (default 15 s): a device row is
+ *     rewritten only when its {@code last_seen} moves by at least this much or what it reports
  *     about itself changes; zero rewrites it with every batch (see {@link DeviceRowRefresh})
  */
 @ConfigurationProperties("argus.sink")
@@ -40,7 +40,8 @@ public record SinkProperties(
     if (lastSeenResolution.isNegative() || lastSeenResolution.compareTo(Duration.ofHours(1)) > 0) {
       throw new IllegalArgumentException(
           "ARGUS_SINK_LAST_SEEN_RESOLUTION (argus.sink.last-seen-resolution) must be between 0s"
-              + " and 1h, was " + lastSeenResolution);
+              + " and 1h, was "
+              + lastSeenResolution);
     }
     if (maxPollRecords < 1 || maxPollRecords > 100_000) {
       throw new IllegalArgumentException(
@@ -70,7 +71,13 @@ public record SinkProperties(
       Duration retryInitialBackoff,
       Duration retryMaxBackoff,
       Duration statsInterval) {
-    this(groupId, maxPollRecords, pollTimeout, retryInitialBackoff, retryMaxBackoff, statsInterval,
+    this(
+        groupId,
+        maxPollRecords,
+        pollTimeout,
+        retryInitialBackoff,
+        retryMaxBackoff,
+        statsInterval,
         null);
   }
 

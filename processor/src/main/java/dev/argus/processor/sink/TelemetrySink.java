@@ -1,10 +1,8 @@
 package dev.argus.processor.sink;
 
-import dev.argus.contract.Topics;
 import dev.argus.processor.system.ArgusKafkaProperties;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Stores power and probe readings, power and target events, target status, collector heartbeats
- * and energy totals in PostgreSQL.
+ * Stores power and probe readings, power and target events, target status, collector heartbeats and
+ * energy totals in PostgreSQL.
  *
  * <p>One thread: migrate the schema (waiting for the database if it is down), then poll, write each
  * poll's records in one transaction, dead-letter the records that cannot be read, and only then
@@ -147,10 +145,14 @@ public class TelemetrySink implements SmartLifecycle {
         new RetryBackoff(settings.retryInitialBackoff(), settings.retryMaxBackoff());
     while (running) {
       try {
-        schema.migrate().ifPresent(result -> log.info(
-            "Database schema is ready ({} migrations applied, now at version {})",
-            result.migrationsExecuted,
-            result.targetSchemaVersion));
+        schema
+            .migrate()
+            .ifPresent(
+                result ->
+                    log.info(
+                        "Database schema is ready ({} migrations applied, now at version {})",
+                        result.migrationsExecuted,
+                        result.targetSchemaVersion));
         return true;
       } catch (RuntimeException e) {
         counters.schemaRetried();

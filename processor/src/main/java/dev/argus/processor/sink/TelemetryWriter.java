@@ -32,9 +32,9 @@ import javax.sql.DataSource;
 
 /**
  * Writes a batch to the tables of {@code V1__power_telemetry.sql}, {@code V3__energy.sql} and
- * {@code V5__management_and_targets.sql} in one transaction, with JDBC batches. Every statement is idempotent on the table's natural key, so
- * writing a batch again (after a failed commit, a replay or a rebalance) leaves the tables as they
- * were.
+ * {@code V5__management_and_targets.sql} in one transaction, with JDBC batches. Every statement is
+ * idempotent on the table's natural key, so writing a batch again (after a failed commit, a replay
+ * or a rebalance) leaves the tables as they were.
  */
 final class TelemetryWriter {
 
@@ -445,8 +445,7 @@ final class TelemetryWriter {
 
   static Collection<EnergyTotal> newestEnergyTotalPerDeviceAndDay(List<EnergyTotal> totals) {
     Map<EnergyDay, EnergyTotal> newest =
-        new TreeMap<>(
-            Comparator.comparing(EnergyDay::deviceId).thenComparing(EnergyDay::day));
+        new TreeMap<>(Comparator.comparing(EnergyDay::deviceId).thenComparing(EnergyDay::day));
     for (EnergyTotal total : totals) {
       newest.merge(new EnergyDay(total.deviceId(), total.day()), total, TelemetryWriter::newer);
     }

@@ -8,17 +8,16 @@ import java.util.Map;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * {@code java -jar argus-processor.jar migrate}: run once per deployment (docker-compose's
- * {@code migrate} service) before the services start. It migrates the schema as its owner and
- * gives the api, the processor and a read-only telemetry reader (Grafana) a role each with only the
- * rights they need ({@link ServiceRoles}), so that no long-running service holds the owner's
- * password.
+ * {@code java -jar argus-processor.jar migrate}: run once per deployment (docker-compose's {@code
+ * migrate} service) before the services start. It migrates the schema as its owner and gives the
+ * api, the processor and a read-only telemetry reader (Grafana) a role each with only the rights
+ * they need ({@link ServiceRoles}), so that no long-running service holds the owner's password.
  *
  * <p>Settings: {@code ARGUS_DB_URL}, {@code ARGUS_DB_USER} and {@code ARGUS_DB_PASSWORD} (the
- * owner); {@code ARGUS_API_DB_USER} ({@code argus_api}) and {@code ARGUS_API_DB_PASSWORD},
- * {@code ARGUS_PROCESSOR_DB_USER} ({@code argus_processor}) and {@code
- * ARGUS_PROCESSOR_DB_PASSWORD}, both passwords required; {@code ARGUS_READER_DB_USER} ({@code
- * argus_reader}) and {@code ARGUS_READER_DB_PASSWORD}, no reader role when the password is unset.
+ * owner); {@code ARGUS_API_DB_USER} ({@code argus_api}) and {@code ARGUS_API_DB_PASSWORD}, {@code
+ * ARGUS_PROCESSOR_DB_USER} ({@code argus_processor}) and {@code ARGUS_PROCESSOR_DB_PASSWORD}, both
+ * passwords required; {@code ARGUS_READER_DB_USER} ({@code argus_reader}) and {@code
+ * ARGUS_READER_DB_PASSWORD}, no reader role when the password is unset.
  */
 public final class MigrateCommand {
 

@@ -20,15 +20,15 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>A failed check extends the streak (or starts one); a passed check ends it.
  *   <li>{@code threshold_reached} when the failures in a row reach the result's {@code
- *       failure_threshold}, once per streak. The threshold travels with each result, so one
- *       lowered while the target fails fires on the next failed result.
+ *       failure_threshold}, once per streak. The threshold travels with each result, so one lowered
+ *       while the target fails fires on the next failed result.
  *   <li>{@code recovered} when a target that was alerting passes a check.
  *   <li>{@code alert_repeat} on a failed check while alerting, when the streak is not acknowledged
  *       ({@code acknowledged_at} null or before the streak began) and the repeat interval has
- *       passed since the last alert. The interval is the result's {@code alert_repeat_minutes},
- *       the settings' default when that is null; zero means never.
- *   <li>A result not newer than the last one applied is ignored (a duplicate or a late result),
- *       so it can neither count a failure twice nor reopen a streak that is over.
+ *       passed since the last alert. The interval is the result's {@code alert_repeat_minutes}, the
+ *       settings' default when that is null; zero means never.
+ *   <li>A result not newer than the last one applied is ignored (a duplicate or a late result), so
+ *       it can neither count a failure twice nor reopen a streak that is over.
  * </ul>
  */
 public final class TargetAlertRules {
@@ -85,10 +85,13 @@ public final class TargetAlertRules {
     Instant lastAlertAt = before.lastAlertAt();
     List<DerivedEvent> events = List.of();
     if (!alerting && failures >= result.failureThreshold()) {
-      events = List.of(event(result, TargetEventType.THRESHOLD_REACHED, metadata(result, failures)));
+      events =
+          List.of(event(result, TargetEventType.THRESHOLD_REACHED, metadata(result, failures)));
       alerting = true;
       lastAlertAt = at;
-    } else if (alerting && !acknowledged(result, streakStartedAt) && repeatDue(result, lastAlertAt)) {
+    } else if (alerting
+        && !acknowledged(result, streakStartedAt)
+        && repeatDue(result, lastAlertAt)) {
       events = List.of(event(result, TargetEventType.ALERT_REPEAT, metadata(result, failures)));
       lastAlertAt = at;
     }

@@ -25,8 +25,8 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>State: the persistent key-value store {@value #TARGET_STATE_STORE} (key: target id, value:
  *       {@link TargetState} as JSON), changelogged. No windows and no grace: every result is
  *       compared with the target's state; a result not newer than the last is ignored.
- *   <li>Time: status and events carry the result's timestamp. Repeats are judged on result time,
- *       so they need no punctuation: a down target keeps producing results.
+ *   <li>Time: status and events carry the result's timestamp. Repeats are judged on result time, so
+ *       they need no punctuation: a down target keeps producing results.
  * </ul>
  *
  * <p>The rules live in {@link TargetAlertRules}; this class only wires them to topics and state. It
@@ -55,8 +55,7 @@ public final class TargetAlertsTopology {
     var rules = new TargetAlertRules(settings);
     // Outcomes stay inside this sub-topology (no repartition), so they need no serde.
     KStream<String, TargetOutcome> outcomes =
-        builder
-            .stream(
+        builder.stream(
                 settings.results().name(),
                 Consumed.with(settings.results().keySerde(), settings.results().valueSerde()))
             .process(() -> new TargetStateProcessor(rules), TARGET_STATE_STORE);

@@ -5,8 +5,8 @@ import dev.argus.contract.probe.TargetStatus;
 import java.util.List;
 
 /**
- * What one probe result did: the target's new state, the status to publish and the events it
- * raised (at most one).
+ * What one probe result did: the target's new state, the status to publish and the events it raised
+ * (at most one).
  */
 public record TargetOutcome(TargetState state, TargetStatus status, List<DerivedEvent> events) {
 

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The production energy topology with an emit interval: a device's total is published at most
- * once per interval of wall-clock time, the newest waits and a punctuation publishes it, and a
- * total that closes a UTC day is published at once.
+ * The production energy topology with an emit interval: a device's total is published at most once
+ * per interval of wall-clock time, the newest waits and a punctuation publishes it, and a total
+ * that closes a UTC day is published at once.
  */
 class EnergyEmissionTest {
 
@@ -123,7 +123,8 @@ class EnergyEmissionTest {
     send(T0.plusSeconds(180), 360.0);
 
     List<EnergyTotal> published = energy.readValuesToList();
-    assertThat(published).extracting(EnergyTotal::day)
+    assertThat(published)
+        .extracting(EnergyTotal::day)
         .containsExactly(LocalDate.parse("2026-05-27"), LocalDate.parse("2026-05-28"));
     assertThat(published.get(0).whDay()).isEqualTo(12.0);
     assertThat(published.get(1).whDay()).isEqualTo(6.0);

@@ -39,8 +39,7 @@ class EnergyPropertiesTest {
 
   @Test
   void theEmitIntervalIsSetByItsVariableAndZeroMeansEveryReading() throws IOException {
-    assertThat(bindWithEnvironment(Map.of("ENERGY_EMIT_INTERVAL", "0s")).emitInterval())
-        .isZero();
+    assertThat(bindWithEnvironment(Map.of("ENERGY_EMIT_INTERVAL", "0s")).emitInterval()).isZero();
     assertThatThrownBy(() -> new EnergyProperties(null, Duration.ofHours(2)))
         .hasMessageContaining("ENERGY_EMIT_INTERVAL");
   }

@@ -95,9 +95,7 @@ class EnergyTopologyTest {
     // Then each gets its own total, keyed by device, at the reading's time
     List<TestRecord<String, EnergyTotal>> out = energy.readRecordsToList();
     assertThat(out).extracting(TestRecord::key).containsExactly("ups-1", "ups-2");
-    assertThat(out)
-        .extracting(TestRecord::getRecordTime)
-        .containsOnly(T0.plusSeconds(30));
+    assertThat(out).extracting(TestRecord::getRecordTime).containsOnly(T0.plusSeconds(30));
     assertThat(out.get(0).value().whTotal()).isEqualTo(2.0);
     assertThat(out.get(1).value().whTotal()).isEqualTo(6.0);
 

@@ -15,7 +15,8 @@ class BoundedRocksDbMemoryTest {
   void everyStoreSharesOneCacheAndWriteBufferBudget() {
     RocksDB.loadLibrary();
     var setter = new BoundedRocksDbMemory();
-    try (var first = new Options(); var second = new Options()) {
+    try (var first = new Options();
+        var second = new Options()) {
       first.setTableFormatConfig(new BlockBasedTableConfig());
       second.setTableFormatConfig(new BlockBasedTableConfig());
 
@@ -32,9 +33,14 @@ class BoundedRocksDbMemoryTest {
   @Test
   void aBudgetTooSmallToWorkIsRefusedWithTheSettingsName() {
     assertThat(BoundedRocksDbMemory.budget(Map.of())).isEqualTo(32L << 20);
-    assertThat(BoundedRocksDbMemory.budget(Map.of(BoundedRocksDbMemory.MEMORY_BYTES_CONFIG, "67108864")))
+    assertThat(
+            BoundedRocksDbMemory.budget(
+                Map.of(BoundedRocksDbMemory.MEMORY_BYTES_CONFIG, "67108864")))
         .isEqualTo(64L << 20);
-    assertThatThrownBy(() -> BoundedRocksDbMemory.budget(Map.of(BoundedRocksDbMemory.MEMORY_BYTES_CONFIG, 1024L)))
+    assertThatThrownBy(
+            () ->
+                BoundedRocksDbMemory.budget(
+                    Map.of(BoundedRocksDbMemory.MEMORY_BYTES_CONFIG, 1024L)))
         .hasMessageContaining("ARGUS_STREAMS_ROCKSDB_MEMORY");
   }
 }

@@ -14,7 +14,17 @@ class PowerEventSettingsTest {
   private static RuntimeConfig runtime(
       Integer missedPolls, Double floorPct, Double loadLimitPct, Double temperatureLimitC) {
     return new RuntimeConfig(
-        5, List.of(), false, false, null, null, null, null, missedPolls, floorPct, loadLimitPct,
+        5,
+        List.of(),
+        false,
+        false,
+        null,
+        null,
+        null,
+        null,
+        missedPolls,
+        floorPct,
+        loadLimitPct,
         temperatureLimitC);
   }
 
@@ -37,8 +47,7 @@ class PowerEventSettingsTest {
 
   @Test
   void valuesTheEnvironmentVariablesWouldRefuseKeepTheEnvironment() {
-    PowerEventSettings effective =
-        ENVIRONMENT.withRuntime(runtime(0, 101.0, 0.0, Double.NaN));
+    PowerEventSettings effective = ENVIRONMENT.withRuntime(runtime(0, 101.0, 0.0, Double.NaN));
 
     assertThat(effective).isEqualTo(ENVIRONMENT);
     assertThat(ENVIRONMENT.withRuntime(runtime(1001, -1.0, 201.0, 151.0))).isEqualTo(ENVIRONMENT);

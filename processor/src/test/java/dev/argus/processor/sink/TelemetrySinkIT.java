@@ -560,8 +560,7 @@ class TelemetrySinkIT {
         .containsEntry("alerting", true)
         .containsEntry("last_response_ms", 55.5)
         .containsEntry("last_error", "timeout");
-    assertThat(instant(status.get("last_checked_at")))
-        .isEqualTo(T0.plusSeconds(120));
+    assertThat(instant(status.get("last_checked_at"))).isEqualTo(T0.plusSeconds(120));
     assertThat(instant(status.get("streak_started_at"))).isEqualTo(T0);
 
     // And the target event is in target_events, the power event in power_events only
@@ -577,7 +576,8 @@ class TelemetrySinkIT {
         .containsEntry("target_name", "Web")
         .containsEntry("failures", 2);
     assertThat(eventCount()).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM power_events WHERE device_id = ?", Long.toString(target)))
+    assertThat(
+            count("SELECT count(*) FROM power_events WHERE device_id = ?", Long.toString(target)))
         .isZero();
     first.stop();
 
@@ -596,15 +596,11 @@ class TelemetrySinkIT {
     assertThat(targetStatusRow()).isEqualTo(status);
 
     // And an older status arriving late changes nothing, a newer one wins
-    kafka.send(
-        Topics.TARGET_STATUS, List.of(status(30, "up", 0, false, null)), TargetStatus::key);
+    kafka.send(Topics.TARGET_STATUS, List.of(status(30, "up", 0, false, null)), TargetStatus::key);
     await().atMost(STORED_WITHIN).until(() -> kafka.caughtUp(replayGroup, TARGET_TOPICS));
     assertThat(targetStatusRow()).isEqualTo(status);
-    kafka.send(
-        Topics.TARGET_STATUS, List.of(status(180, "up", 0, false, null)), TargetStatus::key);
-    await()
-        .atMost(STORED_WITHIN)
-        .until(() -> "up".equals(targetStatusRow().get("status")));
+    kafka.send(Topics.TARGET_STATUS, List.of(status(180, "up", 0, false, null)), TargetStatus::key);
+    await().atMost(STORED_WITHIN).until(() -> "up".equals(targetStatusRow().get("status")));
     assertThat(targetStatusRow())
         .containsEntry("consecutive_failures", 0)
         .containsEntry("alerting", false)
@@ -641,8 +637,12 @@ class TelemetrySinkIT {
         .extracting(r -> r.get("outlet_index") + ":" + r.get("name") + ":" + r.get("power_watts"))
         .containsExactly("1:server-a:120.5", "2:switch:null", "1:server-a:130.0");
     assertThat(rows.get(0)).containsEntry("current_amps", 0.52);
-    assertThat(db.queryForObject("SELECT device_type FROM power_snapshots WHERE device_id = ?"
-            + " AND ts = ?", String.class, device, utc(T0)))
+    assertThat(
+            db.queryForObject(
+                "SELECT device_type FROM power_snapshots WHERE device_id = ?" + " AND ts = ?",
+                String.class,
+                device,
+                utc(T0)))
         .isEqualTo("pdu");
   }
 
@@ -685,8 +685,7 @@ class TelemetrySinkIT {
         .containsEntry("poll_in_progress", false)
         .containsEntry("last_trigger_id", "trigger-42")
         .containsEntry("targets_configured", 7);
-    assertThat(instant(row.get("last_cycle_completed_at")))
-        .isEqualTo(T0.plusSeconds(55));
+    assertThat(instant(row.get("last_cycle_completed_at"))).isEqualTo(T0.plusSeconds(55));
   }
 
   @Test
@@ -699,8 +698,7 @@ class TelemetrySinkIT {
     // is no target id, between good records
     kafka.send(
         Topics.TARGET_STATUS, List.of(status(0, "sideways", 1, false, "x")), TargetStatus::key);
-    kafka.sendRaw(
-        Topics.READINGS_PROBE.name(), key, "{garbage".getBytes(StandardCharsets.UTF_8));
+    kafka.sendRaw(Topics.READINGS_PROBE.name(), key, "{garbage".getBytes(StandardCharsets.UTF_8));
     kafka.send(Topics.READINGS_PROBE, List.of(probe(0).build()), ProbeResult::key);
     kafka.send(
         Topics.EVENTS,
@@ -715,8 +713,7 @@ class TelemetrySinkIT {
                 T0,
                 Map.of())),
         e -> Long.toString(target));
-    kafka.send(
-        Topics.TARGET_STATUS, List.of(status(60, "up", 0, false, null)), TargetStatus::key);
+    kafka.send(Topics.TARGET_STATUS, List.of(status(60, "up", 0, false, null)), TargetStatus::key);
 
     // Then the good records are stored
     await()

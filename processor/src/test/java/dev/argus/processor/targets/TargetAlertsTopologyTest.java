@@ -125,8 +125,7 @@ class TargetAlertsTopologyTest {
         .containsExactly(minute(0), minute(1), minute(2));
     assertThat(out.get(0).value())
         .isEqualTo(
-            new TargetStatus(
-                1, "Web", "up", 0, 3, false, null, minute(0), 12.5, 200, null, null));
+            new TargetStatus(1, "Web", "up", 0, 3, false, null, minute(0), 12.5, 200, null, null));
     assertThat(out.get(1).value())
         .isEqualTo(
             new TargetStatus(
@@ -136,8 +135,7 @@ class TargetAlertsTopologyTest {
     assertThat(last.streakStartedAt()).isEqualTo(minute(1));
     assertThat(last.lastError()).isEqualTo("timeout");
     assertThat(events.isEmpty()).isTrue();
-    assertThat(states.get("1"))
-        .isEqualTo(new TargetState(minute(2), 2, minute(1), false, null));
+    assertThat(states.get("1")).isEqualTo(new TargetState(minute(2), 2, minute(1), false, null));
   }
 
   @Test
@@ -366,7 +364,9 @@ class TargetAlertsTopologyTest {
         minute(2));
     raw.pipeInput(
         "1".getBytes(StandardCharsets.UTF_8),
-        ("{\"target_id\":1,\"timestamp\":\"" + minute(2) + "\",\"up\":false,\"failure_threshold\":0}")
+        ("{\"target_id\":1,\"timestamp\":\""
+                + minute(2)
+                + "\",\"up\":false,\"failure_threshold\":0}")
             .getBytes(StandardCharsets.UTF_8),
         minute(2));
     failAt(b -> b, 3);

@@ -2,8 +2,8 @@ package dev.argus.contract.config;
 
 /**
  * The value of a record on the compacted {@code argus.config} topic: exactly one of the fields is
- * set, and which one matches the record's key ({@link ConfigKeys}). A deleted device or target is
- * a tombstone (null value) under its key.
+ * set, and which one matches the record's key ({@link ConfigKeys}). A deleted device or target is a
+ * tombstone (null value) under its key.
  */
 public record ConfigEntry(DeviceConfig device, TargetConfig target, RuntimeConfig runtime) {
 

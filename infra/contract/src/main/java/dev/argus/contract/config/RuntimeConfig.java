@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Runtime settings edited through {@code GET/PUT /api/config}, published under {@link
  * ConfigKeys#RUNTIME}. Collectors apply the polling fields and the processor the thresholds, on
- * their next cycle and without a restart. A null threshold means "the service's own default"
- * (from its environment), so an unset field never overrides an operator's deployment setting.
+ * their next cycle and without a restart. A null threshold means "the service's own default" (from
+ * its environment), so an unset field never overrides an operator's deployment setting.
  *
  * @param pollIntervalMinutes 1-10080
  * @param enabledExporters e.g. {@code postgres}, {@code energy}, {@code prometheus}
@@ -43,7 +43,17 @@ public record RuntimeConfig(
   /** What a fresh installation starts with (the seed's defaults). */
   public static RuntimeConfig defaults() {
     return new RuntimeConfig(
-        5, List.of("postgres", "energy"), false, false, null, 3493, null, null, null, null, null,
+        5,
+        List.of("postgres", "energy"),
+        false,
+        false,
+        null,
+        3493,
+        null,
+        null,
+        null,
+        null,
+        null,
         null);
   }
 

@@ -52,6 +52,7 @@ public record TargetConfig(
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("name is required");
     }
-    expectedStatusCodes = expectedStatusCodes == null ? List.of() : List.copyOf(expectedStatusCodes);
+    expectedStatusCodes =
+        expectedStatusCodes == null ? List.of() : List.copyOf(expectedStatusCodes);
   }
 }

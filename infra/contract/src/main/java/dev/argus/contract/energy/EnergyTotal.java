@@ -5,8 +5,8 @@ import java.time.LocalDate;
 
 /**
  * A device's running energy total, as the processor publishes it to the compacted {@code
- * argus.energy} topic (key: device id), at most once per device per emit interval
- * ({@code ENERGY_EMIT_INTERVAL}; a total that closes a UTC day at once).
+ * argus.energy} topic (key: device id), at most once per device per emit interval ({@code
+ * ENERGY_EMIT_INTERVAL}; a total that closes a UTC day at once).
  *
  * <p>Energy is the trapezoidal integral of power between consecutive successful snapshots; a gap
  * longer than the configured maximum is not integrated (and counted in {@code gapsSkipped}), so a

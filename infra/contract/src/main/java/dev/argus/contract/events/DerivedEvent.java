@@ -10,8 +10,7 @@ import java.util.UUID;
  * An event the processor derived, as published to {@code argus.events} (key: subject id).
  *
  * <p>The event id is a name-based UUID of (source, subject, type, discriminator, timestamp), so a
- * replay of the
- * same readings yields the same ids and the database sink stays idempotent.
+ * replay of the same readings yields the same ids and the database sink stays idempotent.
  *
  * @param source which kind of thing it is about: {@code power} (devices) or {@code target}
  * @param subjectId the device (or target, model, camera) the event is about
@@ -41,8 +40,10 @@ public record DerivedEvent(
     if (timestamp == null) {
       throw new IllegalArgumentException("timestamp is required");
     }
-    metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(
-        new LinkedHashMap<>(metadata));
+    metadata =
+        metadata == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
   }
 
   public static DerivedEvent power(
@@ -51,9 +52,9 @@ public record DerivedEvent(
   }
 
   /**
-   * A power event whose id also names a {@code discriminator}, for event types that can occur
-   * more than once for the same reading (e.g. {@code threshold_crossed} for load and for
-   * temperature), which would otherwise share an id and be stored only once.
+   * A power event whose id also names a {@code discriminator}, for event types that can occur more
+   * than once for the same reading (e.g. {@code threshold_crossed} for load and for temperature),
+   * which would otherwise share an id and be stored only once.
    */
   public static DerivedEvent power(
       String deviceId,
@@ -89,7 +90,8 @@ public record DerivedEvent(
 
   static String idOf(
       String source, String subjectId, String type, String discriminator, Instant timestamp) {
-    String name = String.join("\u0000", source, subjectId, type, discriminator, timestamp.toString());
+    String name =
+        String.join("\u0000", source, subjectId, type, discriminator, timestamp.toString());
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 }

@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * Keeps Argus from being pointed at addresses that would turn it into a proxy into its own host's
  * secrets (SSRF): cloud metadata services, link-local, the unspecified address, multicast and
- * broadcast. Loopback and private networks stay allowed on purpose: a UPS, a self-hosted ntfy or
- * a service on the LAN is what Argus is for.
+ * broadcast. Loopback and private networks stay allowed on purpose: a UPS, a self-hosted ntfy or a
+ * service on the LAN is what Argus is for.
  *
  * <p>The api asks it when alert providers, targets, devices and {@code nut_host} are saved; the api
  * again before each alert is sent, and the collector before every probe, redirect hop and NUT/SNMP
@@ -40,7 +40,9 @@ public final class OutboundAddressGuard {
   };
 
   /** 64:ff9b::/96, the NAT64 prefix: its last 32 bits are the IPv4 address reached. */
-  private static final byte[] NAT64_PREFIX = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
+  private static final byte[] NAT64_PREFIX = {
+    0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0
+  };
 
   private static final String REFUSED =
       "; Argus does not connect to link-local, cloud metadata, unspecified, multicast or broadcast"
@@ -123,7 +125,9 @@ public final class OutboundAddressGuard {
     String shown = embeddedIpv4(address).getHostAddress();
     String given = host.strip();
     String what =
-        bare(given).equals(shown) ? given + " is " + reason : given + " " + verb + " " + shown + ", " + reason;
+        bare(given).equals(shown)
+            ? given + " is " + reason
+            : given + " " + verb + " " + shown + ", " + reason;
     throw new UnsafeDestinationException(field + ": " + what + REFUSED);
   }
 
@@ -156,9 +160,9 @@ public final class OutboundAddressGuard {
   }
 
   /**
-   * The IPv4 address an IPv6 address carries, which is what a dual-stack socket or a NAT64
-   * gateway reaches: IPv4-mapped {@code ::ffff:a.b.c.d}, IPv4-compatible {@code ::a.b.c.d} (but
-   * not {@code ::} and {@code ::1}) and NAT64 {@code 64:ff9b::a.b.c.d}. Else the address itself.
+   * The IPv4 address an IPv6 address carries, which is what a dual-stack socket or a NAT64 gateway
+   * reaches: IPv4-mapped {@code ::ffff:a.b.c.d}, IPv4-compatible {@code ::a.b.c.d} (but not {@code
+   * ::} and {@code ::1}) and NAT64 {@code 64:ff9b::a.b.c.d}. Else the address itself.
    */
   private static InetAddress embeddedIpv4(InetAddress address) {
     if (!(address instanceof Inet6Address)) {
@@ -166,7 +170,10 @@ public final class OutboundAddressGuard {
     }
     byte[] b = address.getAddress();
     byte[] prefix = Arrays.copyOf(b, 12);
-    boolean mapped = Arrays.equals(prefix, 0, 10, new byte[10], 0, 10) && b[10] == (byte) 0xff && b[11] == (byte) 0xff;
+    boolean mapped =
+        Arrays.equals(prefix, 0, 10, new byte[10], 0, 10)
+            && b[10] == (byte) 0xff
+            && b[11] == (byte) 0xff;
     boolean compatible = Arrays.equals(prefix, new byte[12]) && (b[12] | b[13] | b[14]) != 0;
     boolean nat64 = Arrays.equals(prefix, NAT64_PREFIX);
     if (!mapped && !compatible && !nat64) {

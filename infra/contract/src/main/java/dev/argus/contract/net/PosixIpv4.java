@@ -4,9 +4,9 @@ package dev.argus.contract.net;
  * Reads a host the way the C library's {@code inet_aton} does: one to four parts, each decimal,
  * octal (leading 0) or hex (leading 0x), the last filling the remaining bytes, so {@code
  * 2852039166}, {@code 0xa9fea9fe}, {@code 0251.0376.0251.0376} and {@code 169.254.43518} are all
- * 169.254.169.254. Java's resolver reads only some of these forms and hands the rest to the
- * system, and {@code ping} reads them all: the guard judges this reading too, so no spelling of a
- * refused address slips through.
+ * 169.254.169.254. Java's resolver reads only some of these forms and hands the rest to the system,
+ * and {@code ping} reads them all: the guard judges this reading too, so no spelling of a refused
+ * address slips through.
  */
 final class PosixIpv4 {
 

@@ -15,8 +15,8 @@ import java.util.List;
  * @param deviceId configured device id; also the Kafka key
  * @param deviceType {@code ups} or {@code pdu}
  * @param poller how it was read: {@code nut} or {@code snmp}
- * @param pollIntervalSeconds the interval the collector polls this device at, so that the
- *     processor can tell when a device has gone silent
+ * @param pollIntervalSeconds the interval the collector polls this device at, so that the processor
+ *     can tell when a device has gone silent
  * @param batteryLowPercent the device's own low-battery threshold ({@code battery.charge.low})
  * @param outlets per-outlet readings of a PDU; empty for a UPS
  */

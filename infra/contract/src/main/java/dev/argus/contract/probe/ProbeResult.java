@@ -3,8 +3,8 @@ package dev.argus.contract.probe;
 import java.time.Instant;
 
 /**
- * One check of one uptime target, as published by a collector to {@code argus.readings.probe}
- * (key: target id as a decimal string). Every result is published, up or down.
+ * One check of one uptime target, as published by a collector to {@code argus.readings.probe} (key:
+ * target id as a decimal string). Every result is published, up or down.
  *
  * <p>The target's name, threshold and acknowledgement time travel with each result, as the
  * collector knew them when it probed, so that the processor derives streaks and alert state from

@@ -9,8 +9,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * The database schema: Flyway migrations under {@code db/migration} in this module. The api and
- * the processor both migrate at start-up (Flyway serialises concurrent runs with a lock), so the
+ * The database schema: Flyway migrations under {@code db/migration} in this module. The api and the
+ * processor both migrate at start-up (Flyway serialises concurrent runs with a lock), so the
  * services can start in any order.
  */
 public final class ArgusSchema {

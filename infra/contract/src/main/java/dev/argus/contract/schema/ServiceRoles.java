@@ -59,8 +59,7 @@ public final class ServiceRoles {
           + " updated_at";
 
   /** The columns of {@code devices} a telemetry reader may see. */
-  static final String DEVICE_COLUMNS_TO_READ =
-      DEVICE_COLUMNS_OF_THE_SINK + ", enabled, created_at";
+  static final String DEVICE_COLUMNS_TO_READ = DEVICE_COLUMNS_OF_THE_SINK + ", enabled, created_at";
 
   private static final String MIGRATION_HISTORY = "flyway_schema_history";
   private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -108,8 +107,12 @@ public final class ServiceRoles {
         ensureLogin(st, login);
         st.execute("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM " + login.name());
         // Column grants are not covered by a table-level REVOKE.
-        st.execute("REVOKE ALL (" + DEVICE_COLUMNS_TO_READ + ", connection_config, collector_id)"
-            + " ON devices FROM " + login.name());
+        st.execute(
+            "REVOKE ALL ("
+                + DEVICE_COLUMNS_TO_READ
+                + ", connection_config, collector_id)"
+                + " ON devices FROM "
+                + login.name());
         st.execute("GRANT CONNECT ON DATABASE " + quote(database) + " TO " + login.name());
         st.execute("GRANT USAGE ON SCHEMA public TO " + login.name());
         // Start-up checks that the schema is migrated, which reads the history.
@@ -161,7 +164,8 @@ public final class ServiceRoles {
         DO $$ BEGIN
           CREATE ROLE %s LOGIN;
         EXCEPTION WHEN duplicate_object THEN NULL;
-        END $$"""
+        END $$\
+        """
             .formatted(login.name()));
     st.execute(
         "ALTER ROLE "

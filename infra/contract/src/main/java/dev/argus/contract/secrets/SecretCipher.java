@@ -71,13 +71,17 @@ public final class SecretCipher {
     byte[] payload = new byte[nonce.length + sealed.length];
     System.arraycopy(nonce, 0, payload, 0, nonce.length);
     System.arraycopy(sealed, 0, payload, nonce.length, sealed.length);
-    return "enc:" + VERSION + ":" + keyId + ":"
+    return "enc:"
+        + VERSION
+        + ":"
+        + keyId
+        + ":"
         + Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
   }
 
   /**
-   * @throws SecretDecryptionException when {@code envelope} is not one, names a version or key
-   *     this keyring does not have, or fails authentication (tampered, or another context)
+   * @throws SecretDecryptionException when {@code envelope} is not one, names a version or key this
+   *     keyring does not have, or fails authentication (tampered, or another context)
    */
   public String decrypt(String envelope, SecretContext context) {
     Matcher parts = envelope == null ? null : ENVELOPE.matcher(envelope);
@@ -89,14 +93,25 @@ public final class SecretCipher {
     String keyId = parts.group(2);
     if (!VERSION.equals(version)) {
       throw new SecretDecryptionException(
-          "the secret of " + context + " has envelope version " + version + "; this build reads "
+          "the secret of "
+              + context
+              + " has envelope version "
+              + version
+              + "; this build reads "
               + VERSION);
     }
     SecretKey key = keyring.key(keyId);
     if (key == null) {
       throw new SecretDecryptionException(
-          "the secret of " + context + " is encrypted with key '" + keyId + "', which "
-              + SecretKeyring.SETTING + " does not hold (it has " + keyring + "); add that key");
+          "the secret of "
+              + context
+              + " is encrypted with key '"
+              + keyId
+              + "', which "
+              + SecretKeyring.SETTING
+              + " does not hold (it has "
+              + keyring
+              + "); add that key");
     }
     byte[] payload;
     try {
@@ -116,7 +131,10 @@ public final class SecretCipher {
       return new String(plain, StandardCharsets.UTF_8);
     } catch (AEADBadTagException e) {
       throw new SecretDecryptionException(
-          "the secret of " + context + " failed authentication with key '" + keyId
+          "the secret of "
+              + context
+              + " failed authentication with key '"
+              + keyId
               + "': it was altered, or belongs to another field");
     } catch (GeneralSecurityException e) {
       throw new SecretDecryptionException(
@@ -148,6 +166,7 @@ public final class SecretCipher {
   }
 
   private static byte[] aad(String version, String keyId, SecretContext context) {
-    return ("enc:" + version + ":" + keyId + ":" + context.value()).getBytes(StandardCharsets.UTF_8);
+    return ("enc:" + version + ":" + keyId + ":" + context.value())
+        .getBytes(StandardCharsets.UTF_8);
   }
 }

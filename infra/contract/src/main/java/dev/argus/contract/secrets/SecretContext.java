@@ -3,8 +3,8 @@ package dev.argus.contract.secrets;
 /**
  * What a secret is for, bound into its ciphertext as AES-GCM additional authenticated data: an
  * envelope copied into another field, device or provider does not decrypt there. The api (which
- * encrypts) and the collector (which decrypts) build contexts only through these factories, so
- * both sides agree byte for byte.
+ * encrypts) and the collector (which decrypts) build contexts only through these factories, so both
+ * sides agree byte for byte.
  */
 public record SecretContext(String value) {
 

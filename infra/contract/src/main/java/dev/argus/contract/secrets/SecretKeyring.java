@@ -48,8 +48,10 @@ public final class SecretKeyring {
   public static SecretKeyring parse(String setting, String settingName) {
     if (setting == null || setting.isBlank()) {
       throw new InvalidSecretKeyException(
-          settingName + " is not set: it holds the 256-bit key that encrypts stored and published"
-              + " secrets; " + HOW_TO_MAKE);
+          settingName
+              + " is not set: it holds the 256-bit key that encrypts stored and published"
+              + " secrets; "
+              + HOW_TO_MAKE);
     }
     Map<String, SecretKey> keys = new LinkedHashMap<>();
     List<String> entries = new ArrayList<>(List.of(setting.split(",", -1)));
@@ -57,7 +59,8 @@ public final class SecretKeyring {
       String where = settingName + " entry " + (i + 1) + " of " + entries.size();
       String entry = entries.get(i).strip();
       if (entry.isEmpty()) {
-        throw new InvalidSecretKeyException(where + " is empty; entries are [keyId:]base64key separated by commas");
+        throw new InvalidSecretKeyException(
+            where + " is empty; entries are [keyId:]base64key separated by commas");
       }
       int colon = entry.indexOf(':');
       String id = colon < 0 ? null : entry.substring(0, colon);
@@ -111,8 +114,12 @@ public final class SecretKeyring {
     }
     if (material.length != KEY_BYTES) {
       throw new InvalidSecretKeyException(
-          where + " is a " + material.length * 8 + "-bit key; a 256-bit key (32 bytes) is"
-              + " required, " + HOW_TO_MAKE);
+          where
+              + " is a "
+              + material.length * 8
+              + "-bit key; a 256-bit key (32 bytes) is"
+              + " required, "
+              + HOW_TO_MAKE);
     }
     return material;
   }

@@ -16,9 +16,21 @@ class OutboundAddressGuardTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "169.254.169.254", "169.254.1.1", "fe80::1", "fd00:ec2::254", "100.100.100.200",
-        "0.0.0.0", "0.1.2.3", "::", "224.0.0.251", "ff02::1", "255.255.255.255",
-        "::ffff:169.254.169.254", "::a9fe:a9fe", "64:ff9b::a9fe:a9fe", "::ffff:0.0.0.0"
+        "169.254.169.254",
+        "169.254.1.1",
+        "fe80::1",
+        "fd00:ec2::254",
+        "100.100.100.200",
+        "0.0.0.0",
+        "0.1.2.3",
+        "::",
+        "224.0.0.251",
+        "ff02::1",
+        "255.255.255.255",
+        "::ffff:169.254.169.254",
+        "::a9fe:a9fe",
+        "64:ff9b::a9fe:a9fe",
+        "::ffff:0.0.0.0"
       })
   void forbidsMetadataLinkLocalUnspecifiedAndMulticast(String address) throws Exception {
     assertThat(OutboundAddressGuard.forbidden(InetAddress.getByName(address))).isNotNull();
@@ -27,8 +39,17 @@ class OutboundAddressGuardTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "127.0.0.1", "127.8.9.10", "::1", "10.0.0.5", "192.168.1.20", "172.16.0.1", "8.8.8.8",
-        "100.64.0.1", "fd12:3456::1", "::ffff:192.168.1.20", "64:ff9b::808:808"
+        "127.0.0.1",
+        "127.8.9.10",
+        "::1",
+        "10.0.0.5",
+        "192.168.1.20",
+        "172.16.0.1",
+        "8.8.8.8",
+        "100.64.0.1",
+        "fd12:3456::1",
+        "::ffff:192.168.1.20",
+        "64:ff9b::808:808"
       })
   void allowsLoopbackPrivateAndPublicAddresses(String address) throws Exception {
     assertThat(OutboundAddressGuard.forbidden(InetAddress.getByName(address))).isNull();
@@ -40,8 +61,10 @@ class OutboundAddressGuardTest {
       delimiter = '|',
       value = {
         "169.254.169.254 | 169.254.169.254 is a cloud metadata address",
-        "[::ffff:169.254.169.254] | [::ffff:169.254.169.254] means 169.254.169.254, a cloud metadata address",
-        "::ffff:169.254.169.254 | ::ffff:169.254.169.254 means 169.254.169.254, a cloud metadata address",
+        "[::ffff:169.254.169.254] | [::ffff:169.254.169.254] means 169.254.169.254, a cloud"
+            + " metadata address",
+        "::ffff:169.254.169.254 | ::ffff:169.254.169.254 means 169.254.169.254, a cloud metadata"
+            + " address",
         "[::ffff:a9fe:a9fe] | [::ffff:a9fe:a9fe] means 169.254.169.254, a cloud metadata address",
         "[::a9fe:a9fe] | [::a9fe:a9fe] means 169.254.169.254, a cloud metadata address",
         "2852039166 | 2852039166 means 169.254.169.254, a cloud metadata address",
@@ -74,7 +97,16 @@ class OutboundAddressGuardTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"127.0.0.1", "localhost", "[::1]", "::1", "2130706433", "0x7f.1", "10.1.2.3", "192.168.1.20"})
+      strings = {
+        "127.0.0.1",
+        "localhost",
+        "[::1]",
+        "::1",
+        "2130706433",
+        "0x7f.1",
+        "10.1.2.3",
+        "192.168.1.20"
+      })
   void allowsLoopbackAndLanInAnySpelling(String host) {
     assertThatCode(() -> OutboundAddressGuard.check("host", host)).doesNotThrowAnyException();
   }

@@ -29,8 +29,19 @@ class PosixIpv4Test {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "example.com", "4294967296", "1.2.3.4.5", "256.1.1.1", "1.2.3.256", "08.1.1.1", "0x",
-        "1..2", "", "1.2.3.", "0xfffffffff", "::1", "1.2.65536"
+        "example.com",
+        "4294967296",
+        "1.2.3.4.5",
+        "256.1.1.1",
+        "1.2.3.256",
+        "08.1.1.1",
+        "0x",
+        "1..2",
+        "",
+        "1.2.3.",
+        "0xfffffffff",
+        "::1",
+        "1.2.65536"
       })
   void anythingElseIsNotANumericAddress(String host) {
     assertThat(PosixIpv4.parse(host)).isNull();

@@ -18,7 +18,8 @@ class PlainPostgresMigrationTest {
     var result = ArgusSchema.migrate(ds);
 
     assertThat(result.success).isTrue();
-    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = ds.getConnection();
+        Statement st = c.createStatement()) {
       assertThat(ArgusSchema.storageMode(c)).isEqualTo(ArgusSchema.StorageMode.PLAIN_POSTGRESQL);
       try (ResultSet rs =
           st.executeQuery(

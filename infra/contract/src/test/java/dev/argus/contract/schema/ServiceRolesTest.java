@@ -1,6 +1,5 @@
 package dev.argus.contract.schema;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.argus.contract.testing.EmbeddedDatabase;
@@ -50,15 +49,16 @@ class ServiceRolesTest {
       assertDenied("roles_test_processor", "SELECT count(*) FROM " + table, table);
     }
     assertDenied("roles_test_processor", "DELETE FROM power_events", "power_events");
-    assertDenied(
-        "roles_test_processor", "SELECT connection_config FROM devices", "devices");
+    assertDenied("roles_test_processor", "SELECT connection_config FROM devices", "devices");
   }
 
   @Test
   void theApiWritesItsOwnTablesButNotTelemetry() throws SQLException {
     run("roles_test_api", "SELECT count(*) FROM power_snapshots");
     run("roles_test_api", "DELETE FROM api_keys");
-    run("roles_test_api", "INSERT INTO runtime_config (id, config) VALUES (1, '{}') ON CONFLICT DO NOTHING");
+    run(
+        "roles_test_api",
+        "INSERT INTO runtime_config (id, config) VALUES (1, '{}') ON CONFLICT DO NOTHING");
     assertDenied(
         "roles_test_api",
         "INSERT INTO power_events (event_id, ts, device_id, event_type, severity)"

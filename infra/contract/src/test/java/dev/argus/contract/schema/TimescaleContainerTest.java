@@ -20,7 +20,8 @@ class TimescaleContainerTest {
   @Container
   private static final PostgreSQLContainer TIMESCALE =
       new PostgreSQLContainer(
-          DockerImageName.parse("timescale/timescaledb:2.23.0-pg17").asCompatibleSubstituteFor("postgres"));
+          DockerImageName.parse("timescale/timescaledb:2.23.0-pg17")
+              .asCompatibleSubstituteFor("postgres"));
 
   @Test
   void migratesToHypertables() throws Exception {

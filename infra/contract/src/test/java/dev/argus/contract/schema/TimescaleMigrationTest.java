@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.argus.contract.testing.TimescaleDbLite;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -11,7 +12,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,8 @@ class TimescaleMigrationTest {
   @Test
   void makesHypertablesWithCompressionAndRetentionPolicies() throws Exception {
     Optional<Path> tool = TimescaleDbLite.locate();
-    assumeTrue(tool.isPresent(),
+    assumeTrue(
+        tool.isPresent(),
         "timescaledb-lite not found beside the checkout (shared/tools) and ARGUS_TSDB_LITE unset: "
             + "TimescaleDB path not checked here");
     try (TimescaleDbLite tsdb = TimescaleDbLite.start(tool.get())) {
@@ -35,29 +36,44 @@ class TimescaleMigrationTest {
         Flyway.configure().dataSource(single).locations(ArgusSchema.LOCATION).load().migrate();
 
         assertThat(ArgusSchema.storageMode(c)).isEqualTo(ArgusSchema.StorageMode.TIMESCALEDB);
-        assertThat(column(c, "SELECT hypertable_name FROM timescaledb_information.hypertables ORDER BY 1"))
-            .containsExactly("pdu_outlet_readings", "power_events", "power_snapshots", "probe_results");
-        assertThat(column(c, "SELECT hypertable_name || ':' || proc_name FROM timescaledb_information.jobs "
-                + "WHERE hypertable_name IS NOT NULL ORDER BY 1"))
+        assertThat(
+                column(
+                    c,
+                    "SELECT hypertable_name FROM timescaledb_information.hypertables ORDER BY 1"))
+            .containsExactly(
+                "pdu_outlet_readings", "power_events", "power_snapshots", "probe_results");
+        assertThat(
+                column(
+                    c,
+                    "SELECT hypertable_name || ':' || proc_name FROM timescaledb_information.jobs "
+                        + "WHERE hypertable_name IS NOT NULL ORDER BY 1"))
             .containsExactly(
                 "pdu_outlet_readings:policy_compression", "pdu_outlet_readings:policy_retention",
                 "power_events:policy_compression", "power_events:policy_retention",
                 "power_snapshots:policy_compression", "power_snapshots:policy_retention",
                 "probe_results:policy_compression", "probe_results:policy_retention");
-        assertThat(column(c, "SELECT attname FROM timescaledb_information.compression_settings "
-                + "WHERE hypertable_name = 'power_snapshots' AND segmentby_column_index IS NOT NULL"))
+        assertThat(
+                column(
+                    c,
+                    "SELECT attname FROM timescaledb_information.compression_settings WHERE"
+                        + " hypertable_name = 'power_snapshots' AND segmentby_column_index IS NOT"
+                        + " NULL"))
             .containsExactly("device_id");
 
         // The sink's idempotent insert works on a hypertable, and compressed chunks stay readable.
         try (Statement st = c.createStatement()) {
           for (int i = 0; i < 2; i++) {
-            st.execute("INSERT INTO power_snapshots (ts, device_id, power_watts) VALUES "
-                + "('2026-01-01T00:00:00Z', 'ups-1', 100), ('2026-01-01T00:05:00Z', 'ups-1', 120) "
-                + "ON CONFLICT (device_id, ts) DO NOTHING");
+            st.execute(
+                "INSERT INTO power_snapshots (ts, device_id, power_watts) VALUES"
+                    + " ('2026-01-01T00:00:00Z', 'ups-1', 100), ('2026-01-01T00:05:00Z', 'ups-1',"
+                    + " 120) ON CONFLICT (device_id, ts) DO NOTHING");
           }
           st.execute("SELECT compress_chunk(c) FROM show_chunks('power_snapshots') c");
         }
-        assertThat(column(c, "SELECT count(*)::text || '/' || sum(power_watts)::text FROM power_snapshots"))
+        assertThat(
+                column(
+                    c,
+                    "SELECT count(*)::text || '/' || sum(power_watts)::text FROM power_snapshots"))
             .containsExactly("2/220");
       }
     }
@@ -65,7 +81,8 @@ class TimescaleMigrationTest {
 
   private static List<String> column(Connection c, String sql) throws Exception {
     List<String> values = new ArrayList<>();
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
         values.add(rs.getString(1));
       }

@@ -62,7 +62,8 @@ class SecretKeyringTest {
         .hasMessageContaining("entry 2 of 2 is empty");
     assertThatThrownBy(() -> SecretKeyring.parse("bad id:" + good))
         .hasMessageContaining("key id 'bad id'");
-    assertThatThrownBy(() -> SecretKeyring.parse("a:" + good + ",a:" + SecretCipherTest.randomKey()))
+    assertThatThrownBy(
+            () -> SecretKeyring.parse("a:" + good + ",a:" + SecretCipherTest.randomKey()))
         .hasMessageContaining("repeats the key id 'a'");
   }
 }

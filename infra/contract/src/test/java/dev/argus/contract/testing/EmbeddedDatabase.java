@@ -50,7 +50,10 @@ public final class EmbeddedDatabase {
     return postgres;
   }
 
-  /** A new, empty database on the shared server; returns its JDBC URL (user {@code postgres}, no password). */
+  /**
+   * A new, empty database on the shared server; returns its JDBC URL (user {@code postgres}, no
+   * password).
+   */
   public static String freshDatabase() {
     String name = "argus_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
     try (Connection c = server().getPostgresDatabase().getConnection();

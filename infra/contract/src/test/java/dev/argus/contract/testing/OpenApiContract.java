@@ -22,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the stack's ({@code StackApi}) hand it every answer they receive, so an undeclared status, a
  * body that does not match its schema, a missing required field or a null where none is declared
  * fails the test with the validator's report. Only answers are checked, not requests (tests send
- * bad requests on purpose), and only those of documented operations: a request for an
- * undocumented path or method (a deliberately wrong route) is skipped.
+ * bad requests on purpose), and only those of documented operations: a request for an undocumented
+ * path or method (a deliberately wrong route) is skipped.
  *
  * <p>The document is fetched once per running api (base URL) with a plain client.
  */
@@ -51,8 +51,8 @@ public final class OpenApiContract {
   }
 
   /**
-   * The validator's findings on one answer; no errors when it conforms or when the document has
-   * no operation for the method and path.
+   * The validator's findings on one answer; no errors when it conforms or when the document has no
+   * operation for the method and path.
    */
   public ValidationReport check(
       String method,

@@ -7,8 +7,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Hands out one already-open connection to every caller and ignores their close(): for servers
- * that accept a single connection at a time (timescaledb-lite).
+ * Hands out one already-open connection to every caller and ignores their close(): for servers that
+ * accept a single connection at a time (timescaledb-lite).
  */
 public final class SingleConnectionDataSource implements DataSource {
 

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real TimescaleDB on loopback from the workplace tool {@code shared/tools/timescaledb-lite}
  * (PostgreSQL 17 + TimescaleDB compiled to WebAssembly). It accepts ONE connection at a time and
- * runs no background jobs, so it proves SQL, not performance. Found beside the project checkout
- * (or at {@code ARGUS_TSDB_LITE}); absent elsewhere.
+ * runs no background jobs, so it proves SQL, not performance. Found beside the project checkout (or
+ * at {@code ARGUS_TSDB_LITE}); absent elsewhere.
  */
 public final class TimescaleDbLite implements AutoCloseable {
 
@@ -95,7 +95,8 @@ public final class TimescaleDbLite implements AutoCloseable {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     if (!p.waitFor(limit.seconds, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new IOException("timescaledb-lite " + args[0] + " took longer than " + limit.seconds + " s");
+      throw new IOException(
+          "timescaledb-lite " + args[0] + " took longer than " + limit.seconds + " s");
     }
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.exitValue() != 0) {

@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * A real NUT {@code upsd} with one {@code dummy-ups} driver (Debian's {@code nut-server}), in a
  * private configuration directory on a free loopback port.
  *
- * <p>The UPS serves the variables of a {@code .dev} file; {@link #setVariables} rewrites it and
- * the driver picks the change up within a few seconds, as a real UPS changing state would.
+ * <p>The UPS serves the variables of a {@code .dev} file; {@link #setVariables} rewrites it and the
+ * driver picks the change up within a few seconds, as a real UPS changing state would.
  */
 public final class UpsdProcess implements AutoCloseable {
 
@@ -100,7 +100,9 @@ public final class UpsdProcess implements AutoCloseable {
 
   private static Path driverDir() {
     return SEARCH.stream()
-        .filter(d -> Files.isExecutable(d.resolve("upsd")) && Files.isExecutable(d.resolve("dummy-ups")))
+        .filter(
+            d ->
+                Files.isExecutable(d.resolve("upsd")) && Files.isExecutable(d.resolve("dummy-ups")))
         .findFirst()
         .orElse(null);
   }
@@ -108,12 +110,17 @@ public final class UpsdProcess implements AutoCloseable {
   private void writeConfig() throws IOException {
     Files.writeString(
         dir.resolve("ups.conf"),
-        "[" + UPS_NAME + "]\n  driver = dummy-ups\n  port = " + UPS_NAME + ".dev\n"
+        "["
+            + UPS_NAME
+            + "]\n  driver = dummy-ups\n  port = "
+            + UPS_NAME
+            + ".dev\n"
             + "  desc = \"Argus test UPS\"\n");
     Files.writeString(dir.resolve("upsd.conf"), "LISTEN 127.0.0.1 " + port + "\n");
     Path users = dir.resolve("upsd.users");
     Files.writeString(
-        users, "[" + USER + "]\n  password = " + PASSWORD + "\n  actions = SET\n  upsmon primary\n");
+        users,
+        "[" + USER + "]\n  password = " + PASSWORD + "\n  actions = SET\n  upsmon primary\n");
     Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-------"));
   }
 
@@ -145,7 +152,8 @@ public final class UpsdProcess implements AutoCloseable {
       // Both daemons fork into the background; the foreground process exits once they are up.
       if (!process.waitFor(20, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IllegalStateException(command[0] + " did not detach; see " + dir.resolve("daemons.log"));
+        throw new IllegalStateException(
+            command[0] + " did not detach; see " + dir.resolve("daemons.log"));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -166,10 +174,14 @@ public final class UpsdProcess implements AutoCloseable {
         var out = socket.getOutputStream();
         out.write(("LIST VAR " + UPS_NAME + "\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+        var in =
+            new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
         var served = new java.util.HashSet<String>();
         String line;
-        while ((line = in.readLine()) != null && !line.startsWith("END LIST") && !line.startsWith("ERR")) {
+        while ((line = in.readLine()) != null
+            && !line.startsWith("END LIST")
+            && !line.startsWith("ERR")) {
           String[] parts = line.split(" ", 4);
           if (parts.length >= 3 && parts[0].equals("VAR")) {
             served.add(parts[2]);
@@ -185,8 +197,14 @@ public final class UpsdProcess implements AutoCloseable {
       sleep(200);
     }
     throw new IllegalStateException(
-        "upsd on port " + port + " did not serve " + UPS_NAME + " (last answer: " + lastAnswer
-            + "); see " + dir.resolve("daemons.log"));
+        "upsd on port "
+            + port
+            + " did not serve "
+            + UPS_NAME
+            + " (last answer: "
+            + lastAnswer
+            + "); see "
+            + dir.resolve("daemons.log"));
   }
 
   private static void sleep(long millis) {

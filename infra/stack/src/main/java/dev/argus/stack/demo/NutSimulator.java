@@ -3,8 +3,8 @@ package dev.argus.stack.demo;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.Writer;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Supports what clients such as {@code upsc} and the Argus collector use: {@code VER}, {@code
  * NETVER}, {@code HELP}, {@code LIST UPS}, {@code LIST VAR}, {@code GET VAR}, {@code GET UPSDESC},
- * {@code USERNAME}, {@code PASSWORD}, {@code LOGOUT}. A UPS whose driver is lost answers {@code
- * ERR DRIVER-NOT-CONNECTED}, like upsd does.
+ * {@code USERNAME}, {@code PASSWORD}, {@code LOGOUT}. A UPS whose driver is lost answers {@code ERR
+ * DRIVER-NOT-CONNECTED}, like upsd does.
  */
 public final class NutSimulator implements AutoCloseable {
 
@@ -47,7 +47,8 @@ public final class NutSimulator implements AutoCloseable {
     this.server = server;
   }
 
-  public static NutSimulator start(List<SimulatedUps> fleet, int port, Clock clock) throws IOException {
+  public static NutSimulator start(List<SimulatedUps> fleet, int port, Clock clock)
+      throws IOException {
     var server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
     var simulator = new NutSimulator(fleet, clock, server);
     Thread.ofVirtual().name("nut-simulator-accept").start(simulator::acceptLoop);
@@ -83,7 +84,9 @@ public final class NutSimulator implements AutoCloseable {
 
   private void serve(Socket socket) {
     try (socket;
-        var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+        var in =
+            new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
         Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII)) {
       socket.setSoTimeout(60_000);
       String line;
@@ -107,7 +110,8 @@ public final class NutSimulator implements AutoCloseable {
       case "VER" -> out.write("Argus NUT simulator 1.0\n");
       case "NETVER" -> out.write("1.3\n");
       case "HELP" -> out.write("Commands: HELP VER GET LIST USERNAME PASSWORD LOGOUT\n");
-      case "USERNAME", "PASSWORD" -> out.write(words.size() == 2 ? "OK\n" : "ERR INVALID-ARGUMENT\n");
+      case "USERNAME", "PASSWORD" ->
+          out.write(words.size() == 2 ? "OK\n" : "ERR INVALID-ARGUMENT\n");
       case "LOGOUT" -> {
         out.write("OK Goodbye\n");
         return false;
@@ -153,14 +157,18 @@ public final class NutSimulator implements AutoCloseable {
         return;
       }
       String value = vars.get().get(words.get(3));
-      out.write(value == null
-          ? "ERR VAR-NOT-SUPPORTED\n"
-          : "VAR " + name + " " + words.get(3) + " \"" + value + "\"\n");
+      out.write(
+          value == null
+              ? "ERR VAR-NOT-SUPPORTED\n"
+              : "VAR " + name + " " + words.get(3) + " \"" + value + "\"\n");
       return;
     }
     if (words.size() == 3 && words.get(1).equalsIgnoreCase("UPSDESC")) {
       SimulatedUps ups = upses.get(words.get(2));
-      out.write(ups == null ? "ERR UNKNOWN-UPS\n" : "UPSDESC " + ups.name() + " \"" + ups.description() + "\"\n");
+      out.write(
+          ups == null
+              ? "ERR UNKNOWN-UPS\n"
+              : "UPSDESC " + ups.name() + " \"" + ups.description() + "\"\n");
       return;
     }
     out.write("ERR INVALID-ARGUMENT\n");
