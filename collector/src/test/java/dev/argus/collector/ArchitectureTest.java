@@ -34,7 +34,11 @@ class ArchitectureTest {
         .resideInAPackage("dev.argus.collector.nut..")
         .should()
         .dependOnClassesThat()
-        .resideOutsideOfPackages("java..", "dev.argus.collector.nut..", "dev.argus.contract.net..")
+        .resideOutsideOfPackages(
+            "java..",
+            "dev.argus.collector.nut..",
+            "dev.argus.contract.net..",
+            "dev.argus.contract.settings..")
         .because(
             "the protocol client is tested on its own and knows nothing of Spring, Kafka or the"
                 + " wire contract; it judges the host with the shared address guard before it"

@@ -1,12 +1,12 @@
 package dev.argus.processor;
 
+import dev.argus.contract.kafka.KafkaSettings;
 import dev.argus.processor.energy.EnergyProperties;
 import dev.argus.processor.energy.EnergySettings;
 import dev.argus.processor.power.PowerEventProperties;
 import dev.argus.processor.power.PowerEventSettings;
 import dev.argus.processor.power.StreamsProperties;
 import dev.argus.processor.power.StreamsRuntimeConfig;
-import dev.argus.processor.system.ArgusKafkaProperties;
 import dev.argus.processor.targets.TargetAlertProperties;
 import dev.argus.processor.targets.TargetAlertSettings;
 import java.time.Duration;
@@ -43,7 +43,7 @@ public class ProcessorStreams implements SmartLifecycle {
       EnergyProperties energy,
       TargetAlertProperties targets,
       StreamsProperties streams,
-      ArgusKafkaProperties kafka) {
+      KafkaSettings kafka) {
     this.power = thresholds.toSettings();
     this.energy = energy.toSettings();
     this.targets = targets.toSettings();

@@ -1,5 +1,6 @@
 package dev.argus.api.alerts;
 
+import dev.argus.contract.settings.Durations;
 import java.time.Duration;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -49,18 +50,15 @@ public record AlertProperties(
               + " 1 and 10, got "
               + circuitMinimumCalls);
     }
-    requirePositive(
-        retryInitialBackoff, "retry-initial-backoff (ARGUS_ALERTS_RETRY_INITIAL_BACKOFF)");
-    requirePositive(
-        circuitOpenDuration, "circuit-open-duration (ARGUS_ALERTS_CIRCUIT_OPEN_DURATION)");
-    requirePositive(connectTimeout, "connect-timeout (ARGUS_ALERTS_CONNECT_TIMEOUT)");
-    requirePositive(requestTimeout, "request-timeout (ARGUS_ALERTS_REQUEST_TIMEOUT)");
-  }
-
-  private static void requirePositive(Duration value, String setting) {
-    if (value == null || value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(
-          "argus.alerts." + setting + " must be a positive duration, got " + value);
-    }
+    Durations.requirePositive(
+        retryInitialBackoff,
+        "argus.alerts.retry-initial-backoff (ARGUS_ALERTS_RETRY_INITIAL_BACKOFF)");
+    Durations.requirePositive(
+        circuitOpenDuration,
+        "argus.alerts.circuit-open-duration (ARGUS_ALERTS_CIRCUIT_OPEN_DURATION)");
+    Durations.requirePositive(
+        connectTimeout, "argus.alerts.connect-timeout (ARGUS_ALERTS_CONNECT_TIMEOUT)");
+    Durations.requirePositive(
+        requestTimeout, "argus.alerts.request-timeout (ARGUS_ALERTS_REQUEST_TIMEOUT)");
   }
 }

@@ -1,5 +1,6 @@
 package dev.argus.api.config;
 
+import dev.argus.contract.settings.Durations;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -17,21 +18,15 @@ public record OutboxProperties(
     Duration pollInterval, int batchSize, Duration retryInitialBackoff, Duration retryMaxBackoff) {
 
   public OutboxProperties {
-    requirePositive(
+    Durations.requirePositive(
         pollInterval, "argus.api.outbox.poll-interval (ARGUS_API_OUTBOX_POLL_INTERVAL)");
-    requirePositive(retryInitialBackoff, "argus.api.outbox.retry-initial-backoff");
-    requirePositive(retryMaxBackoff, "argus.api.outbox.retry-max-backoff");
+    Durations.requirePositive(retryInitialBackoff, "argus.api.outbox.retry-initial-backoff");
+    Durations.requirePositive(retryMaxBackoff, "argus.api.outbox.retry-max-backoff");
     if (batchSize < 1 || batchSize > 10_000) {
       throw new IllegalArgumentException(
           "argus.api.outbox.batch-size (ARGUS_API_OUTBOX_BATCH_SIZE) must be between 1 and 10000,"
               + " was "
               + batchSize);
-    }
-  }
-
-  private static void requirePositive(Duration value, String setting) {
-    if (value == null || value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(setting + " must be a positive duration, was " + value);
     }
   }
 }

@@ -122,7 +122,7 @@ class OutboxRelay implements SmartLifecycle {
             "Config outbox relay attempt failed ({}); check ARGUS_KAFKA_BOOTSTRAP_SERVERS ({}) and"
                 + " the database. Rows stay queued; retrying in {} ms",
             rootMessage(e),
-            kafka.properties().bootstrapServers(),
+            kafka.settings().bootstrapServers(),
             backoff.toMillis());
         try {
           Thread.sleep(backoff);
@@ -191,7 +191,7 @@ class OutboxRelay implements SmartLifecycle {
   }
 
   private void awaitAll(List<Future<RecordMetadata>> acks) {
-    long timeoutMs = Math.max(30_000, kafka.properties().sendTimeout().toMillis());
+    long timeoutMs = Math.max(30_000, kafka.sendTimeout().toMillis());
     for (Future<RecordMetadata> ack : acks) {
       try {
         ack.get(timeoutMs, TimeUnit.MILLISECONDS);

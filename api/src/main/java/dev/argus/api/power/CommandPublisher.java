@@ -37,7 +37,7 @@ class CommandPublisher implements DisposableBean {
   void publish(CollectorCommand command) {
     byte[] value =
         Topics.COMMANDS.valueSerde().serializer().serialize(Topics.COMMANDS.name(), command);
-    Duration timeout = kafka.properties().sendTimeout();
+    Duration timeout = kafka.sendTimeout();
     try {
       producer()
           .send(new ProducerRecord<>(Topics.COMMANDS.name(), command.commandId(), value))

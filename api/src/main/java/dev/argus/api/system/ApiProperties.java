@@ -1,5 +1,6 @@
 package dev.argus.api.system;
 
+import dev.argus.contract.settings.Durations;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -21,14 +22,16 @@ public record ApiProperties(
     Duration schemaRetryMaxBackoff) {
 
   public ApiProperties {
-    requirePositive(
-        collectorStaleness, "argus.api.collector-staleness (ARGUS_API_COLLECTOR_STALENESS)");
-    requirePositive(
+    Durations.requirePositive(
+        collectorStaleness, "argus.api.collector-staleness (ARGUS_API_COLLECTOR_STALENESS)", "60s");
+    Durations.requirePositive(
         schemaRetryInitialBackoff,
-        "argus.api.schema-retry-initial-backoff (ARGUS_API_SCHEMA_RETRY_INITIAL_BACKOFF)");
-    requirePositive(
+        "argus.api.schema-retry-initial-backoff (ARGUS_API_SCHEMA_RETRY_INITIAL_BACKOFF)",
+        "60s");
+    Durations.requirePositive(
         schemaRetryMaxBackoff,
-        "argus.api.schema-retry-max-backoff (ARGUS_API_SCHEMA_RETRY_MAX_BACKOFF)");
+        "argus.api.schema-retry-max-backoff (ARGUS_API_SCHEMA_RETRY_MAX_BACKOFF)",
+        "60s");
     if (schemaRetryMaxBackoff.compareTo(schemaRetryInitialBackoff) < 0) {
       throw new IllegalArgumentException(
           "argus.api.schema-retry-max-backoff ("
@@ -36,15 +39,6 @@ public record ApiProperties(
               + ") must not be shorter than argus.api.schema-retry-initial-backoff ("
               + schemaRetryInitialBackoff
               + ")");
-    }
-  }
-
-  private static void requirePositive(Duration value, String setting) {
-    if (value == null) {
-      throw new IllegalArgumentException(setting + " must be set, e.g. 60s");
-    }
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(setting + " must be a positive duration, got " + value);
     }
   }
 }

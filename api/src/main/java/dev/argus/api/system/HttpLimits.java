@@ -1,5 +1,6 @@
 package dev.argus.api.system;
 
+import dev.argus.contract.settings.Durations;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -19,18 +20,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record HttpLimits(Duration headerDeadline, Duration bodyReadTimeout, Duration bodyDeadline) {
 
   public HttpLimits {
-    requirePositive(headerDeadline, "argus.api.http.header-deadline (ARGUS_API_HEADER_DEADLINE)");
-    requirePositive(
-        bodyReadTimeout, "argus.api.http.body-read-timeout (ARGUS_API_BODY_READ_TIMEOUT)");
-    requirePositive(bodyDeadline, "argus.api.http.body-deadline (ARGUS_API_BODY_DEADLINE)");
-  }
-
-  private static void requirePositive(Duration value, String setting) {
-    if (value == null) {
-      throw new IllegalArgumentException(setting + " must be set, e.g. 10s");
-    }
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(setting + " must be a positive duration, got " + value);
-    }
+    Durations.requirePositive(
+        headerDeadline, "argus.api.http.header-deadline (ARGUS_API_HEADER_DEADLINE)", "10s");
+    Durations.requirePositive(
+        bodyReadTimeout, "argus.api.http.body-read-timeout (ARGUS_API_BODY_READ_TIMEOUT)", "10s");
+    Durations.requirePositive(
+        bodyDeadline, "argus.api.http.body-deadline (ARGUS_API_BODY_DEADLINE)", "10s");
   }
 }

@@ -1,13 +1,9 @@
 package dev.argus.api.system;
 
 import dev.argus.contract.TopicProvisioner;
-import dev.argus.contract.Topics;
+import dev.argus.contract.kafka.KafkaSettings;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,16 +21,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class KafkaClients {
 
-  private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+  private final KafkaSettings settings;
+  private final Duration sendTimeout;
 
-  private final ArgusKafkaProperties properties;
-
-  KafkaClients(ArgusKafkaProperties properties) {
-    this.properties = properties;
+  KafkaClients(KafkaSettings settings, ApiKafkaProperties api) {
+    this.settings = settings;
+    this.sendTimeout = api.sendTimeout();
   }
 
-  public ArgusKafkaProperties properties() {
-    return properties;
+  public KafkaSettings settings() {
+    return settings;
+  }
+
+  /** How long a send may wait for the broker ({@code ARGUS_API_KAFKA_SEND_TIMEOUT}). */
+  public Duration sendTimeout() {
+    return sendTimeout;
   }
 
   /**
@@ -43,24 +44,7 @@ public class KafkaClients {
    * @throws IllegalStateException when the broker cannot be reached within the send timeout
    */
   public void provisionTopics() {
-    int timeoutMs = (int) Math.max(1_000, properties.sendTimeout().toMillis());
-    Admin admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                properties.bootstrapServers(),
-                AdminClientConfig.CLIENT_ID_CONFIG,
-                "argus-api-admin",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                timeoutMs,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                timeoutMs));
-    try {
-      new TopicProvisioner(admin, properties.replicationFactor()).ensure(Topics.all());
-    } finally {
-      // Without a bound, close waits for the unanswered request's own, longer timeout.
-      admin.close(ADMIN_CLOSE_TIMEOUT);
-    }
+    TopicProvisioner.provisionCatalog(settings, "argus-api-admin", sendTimeout);
   }
 
   /**
@@ -69,29 +53,15 @@ public class KafkaClients {
    * at most the send timeout for metadata, so an absent broker is an error, not a hang.
    */
   public KafkaProducer<String, byte[]> producer(String purpose) {
-    int sendTimeoutMs = (int) properties.sendTimeout().toMillis();
+    int sendTimeoutMs = (int) sendTimeout.toMillis();
     int requestTimeoutMs = Math.max(1_000, sendTimeoutMs);
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            properties.bootstrapServers(),
-            ProducerConfig.CLIENT_ID_CONFIG,
-            "argus-api-" + purpose,
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            true,
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.MAX_BLOCK_MS_CONFIG,
-            sendTimeoutMs,
-            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-            requestTimeoutMs,
-            // delivery.timeout.ms must cover linger + request timeout.
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-            Math.max(30_000, requestTimeoutMs + 1_000),
-            CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG,
-            5_000),
-        new StringSerializer(),
-        new ByteArraySerializer());
+    Map<String, Object> config = settings.producerBaseline("argus-api-" + purpose);
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeoutMs);
+    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs);
+    // delivery.timeout.ms must cover linger + request timeout.
+    config.put(
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(30_000, requestTimeoutMs + 1_000));
+    return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
   }
 
   /**
@@ -102,13 +72,10 @@ public class KafkaClients {
    */
   public KafkaConsumer<String, byte[]> consumer(
       String groupId, String purpose, Map<String, Object> settings) {
-    Map<String, Object> config = new HashMap<>(settings);
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+    Map<String, Object> config = this.settings.consumerBaseline("argus-api-" + purpose);
+    config.putAll(settings);
     config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "argus-api-" + purpose);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000);
     return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
   }
 }

@@ -1,10 +1,13 @@
 package dev.argus.api.system;
 
+import dev.argus.contract.kafka.KafkaSettings;
 import java.time.Clock;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Beans shared across features. */
@@ -15,6 +18,12 @@ class SystemConfiguration {
   @Bean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** The Kafka settings every service shares ({@code argus.kafka.*}), checked as they are bound. */
+  @Bean
+  KafkaSettings kafkaSettings(Environment environment) {
+    return Binder.get(environment).bindOrCreate(KafkaSettings.PREFIX, KafkaSettings.class);
   }
 
   /** Bodies over 1 MB are refused before authentication or parsing spends anything on them. */

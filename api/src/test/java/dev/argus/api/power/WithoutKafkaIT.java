@@ -22,7 +22,7 @@ class WithoutKafkaIT extends RunningApiTest {
   @DynamicPropertySource
   static void noBroker(DynamicPropertyRegistry registry) {
     registry.add("argus.kafka.bootstrap-servers", () -> CLOSED_PORT);
-    registry.add("argus.kafka.send-timeout", () -> "1s");
+    registry.add("argus.api.kafka.send-timeout", () -> "1s");
   }
 
   @Test

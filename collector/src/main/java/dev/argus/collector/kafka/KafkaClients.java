@@ -3,12 +3,9 @@ package dev.argus.collector.kafka;
 import dev.argus.contract.Topic;
 import dev.argus.contract.TopicProvisioner;
 import dev.argus.contract.Topics;
+import dev.argus.contract.kafka.KafkaSettings;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,7 +20,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class KafkaClients {
 
-  private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaSettings settings;
   private final String clientIdPrefix;
@@ -40,28 +37,7 @@ public final class KafkaClients {
    *     wrong address stops start-up with a message saying which setting to check
    */
   public void provisionTopics() {
-    Map<String, Object> config =
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-            settings.bootstrapServers(),
-            AdminClientConfig.CLIENT_ID_CONFIG,
-            clientIdPrefix + "-admin",
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-            30_000);
-    Admin admin = Admin.create(config);
-    try {
-      new TopicProvisioner(admin, settings.replicationFactor()).ensure(Topics.all());
-    } catch (IllegalStateException e) {
-      throw new IllegalStateException(
-          "Could not create the Kafka topics at "
-              + settings.bootstrapServers()
-              + ": check argus.kafka.bootstrap-servers (ARGUS_KAFKA_BOOTSTRAP_SERVERS) and that the"
-              + " broker is up",
-          e);
-    } finally {
-      // Without a bound, close waits for the unanswered request's own, longer timeout.
-      admin.close(ADMIN_CLOSE_TIMEOUT);
-    }
+    TopicProvisioner.provisionCatalog(settings, clientIdPrefix + "-admin", ADMIN_TIMEOUT);
   }
 
   /**
@@ -71,29 +47,13 @@ public final class KafkaClients {
    * that grows until the collector stalls.
    */
   public <K, V> TopicPublisher<K, V> publisher(Topic<K, V> topic) {
-    Map<String, Object> config =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            settings.bootstrapServers(),
-            ProducerConfig.CLIENT_ID_CONFIG,
-            clientIdPrefix + "-" + topic.name(),
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            true,
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.LINGER_MS_CONFIG,
-            20,
-            ProducerConfig.COMPRESSION_TYPE_CONFIG,
-            "lz4",
-            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-            10_000,
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-            60_000,
-            // send() blocks the poll cycle while it waits for metadata; keep that short.
-            ProducerConfig.MAX_BLOCK_MS_CONFIG,
-            5_000,
-            CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG,
-            5_000);
+    Map<String, Object> config = settings.producerBaseline(clientIdPrefix + "-" + topic.name());
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
+    // send() blocks the poll cycle while it waits for metadata; keep that short.
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
     var producer =
         new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer());
     return new TopicPublisher<>(topic, producer);
@@ -104,7 +64,7 @@ public final class KafkaClients {
    * collector reads every record), nothing committed, from the beginning.
    */
   public Consumer<String, byte[]> configConsumer() {
-    Map<String, Object> config = new HashMap<>(consumerBase("config"));
+    Map<String, Object> config = consumerBase("config");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
@@ -115,7 +75,7 @@ public final class KafkaClients {
    * sees every command; a new group starts at the end, so old commands are not run.
    */
   public Consumer<String, byte[]> commandConsumer() {
-    Map<String, Object> config = new HashMap<>(consumerBase("commands"));
+    Map<String, Object> config = consumerBase("commands");
     config.put(ConsumerConfig.GROUP_ID_CONFIG, commandGroupId());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
@@ -130,14 +90,6 @@ public final class KafkaClients {
   // Values are read as bytes and deserialized per record, so that one malformed record is
   // counted and skipped instead of failing the whole poll.
   private Map<String, Object> consumerBase(String purpose) {
-    return Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        settings.bootstrapServers(),
-        ConsumerConfig.CLIENT_ID_CONFIG,
-        clientIdPrefix + "-" + purpose,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-        "read_committed",
-        CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG,
-        5_000);
+    return settings.consumerBaseline(clientIdPrefix + "-" + purpose);
   }
 }

@@ -1,5 +1,6 @@
 package dev.argus.collector.nut;
 
+import dev.argus.contract.settings.Durations;
 import java.time.Duration;
 
 /**
@@ -17,8 +18,8 @@ public record NutClientSettings(
   public static final int DEFAULT_MAX_LIST_LINES = 10_000;
 
   public NutClientSettings {
-    requirePositive(connectTimeout, "connectTimeout");
-    requirePositive(readTimeout, "readTimeout");
+    Durations.requirePositive(connectTimeout, "connectTimeout");
+    Durations.requirePositive(readTimeout, "readTimeout");
     if (maxLineBytes < 1 || maxListLines < 1) {
       throw new IllegalArgumentException("maxLineBytes and maxListLines must be at least 1");
     }
@@ -27,11 +28,5 @@ public record NutClientSettings(
   public static NutClientSettings withTimeouts(Duration connectTimeout, Duration readTimeout) {
     return new NutClientSettings(
         connectTimeout, readTimeout, DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_LIST_LINES);
-  }
-
-  private static void requirePositive(Duration value, String name) {
-    if (value == null || value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive, was " + value);
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.argus.collector.system;
 
 import dev.argus.collector.devices.Device;
 import dev.argus.collector.devices.DeviceProperties;
+import dev.argus.contract.settings.Durations;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -55,10 +56,11 @@ public record CollectorProperties(
           "argus.collector.poll-interval (ARGUS_POLL_INTERVAL) must be at least 1s, was "
               + pollInterval);
     }
-    requirePositive(connectTimeout, "argus.collector.connect-timeout (ARGUS_NUT_CONNECT_TIMEOUT)");
-    requirePositive(readTimeout, "argus.collector.read-timeout (ARGUS_NUT_READ_TIMEOUT)");
-    requirePositive(pollDeadline, "argus.collector.poll-deadline (ARGUS_POLL_DEADLINE)");
-    requirePositive(
+    Durations.requirePositive(
+        connectTimeout, "argus.collector.connect-timeout (ARGUS_NUT_CONNECT_TIMEOUT)");
+    Durations.requirePositive(readTimeout, "argus.collector.read-timeout (ARGUS_NUT_READ_TIMEOUT)");
+    Durations.requirePositive(pollDeadline, "argus.collector.poll-deadline (ARGUS_POLL_DEADLINE)");
+    Durations.requirePositive(
         heartbeatInterval, "argus.collector.heartbeat-interval (ARGUS_HEARTBEAT_INTERVAL)");
     if (!collectorId.matches("[A-Za-z0-9._:-]{1,200}")) {
       throw new IllegalArgumentException(
@@ -102,12 +104,6 @@ public record CollectorProperties(
 
   private static Duration orDefault(Duration value, Duration fallback) {
     return value == null ? fallback : value;
-  }
-
-  private static void requirePositive(Duration value, String setting) {
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(setting + " must be positive, was " + value);
-    }
   }
 
   private static String hostName() {

@@ -1,12 +1,14 @@
 package dev.argus.collector.system;
 
 import dev.argus.collector.devices.DeviceUriConverter;
-import dev.argus.collector.kafka.KafkaSettings;
 import dev.argus.collector.probe.ProbeSettings;
+import dev.argus.contract.kafka.KafkaSettings;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Binds and validates the settings ({@code argus.collector.*}, {@code argus.kafka.*}, {@code
@@ -16,11 +18,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
   CollectorProperties.class,
-  KafkaSettings.class,
   ProbeSettings.class,
   SecretsSettings.class
 })
 public class CollectorSettingsConfiguration {
+
+  /** The Kafka settings every service shares ({@code argus.kafka.*}), checked as they are bound. */
+  @Bean
+  KafkaSettings kafkaSettings(Environment environment) {
+    return Binder.get(environment).bindOrCreate(KafkaSettings.PREFIX, KafkaSettings.class);
+  }
 
   /** Static: Spring needs it while binding the settings, before this class is instantiated. */
   @Bean

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.collector.devices.Device;
 import dev.argus.collector.devices.NutDevice;
-import dev.argus.collector.kafka.KafkaSettings;
 import dev.argus.collector.probe.ProbeSettings;
+import dev.argus.contract.kafka.KafkaSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -254,7 +254,8 @@ class CollectorSettingsBindingTest {
                     .getFailure()
                     .rootCause()
                     .hasMessageContaining(
-                        "argus.collector.poll-deadline (ARGUS_POLL_DEADLINE) must be positive"));
+                        "argus.collector.poll-deadline (ARGUS_POLL_DEADLINE) must be a positive"
+                            + " duration"));
   }
 
   private static String stackTrace(Throwable failure) {

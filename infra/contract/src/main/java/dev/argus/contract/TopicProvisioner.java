@@ -1,11 +1,15 @@
 package dev.argus.contract;
 
+import dev.argus.contract.kafka.KafkaSettings;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +22,52 @@ public final class TopicProvisioner {
 
   private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
 
+  // Without a bound, close waits for an unanswered request's own, longer timeout.
+  private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
   private final Admin admin;
   private final short replicationFactor;
 
   public TopicProvisioner(Admin admin, short replicationFactor) {
     this.admin = admin;
     this.replicationFactor = replicationFactor;
+  }
+
+  /**
+   * Connects to the cluster of {@code settings}, creates the catalog's missing topics ({@link
+   * Topics#all()}) with the configured replication factor, and disconnects. Every service and the
+   * local stack call this at start-up.
+   *
+   * @param clientId the Kafka client id, so the broker's log says which service asked
+   * @param timeout how long to wait for the cluster to answer each request
+   * @throws IllegalStateException when the topics cannot be created, saying which setting to check
+   *     so that a wrong address stops start-up with a message a user can act on
+   */
+  public static void provisionCatalog(KafkaSettings settings, String clientId, Duration timeout) {
+    int timeoutMs = (int) Math.max(1_000, timeout.toMillis());
+    Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                settings.bootstrapServers(),
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                clientId,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                timeoutMs,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                timeoutMs));
+    try {
+      new TopicProvisioner(admin, settings.replicationFactor()).ensure(Topics.all());
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(
+          "Could not create the Kafka topics at "
+              + settings.bootstrapServers()
+              + ": check argus.kafka.bootstrap-servers (ARGUS_KAFKA_BOOTSTRAP_SERVERS) and that the"
+              + " broker is up",
+          e);
+    } finally {
+      admin.close(ADMIN_CLOSE_TIMEOUT);
+    }
   }
 
   public void ensure(List<Topic<?, ?>> topics) {

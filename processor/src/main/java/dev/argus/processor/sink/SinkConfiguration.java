@@ -1,6 +1,6 @@
 package dev.argus.processor.sink;
 
-import dev.argus.processor.system.ArgusKafkaProperties;
+import dev.argus.contract.kafka.KafkaSettings;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,20 +19,14 @@ class SinkConfiguration {
 
   @Bean
   TelemetrySink readingsSink(
-      ArgusKafkaProperties kafka,
-      SinkProperties settings,
-      DataSource dataSource,
-      SchemaOnce schema) {
+      KafkaSettings kafka, SinkProperties settings, DataSource dataSource, SchemaOnce schema) {
     return new TelemetrySink(
         kafka, settings, dataSource, SinkLane.readings(settings.groupId()), schema);
   }
 
   @Bean
   TelemetrySink eventsSink(
-      ArgusKafkaProperties kafka,
-      SinkProperties settings,
-      DataSource dataSource,
-      SchemaOnce schema) {
+      KafkaSettings kafka, SinkProperties settings, DataSource dataSource, SchemaOnce schema) {
     return new TelemetrySink(
         kafka, settings, dataSource, SinkLane.events(settings.groupId()), schema);
   }

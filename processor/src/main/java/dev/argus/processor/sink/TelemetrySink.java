@@ -1,6 +1,6 @@
 package dev.argus.processor.sink;
 
-import dev.argus.processor.system.ArgusKafkaProperties;
+import dev.argus.contract.kafka.KafkaSettings;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +13,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
@@ -45,7 +44,7 @@ public class TelemetrySink implements SmartLifecycle {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final int MAX_ERROR_LENGTH = 300;
 
-  private final ArgusKafkaProperties kafka;
+  private final KafkaSettings kafka;
   private final SinkProperties settings;
   private final SinkLane lane;
   private final SchemaOnce schema;
@@ -62,7 +61,7 @@ public class TelemetrySink implements SmartLifecycle {
   private String lastStatsLine = "";
 
   /** One sink for every topic, under the configured group. */
-  public TelemetrySink(ArgusKafkaProperties kafka, SinkProperties settings, DataSource dataSource) {
+  public TelemetrySink(KafkaSettings kafka, SinkProperties settings, DataSource dataSource) {
     this(kafka, settings, dataSource, SinkLane.all(settings.groupId()), new SchemaOnce(dataSource));
   }
 
@@ -70,7 +69,7 @@ public class TelemetrySink implements SmartLifecycle {
    * @param schema shared by the lanes of one process, so the schema is migrated once
    */
   TelemetrySink(
-      ArgusKafkaProperties kafka,
+      KafkaSettings kafka,
       SinkProperties settings,
       DataSource dataSource,
       SinkLane lane,
@@ -264,46 +263,24 @@ public class TelemetrySink implements SmartLifecycle {
   }
 
   private Map<String, Object> consumerConfig() {
-    return Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        kafka.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG,
-        lane.groupId(),
-        ConsumerConfig.CLIENT_ID_CONFIG,
-        "argus-" + lane.name(),
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-        ByteArrayDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-        ByteArrayDeserializer.class,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-        IsolationLevel.READ_COMMITTED.toString(),
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-        false,
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-        "earliest",
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-        settings.maxPollRecords());
+    Map<String, Object> config = kafka.consumerBaseline("argus-" + lane.name());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, lane.groupId());
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+    return config;
   }
 
   private Map<String, Object> producerConfig() {
-    return Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        kafka.bootstrapServers(),
-        ProducerConfig.CLIENT_ID_CONFIG,
-        "argus-" + lane.name() + "-deadletter",
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-        ByteArraySerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-        ByteArraySerializer.class,
-        ProducerConfig.ACKS_CONFIG,
-        "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-        true,
-        // Bounded, so a broker outage becomes a retried batch rather than a stuck sink.
-        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-        30_000,
-        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-        10_000);
+    Map<String, Object> config = kafka.producerBaseline("argus-" + lane.name() + "-deadletter");
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    // Bounded, so a broker outage becomes a retried batch rather than a stuck sink.
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    return config;
   }
 
   /** One line saying what went wrong, from the innermost cause (the driver's own words). */

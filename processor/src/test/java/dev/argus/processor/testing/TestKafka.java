@@ -1,7 +1,7 @@
 package dev.argus.processor.testing;
 
 import dev.argus.contract.Topic;
-import dev.argus.processor.system.ArgusKafkaProperties;
+import dev.argus.contract.kafka.KafkaSettings;
 import dev.argus.processor.system.KafkaTopics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ public final class TestKafka implements AutoCloseable {
             "transaction.state.log.min.isr", "1"));
     broker.afterPropertiesSet();
     var kafka = new TestKafka(broker);
-    new KafkaTopics(kafka.properties()).afterPropertiesSet();
+    KafkaTopics.provision(kafka.properties());
     return kafka;
   }
 
@@ -55,8 +55,8 @@ public final class TestKafka implements AutoCloseable {
     return broker.getBrokersAsString();
   }
 
-  public ArgusKafkaProperties properties() {
-    return new ArgusKafkaProperties(bootstrapServers(), (short) 1);
+  public KafkaSettings properties() {
+    return new KafkaSettings(bootstrapServers(), (short) 1);
   }
 
   /** Sends the values keyed by the given function, waiting until the broker has them all. */
