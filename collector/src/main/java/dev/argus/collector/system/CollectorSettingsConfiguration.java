@@ -1,7 +1,7 @@
 package dev.argus.collector.system;
 
-import dev.argus.collector.devices.DeviceUriConverter;
 import dev.argus.collector.kafka.KafkaSettings;
+import dev.argus.collector.power.device.DeviceUriConverter;
 import dev.argus.collector.probe.ProbeSettings;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

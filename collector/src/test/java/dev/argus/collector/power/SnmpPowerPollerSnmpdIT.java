@@ -5,11 +5,11 @@ import static org.assertj.core.data.Offset.offset;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.argus.collector.devices.SnmpDevice;
-import dev.argus.collector.devices.SnmpDeviceUri;
 import dev.argus.collector.kafka.TopicPublisher;
 import dev.argus.collector.nut.NutClientSettings;
-import dev.argus.collector.schedule.PollScheduler;
+import dev.argus.collector.power.device.SnmpDevice;
+import dev.argus.collector.power.device.SnmpDeviceUri;
+import dev.argus.collector.power.schedule.PollScheduler;
 import dev.argus.collector.testing.SnmpdProcess;
 import dev.argus.contract.Topics;
 import dev.argus.contract.power.DeviceMetadata;

@@ -3,7 +3,6 @@ package dev.argus.collector.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.argus.collector.devices.NutDevice;
 import dev.argus.collector.kafka.TopicPublisher;
 import dev.argus.collector.nut.NutClientSettings;
 import dev.argus.collector.power.NutPowerPoller;
@@ -11,7 +10,8 @@ import dev.argus.collector.power.NutVariablesMapper;
 import dev.argus.collector.power.PowerPoller;
 import dev.argus.collector.power.SnmpPowerPoller;
 import dev.argus.collector.power.SnmpReadingMapper;
-import dev.argus.collector.schedule.PollScheduler;
+import dev.argus.collector.power.device.NutDevice;
+import dev.argus.collector.power.schedule.PollScheduler;
 import dev.argus.contract.Topics;
 import dev.argus.contract.collector.CollectorHeartbeat;
 import dev.argus.contract.power.PowerReading;

@@ -2,9 +2,9 @@ package dev.argus.collector.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.argus.collector.devices.Device;
-import dev.argus.collector.devices.NutDevice;
 import dev.argus.collector.kafka.KafkaSettings;
+import dev.argus.collector.power.device.Device;
+import dev.argus.collector.power.device.NutDevice;
 import dev.argus.collector.probe.ProbeSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;

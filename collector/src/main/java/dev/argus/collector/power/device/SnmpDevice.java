@@ -1,4 +1,4 @@
-package dev.argus.collector.devices;
+package dev.argus.collector.power.device;
 
 import dev.argus.collector.snmp.AuthProtocol;
 import dev.argus.collector.snmp.PrivProtocol;

@@ -1,11 +1,9 @@
-package dev.argus.collector.schedule;
+package dev.argus.collector.power.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.argus.collector.devices.Device;
-import dev.argus.collector.devices.NutDevice;
 import dev.argus.collector.kafka.TopicPublisher;
 import dev.argus.collector.nut.NutClientSettings;
 import dev.argus.collector.power.NutPowerPoller;
@@ -13,6 +11,8 @@ import dev.argus.collector.power.NutVariablesMapper;
 import dev.argus.collector.power.PowerPoller;
 import dev.argus.collector.power.SnmpPowerPoller;
 import dev.argus.collector.power.SnmpReadingMapper;
+import dev.argus.collector.power.device.Device;
+import dev.argus.collector.power.device.NutDevice;
 import dev.argus.collector.testing.FakeNutServer;
 import dev.argus.contract.Topics;
 import dev.argus.contract.power.PowerReading;

@@ -1,6 +1,6 @@
-package dev.argus.collector.schedule;
+package dev.argus.collector.power.schedule;
 
-import dev.argus.collector.devices.Device;
+import dev.argus.collector.power.device.Device;
 import java.time.Duration;
 import java.util.List;
 

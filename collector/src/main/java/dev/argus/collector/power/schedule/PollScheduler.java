@@ -1,8 +1,8 @@
-package dev.argus.collector.schedule;
+package dev.argus.collector.power.schedule;
 
-import dev.argus.collector.devices.Device;
 import dev.argus.collector.kafka.TopicPublisher;
 import dev.argus.collector.power.PowerPoller;
+import dev.argus.collector.power.device.Device;
 import dev.argus.contract.power.PowerReading;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.argus.collector.discovery;
+package dev.argus.collector.power.discovery;
 
 /**
  * The NUT server whose UPSes the runtime configuration asks the collector to discover ({@code

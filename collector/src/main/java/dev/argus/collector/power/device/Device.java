@@ -1,4 +1,4 @@
-package dev.argus.collector.devices;
+package dev.argus.collector.power.device;
 
 /** A configured device, whatever protocol it is polled with. */
 public sealed interface Device permits NutDevice, SnmpDevice {

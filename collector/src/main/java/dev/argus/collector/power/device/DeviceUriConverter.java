@@ -1,4 +1,4 @@
-package dev.argus.collector.devices;
+package dev.argus.collector.power.device;
 
 import org.springframework.core.convert.converter.Converter;
 

@@ -1,4 +1,4 @@
-package dev.argus.collector.schedule;
+package dev.argus.collector.power.schedule;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.argus.collector.devices;
+package dev.argus.collector.power.device;
 
 import java.util.Set;
 import java.util.regex.Pattern;

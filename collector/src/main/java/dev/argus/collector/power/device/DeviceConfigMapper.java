@@ -1,9 +1,5 @@
-package dev.argus.collector.config;
+package dev.argus.collector.power.device;
 
-import dev.argus.collector.devices.Device;
-import dev.argus.collector.devices.NutDevice;
-import dev.argus.collector.devices.SnmpDevice;
-import dev.argus.collector.devices.SnmpProperties;
 import dev.argus.contract.config.DeviceConfig;
 import dev.argus.contract.secrets.SecretCipher;
 import dev.argus.contract.secrets.SecretContext;

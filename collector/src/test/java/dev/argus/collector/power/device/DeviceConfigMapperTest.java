@@ -1,12 +1,8 @@
-package dev.argus.collector.config;
+package dev.argus.collector.power.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.argus.collector.devices.NutDevice;
-import dev.argus.collector.devices.OutletColumn;
-import dev.argus.collector.devices.SnmpDevice;
-import dev.argus.collector.devices.SnmpField;
 import dev.argus.collector.snmp.AuthProtocol;
 import dev.argus.collector.snmp.PrivProtocol;
 import dev.argus.collector.snmp.SnmpVersion;

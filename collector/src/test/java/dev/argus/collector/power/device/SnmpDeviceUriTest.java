@@ -1,4 +1,4 @@
-package dev.argus.collector.devices;
+package dev.argus.collector.power.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,9 @@
-package dev.argus.collector.discovery;
+package dev.argus.collector.power.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.argus.collector.devices.NutDevice;
 import dev.argus.collector.nut.NutClientSettings;
+import dev.argus.collector.power.device.NutDevice;
 import dev.argus.collector.testing.FakeNutServer;
 import dev.argus.collector.testing.LoopbackTrap;
 import java.time.Duration;

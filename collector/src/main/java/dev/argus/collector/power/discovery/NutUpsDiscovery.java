@@ -1,10 +1,10 @@
-package dev.argus.collector.discovery;
+package dev.argus.collector.power.discovery;
 
-import dev.argus.collector.devices.NutDevice;
 import dev.argus.collector.nut.NutClient;
 import dev.argus.collector.nut.NutClientSettings;
 import dev.argus.collector.nut.NutException;
 import dev.argus.collector.nut.UpsInfo;
+import dev.argus.collector.power.device.NutDevice;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
