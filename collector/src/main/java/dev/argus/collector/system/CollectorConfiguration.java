@@ -17,6 +17,7 @@ import dev.argus.collector.power.SnmpPowerPoller;
 import dev.argus.collector.power.SnmpReadingMapper;
 import dev.argus.collector.power.device.DeviceConfigMapper;
 import dev.argus.collector.power.discovery.NutUpsDiscovery;
+import dev.argus.collector.power.schedule.PollCycleRunner;
 import dev.argus.collector.power.schedule.PollScheduler;
 import dev.argus.collector.probe.ProbeScheduler;
 import dev.argus.collector.probe.ProbeSettings;
@@ -157,7 +158,8 @@ class CollectorConfiguration {
       PowerPoller poller,
       TopicPublisher<String, PowerReading> readingPublisher,
       Clock clock) {
-    return new PollScheduler(pollPlan, poller, readingPublisher, collector.pollDeadline(), clock);
+    return new PollScheduler(
+        pollPlan, new PollCycleRunner(poller, readingPublisher, collector.pollDeadline(), clock));
   }
 
   @Bean

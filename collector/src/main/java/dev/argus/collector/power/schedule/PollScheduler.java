@@ -1,45 +1,21 @@
 package dev.argus.collector.power.schedule;
 
-import dev.argus.collector.kafka.TopicPublisher;
-import dev.argus.collector.power.PowerPoller;
-import dev.argus.collector.power.device.Device;
-import dev.argus.contract.power.PowerReading;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Polls every enabled device of the {@link PollPlan} once per poll interval, the first cycle right
- * at start-up, and publishes exactly one reading per polled UPS or PDU to {@code
- * argus.readings.power}, failed polls included. A manual trigger ({@link #triggerPoll}) runs a
- * cycle at once, even while scheduled cycles are paused.
+ * Decides when poll cycles run and has the {@link PollCycleRunner} run them: once per poll interval
+ * of the {@link PollPlan}, the first cycle right at start-up, and at once on a manual trigger
+ * ({@link #triggerPoll}), even while scheduled cycles are paused.
  *
- * <p>Each device is polled on its own virtual thread, so a slow device delays no other. A poll that
- * is still running when the poll deadline (counted from the start of the cycle) passes is
- * cancelled: its thread is interrupted, which closes its NUT socket (blocking socket I/O of a
- * virtual thread is interruptible) or ends its wait for an SNMP answer, and a failed reading says
- * so. Cycles never overlap (one cycle thread; a cycle that overruns delays the next). A device
- * whose cancelled previous poll has not ended yet, which only a poll stuck in something
- * uninterruptible such as a DNS lookup can cause, is not polled again but reported as failed, so
- * polls of one device never overlap either.
- *
- * <p>The plan is read again while waiting, so a shorter interval, a pause or its end applies
- * without a restart: the next scheduled cycle starts one (current) interval after the start of the
- * last cycle.
+ * <p>Cycles never overlap (one cycle thread; a cycle that overruns delays the next). The plan is
+ * read again while waiting, so a shorter interval, a pause or its end applies without a restart:
+ * the next scheduled cycle starts one (current) interval after the start of the last cycle.
  *
  * <p>On shutdown no new cycle starts; a running cycle gets a short grace period, then its polls are
  * cancelled and nothing more is published for them.
@@ -53,15 +29,7 @@ public final class PollScheduler implements SmartLifecycle {
   private static final long PLAN_CHECK_MILLIS = 1_000;
 
   private final PollPlan plan;
-  private final PowerPoller poller;
-  private final TopicPublisher<String, PowerReading> readings;
-  private final Duration pollDeadline;
-  private final Clock clock;
-  // Devices whose poll body has not returned yet; a cancelled poll counts until it really ends.
-  private final Set<String> devicesBeingPolled = ConcurrentHashMap.newKeySet();
-  private final Map<String, Thread> pollThreads = new ConcurrentHashMap<>();
-  private final ThreadFactory pollThreadFactory =
-      Thread.ofVirtual().name("device-poll-", 0).factory();
+  private final PollCycleRunner cycles;
   private final List<Runnable> cycleListeners = new CopyOnWriteArrayList<>();
   private final Object lock = new Object();
   private Thread cycleThread;
@@ -75,28 +43,9 @@ public final class PollScheduler implements SmartLifecycle {
   private volatile String lastTriggerId;
   private volatile CycleReport lastCycle;
 
-  public PollScheduler(
-      PollPlan plan,
-      PowerPoller poller,
-      TopicPublisher<String, PowerReading> readings,
-      Duration pollDeadline,
-      Clock clock) {
+  public PollScheduler(PollPlan plan, PollCycleRunner cycles) {
     this.plan = plan;
-    this.poller = poller;
-    this.readings = readings;
-    this.pollDeadline = pollDeadline;
-    this.clock = clock;
-  }
-
-  /** A scheduler of a fixed list of devices. */
-  public PollScheduler(
-      List<Device> devices,
-      PowerPoller poller,
-      TopicPublisher<String, PowerReading> readings,
-      Duration pollInterval,
-      Duration pollDeadline,
-      Clock clock) {
-    this(PollPlan.fixed(devices, pollInterval), poller, readings, pollDeadline, clock);
+    this.cycles = cycles;
   }
 
   /**
@@ -119,7 +68,7 @@ public final class PollScheduler implements SmartLifecycle {
         configured,
         plan.pollInterval(),
         plan.paused() ? " (scheduled polls paused)" : "",
-        pollDeadline);
+        cycles.pollDeadline());
     synchronized (lock) {
       stopping = false;
     }
@@ -134,6 +83,7 @@ public final class PollScheduler implements SmartLifecycle {
       stopping = true;
       lock.notifyAll();
     }
+    Duration pollDeadline = cycles.pollDeadline();
     Duration grace =
         pollDeadline.compareTo(MAX_SHUTDOWN_GRACE) < 0 ? pollDeadline : MAX_SHUTDOWN_GRACE;
     try {
@@ -147,7 +97,7 @@ public final class PollScheduler implements SmartLifecycle {
       cycleThread.interrupt();
       Thread.currentThread().interrupt();
     } finally {
-      pollThreads.values().forEach(Thread::interrupt);
+      cycles.cancelPolls();
     }
     log.info("Stopped polling");
   }
@@ -198,14 +148,8 @@ public final class PollScheduler implements SmartLifecycle {
     return lastTriggerId;
   }
 
-  /** Runs one scheduled cycle now, on the caller's thread. */
-  public CycleReport runCycle() {
-    return runCycleAnswering(null);
-  }
-
   /**
-   * Polls every enabled device once, waits for the polls up to the deadline and publishes their
-   * readings in the order of the plan's devices.
+   * Runs one cycle and records it as the last one, with the trigger it answered.
    *
    * @param triggerId the manual-poll command this cycle answers, or null
    */
@@ -218,7 +162,7 @@ public final class PollScheduler implements SmartLifecycle {
     CycleReport report = null;
     try {
       notifyListeners();
-      report = pollAll();
+      report = cycles.run(plan);
       return report;
     } finally {
       synchronized (lock) {
@@ -239,43 +183,6 @@ public final class PollScheduler implements SmartLifecycle {
       }
       notifyListeners();
     }
-  }
-
-  private CycleReport pollAll() {
-    var startedAt = clock.instant();
-    long startNanos = System.nanoTime();
-    List<Device> devices = plan.devicesForCycle();
-    long deadlineNanos = System.nanoTime() + pollDeadline.toNanos();
-    Map<Device, CompletableFuture<List<PowerReading>>> polls = new LinkedHashMap<>();
-    int errors = 0;
-    for (Device device : devices) {
-      if (!device.enabled()) {
-        continue;
-      }
-      if (devicesBeingPolled.contains(device.id())) {
-        errors +=
-            publish(
-                poller.failedReadings(
-                    device, "the previous poll is still running; this poll was skipped"));
-        continue;
-      }
-      polls.put(device, startPoll(device));
-    }
-    for (var entry : polls.entrySet()) {
-      if (Thread.currentThread().isInterrupted()) {
-        // Shutting down: the polls of this cycle are abandoned, not reported as device failures.
-        polls.keySet().forEach(device -> pollThreads.get(device.id()).interrupt());
-        break;
-      }
-      errors += publish(await(entry.getKey(), entry.getValue(), deadlineNanos));
-    }
-    return new CycleReport(
-        startedAt,
-        (System.nanoTime() - startNanos) / 1_000_000L,
-        polls.size(),
-        errors,
-        clock.instant(),
-        null);
   }
 
   private static CycleReport withTrigger(CycleReport report, String triggerId) {
@@ -357,70 +264,5 @@ public final class PollScheduler implements SmartLifecycle {
         log.warn("A cycle listener failed", e);
       }
     }
-  }
-
-  private CompletableFuture<List<PowerReading>> startPoll(Device device) {
-    var result = new CompletableFuture<List<PowerReading>>();
-    devicesBeingPolled.add(device.id());
-    Thread thread =
-        pollThreadFactory.newThread(
-            () -> {
-              List<PowerReading> polled = null;
-              Throwable failure = null;
-              try {
-                polled = poller.poll(device);
-              } catch (RuntimeException | Error e) {
-                failure = e;
-              } finally {
-                // Before completing: whoever sees the result must also see the device as free.
-                devicesBeingPolled.remove(device.id());
-              }
-              if (failure == null) {
-                result.complete(polled);
-              } else {
-                result.completeExceptionally(failure);
-              }
-            });
-    pollThreads.put(device.id(), thread);
-    thread.start();
-    return result;
-  }
-
-  private List<PowerReading> await(
-      Device device, Future<List<PowerReading>> poll, long deadlineNanos) {
-    try {
-      return poll.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      pollThreads.get(device.id()).interrupt();
-      return poller.failedReadings(
-          device,
-          "poll did not finish within the poll deadline of "
-              + pollDeadline.toMillis()
-              + " ms and was cancelled ("
-              + device.host()
-              + ":"
-              + device.port()
-              + ")");
-    } catch (ExecutionException e) {
-      log.error("{}: poll failed unexpectedly", device.id(), e.getCause());
-      return poller.failedReadings(device, "poll failed unexpectedly: " + e.getCause());
-    } catch (InterruptedException e) {
-      pollThreads.get(device.id()).interrupt();
-      Thread.currentThread().interrupt();
-      return List.of();
-    }
-  }
-
-  /** Publishes the readings of one device; returns 1 if any of them is a failed poll. */
-  private int publish(List<PowerReading> deviceReadings) {
-    boolean failed = false;
-    for (PowerReading reading : deviceReadings) {
-      if (!reading.succeeded()) {
-        failed = true;
-        log.warn("{}: poll failed: {}", reading.deviceId(), reading.error());
-      }
-      readings.publish(reading.deviceId(), reading);
-    }
-    return failed ? 1 : 0;
   }
 }

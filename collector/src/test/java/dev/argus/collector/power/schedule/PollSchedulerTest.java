@@ -2,7 +2,6 @@ package dev.argus.collector.power.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.argus.collector.kafka.TopicPublisher;
 import dev.argus.collector.nut.NutClientSettings;
@@ -16,20 +15,17 @@ import dev.argus.collector.power.device.NutDevice;
 import dev.argus.collector.testing.FakeNutServer;
 import dev.argus.contract.Topics;
 import dev.argus.contract.power.PowerReading;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scheduler with the real poller against TCP servers on loopback; only Kafka is replaced, by
- * the client library's own {@link MockProducer}.
+ * When cycles run: the scheduler with the real poller against TCP servers on loopback; only Kafka
+ * is replaced, by the client library's own {@link MockProducer}.
  */
 class PollSchedulerTest {
 
@@ -60,14 +56,8 @@ class PollSchedulerTest {
         new SnmpPowerPoller(new SnmpReadingMapper(), "collector-1", 60, Clock.systemUTC()));
   }
 
-  private PollScheduler scheduler(List<Device> devices, Duration readTimeout, Duration deadline) {
-    return new PollScheduler(
-        devices,
-        poller(readTimeout),
-        publisher,
-        Duration.ofMinutes(1),
-        deadline,
-        Clock.systemUTC());
+  private PollCycleRunner runner(Duration readTimeout, Duration deadline) {
+    return new PollCycleRunner(poller(readTimeout), publisher, deadline, Clock.systemUTC());
   }
 
   private static NutDevice device(String id, String host, int port, String ups, boolean enabled) {
@@ -79,158 +69,16 @@ class PollSchedulerTest {
   }
 
   @Test
-  void publishesOneReadingPerEnabledDeviceKeyedByDeviceIdIncludingFailedPolls() throws Exception {
-    // Given a healthy UPS, a UPS server that is down and a disabled device
-    try (var healthy =
-            FakeNutServer.scripted(Map.of("LIST VAR sim", ONE_UPS_OL, "LOGOUT", "OK Goodbye\n"));
-        var disabled = FakeNutServer.scripted(Map.of())) {
-      int closedPort = closedPort();
-      var scheduler =
-          scheduler(
-              List.of(
-                  device("ups-a", healthy.host(), healthy.port(), "sim", true),
-                  device("ups-down", "127.0.0.1", closedPort, "sim", true),
-                  device("ups-off", disabled.host(), disabled.port(), "sim", false)),
-              Duration.ofSeconds(2),
-              Duration.ofSeconds(10));
-
-      // When
-      CycleReport report = scheduler.runCycle();
-
-      // Then
-      assertThat(producer.history())
-          .extracting(ProducerRecord::topic)
-          .containsOnly("argus.readings.power");
-      assertThat(producer.history())
-          .extracting(ProducerRecord::key)
-          .containsExactly("ups-a", "ups-down");
-      assertThat(published().get(0).succeeded()).isTrue();
-      assertThat(published().get(0).upsStatus()).isEqualTo("OL");
-      assertThat(published().get(1).error())
-          .isEqualTo(
-              "connection refused by 127.0.0.1:"
-                  + closedPort
-                  + " (is upsd running and listening there?)");
-      assertThat(published())
-          .allSatisfy(
-              reading -> {
-                assertThat(reading.collectorId()).isEqualTo("collector-1");
-                assertThat(reading.pollIntervalSeconds()).isEqualTo(60);
-              });
-      assertThat(disabled.requests()).isEmpty();
-      assertThat(report.devicesPolled()).isEqualTo(2);
-      assertThat(report.errors()).isEqualTo(1);
-      assertThat(scheduler.lastCycle()).isEqualTo(report);
-    }
-  }
-
-  @Test
-  void aServerThatNeverAnswersYieldsAFailedReadingAfterTheReadTimeout() throws Exception {
-    try (var hanging = FakeNutServer.hanging()) {
-      var scheduler =
-          scheduler(
-              List.of(device("ups-hung", hanging.host(), hanging.port(), "sim", true)),
-              Duration.ofMillis(300),
-              Duration.ofSeconds(10));
-
-      assertTimeoutPreemptively(NEVER_STICKS, scheduler::runCycle);
-
-      assertThat(published())
-          .singleElement()
-          .satisfies(
-              reading -> {
-                assertThat(reading.deviceId()).isEqualTo("ups-hung");
-                assertThat(reading.error())
-                    .isEqualTo(
-                        "read timed out after 300 ms waiting for "
-                            + hanging.host()
-                            + ":"
-                            + hanging.port()
-                            + " to answer LIST VAR sim");
-              });
-    }
-  }
-
-  @Test
-  void cancelsAPollThatOutlivesThePollDeadlineClosesItsSocketAndStillPublishesTheOthers()
-      throws Exception {
-    // Given a hung server the client itself would wait 60 s for, and a healthy one
-    try (var hanging = FakeNutServer.hanging();
-        var healthy =
-            FakeNutServer.scripted(Map.of("LIST VAR sim", ONE_UPS_OL, "LOGOUT", "OK Goodbye\n"))) {
-      var scheduler =
-          scheduler(
-              List.of(
-                  device("ups-hung", hanging.host(), hanging.port(), "sim", true),
-                  device("ups-ok", healthy.host(), healthy.port(), "sim", true)),
-              Duration.ofSeconds(60),
-              Duration.ofMillis(700));
-
-      // When
-      CycleReport report = assertTimeoutPreemptively(NEVER_STICKS, scheduler::runCycle);
-
-      // Then
-      assertThat(producer.history())
-          .extracting(ProducerRecord::key)
-          .containsExactly("ups-hung", "ups-ok");
-      assertThat(published().get(0).error())
-          .isEqualTo(
-              "poll did not finish within the poll deadline of 700 ms and was cancelled ("
-                  + hanging.host()
-                  + ":"
-                  + hanging.port()
-                  + ")");
-      assertThat(published().get(1).succeeded()).isTrue();
-      assertThat(report.errors()).isEqualTo(1);
-      assertThat(hanging.awaitClientClosed(10, TimeUnit.SECONDS))
-          .as("the cancelled poll's connection is closed")
-          .isTrue();
-    }
-  }
-
-  @Test
-  void pollsAgainInTheNextCycleAfterACancelledPoll() throws Exception {
-    try (var hanging = FakeNutServer.hanging()) {
-      var scheduler =
-          scheduler(
-              List.of(device("ups-hung", hanging.host(), hanging.port(), "sim", true)),
-              Duration.ofSeconds(60),
-              Duration.ofMillis(300));
-
-      assertTimeoutPreemptively(NEVER_STICKS, scheduler::runCycle);
-      assertThat(hanging.awaitClientClosed(10, TimeUnit.SECONDS)).isTrue();
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .untilAsserted(
-              () -> {
-                producer.clear();
-                scheduler.runCycle();
-                assertThat(published())
-                    .singleElement()
-                    .extracting(PowerReading::error)
-                    .asString()
-                    .startsWith("poll did not finish");
-              });
-
-      assertThat(hanging.requests())
-          .filteredOn("LIST VAR sim"::equals)
-          .hasSizeGreaterThanOrEqualTo(2);
-    }
-  }
-
-  @Test
   void startsTheFirstCycleRightAwayAndStopsCleanly() throws Exception {
     try (var healthy =
         FakeNutServer.scripted(Map.of("LIST VAR sim", ONE_UPS_OL, "LOGOUT", "OK Goodbye\n"))) {
       // Given an interval far longer than the test
       var scheduler =
           new PollScheduler(
-              List.of(device("ups-a", healthy.host(), healthy.port(), "sim", true)),
-              poller(Duration.ofSeconds(2)),
-              publisher,
-              Duration.ofHours(1),
-              Duration.ofSeconds(5),
-              Clock.systemUTC());
+              PollPlan.fixed(
+                  List.of(device("ups-a", healthy.host(), healthy.port(), "sim", true)),
+                  Duration.ofHours(1)),
+              runner(Duration.ofSeconds(2), Duration.ofSeconds(5)));
 
       // When
       scheduler.start();
@@ -239,32 +87,12 @@ class PollSchedulerTest {
       assertThat(scheduler.isRunning()).isTrue();
       await().atMost(Duration.ofSeconds(10)).until(() -> scheduler.lastCycle() != null);
       assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("ups-a");
+      // The scheduler keeps the report of the cycle it had run, for the heartbeat.
+      assertThat(scheduler.lastCycle().devicesPolled()).isEqualTo(1);
+      assertThat(scheduler.lastCycle().errors()).isZero();
+      assertThat(scheduler.lastCycle().triggerId()).isNull();
       scheduler.stop();
       assertThat(scheduler.isRunning()).isFalse();
-    }
-  }
-
-  @Test
-  void keepsPollingWhenKafkaRefusesTheReadings() throws Exception {
-    try (var healthy =
-        FakeNutServer.scripted(Map.of("LIST VAR sim", ONE_UPS_OL, "LOGOUT", "OK Goodbye\n"))) {
-      // Given a producer whose every send fails at once
-      producer.sendException =
-          new org.apache.kafka.common.errors.TimeoutException("metadata not available");
-      var scheduler =
-          scheduler(
-              List.of(device("ups-a", healthy.host(), healthy.port(), "sim", true)),
-              Duration.ofSeconds(2),
-              Duration.ofSeconds(5));
-
-      // When
-      scheduler.runCycle();
-      CycleReport second = scheduler.runCycle();
-
-      // Then
-      assertThat(second.devicesPolled()).isEqualTo(1);
-      assertThat(publisher.failedSends()).isEqualTo(2);
-      assertThat(healthy.requests()).filteredOn("LIST VAR sim"::equals).hasSize(2);
     }
   }
 
@@ -311,13 +139,7 @@ class PollSchedulerTest {
               List.of(device("ups-a", healthy.host(), healthy.port(), "sim", true)),
               Duration.ofMillis(50),
               true);
-      var scheduler =
-          new PollScheduler(
-              plan,
-              poller(Duration.ofSeconds(2)),
-              publisher,
-              Duration.ofSeconds(5),
-              Clock.systemUTC());
+      var scheduler = new PollScheduler(plan, runner(Duration.ofSeconds(2), Duration.ofSeconds(5)));
       List<Boolean> inProgressSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
       scheduler.onCycleStartOrEnd(() -> inProgressSeen.add(scheduler.pollInProgress()));
       scheduler.start();
@@ -333,8 +155,14 @@ class PollSchedulerTest {
         assertThat(scheduler.lastCycle().completedAt()).isNotNull();
         assertThat(inProgressSeen).containsExactly(true, false);
         assertThat(scheduler.paused()).isTrue();
-        Thread.sleep(300);
-        assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("ups-a");
+        await()
+            .during(Duration.ofMillis(300))
+            .atMost(Duration.ofSeconds(2))
+            .untilAsserted(
+                () ->
+                    assertThat(producer.history())
+                        .extracting(ProducerRecord::key)
+                        .containsExactly("ups-a"));
 
         // When the pause ends, scheduled cycles run again at the plan's interval
         plan.paused = false;
@@ -356,13 +184,7 @@ class PollSchedulerTest {
               List.of(device("ups-a", healthy.host(), healthy.port(), "sim", true)),
               Duration.ofHours(1),
               false);
-      var scheduler =
-          new PollScheduler(
-              plan,
-              poller(Duration.ofSeconds(2)),
-              publisher,
-              Duration.ofSeconds(5),
-              Clock.systemUTC());
+      var scheduler = new PollScheduler(plan, runner(Duration.ofSeconds(2), Duration.ofSeconds(5)));
       scheduler.start();
       try {
         await().atMost(Duration.ofSeconds(10)).until(() -> scheduler.lastCycle() != null);
@@ -389,12 +211,7 @@ class PollSchedulerTest {
               Duration.ofHours(1),
               false);
       var scheduler =
-          new PollScheduler(
-              plan,
-              poller(Duration.ofSeconds(60)),
-              publisher,
-              Duration.ofSeconds(2),
-              Clock.systemUTC());
+          new PollScheduler(plan, runner(Duration.ofSeconds(60), Duration.ofSeconds(2)));
       scheduler.start();
       try {
         await().atMost(Duration.ofSeconds(10)).until(scheduler::pollInProgress);
@@ -410,12 +227,6 @@ class PollSchedulerTest {
       } finally {
         scheduler.stop();
       }
-    }
-  }
-
-  private static int closedPort() throws Exception {
-    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 }
