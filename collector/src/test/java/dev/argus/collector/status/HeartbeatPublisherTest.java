@@ -96,7 +96,10 @@ class HeartbeatPublisherTest {
     scheduler.start();
     CycleReport cycle;
     try {
-      await().atMost(Duration.ofSeconds(10)).until(() -> scheduler.lastCycle() != null);
+      await()
+          .pollInterval(Duration.ofMillis(10))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> scheduler.lastCycle() != null);
       cycle = scheduler.lastCycle();
     } finally {
       scheduler.stop();
@@ -134,6 +137,7 @@ class HeartbeatPublisherTest {
     int afterStop = heartbeatProducer.history().size();
     await()
         .during(Duration.ofMillis(300))
+        .pollInterval(Duration.ofMillis(20))
         .atMost(Duration.ofSeconds(2))
         .untilAsserted(() -> assertThat(heartbeatProducer.history()).hasSize(afterStop));
   }

@@ -157,6 +157,7 @@ class PollSchedulerTest {
         assertThat(scheduler.paused()).isTrue();
         await()
             .during(Duration.ofMillis(300))
+            .pollInterval(Duration.ofMillis(20))
             .atMost(Duration.ofSeconds(2))
             .untilAsserted(
                 () ->
