@@ -39,12 +39,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Wires the collector: Kafka clients (topics are created before the first producer), the
- * configuration read from {@code argus.config} (devices, runtime settings, targets for a {@link
- * TargetsListener} bean if there is one), the NUT and SNMP pollers, the poll scheduler, the
- * uptime-target probes, the heartbeat and the command reader. Start-up reads the configuration
+ * configuration read from {@code argus.config} (devices, runtime settings, and targets for any
+ * {@link TargetsListener} bean), the NUT and SNMP pollers, the poll scheduler and its cycle runner,
+ * the uptime-target probes, the heartbeat and the command reader. Start-up reads the configuration
  * topic before the first cycle. On shutdown Spring stops the command reader, the heartbeat, the
- * scheduler, then the configuration reader, then closes the producers, which delivers what they
- * still buffer.
+ * scheduler and then the configuration reader, and finally closes the producers, which delivers
+ * what they still buffer.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(CollectorSettingsConfiguration.class)
