@@ -1,10 +1,10 @@
 package dev.argus.collector.config;
 
-import dev.argus.collector.devices.Device;
-import dev.argus.collector.devices.NutDevice;
-import dev.argus.collector.discovery.NutServer;
-import dev.argus.collector.discovery.NutUpsDiscovery;
-import dev.argus.collector.schedule.PollPlan;
+import dev.argus.collector.power.device.Device;
+import dev.argus.collector.power.device.NutDevice;
+import dev.argus.collector.power.discovery.NutServer;
+import dev.argus.collector.power.discovery.NutUpsDiscovery;
+import dev.argus.collector.power.schedule.PollPlan;
 import dev.argus.contract.config.RuntimeConfig;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.argus.collector.config;
 
-import dev.argus.collector.devices.Device;
+import dev.argus.collector.power.device.Device;
+import dev.argus.collector.power.device.DeviceConfigMapper;
 import dev.argus.contract.config.DeviceConfig;
 import java.util.ArrayList;
 import java.util.Collection;

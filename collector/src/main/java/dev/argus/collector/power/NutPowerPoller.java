@@ -1,11 +1,11 @@
 package dev.argus.collector.power;
 
-import dev.argus.collector.devices.NutDevice;
 import dev.argus.collector.nut.NutClient;
 import dev.argus.collector.nut.NutClientSettings;
 import dev.argus.collector.nut.NutException;
 import dev.argus.collector.nut.NutServerError;
 import dev.argus.collector.nut.UpsInfo;
+import dev.argus.collector.power.device.NutDevice;
 import dev.argus.contract.power.PowerReading;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.argus.collector.power;
 
-import dev.argus.collector.devices.Device;
-import dev.argus.collector.devices.NutDevice;
-import dev.argus.collector.devices.SnmpDevice;
+import dev.argus.collector.power.device.Device;
+import dev.argus.collector.power.device.NutDevice;
+import dev.argus.collector.power.device.SnmpDevice;
 import dev.argus.contract.power.PowerReading;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.argus.collector.power;
 
-import dev.argus.collector.devices.ScaledOid;
-import dev.argus.collector.devices.SnmpDevice;
-import dev.argus.collector.devices.SnmpOidMap;
+import dev.argus.collector.power.device.ScaledOid;
+import dev.argus.collector.power.device.SnmpDevice;
+import dev.argus.collector.power.device.SnmpOidMap;
 import dev.argus.collector.snmp.SnmpClient;
 import dev.argus.collector.snmp.SnmpException;
 import dev.argus.collector.snmp.SnmpRow;

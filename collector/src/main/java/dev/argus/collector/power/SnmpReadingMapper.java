@@ -1,9 +1,9 @@
 package dev.argus.collector.power;
 
-import dev.argus.collector.devices.OutletColumn;
-import dev.argus.collector.devices.ScaledOid;
-import dev.argus.collector.devices.SnmpField;
-import dev.argus.collector.devices.SnmpOidMap;
+import dev.argus.collector.power.device.OutletColumn;
+import dev.argus.collector.power.device.ScaledOid;
+import dev.argus.collector.power.device.SnmpField;
+import dev.argus.collector.power.device.SnmpOidMap;
 import dev.argus.collector.snmp.SnmpRow;
 import dev.argus.collector.snmp.SnmpValue;
 import dev.argus.contract.power.DeviceMetadata;

@@ -1,8 +1,8 @@
 package dev.argus.collector.status;
 
 import dev.argus.collector.kafka.TopicPublisher;
-import dev.argus.collector.schedule.CycleReport;
-import dev.argus.collector.schedule.PollScheduler;
+import dev.argus.collector.power.schedule.CycleReport;
+import dev.argus.collector.power.schedule.PollScheduler;
 import dev.argus.contract.collector.CollectorHeartbeat;
 import java.time.Clock;
 import java.time.Duration;

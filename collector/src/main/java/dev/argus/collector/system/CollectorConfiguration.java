@@ -3,11 +3,9 @@ package dev.argus.collector.system;
 import dev.argus.collector.commands.CommandReader;
 import dev.argus.collector.config.ConfigTopicReader;
 import dev.argus.collector.config.ConfiguredPollPlan;
-import dev.argus.collector.config.DeviceConfigMapper;
 import dev.argus.collector.config.ManagedConfig;
 import dev.argus.collector.config.RuntimeSecrets;
 import dev.argus.collector.config.TargetsListener;
-import dev.argus.collector.discovery.NutUpsDiscovery;
 import dev.argus.collector.kafka.KafkaClients;
 import dev.argus.collector.kafka.TopicPublisher;
 import dev.argus.collector.nut.NutClientSettings;
@@ -16,10 +14,13 @@ import dev.argus.collector.power.NutVariablesMapper;
 import dev.argus.collector.power.PowerPoller;
 import dev.argus.collector.power.SnmpPowerPoller;
 import dev.argus.collector.power.SnmpReadingMapper;
+import dev.argus.collector.power.device.DeviceConfigMapper;
+import dev.argus.collector.power.discovery.NutUpsDiscovery;
+import dev.argus.collector.power.schedule.PollCycleRunner;
+import dev.argus.collector.power.schedule.PollScheduler;
 import dev.argus.collector.probe.ProbeScheduler;
 import dev.argus.collector.probe.ProbeSettings;
 import dev.argus.collector.probe.TargetProber;
-import dev.argus.collector.schedule.PollScheduler;
 import dev.argus.collector.status.HeartbeatPublisher;
 import dev.argus.contract.Topics;
 import dev.argus.contract.collector.CollectorHeartbeat;
@@ -38,12 +39,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Wires the collector: Kafka clients (topics are created before the first producer), the
- * configuration read from {@code argus.config} (devices, runtime settings, targets for a {@link
- * TargetsListener} bean if there is one), the NUT and SNMP pollers, the poll scheduler, the
- * uptime-target probes, the heartbeat and the command reader. Start-up reads the configuration
+ * configuration read from {@code argus.config} (devices, runtime settings, and targets for any
+ * {@link TargetsListener} bean), the NUT and SNMP pollers, the poll scheduler and its cycle runner,
+ * the uptime-target probes, the heartbeat and the command reader. Start-up reads the configuration
  * topic before the first cycle. On shutdown Spring stops the command reader, the heartbeat, the
- * scheduler, then the configuration reader, then closes the producers, which delivers what they
- * still buffer.
+ * scheduler and then the configuration reader, and finally closes the producers, which delivers
+ * what they still buffer.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(CollectorSettingsConfiguration.class)
@@ -157,7 +158,8 @@ class CollectorConfiguration {
       PowerPoller poller,
       TopicPublisher<String, PowerReading> readingPublisher,
       Clock clock) {
-    return new PollScheduler(pollPlan, poller, readingPublisher, collector.pollDeadline(), clock);
+    return new PollScheduler(
+        pollPlan, new PollCycleRunner(poller, readingPublisher, collector.pollDeadline(), clock));
   }
 
   @Bean

@@ -1,7 +1,7 @@
 package dev.argus.collector.system;
 
-import dev.argus.collector.devices.Device;
-import dev.argus.collector.devices.DeviceProperties;
+import dev.argus.collector.power.device.Device;
+import dev.argus.collector.power.device.DeviceProperties;
 import dev.argus.contract.settings.Durations;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

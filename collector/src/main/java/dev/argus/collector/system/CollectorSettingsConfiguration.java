@@ -1,6 +1,6 @@
 package dev.argus.collector.system;
 
-import dev.argus.collector.devices.DeviceUriConverter;
+import dev.argus.collector.power.device.DeviceUriConverter;
 import dev.argus.collector.probe.ProbeSettings;
 import dev.argus.contract.kafka.KafkaSettings;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;

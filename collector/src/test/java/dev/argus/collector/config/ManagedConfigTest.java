@@ -4,11 +4,12 @@ import static dev.argus.collector.config.DesiredConfigTest.device;
 import static dev.argus.collector.config.DesiredConfigTest.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.argus.collector.devices.Device;
-import dev.argus.collector.devices.NutDevice;
-import dev.argus.collector.discovery.NutServer;
-import dev.argus.collector.discovery.NutUpsDiscovery;
 import dev.argus.collector.nut.NutClientSettings;
+import dev.argus.collector.power.device.Device;
+import dev.argus.collector.power.device.DeviceConfigMapper;
+import dev.argus.collector.power.device.NutDevice;
+import dev.argus.collector.power.discovery.NutServer;
+import dev.argus.collector.power.discovery.NutUpsDiscovery;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
 import dev.argus.contract.config.RuntimeConfig;

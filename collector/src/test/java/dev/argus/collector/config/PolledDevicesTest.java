@@ -2,8 +2,9 @@ package dev.argus.collector.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.argus.collector.devices.Device;
-import dev.argus.collector.devices.NutDevice;
+import dev.argus.collector.power.device.Device;
+import dev.argus.collector.power.device.DeviceConfigMapper;
+import dev.argus.collector.power.device.NutDevice;
 import dev.argus.contract.config.DeviceConfig;
 import dev.argus.contract.testing.TestSecrets;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.argus.collector.power;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.argus.collector.devices.NutDevice;
 import dev.argus.collector.nut.NutClientSettings;
+import dev.argus.collector.power.device.NutDevice;
 import dev.argus.collector.testing.FakeNutServer;
 import dev.argus.collector.testing.LoopbackTrap;
 import dev.argus.contract.power.PowerReading;

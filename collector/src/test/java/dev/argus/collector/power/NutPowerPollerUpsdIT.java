@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.argus.collector.devices.NutDevice;
 import dev.argus.collector.nut.NutClient;
 import dev.argus.collector.nut.NutClientSettings;
 import dev.argus.collector.nut.UpsInfo;
+import dev.argus.collector.power.device.NutDevice;
 import dev.argus.contract.power.PowerReading;
 import dev.argus.contract.testing.UpsdProcess;
 import java.nio.file.Path;

@@ -5,11 +5,12 @@ import static org.assertj.core.data.Offset.offset;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.argus.collector.devices.SnmpDevice;
-import dev.argus.collector.devices.SnmpDeviceUri;
 import dev.argus.collector.kafka.TopicPublisher;
 import dev.argus.collector.nut.NutClientSettings;
-import dev.argus.collector.schedule.PollScheduler;
+import dev.argus.collector.power.device.SnmpDevice;
+import dev.argus.collector.power.device.SnmpDeviceUri;
+import dev.argus.collector.power.schedule.PollCycleRunner;
+import dev.argus.collector.power.schedule.PollPlan;
 import dev.argus.collector.testing.SnmpdProcess;
 import dev.argus.contract.Topics;
 import dev.argus.contract.power.DeviceMetadata;
@@ -330,9 +331,12 @@ class SnmpPowerPollerSnmpdIT {
             null,
             Topics.READINGS_POWER.keySerde().serializer(),
             Topics.READINGS_POWER.valueSerde().serializer());
-    var scheduler =
-        new PollScheduler(
+    var plan =
+        PollPlan.fixed(
             List.of(device("wrong@127.0.0.1:PORT?id=slow&timeout=10s&retries=2")),
+            Duration.ofMinutes(1));
+    var cycles =
+        new PollCycleRunner(
             new PowerPoller(
                 new NutPowerPoller(
                     NutClientSettings.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)),
@@ -342,12 +346,11 @@ class SnmpPowerPollerSnmpdIT {
                     Clock.systemUTC()),
                 poller),
             new TopicPublisher<>(Topics.READINGS_POWER, producer),
-            Duration.ofMinutes(1),
             Duration.ofSeconds(1),
             Clock.systemUTC());
 
     // When a cycle runs
-    assertTimeoutPreemptively(NEVER_STICKS, scheduler::runCycle);
+    assertTimeoutPreemptively(NEVER_STICKS, () -> cycles.run(plan));
 
     // Then the device has one failed reading saying the poll was cancelled
     assertThat(producer.history())

@@ -2,8 +2,8 @@ package dev.argus.collector.power;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.argus.collector.devices.SnmpDevice;
-import dev.argus.collector.devices.SnmpProperties;
+import dev.argus.collector.power.device.SnmpDevice;
+import dev.argus.collector.power.device.SnmpProperties;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;

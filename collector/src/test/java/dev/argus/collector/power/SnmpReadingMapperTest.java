@@ -2,7 +2,7 @@ package dev.argus.collector.power;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.argus.collector.devices.SnmpOidMap;
+import dev.argus.collector.power.device.SnmpOidMap;
 import dev.argus.collector.snmp.SnmpRow;
 import dev.argus.collector.snmp.SnmpValue;
 import dev.argus.contract.power.OutletReading;

@@ -3,7 +3,6 @@ package dev.argus.collector.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.argus.collector.devices.NutDevice;
 import dev.argus.collector.kafka.TopicPublisher;
 import dev.argus.collector.nut.NutClientSettings;
 import dev.argus.collector.power.NutPowerPoller;
@@ -11,7 +10,11 @@ import dev.argus.collector.power.NutVariablesMapper;
 import dev.argus.collector.power.PowerPoller;
 import dev.argus.collector.power.SnmpPowerPoller;
 import dev.argus.collector.power.SnmpReadingMapper;
-import dev.argus.collector.schedule.PollScheduler;
+import dev.argus.collector.power.device.NutDevice;
+import dev.argus.collector.power.schedule.CycleReport;
+import dev.argus.collector.power.schedule.PollCycleRunner;
+import dev.argus.collector.power.schedule.PollPlan;
+import dev.argus.collector.power.schedule.PollScheduler;
 import dev.argus.contract.Topics;
 import dev.argus.contract.collector.CollectorHeartbeat;
 import dev.argus.contract.power.PowerReading;
@@ -54,14 +57,16 @@ class HeartbeatPublisherTest {
                 Clock.systemUTC()),
             new SnmpPowerPoller(new SnmpReadingMapper(), "c1", 60, Clock.systemUTC()));
     return new PollScheduler(
-        List.of(
-            NutDevice.of("down", null, "127.0.0.1", closedPort, "sim", null, null, null, true),
-            NutDevice.of("off", null, "127.0.0.1", closedPort, "sim", null, null, null, false)),
-        poller,
-        new TopicPublisher<>(Topics.READINGS_POWER, readingProducer),
-        Duration.ofMinutes(1),
-        Duration.ofSeconds(5),
-        Clock.systemUTC());
+        PollPlan.fixed(
+            List.of(
+                NutDevice.of("down", null, "127.0.0.1", closedPort, "sim", null, null, null, true),
+                NutDevice.of("off", null, "127.0.0.1", closedPort, "sim", null, null, null, false)),
+            Duration.ofMinutes(1)),
+        new PollCycleRunner(
+            poller,
+            new TopicPublisher<>(Topics.READINGS_POWER, readingProducer),
+            Duration.ofSeconds(5),
+            Clock.systemUTC()));
   }
 
   private HeartbeatPublisher heartbeats(PollScheduler scheduler, Duration interval) {
@@ -86,9 +91,19 @@ class HeartbeatPublisherTest {
 
   @Test
   void reportsTheLastCycle() throws Exception {
-    // Given
+    // Given the scheduler's first cycle, which runs right at start
     var scheduler = schedulerOfTwoDevicesOneDown();
-    var cycle = scheduler.runCycle();
+    scheduler.start();
+    CycleReport cycle;
+    try {
+      await()
+          .pollInterval(Duration.ofMillis(10))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> scheduler.lastCycle() != null);
+      cycle = scheduler.lastCycle();
+    } finally {
+      scheduler.stop();
+    }
 
     // When
     var heartbeat = heartbeats(scheduler, Duration.ofSeconds(10)).heartbeat();
@@ -120,7 +135,10 @@ class HeartbeatPublisherTest {
     assertThat(sent.getLast().value().startedAt()).isNotNull();
     assertThat(heartbeats.isRunning()).isFalse();
     int afterStop = heartbeatProducer.history().size();
-    Thread.sleep(300);
-    assertThat(heartbeatProducer.history()).hasSize(afterStop);
+    await()
+        .during(Duration.ofMillis(300))
+        .pollInterval(Duration.ofMillis(20))
+        .atMost(Duration.ofSeconds(2))
+        .untilAsserted(() -> assertThat(heartbeatProducer.history()).hasSize(afterStop));
   }
 }

@@ -2,8 +2,8 @@ package dev.argus.collector.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.argus.collector.devices.Device;
-import dev.argus.collector.devices.NutDevice;
+import dev.argus.collector.power.device.Device;
+import dev.argus.collector.power.device.NutDevice;
 import dev.argus.collector.probe.ProbeSettings;
 import dev.argus.contract.kafka.KafkaSettings;
 import java.io.PrintWriter;

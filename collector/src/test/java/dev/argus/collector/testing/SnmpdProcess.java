@@ -1,5 +1,7 @@
 package dev.argus.collector.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real Net-SNMP {@code snmpd} on a free loopback UDP port, for interop tests. It answers v1/v2c
@@ -144,39 +147,46 @@ public final class SnmpdProcess implements AutoCloseable {
     }
   }
 
-  private void awaitAnswering() throws IOException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "snmpd exited with " + process.exitValue() + "; see " + directory);
-      }
-      var probe =
-          new ProcessBuilder(
-                  SNMPGET.toString(),
-                  "-v2c",
-                  "-c",
-                  COMMUNITY,
-                  "-r0",
-                  "-t0.3",
-                  "127.0.0.1:" + port,
-                  ".1.3.6.1.2.1.1.3.0")
-              .redirectErrorStream(true)
-              .start();
-      try {
-        if (probe.waitFor(5, TimeUnit.SECONDS) && probe.exitValue() == 0) {
-          return;
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for snmpd", e);
-      } finally {
-        probe.destroyForcibly();
-      }
+  private void awaitAnswering() {
+    try {
+      await("snmpd answering on 127.0.0.1:" + port)
+          .atMost(Duration.ofSeconds(15))
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(50))
+          .until(this::answers);
+    } catch (ConditionTimeoutException e) {
+      close();
+      throw new IllegalStateException(
+          "snmpd did not answer on 127.0.0.1:" + port + " within 15 s; see " + directory, e);
     }
-    close();
-    throw new IllegalStateException(
-        "snmpd did not answer on 127.0.0.1:" + port + " within 15 s; see " + directory);
+  }
+
+  /** One {@code snmpget} of sysUpTime; fails at once when snmpd has exited. */
+  private boolean answers() throws IOException {
+    if (!process.isAlive()) {
+      throw new IllegalStateException(
+          "snmpd exited with " + process.exitValue() + "; see " + directory);
+    }
+    var probe =
+        new ProcessBuilder(
+                SNMPGET.toString(),
+                "-v2c",
+                "-c",
+                COMMUNITY,
+                "-r0",
+                "-t0.3",
+                "127.0.0.1:" + port,
+                ".1.3.6.1.2.1.1.3.0")
+            .redirectErrorStream(true)
+            .start();
+    try {
+      return probe.waitFor(5, TimeUnit.SECONDS) && probe.exitValue() == 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for snmpd", e);
+    } finally {
+      probe.destroyForcibly();
+    }
   }
 
   private static String pass(String subtree, Path script, Path dataFile) {
