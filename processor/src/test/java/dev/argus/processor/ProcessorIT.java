@@ -11,6 +11,7 @@ import dev.argus.contract.power.PowerReading;
 import dev.argus.contract.probe.ProbeResult;
 import dev.argus.contract.testing.EmbeddedDatabase;
 import dev.argus.processor.sink.TelemetrySink;
+import dev.argus.processor.streams.ProcessorStreams;
 import dev.argus.processor.system.DeadLetterHeaders;
 import dev.argus.processor.testing.ProbeBuilder;
 import dev.argus.processor.testing.ReadingBuilder;

@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * What {@link EnergyTopology} needs to know: its topics and the longest interval it integrates.
  * Plain data, so the topology can be built and tested without Spring or a broker; the service fills
- * it from {@link EnergyProperties}.
+ * it from {@code streams.EnergyProperties}.
  *
  * @param maxGap two points further apart than this are not integrated: nobody knows what the device
  *     drew in between. At most one day, so that one trapezoid spans at most one UTC midnight.

@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * What {@link PowerEventsTopology} needs to know: its topics and the thresholds of the rules. Plain
  * data, so the topology can be built and tested without Spring or a broker; the service fills it
- * from {@link PowerEventProperties}. The thresholds here are the environment's; the runtime
+ * from {@code streams.PowerEventProperties}. The thresholds here are the environment's; the runtime
  * configuration on {@code config} may override them while the topology runs ({@link #withRuntime}).
  *
  * @param config the compacted configuration topic, whose {@code runtime} entry overrides thresholds
@@ -75,7 +75,8 @@ public record PowerEventSettings(
   /**
    * These settings with the thresholds the runtime configuration sets. A null field keeps the
    * environment's value, and so does a value out of the range the environment variable accepts (see
-   * {@link PowerEventProperties}): the api validates it, but a bad record must not stop the rules.
+   * {@code streams.PowerEventProperties}): the api validates it, but a bad record must not stop the
+   * rules.
    *
    * @param runtime the runtime configuration, null when there is none
    */

@@ -17,20 +17,6 @@ public record SinkLane(String name, String groupId, List<String> topics) {
     topics = List.copyOf(topics);
   }
 
-  /** Everything in one consumer, under the configured group: what tests of the sink use. */
-  public static SinkLane all(String groupId) {
-    return new SinkLane(
-        "sink",
-        groupId,
-        List.of(
-            Topics.READINGS_POWER.name(),
-            Topics.EVENTS.name(),
-            Topics.COLLECTOR_STATUS.name(),
-            Topics.ENERGY.name(),
-            Topics.READINGS_PROBE.name(),
-            Topics.TARGET_STATUS.name()));
-  }
-
   /** The high-volume readings and energy totals, under the configured group. */
   public static SinkLane readings(String groupId) {
     return new SinkLane(

@@ -60,11 +60,6 @@ public class TelemetrySink implements SmartLifecycle {
   private long lastStatsLog;
   private String lastStatsLine = "";
 
-  /** One sink for every topic, under the configured group. */
-  public TelemetrySink(KafkaSettings kafka, SinkProperties settings, DataSource dataSource) {
-    this(kafka, settings, dataSource, SinkLane.all(settings.groupId()), new SchemaOnce(dataSource));
-  }
-
   /**
    * @param schema shared by the lanes of one process, so the schema is migrated once
    */

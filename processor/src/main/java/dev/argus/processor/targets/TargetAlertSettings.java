@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * What {@link TargetAlertsTopology} needs to know: its topics and the repeat interval for targets
  * that do not set their own. Plain data, so the topology can be built and tested without Spring or
- * a broker; the service fills it from {@link TargetAlertProperties}.
+ * a broker; the service fills it from {@code streams.TargetAlertProperties}.
  *
  * @param defaultAlertRepeat how often {@code alert_repeat} repeats for a target whose {@code
  *     alert_repeat_minutes} is null; zero means never

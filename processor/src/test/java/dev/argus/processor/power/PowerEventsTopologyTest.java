@@ -10,6 +10,8 @@ import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.power.PowerReading;
 import dev.argus.contract.secrets.SecretContext;
 import dev.argus.contract.testing.TestSecrets;
+import dev.argus.processor.streams.StreamsProperties;
+import dev.argus.processor.streams.StreamsRuntimeConfig;
 import dev.argus.processor.testing.ReadingBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -43,7 +43,7 @@ class DatabaseOutageIT {
   private int port;
   private EmbeddedPostgres postgres;
   private HikariDataSource dataSource;
-  private TelemetrySink sink;
+  private ProductionLanes sink;
 
   @BeforeEach
   void start() throws IOException {
@@ -84,9 +84,9 @@ class DatabaseOutageIT {
         .start();
   }
 
-  private TelemetrySink startSink() {
+  private ProductionLanes startSink() {
     sink =
-        new TelemetrySink(
+        ProductionLanes.start(
             kafka.properties(),
             new SinkProperties(
                 "outage-sink",
@@ -96,7 +96,6 @@ class DatabaseOutageIT {
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(10)),
             dataSource);
-    sink.start();
     return sink;
   }
 

@@ -44,7 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The sink against a real in-JVM broker and a real embedded PostgreSQL. The broker is shared by the
- * tests of this class, so each test uses its own device ids, database and consumer group.
+ * tests of this class, so each test uses its own device ids, database and consumer groups.
  */
 class TelemetrySinkIT {
 
@@ -53,7 +53,7 @@ class TelemetrySinkIT {
 
   private static TestKafka kafka;
 
-  private final List<TelemetrySink> sinks = new ArrayList<>();
+  private final List<ProductionLanes> sinks = new ArrayList<>();
   private HikariDataSource dataSource;
   private JdbcTemplate db;
   private String device;
@@ -84,22 +84,22 @@ class TelemetrySinkIT {
 
   @AfterEach
   void stopSinks() {
-    sinks.forEach(TelemetrySink::stop);
+    sinks.forEach(ProductionLanes::stop);
     dataSource.close();
   }
 
-  private TelemetrySink startSink(String groupId) {
+  /** The sink's lanes as production runs them, in consumer groups of their own. */
+  private ProductionLanes startSink() {
     var settings =
         new SinkProperties(
-            groupId,
+            newGroup(),
             2000,
             Duration.ofMillis(200),
             Duration.ofMillis(200),
             Duration.ofSeconds(2),
             Duration.ofSeconds(10));
-    var sink = new TelemetrySink(kafka.properties(), settings, dataSource);
+    var sink = ProductionLanes.start(kafka.properties(), settings, dataSource);
     sinks.add(sink);
-    sink.start();
     return sink;
   }
 
@@ -136,7 +136,7 @@ class TelemetrySinkIT {
   @Test
   void readingsEventsAndHeartbeatsBecomeRows() {
     // Given a running sink
-    startSink(newGroup());
+    startSink();
     String collector = "collector-" + device;
 
     // When two snapshots, a failed poll, two events and a heartbeat are published
@@ -211,23 +211,21 @@ class TelemetrySinkIT {
     sendReadings(reading(0).build(), reading(30).build(), reading(60).failed("timeout"));
     sendEvents(
         DerivedEvent.power(device, PowerEventType.DEVICE_ONLINE, T0.plusSeconds(30), Map.of()));
-    String firstGroup = newGroup();
-    TelemetrySink first = startSink(firstGroup);
+    ProductionLanes first = startSink();
     await().atMost(STORED_WITHIN).until(() -> snapshotCount() == 3 && eventCount() == 1);
     await()
         .atMost(STORED_WITHIN)
-        .until(() -> kafka.caughtUp(firstGroup, List.of(Topics.READINGS_POWER.name())));
+        .until(() -> first.caughtUp(kafka, List.of(Topics.READINGS_POWER.name())));
     first.stop();
 
-    // When a sink in a new consumer group replays every topic from the start
-    String replayGroup = newGroup();
-    TelemetrySink replay = startSink(replayGroup);
+    // When a sink in new consumer groups replays every topic from the start
+    ProductionLanes replay = startSink();
     await()
         .atMost(STORED_WITHIN)
         .until(
             () ->
-                kafka.caughtUp(
-                    replayGroup, List.of(Topics.READINGS_POWER.name(), Topics.EVENTS.name())));
+                replay.caughtUp(
+                    kafka, List.of(Topics.READINGS_POWER.name(), Topics.EVENTS.name())));
 
     // Then it wrote every record again, and the tables did not change
     assertThat(replay.counters().snapshotRows()).isGreaterThanOrEqualTo(3);
@@ -252,11 +250,8 @@ class TelemetrySinkIT {
         EnergyTotal::deviceId);
 
     // When a sink stores them
-    String firstGroup = newGroup();
-    TelemetrySink first = startSink(firstGroup);
-    await()
-        .atMost(STORED_WITHIN)
-        .until(() -> kafka.caughtUp(firstGroup, List.of(Topics.ENERGY.name())));
+    ProductionLanes first = startSink();
+    await().atMost(STORED_WITHIN).until(() -> first.caughtUp(kafka, List.of(Topics.ENERGY.name())));
 
     // Then the device's total is the newest, and each day has its own row
     Map<String, Object> total = energyTotalRow();
@@ -275,12 +270,11 @@ class TelemetrySinkIT {
     assertThat(days).extracting(row -> row.get("wh")).containsExactly(8.5, 1.5);
     first.stop();
 
-    // When a sink in a new consumer group replays the topic from the start
-    String replayGroup = newGroup();
-    TelemetrySink replay = startSink(replayGroup);
+    // When a sink in new consumer groups replays the topic from the start
+    ProductionLanes replay = startSink();
     await()
         .atMost(STORED_WITHIN)
-        .until(() -> kafka.caughtUp(replayGroup, List.of(Topics.ENERGY.name())));
+        .until(() -> replay.caughtUp(kafka, List.of(Topics.ENERGY.name())));
 
     // Then it wrote the totals again, and the rows did not change
     assertThat(replay.counters().energyTotalRows()).isGreaterThanOrEqualTo(1);
@@ -294,7 +288,7 @@ class TelemetrySinkIT {
         EnergyTotal::deviceId);
     await()
         .atMost(STORED_WITHIN)
-        .until(() -> kafka.caughtUp(replayGroup, List.of(Topics.ENERGY.name())));
+        .until(() -> replay.caughtUp(kafka, List.of(Topics.ENERGY.name())));
     assertThat(energyTotalRow()).isEqualTo(total);
     assertThat(energyDailyRows()).isEqualTo(days);
   }
@@ -320,8 +314,7 @@ class TelemetrySinkIT {
   @Test
   void aMalformedRecordIsDeadLetteredAndTheRecordsAroundItAreStored() {
     // Given a running sink
-    String group = newGroup();
-    TelemetrySink sink = startSink(group);
+    ProductionLanes sink = startSink();
 
     // When garbage sits between two good readings, keyed alike so all three share a partition
     sendReadings(reading(0).build());
@@ -335,8 +328,8 @@ class TelemetrySinkIT {
     await().atMost(STORED_WITHIN).until(() -> snapshotCount() == 2);
 
     // And the garbage is on the dead-letter topic, raw, with where it came from and why
-    await().atMost(STORED_WITHIN).until(() -> deadLettersOf(group).size() == 1);
-    ConsumerRecord<byte[], byte[]> dead = deadLettersOf(group).getFirst();
+    await().atMost(STORED_WITHIN).until(() -> deadLettersOf(sink).size() == 1);
+    ConsumerRecord<byte[], byte[]> dead = deadLettersOf(sink).getFirst();
     assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{garbage");
     assertThat(header(dead, DeadLetterHeaders.TOPIC)).isEqualTo(Topics.READINGS_POWER.name());
     assertThat(header(dead, DeadLetterHeaders.PARTITION)).matches("[0-5]");
@@ -356,7 +349,7 @@ class TelemetrySinkIT {
         "INSERT INTO devices (id, name, type, poller, host, port, model)"
             + " VALUES (?, 'Main UPS', 'ups', 'nut', '192.168.1.10', 3493, 'SmartUPS 1500')",
         device);
-    startSink(newGroup());
+    startSink();
 
     // When readings report metadata, the newest without a model, then a poll fails
     sendReadings(
@@ -396,7 +389,7 @@ class TelemetrySinkIT {
 
   @Test
   void anUnknownDeviceIsCreatedFromItsReadings() {
-    startSink(newGroup());
+    startSink();
 
     sendReadings(
         reading(0)
@@ -424,7 +417,7 @@ class TelemetrySinkIT {
 
   @Test
   void onlyTheNewestHeartbeatOfACollectorIsKept() {
-    startSink(newGroup());
+    startSink();
     String collector = "collector-" + device;
 
     kafka.send(
@@ -454,10 +447,10 @@ class TelemetrySinkIT {
         .toInstant();
   }
 
-  private List<ConsumerRecord<byte[], byte[]>> deadLettersOf(String group) {
+  private List<ConsumerRecord<byte[], byte[]>> deadLettersOf(ProductionLanes sink) {
     return kafka.readAll(Topics.DEAD_LETTER.name(), 1).stream()
         .filter(r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8).equals(device))
-        .filter(r -> group.equals(header(r, DeadLetterHeaders.CONSUMER)))
+        .filter(r -> sink.groupIds().contains(header(r, DeadLetterHeaders.CONSUMER)))
         .toList();
   }
 
@@ -531,9 +524,8 @@ class TelemetrySinkIT {
         DerivedEvent.power(device, PowerEventType.ON_BATTERY, T0, Map.of()));
 
     // When a sink stores them
-    String firstGroup = newGroup();
-    TelemetrySink first = startSink(firstGroup);
-    await().atMost(STORED_WITHIN).until(() -> kafka.caughtUp(firstGroup, TARGET_TOPICS));
+    ProductionLanes first = startSink();
+    await().atMost(STORED_WITHIN).until(() -> first.caughtUp(kafka, TARGET_TOPICS));
 
     // Then every result is a row
     assertThat(count("SELECT count(*) FROM probe_results WHERE target_id = ?", target))
@@ -581,10 +573,9 @@ class TelemetrySinkIT {
         .isZero();
     first.stop();
 
-    // When a sink in a new consumer group replays the topics from the start
-    String replayGroup = newGroup();
-    TelemetrySink replay = startSink(replayGroup);
-    await().atMost(STORED_WITHIN).until(() -> kafka.caughtUp(replayGroup, TARGET_TOPICS));
+    // When a sink in new consumer groups replays the topics from the start
+    ProductionLanes replay = startSink();
+    await().atMost(STORED_WITHIN).until(() -> replay.caughtUp(kafka, TARGET_TOPICS));
 
     // Then it wrote them again, and nothing changed
     assertThat(replay.counters().probeResultRows()).isGreaterThanOrEqualTo(3);
@@ -597,7 +588,7 @@ class TelemetrySinkIT {
 
     // And an older status arriving late changes nothing, a newer one wins
     kafka.send(Topics.TARGET_STATUS, List.of(status(30, "up", 0, false, null)), TargetStatus::key);
-    await().atMost(STORED_WITHIN).until(() -> kafka.caughtUp(replayGroup, TARGET_TOPICS));
+    await().atMost(STORED_WITHIN).until(() -> replay.caughtUp(kafka, TARGET_TOPICS));
     assertThat(targetStatusRow()).isEqualTo(status);
     kafka.send(Topics.TARGET_STATUS, List.of(status(180, "up", 0, false, null)), TargetStatus::key);
     await().atMost(STORED_WITHIN).until(() -> "up".equals(targetStatusRow().get("status")));
@@ -610,7 +601,7 @@ class TelemetrySinkIT {
 
   @Test
   void pduOutletsBecomeRowsBesideTheSnapshot() {
-    startSink(newGroup());
+    startSink();
 
     sendReadings(
         reading(0)
@@ -648,7 +639,7 @@ class TelemetrySinkIT {
 
   @Test
   void theHeartbeatsV2FieldsAreStored() {
-    startSink(newGroup());
+    startSink();
     String collector = "collector-" + device;
 
     kafka.send(
@@ -690,8 +681,7 @@ class TelemetrySinkIT {
 
   @Test
   void unstorableTargetRecordsAreDeadLetteredAndTheOthersStored() {
-    String group = newGroup();
-    TelemetrySink sink = startSink(group);
+    ProductionLanes sink = startSink();
     byte[] key = Long.toString(target).getBytes(StandardCharsets.UTF_8);
 
     // A status the table refuses, garbage among probe results, and a target event whose subject
@@ -726,8 +716,8 @@ class TelemetrySinkIT {
     assertThat(targetStatusRow()).containsEntry("status", "up");
 
     // And the three others are dead letters saying why
-    await().atMost(STORED_WITHIN).until(() -> targetDeadLetters(group).size() == 3);
-    assertThat(targetDeadLetters(group))
+    await().atMost(STORED_WITHIN).until(() -> targetDeadLetters(sink).size() == 3);
+    assertThat(targetDeadLetters(sink))
         .extracting(r -> header(r, DeadLetterHeaders.MESSAGE))
         .anySatisfy(m -> assertThat(m).contains("status must be up or down"))
         .anySatisfy(m -> assertThat(m).contains("Malformed ProbeResult"))
@@ -735,11 +725,11 @@ class TelemetrySinkIT {
     assertThat(sink.counters().malformedRecords()).isGreaterThanOrEqualTo(3);
   }
 
-  private List<ConsumerRecord<byte[], byte[]>> targetDeadLetters(String group) {
+  private List<ConsumerRecord<byte[], byte[]>> targetDeadLetters(ProductionLanes sink) {
     String key = Long.toString(target);
     return kafka.readAll(Topics.DEAD_LETTER.name(), 3).stream()
         .filter(r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8).equals(key))
-        .filter(r -> group.equals(header(r, DeadLetterHeaders.CONSUMER)))
+        .filter(r -> sink.groupIds().contains(header(r, DeadLetterHeaders.CONSUMER)))
         .toList();
   }
 }

@@ -26,6 +26,11 @@ public enum PowerEventType {
     return severity;
   }
 
+  /**
+   * The type with this wire name, e.g. {@code on_battery}.
+   *
+   * @throws IllegalArgumentException for a name this version does not know
+   */
   public static PowerEventType fromWireName(String name) {
     for (PowerEventType type : values()) {
       if (type.wireName.equals(name)) {

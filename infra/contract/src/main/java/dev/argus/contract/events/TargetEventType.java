@@ -24,4 +24,18 @@ public enum TargetEventType {
   public Severity severity() {
     return severity;
   }
+
+  /**
+   * The type with this wire name, e.g. {@code threshold_reached}.
+   *
+   * @throws IllegalArgumentException for a name this version does not know
+   */
+  public static TargetEventType fromWireName(String name) {
+    for (TargetEventType type : values()) {
+      if (type.wireName.equals(name)) {
+        return type;
+      }
+    }
+    throw new IllegalArgumentException("unknown target event type: " + name);
+  }
 }

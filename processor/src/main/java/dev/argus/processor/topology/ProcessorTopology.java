@@ -1,4 +1,4 @@
-package dev.argus.processor;
+package dev.argus.processor.topology;
 
 import dev.argus.contract.power.PowerReading;
 import dev.argus.processor.energy.EnergySettings;

@@ -1,6 +1,7 @@
-package dev.argus.processor.targets;
+package dev.argus.processor.streams;
 
 import dev.argus.contract.Topics;
+import dev.argus.processor.targets.TargetAlertSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,4 +1,4 @@
-package dev.argus.processor.power;
+package dev.argus.processor.streams;
 
 import dev.argus.processor.system.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.argus.processor.power;
+package dev.argus.processor.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.argus.processor.power;
+package dev.argus.processor.streams;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.util.unit.DataSize;
 
 /**
- * How the Kafka Streams runtime of the power topology runs.
+ * How the Kafka Streams runtime of the processor topology runs.
  *
  * @param applicationId the Streams application id: consumer group and internal topic prefix
  * @param stateDir where the state stores live ({@code ARGUS_STREAMS_STATE_DIR}); on a persistent

@@ -1,4 +1,4 @@
-package dev.argus.processor.power;
+package dev.argus.processor.streams;
 
 import java.util.Map;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;

@@ -1,14 +1,10 @@
-package dev.argus.processor;
+package dev.argus.processor.streams;
 
 import dev.argus.contract.kafka.KafkaSettings;
-import dev.argus.processor.energy.EnergyProperties;
 import dev.argus.processor.energy.EnergySettings;
-import dev.argus.processor.power.PowerEventProperties;
 import dev.argus.processor.power.PowerEventSettings;
-import dev.argus.processor.power.StreamsProperties;
-import dev.argus.processor.power.StreamsRuntimeConfig;
-import dev.argus.processor.targets.TargetAlertProperties;
 import dev.argus.processor.targets.TargetAlertSettings;
+import dev.argus.processor.topology.ProcessorTopology;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,4 +1,4 @@
-package dev.argus.processor;
+package dev.argus.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,8 +11,8 @@ import dev.argus.processor.energy.EnergySettings;
 import dev.argus.processor.energy.EnergyTopology;
 import dev.argus.processor.power.PowerEventSettings;
 import dev.argus.processor.power.PowerEventsTopology;
-import dev.argus.processor.power.StreamsProperties;
-import dev.argus.processor.power.StreamsRuntimeConfig;
+import dev.argus.processor.streams.StreamsProperties;
+import dev.argus.processor.streams.StreamsRuntimeConfig;
 import dev.argus.processor.targets.TargetAlertSettings;
 import dev.argus.processor.testing.ReadingBuilder;
 import java.io.IOException;

@@ -1,6 +1,7 @@
-package dev.argus.processor.power;
+package dev.argus.processor.streams;
 
 import dev.argus.contract.Topics;
+import dev.argus.processor.power.PowerEventSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

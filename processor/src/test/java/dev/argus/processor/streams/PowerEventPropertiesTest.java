@@ -1,8 +1,9 @@
-package dev.argus.processor.power;
+package dev.argus.processor.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.argus.processor.power.PowerEventSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;

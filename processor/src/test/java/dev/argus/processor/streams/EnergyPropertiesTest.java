@@ -1,8 +1,9 @@
-package dev.argus.processor.energy;
+package dev.argus.processor.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.argus.processor.energy.EnergySettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;

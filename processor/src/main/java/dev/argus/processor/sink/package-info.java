@@ -1,0 +1,2 @@
+/** The sink: Kafka consumers that write telemetry to PostgreSQL in one transaction per batch. */
+package dev.argus.processor.sink;
