@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,24 +30,19 @@ final class BenchStack implements AutoCloseable {
 
   static BenchStack start(Path home, Path dataDir, PrintStream out) throws Exception {
     StackOptions options =
-        new StackOptions(
-            home,
-            dataDir,
-            true,
-            freePort(),
-            freePort(),
-            freePort(),
-            freePort(),
-            null,
-            null,
-            null,
-            false,
-            freePort(),
-            List.of(),
-            Duration.ofMinutes(5),
-            Map.of(),
+        StackOptions.builder(home, dataDir)
+            .reset(true)
+            .apiPort(freePort())
+            .kafkaPort(freePort())
+            .controllerPort(freePort())
+            .dbPort(freePort())
+            .externalDatabase(null, null, null)
+            .demoFleet(false)
+            .demoNutPort(freePort())
+            .pollInterval(Duration.ofMinutes(5))
             // Measure what users run: a database that syncs its commits.
-            true);
+            .durableDatabase(true)
+            .build();
     return new BenchStack(LocalStack.start(options, out), dataDir);
   }
 

@@ -8,8 +8,10 @@ import dev.argus.contract.events.PowerEventType;
 import dev.argus.contract.power.DeviceMetadata;
 import dev.argus.contract.power.OutletReading;
 import dev.argus.contract.power.PowerReading;
+import dev.argus.contract.testing.PowerReadings;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
@@ -21,31 +23,28 @@ class JsonSerdeTest {
   @Test
   void readingRoundTripsWithSnakeCaseNames() {
     var reading =
-        new PowerReading(
-            1,
-            "ups-main",
-            "ups",
-            "nut",
-            "Main",
-            "127.0.0.1",
-            3493,
-            "c1",
-            Instant.parse("2026-05-27T10:00:00Z"),
-            300,
-            null,
-            450.0,
-            55.0,
-            120.0,
-            121.0,
-            60.0,
-            3.2,
-            100.0,
-            10.0,
-            3600.0,
-            "OL",
-            null,
-            new DeviceMetadata("APC", "SmartUPS 1500", "1.0.0", "ABC123"),
-            java.util.List.of(new OutletReading(1, "web-1", 120.5, 0.52)));
+        PowerReadings.aReading()
+            .withDeviceId("ups-main")
+            .withDeviceType("ups")
+            .withPoller("nut")
+            .withDeviceName("Main")
+            .withAddress("127.0.0.1", 3493)
+            .withCollectorId("c1")
+            .withTimestamp(Instant.parse("2026-05-27T10:00:00Z"))
+            .withPollIntervalSeconds(300)
+            .withPowerWatts(450.0)
+            .withLoadPercent(55.0)
+            .withVoltage(120.0)
+            .withOutputVoltage(121.0)
+            .withInputFrequency(60.0)
+            .withOutputCurrent(3.2)
+            .withBatteryPercent(100.0)
+            .withBatteryLowPercent(10.0)
+            .withRuntimeSeconds(3600.0)
+            .withUpsStatus("OL")
+            .withMetadata(new DeviceMetadata("APC", "SmartUPS 1500", "1.0.0", "ABC123"))
+            .withOutlets(List.of(new OutletReading(1, "web-1", 120.5, 0.52)))
+            .build();
 
     byte[] bytes = readings.serializer().serialize("t", reading);
     String json = new String(bytes, StandardCharsets.UTF_8);

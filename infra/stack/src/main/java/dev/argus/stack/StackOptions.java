@@ -1,14 +1,14 @@
 package dev.argus.stack;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * How the local stack is laid out: ports, where its data lives, which devices to poll.
+ * How the local stack is laid out: ports, where its data lives, which devices to poll. The launcher
+ * reads it from its command line ({@link StackCommandLine}); tests and the benchmark build it by
+ * name with {@link #builder}.
  *
  * @param home the project checkout (holds the services' built jars)
  * @param dataDir broker log, PostgreSQL cluster and service logs; kept between runs
@@ -45,195 +45,153 @@ public record StackOptions(
     serviceEnvironment = Map.copyOf(serviceEnvironment);
   }
 
-  /** With the default restart policy. */
-  public StackOptions(
-      Path home,
-      Path dataDir,
-      boolean reset,
-      int apiPort,
-      int kafkaPort,
-      int controllerPort,
-      int dbPort,
-      String externalDbUrl,
-      String externalDbUser,
-      String externalDbPassword,
-      boolean demoFleet,
-      int demoNutPort,
-      List<String> extraDevices,
-      Duration pollInterval,
-      Map<String, String> serviceEnvironment,
-      boolean durableDatabase) {
-    this(
-        home,
-        dataDir,
-        reset,
-        apiPort,
-        kafkaPort,
-        controllerPort,
-        dbPort,
-        externalDbUrl,
-        externalDbUser,
-        externalDbPassword,
-        demoFleet,
-        demoNutPort,
-        extraDevices,
-        pollInterval,
-        serviceEnvironment,
-        durableDatabase,
-        RestartPolicy.DEFAULT);
-  }
-
   public String kafkaBootstrap() {
     return "127.0.0.1:" + kafkaPort;
   }
 
-  /** Reads options from command-line flags, then environment variables, then defaults. */
-  public static StackOptions parse(String[] args, Map<String, String> env) {
-    var flags = new ArrayList<>(List.of(args));
-    if (flags.contains("--help") || flags.contains("-h")) {
-      throw new UsageException(usage());
-    }
-    boolean reset = flags.remove("--reset");
-    boolean noDemo = flags.remove("--no-demo");
-    if (!flags.isEmpty()) {
-      throw new UsageException("Unknown argument(s): " + String.join(" ", flags) + "\n" + usage());
-    }
-    Path home = Path.of(env.getOrDefault("ARGUS_HOME", findHome().toString())).toAbsolutePath();
-    Path dataDir =
-        Path.of(env.getOrDefault("ARGUS_DATA_DIR", home.resolve(".argus").toString()))
-            .toAbsolutePath();
-    List<String> devices =
-        env.getOrDefault("ARGUS_COLLECTOR_DEVICES", "").isBlank()
-            ? List.of()
-            : List.of(env.get("ARGUS_COLLECTOR_DEVICES").split(","));
-    return new StackOptions(
-        home,
-        dataDir,
-        reset,
-        port(env, "ARGUS_API_PORT", 8000),
-        port(env, "ARGUS_KAFKA_PORT", 9092),
-        port(env, "ARGUS_KAFKA_CONTROLLER_PORT", 9093),
-        port(env, "ARGUS_DB_PORT", 5433),
-        blankToNull(env.get("ARGUS_DB_URL")),
-        env.getOrDefault("ARGUS_DB_USER", "postgres"),
-        env.getOrDefault("ARGUS_DB_PASSWORD", ""),
-        !noDemo && !"false".equalsIgnoreCase(env.getOrDefault("ARGUS_DEMO_FLEET", "true")),
-        port(env, "ARGUS_DEMO_NUT_PORT", 13493),
-        devices,
-        pollInterval(env),
-        Map.of(),
-        true,
-        restarts(env));
+  /**
+   * A stack of the checkout {@code home} keeping its data in {@code dataDir}, with the defaults.
+   */
+  public static Builder builder(Path home, Path dataDir) {
+    return new Builder(home, dataDir);
   }
 
-  private static RestartPolicy restarts(Map<String, String> env) {
-    RestartPolicy defaults = RestartPolicy.DEFAULT;
-    String limit = env.getOrDefault("ARGUS_RESTART_LIMIT", "");
-    int restarts;
-    try {
-      restarts = limit.isBlank() ? defaults.limit() : Integer.parseInt(limit.trim());
-    } catch (NumberFormatException e) {
-      restarts = -1;
-    }
-    if (restarts < 0) {
-      throw new UsageException(
-          "ARGUS_RESTART_LIMIT must be a whole number, 0 or more (0: stop at"
-              + " the first crash), not '"
-              + limit
-              + "'");
-    }
-    Duration window = duration(env, "ARGUS_RESTART_WINDOW", defaults.window());
-    if (!window.isPositive()) {
-      throw new UsageException("ARGUS_RESTART_WINDOW must be longer than 0, e.g. 5m");
-    }
-    Duration maxDelay = duration(env, "ARGUS_RESTART_MAX_DELAY", defaults.maxDelay());
-    if (maxDelay.compareTo(defaults.firstDelay()) < 0) {
-      throw new UsageException(
-          "ARGUS_RESTART_MAX_DELAY must be at least "
-              + defaults.firstDelay().toSeconds()
-              + "s, not "
-              + env.get("ARGUS_RESTART_MAX_DELAY"));
-    }
-    return new RestartPolicy(restarts, window, defaults.firstDelay(), maxDelay);
+  /** These options, to change some of them by name. */
+  public Builder toBuilder() {
+    return new Builder(home, dataDir)
+        .reset(reset)
+        .apiPort(apiPort)
+        .kafkaPort(kafkaPort)
+        .controllerPort(controllerPort)
+        .dbPort(dbPort)
+        .externalDatabase(externalDbUrl, externalDbUser, externalDbPassword)
+        .demoFleet(demoFleet)
+        .demoNutPort(demoNutPort)
+        .extraDevices(extraDevices)
+        .pollInterval(pollInterval)
+        .serviceEnvironment(serviceEnvironment)
+        .durableDatabase(durableDatabase)
+        .restarts(restarts);
   }
 
-  /** The collector polls at least every second; shorter would be refused by it at start-up. */
-  private static Duration pollInterval(Map<String, String> env) {
-    Duration interval = duration(env, "ARGUS_POLL_INTERVAL", Duration.ofSeconds(5));
-    if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new UsageException(
-          "ARGUS_POLL_INTERVAL must be at least 1s, not " + env.get("ARGUS_POLL_INTERVAL"));
-    }
-    return interval;
-  }
+  /**
+   * Options by name. Starts from the launcher's defaults, the ones {@code ./argus-start.sh --help}
+   * lists: a fresh checkout's stack on its usual ports, with the demo fleet, polling every 5 s.
+   */
+  public static final class Builder {
 
-  static String usage() {
-    return """
-    Usage: ./argus-start.sh [--reset] [--no-demo]
-      --reset     delete the data of earlier runs (broker log, database) before starting
-      --no-demo   do not start the simulated NUT fleet
-    Environment: ARGUS_API_PORT (8000), ARGUS_KAFKA_PORT (9092), ARGUS_DB_PORT (5433),
-      ARGUS_DB_URL/ARGUS_DB_USER/ARGUS_DB_PASSWORD (use an existing PostgreSQL),
-      ARGUS_DATA_DIR (<project>/.argus), ARGUS_POLL_INTERVAL (5s),
-      ARGUS_COLLECTOR_DEVICES (more devices: nut://[user[:pass]@]host[:port][/ups][?id=..]),
-      ARGUS_RESTART_LIMIT (5 restarts of a crashed service within ARGUS_RESTART_WINDOW (5m),
-      then stop; 0: stop at the first crash), ARGUS_RESTART_MAX_DELAY (30s)\
-    """;
-  }
+    private final Path home;
+    private final Path dataDir;
+    private boolean reset;
+    private int apiPort = 8000;
+    private int kafkaPort = 9092;
+    private int controllerPort = 9093;
+    private int dbPort = 5433;
+    private String externalDbUrl;
+    private String externalDbUser = "postgres";
+    private String externalDbPassword = "";
+    private boolean demoFleet = true;
+    private int demoNutPort = 13493;
+    private List<String> extraDevices = List.of();
+    private Duration pollInterval = Duration.ofSeconds(5);
+    private Map<String, String> serviceEnvironment = Map.of();
+    private boolean durableDatabase = true;
+    private RestartPolicy restarts = RestartPolicy.DEFAULT;
 
-  private static Path findHome() {
-    Path dir = Path.of("").toAbsolutePath();
-    for (Path p = dir; p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("collector")) && Files.isDirectory(p.resolve("infra"))) {
-        return p;
-      }
+    private Builder(Path home, Path dataDir) {
+      this.home = home;
+      this.dataDir = dataDir;
     }
-    return dir;
-  }
 
-  private static int port(Map<String, String> env, String name, int fallback) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
+    public Builder reset(boolean reset) {
+      this.reset = reset;
+      return this;
     }
-    try {
-      int port = Integer.parseInt(value.trim());
-      if (port < 1 || port > 65535) {
-        throw new NumberFormatException();
-      }
-      return port;
-    } catch (NumberFormatException e) {
-      throw new UsageException(
-          name + " must be a port number between 1 and 65535, not '" + value + "'");
-    }
-  }
 
-  private static Duration duration(Map<String, String> env, String name, Duration fallback) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
+    public Builder apiPort(int port) {
+      this.apiPort = port;
+      return this;
     }
-    var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(value.trim());
-    if (!m.matches()) {
-      throw new UsageException(name + " must look like 1500ms, 5s, 5m or 1h, not '" + value + "'");
+
+    public Builder kafkaPort(int port) {
+      this.kafkaPort = port;
+      return this;
     }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      default -> Duration.ofHours(n);
-    };
-  }
 
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
-  }
+    public Builder controllerPort(int port) {
+      this.controllerPort = port;
+      return this;
+    }
 
-  /** A bad flag or setting: the launcher prints the message and exits with status 2. */
-  public static final class UsageException extends RuntimeException {
-    public UsageException(String message) {
-      super(message);
+    /** The port of the embedded PostgreSQL; unused with an external database. */
+    public Builder dbPort(int port) {
+      this.dbPort = port;
+      return this;
+    }
+
+    /** Use this PostgreSQL instead of the embedded one; a null {@code url} keeps the embedded. */
+    public Builder externalDatabase(String url, String user, String password) {
+      this.externalDbUrl = url;
+      this.externalDbUser = user;
+      this.externalDbPassword = password;
+      return this;
+    }
+
+    public Builder demoFleet(boolean demoFleet) {
+      this.demoFleet = demoFleet;
+      return this;
+    }
+
+    public Builder demoNutPort(int port) {
+      this.demoNutPort = port;
+      return this;
+    }
+
+    public Builder extraDevices(List<String> nutUris) {
+      this.extraDevices = nutUris;
+      return this;
+    }
+
+    public Builder pollInterval(Duration interval) {
+      this.pollInterval = interval;
+      return this;
+    }
+
+    /** Settings every service gets on top of those the stack sets. */
+    public Builder serviceEnvironment(Map<String, String> environment) {
+      this.serviceEnvironment = environment;
+      return this;
+    }
+
+    public Builder durableDatabase(boolean durable) {
+      this.durableDatabase = durable;
+      return this;
+    }
+
+    public Builder restarts(RestartPolicy restarts) {
+      this.restarts = restarts;
+      return this;
+    }
+
+    public StackOptions build() {
+      return new StackOptions(
+          home,
+          dataDir,
+          reset,
+          apiPort,
+          kafkaPort,
+          controllerPort,
+          dbPort,
+          externalDbUrl,
+          externalDbUser,
+          externalDbPassword,
+          demoFleet,
+          demoNutPort,
+          extraDevices,
+          pollInterval,
+          serviceEnvironment,
+          durableDatabase,
+          restarts);
     }
   }
 }

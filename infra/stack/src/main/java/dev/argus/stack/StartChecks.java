@@ -5,9 +5,6 @@ import dev.argus.contract.secrets.SecretKeyring;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +19,6 @@ import java.util.Map;
 final class StartChecks {
 
   static final int MIN_JAVA = 21;
-  static final List<String> SERVICES = List.of("processor", "api", "collector");
 
   /**
    * The api's rule for its bootstrap key, from {@code dev.argus.api.security.SecurityProperties}
@@ -79,7 +75,7 @@ final class StartChecks {
         problems.add(e.getMessage());
       }
     }
-    jars(options.home(), problems);
+    problems.addAll(ServiceJars.missing(options.home()));
     return problems;
   }
 
@@ -112,39 +108,5 @@ final class StartChecks {
           }
         });
     return problems;
-  }
-
-  /** The executable jars of the services by name; a missing one is left out. */
-  static Map<String, Path> serviceJars(Path home) {
-    return jars(home, new ArrayList<>());
-  }
-
-  private static Map<String, Path> jars(Path home, List<String> problems) {
-    Map<String, Path> jars = new LinkedHashMap<>();
-    for (String module : SERVICES) {
-      Path target = home.resolve(module).resolve("target");
-      Path found = null;
-      if (Files.isDirectory(target)) {
-        try (DirectoryStream<Path> s =
-            Files.newDirectoryStream(target, "argus-" + module + "-*-exec.jar")) {
-          for (Path p : s) {
-            found = p;
-          }
-        } catch (IOException unreadable) {
-          // Reported as missing below.
-        }
-      }
-      if (found == null) {
-        problems.add(
-            "No executable jar of the "
-                + module
-                + " in "
-                + target
-                + ": build first (./argus-start.sh does: mvn -DskipTests package)");
-      } else {
-        jars.put(module, found);
-      }
-    }
-    return jars;
   }
 }

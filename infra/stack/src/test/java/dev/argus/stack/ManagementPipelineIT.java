@@ -89,8 +89,10 @@ class ManagementPipelineIT {
         });
     website.start();
     var options =
-        StackApi.testStack(
-            "it-management", false, List.of(), Duration.ofSeconds(2), Map.of("API_KEY", API_KEY));
+        StackApi.testStack("it-management")
+            .pollInterval(Duration.ofSeconds(2))
+            .serviceEnvironment(Map.of("API_KEY", API_KEY))
+            .build();
     stack = LocalStack.start(options, teeTo(stackOutput));
   }
 

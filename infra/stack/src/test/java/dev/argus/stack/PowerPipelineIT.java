@@ -60,23 +60,23 @@ class PowerPipelineIT {
                     "ups.model", "Sim 1500",
                     "ups.serial", "E2E-1")));
     options =
-        StackApi.testStack(
-            "it-stack",
-            true,
-            List.of(
-                "nut://"
-                    + UpsdProcess.USER
-                    + ":"
-                    + UpsdProcess.PASSWORD
-                    + "@127.0.0.1:"
-                    + upsd.port()
-                    + "/"
-                    + UpsdProcess.UPS_NAME
-                    + "?id="
-                    + DEVICE
-                    + "&name=E2E%20UPS"),
-            Duration.ofSeconds(1),
-            Map.of());
+        StackApi.testStack("it-stack")
+            .demoFleet(true)
+            .extraDevices(
+                List.of(
+                    "nut://"
+                        + UpsdProcess.USER
+                        + ":"
+                        + UpsdProcess.PASSWORD
+                        + "@127.0.0.1:"
+                        + upsd.port()
+                        + "/"
+                        + UpsdProcess.UPS_NAME
+                        + "?id="
+                        + DEVICE
+                        + "&name=E2E%20UPS"))
+            .pollInterval(Duration.ofSeconds(1))
+            .build();
     stack = LocalStack.start(options, System.out);
   }
 
@@ -204,26 +204,8 @@ class PowerPipelineIT {
     assertThat(eventsBefore).isGreaterThanOrEqualTo(2);
     stack.close();
 
-    stack =
-        LocalStack.start(
-            new StackOptions(
-                options.home(),
-                options.dataDir(),
-                false,
-                options.apiPort(),
-                options.kafkaPort(),
-                options.controllerPort(),
-                options.dbPort(),
-                null,
-                null,
-                null,
-                false,
-                options.demoNutPort(),
-                options.extraDevices(),
-                options.pollInterval(),
-                Map.of(),
-                false),
-            System.out);
+    // The same data and ports, kept rather than reset.
+    stack = LocalStack.start(options.toBuilder().reset(false).demoFleet(false).build(), System.out);
 
     assertThat(api.get("/api/events?device_id=" + DEVICE).body().path("total").asInt())
         .isGreaterThanOrEqualTo(eventsBefore);

@@ -70,8 +70,10 @@ class SecretsAtRestIT {
                     "230.0")));
     // CHECKPOINT below writes the buffers to the data files; syncing them to disk adds nothing.
     var options =
-        StackApi.testStack(
-            "it-secrets", false, List.of(), Duration.ofSeconds(2), Map.of("API_KEY", API_KEY));
+        StackApi.testStack("it-secrets")
+            .pollInterval(Duration.ofSeconds(2))
+            .serviceEnvironment(Map.of("API_KEY", API_KEY))
+            .build();
     dataDir = options.dataDir();
     stack = LocalStack.start(options, System.out);
   }

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class ServiceSettingsIT {
 
-  private static final Map<String, Path> JARS =
-      StartChecks.serviceJars(Path.of("../..").toAbsolutePath());
+  private static final Path HOME = Path.of("../..").toAbsolutePath();
 
   private record Run(int exitCode, List<String> lines, String output) {}
 
@@ -69,14 +68,23 @@ class ServiceSettingsIT {
     }
   }
 
+  private static Path jar(String service) {
+    assertThat(ServiceJars.missing(HOME)).as("built service jars").isEmpty();
+    ServiceJars jars = ServiceJars.find(HOME);
+    return switch (service) {
+      case "api" -> jars.api();
+      case "collector" -> jars.collector();
+      default -> throw new IllegalArgumentException("no settings test for the " + service);
+    };
+  }
+
   private static Run run(String service, Map<String, String> env) throws Exception {
-    assertThat(JARS).as("built service jars").containsKey(service);
     ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m",
                 "-jar",
-                JARS.get(service).toString())
+                jar(service).toString())
             .redirectErrorStream(true);
     builder
         .environment()

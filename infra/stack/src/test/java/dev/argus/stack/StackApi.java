@@ -12,8 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -95,33 +93,24 @@ final class StackApi {
   }
 
   /**
-   * A fresh stack for one test class: its own data directory under {@code target}, free ports, and
-   * a database that does not sync to disk (tests start from nothing, so a power cut loses nothing).
+   * A fresh stack for one test class: its own data directory under {@code target}, free ports, no
+   * demo fleet and a database that does not sync to disk (tests start from nothing, so a power cut
+   * loses nothing). A test names what it adds, e.g. {@code
+   * testStack("it-x").demoFleet(true).pollInterval(Duration.ofSeconds(1)).build()}.
    */
-  static StackOptions testStack(
-      String dataDirName,
-      boolean demoFleet,
-      List<String> devices,
-      Duration pollInterval,
-      Map<String, String> serviceEnvironment)
-      throws IOException {
-    return new StackOptions(
-        Path.of("../..").toAbsolutePath().normalize(),
-        Path.of("target", dataDirName).toAbsolutePath(),
-        true,
-        freePort(),
-        freePort(),
-        freePort(),
-        freePort(),
-        null,
-        null,
-        null,
-        demoFleet,
-        freePort(),
-        devices,
-        pollInterval,
-        serviceEnvironment,
-        false);
+  static StackOptions.Builder testStack(String dataDirName) throws IOException {
+    return StackOptions.builder(
+            Path.of("../..").toAbsolutePath().normalize(),
+            Path.of("target", dataDirName).toAbsolutePath())
+        .reset(true)
+        .apiPort(freePort())
+        .kafkaPort(freePort())
+        .controllerPort(freePort())
+        .dbPort(freePort())
+        .externalDatabase(null, null, null)
+        .demoFleet(false)
+        .demoNutPort(freePort())
+        .durableDatabase(false);
   }
 
   static int freePort() throws IOException {

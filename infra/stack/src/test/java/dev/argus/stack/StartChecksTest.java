@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +22,7 @@ class StartChecksTest {
 
   @BeforeEach
   void builtCheckout() throws Exception {
-    for (String module : StartChecks.SERVICES) {
+    for (String module : ServiceJars.SERVICES) {
       Path target = Files.createDirectories(home.resolve(module).resolve("target"));
       Files.createFile(target.resolve("argus-" + module + "-0.1.0-SNAPSHOT-exec.jar"));
     }
@@ -94,22 +93,13 @@ class StartChecksTest {
   }
 
   private static StackOptions options(Path home, int apiPort) throws Exception {
-    return new StackOptions(
-        home,
-        home.resolve(".argus"),
-        false,
-        apiPort,
-        StackApi.freePort(),
-        StackApi.freePort(),
-        StackApi.freePort(),
-        null,
-        null,
-        null,
-        false,
-        StackApi.freePort(),
-        List.of(),
-        Duration.ofSeconds(5),
-        Map.of(),
-        true);
+    return StackOptions.builder(home, home.resolve(".argus"))
+        .apiPort(apiPort)
+        .kafkaPort(StackApi.freePort())
+        .controllerPort(StackApi.freePort())
+        .dbPort(StackApi.freePort())
+        .demoFleet(false)
+        .demoNutPort(StackApi.freePort())
+        .build();
   }
 }

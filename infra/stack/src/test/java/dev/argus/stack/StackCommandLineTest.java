@@ -7,30 +7,30 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class StackOptionsTest {
+class StackCommandLineTest {
 
   @Test
   void aPollIntervalUnderASecondIsRefusedBeforeTheCollectorWouldBe() {
     assertThatThrownBy(
-            () -> StackOptions.parse(new String[0], Map.of("ARGUS_POLL_INTERVAL", "500ms")))
-        .isInstanceOf(StackOptions.UsageException.class)
+            () -> StackCommandLine.parse(new String[0], Map.of("ARGUS_POLL_INTERVAL", "500ms")))
+        .isInstanceOf(StackCommandLine.UsageException.class)
         .hasMessageContaining("at least 1s");
   }
 
   @Test
   void millisecondsAreKeptRatherThanRoundedToSeconds() {
-    var options = StackOptions.parse(new String[0], Map.of("ARGUS_POLL_INTERVAL", "1500ms"));
+    var options = StackCommandLine.parse(new String[0], Map.of("ARGUS_POLL_INTERVAL", "1500ms"));
 
     assertThat(options.pollInterval()).isEqualTo(Duration.ofMillis(1500));
   }
 
   @Test
   void restartsDefaultToFiveWithinFiveMinutesAndCanBeTurnedOff() {
-    assertThat(StackOptions.parse(new String[0], Map.of()).restarts())
+    assertThat(StackCommandLine.parse(new String[0], Map.of()).restarts())
         .isEqualTo(RestartPolicy.DEFAULT);
 
     var options =
-        StackOptions.parse(
+        StackCommandLine.parse(
             new String[0],
             Map.of(
                 "ARGUS_RESTART_LIMIT",
@@ -48,12 +48,13 @@ class StackOptionsTest {
 
   @Test
   void aRestartLimitThatIsNoCountIsRefused() {
-    assertThatThrownBy(() -> StackOptions.parse(new String[0], Map.of("ARGUS_RESTART_LIMIT", "-1")))
-        .isInstanceOf(StackOptions.UsageException.class)
+    assertThatThrownBy(
+            () -> StackCommandLine.parse(new String[0], Map.of("ARGUS_RESTART_LIMIT", "-1")))
+        .isInstanceOf(StackCommandLine.UsageException.class)
         .hasMessageStartingWith("ARGUS_RESTART_LIMIT must be a whole number, 0 or more");
     assertThatThrownBy(
-            () -> StackOptions.parse(new String[0], Map.of("ARGUS_RESTART_WINDOW", "0s")))
-        .isInstanceOf(StackOptions.UsageException.class)
+            () -> StackCommandLine.parse(new String[0], Map.of("ARGUS_RESTART_WINDOW", "0s")))
+        .isInstanceOf(StackCommandLine.UsageException.class)
         .hasMessageStartingWith("ARGUS_RESTART_WINDOW must be longer than 0");
   }
 }

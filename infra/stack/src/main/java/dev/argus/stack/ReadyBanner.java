@@ -1,0 +1,53 @@
+package dev.argus.stack;
+
+import java.time.Duration;
+
+/**
+ * What the launcher prints once every part answers: where the api, its documentation, the broker,
+ * the database and the logs are, a few requests to try, and where the admin key comes from (never
+ * the key itself, which would end up in terminal scroll-back).
+ *
+ * @param jdbcUrl the database's URL; a trailing {@code ?user=} is left out, the user is shown apart
+ * @param adminKeySource {@code API_KEY} when the key came from the environment, else its file
+ */
+record ReadyBanner(StackOptions options, String jdbcUrl, String dbUser, String adminKeySource) {
+
+  String text(Duration took) {
+    String api = "http://localhost:" + options.apiPort();
+    return """
+
+    Argus is up (%d s).
+      API              %s/api
+      OpenAPI          %s/docs   (spec: %s/openapi.json)
+      Kafka bootstrap  %s
+      JDBC URL         %s   (user %s)
+      Logs             %s
+    Try:
+      curl %s/api/health
+      curl %s/api/devices
+      curl '%s/api/snapshots/latest?device_id=ups-office'
+      curl %s/api/events        (events appear within a few minutes)
+      curl -H "x-api-key: %s" %s/api/v1/alert-status
+    Admin API key (X-Api-Key, for writes and /api/v1): from %s
+    Press Ctrl-C to stop.
+    """
+        .formatted(
+            took.toSeconds(),
+            api,
+            api,
+            api,
+            options.kafkaBootstrap(),
+            jdbcUrl.replaceFirst("\\?user=[^&]*$", ""),
+            dbUser,
+            options.dataDir().resolve("logs"),
+            api,
+            api,
+            api,
+            api,
+            adminKeySource.equals("API_KEY")
+                ? "$API_KEY"
+                : "$(cat " + options.dataDir().resolve("api-key") + ")",
+            api,
+            adminKeySource);
+  }
+}
