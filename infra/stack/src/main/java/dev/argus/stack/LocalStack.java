@@ -1,5 +1,7 @@
 package dev.argus.stack;
 
+import dev.argus.contract.TopicProvisioner;
+import dev.argus.contract.kafka.KafkaSettings;
 import dev.argus.contract.schema.ServiceRoles;
 import dev.argus.contract.secrets.InvalidSecretKeyException;
 import dev.argus.stack.demo.DemoFleet;
@@ -142,7 +144,11 @@ public final class LocalStack implements AutoCloseable {
             Duration.ofSeconds(90));
     running.push(broker);
     leftovers.record(pids());
-    StackTopics.createAll(options.kafkaBootstrap());
+    // Every topic exists before the services start, so none of them races another to create one.
+    TopicProvisioner.provisionCatalog(
+        new KafkaSettings(options.kafkaBootstrap(), (short) 1),
+        "argus-local-stack",
+        Duration.ofSeconds(30));
   }
 
   private ServiceRoles.Logins startDatabase() throws Exception {
