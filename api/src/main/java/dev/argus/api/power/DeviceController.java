@@ -158,6 +158,8 @@ class DeviceController {
   /**
    * What is wrong with {@code device} (its Bean Validation constraints), each problem prefixed with
    * {@code where} (e.g. {@code "devices[2]."}), in the order of the fields; empty when it is valid.
+   * Called here rather than by {@code @Valid}: an update is validated with the path's id filled in,
+   * and the items of a replacement are named by their index.
    */
   private List<String> problems(String where, DeviceRequest device) {
     return validator.validate(device).stream()
