@@ -1,7 +1,7 @@
 package dev.argus.api;
 
-import dev.argus.api.secrets.SecretsProperties;
-import dev.argus.api.security.SecurityProperties;
+import dev.argus.api.system.secrets.BootstrapApiKey;
+import dev.argus.api.system.secrets.SecretsProperties;
 import dev.argus.contract.secrets.SecretKeyring;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -29,7 +29,7 @@ public class ApiApplication {
    */
   private static void refuseBadKeys(Map<String, String> env) {
     try {
-      SecurityProperties.checkApiKey(env.get("API_KEY"));
+      BootstrapApiKey.check(env.get("API_KEY"));
       String keys = env.get(SecretKeyring.SETTING);
       if (keys != null && !keys.isBlank()) {
         new SecretsProperties(keys);

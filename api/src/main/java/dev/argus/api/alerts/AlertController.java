@@ -1,7 +1,7 @@
 package dev.argus.api.alerts;
 
-import dev.argus.api.power.Page;
 import dev.argus.api.system.ErrorBody;
+import dev.argus.api.system.paging.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

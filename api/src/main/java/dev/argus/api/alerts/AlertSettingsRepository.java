@@ -1,6 +1,6 @@
 package dev.argus.api.alerts;
 
-import dev.argus.api.secrets.SecretStore;
+import dev.argus.api.system.secrets.SecretStore;
 import dev.argus.contract.secrets.SecretCipher;
 import dev.argus.contract.secrets.SecretContext;
 import java.util.Optional;

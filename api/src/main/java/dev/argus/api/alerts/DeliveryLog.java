@@ -1,8 +1,8 @@
 package dev.argus.api.alerts;
 
-import dev.argus.api.power.Columns;
-import dev.argus.api.power.Page;
-import dev.argus.api.power.PagedQuery;
+import dev.argus.api.system.jdbc.Columns;
+import dev.argus.api.system.paging.Page;
+import dev.argus.api.system.paging.PagedQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

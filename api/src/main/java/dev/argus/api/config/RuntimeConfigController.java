@@ -1,6 +1,7 @@
 package dev.argus.api.config;
 
 import dev.argus.api.system.ErrorBody;
+import dev.argus.api.system.runtimeconfig.RuntimeSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,7 +1,7 @@
 package dev.argus.api.energy;
 
-import dev.argus.api.config.RuntimeSettings;
 import dev.argus.api.system.ErrorBody;
+import dev.argus.api.system.runtimeconfig.RuntimeSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

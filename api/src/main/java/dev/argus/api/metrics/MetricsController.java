@@ -1,7 +1,7 @@
 package dev.argus.api.metrics;
 
-import dev.argus.api.config.RuntimeSettings;
 import dev.argus.api.system.ErrorBody;
+import dev.argus.api.system.runtimeconfig.RuntimeSettings;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,5 +1,6 @@
 package dev.argus.api.power;
 
+import dev.argus.api.system.jdbc.Columns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,7 +1,8 @@
 package dev.argus.api.power;
 
-import dev.argus.api.config.ConfigOutbox;
-import dev.argus.api.secrets.SecretStore;
+import dev.argus.api.system.jdbc.Columns;
+import dev.argus.api.system.outbox.ConfigOutbox;
+import dev.argus.api.system.secrets.SecretStore;
 import dev.argus.contract.WireJson;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;

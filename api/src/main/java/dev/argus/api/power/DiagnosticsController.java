@@ -1,6 +1,7 @@
 package dev.argus.api.power;
 
 import dev.argus.api.system.ApiProperties;
+import dev.argus.api.system.jdbc.Columns;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;

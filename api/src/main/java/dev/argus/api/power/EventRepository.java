@@ -1,5 +1,8 @@
 package dev.argus.api.power;
 
+import dev.argus.api.system.jdbc.Columns;
+import dev.argus.api.system.paging.Page;
+import dev.argus.api.system.paging.PagedQuery;
 import dev.argus.contract.events.PowerEventType;
 import java.sql.ResultSet;
 import java.sql.SQLException;

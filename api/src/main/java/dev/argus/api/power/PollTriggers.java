@@ -1,6 +1,7 @@
 package dev.argus.api.power;
 
 import dev.argus.api.system.ApiProperties;
+import dev.argus.api.system.jdbc.Columns;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;

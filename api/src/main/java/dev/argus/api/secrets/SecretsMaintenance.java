@@ -1,5 +1,6 @@
 package dev.argus.api.secrets;
 
+import dev.argus.api.system.secrets.SecretStore;
 import dev.argus.contract.secrets.SecretCipher;
 import dev.argus.contract.secrets.SecretContext;
 import java.util.LinkedHashMap;

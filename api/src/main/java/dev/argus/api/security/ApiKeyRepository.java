@@ -1,6 +1,6 @@
 package dev.argus.api.security;
 
-import dev.argus.api.power.Columns;
+import dev.argus.api.system.jdbc.Columns;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;

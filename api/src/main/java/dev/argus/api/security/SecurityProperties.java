@@ -1,5 +1,6 @@
 package dev.argus.api.security;
 
+import dev.argus.api.system.secrets.BootstrapApiKey;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,13 +26,12 @@ public record SecurityProperties(
     int failedAuthLimitPerMinute,
     @DefaultValue("120") int alertStatusRateLimitPerMinute) {
 
-  public static final int MIN_API_KEY_LENGTH = 32;
   public static final int DEFAULT_ALERT_STATUS_RATE_LIMIT_PER_MINUTE = 120;
 
   @ConstructorBinding
   public SecurityProperties {
     apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
-    checkApiKey(apiKey);
+    BootstrapApiKey.check(apiKey);
     if (rateLimitPerMinute < 1) {
       throw new IllegalArgumentException(
           "RATE_LIMIT_PER_MINUTE must be at least 1, got " + rateLimitPerMinute);
@@ -53,18 +53,6 @@ public record SecurityProperties(
         rateLimitPerMinute,
         failedAuthLimitPerMinute,
         DEFAULT_ALERT_STATUS_RATE_LIMIT_PER_MINUTE);
-  }
-
-  /** A blank or absent key is no key; a key that is set must be long enough. */
-  public static void checkApiKey(String apiKey) {
-    if (apiKey != null && !apiKey.isBlank() && apiKey.length() < MIN_API_KEY_LENGTH) {
-      throw new IllegalArgumentException(
-          "API_KEY must be at least "
-              + MIN_API_KEY_LENGTH
-              + " characters long (it has "
-              + apiKey.length()
-              + "); generate one with: openssl rand -hex 32");
-    }
   }
 
   boolean authenticationEnabled() {

@@ -1,8 +1,8 @@
 package dev.argus.api.targets;
 
-import dev.argus.api.config.ConfigOutbox;
-import dev.argus.api.power.Page;
 import dev.argus.api.system.JsonInputErrors;
+import dev.argus.api.system.outbox.ConfigOutbox;
+import dev.argus.api.system.paging.Page;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
 import jakarta.validation.ConstraintViolation;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,23 +104,15 @@ abstract class AlertsApiTest extends RunningApiTest {
         () -> deliveriesOf(subjectId), rows -> rows.size() >= count, "deliveries of " + subjectId);
   }
 
-  /** Polls until the condition holds (or fails after a generous deadline). */
-  static <T> T await(Supplier<T> value, java.util.function.Predicate<T> done, String what) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    T current = value.get();
-    while (!done.test(current)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out waiting for " + what + "; last seen: " + current);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-      current = value.get();
-    }
-    return current;
+  /**
+   * Polls until the condition holds (or fails after a generous deadline, naming the last value).
+   */
+  static <T> T await(Supplier<T> value, Predicate<T> done, String what) {
+    return Awaitility.await(what)
+        .atMost(Duration.ofSeconds(60))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(100))
+        .until(value::get, done);
   }
 
   private static <V> KafkaProducer<String, V> producer(

@@ -1,12 +1,14 @@
 package dev.argus.api.power;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.argus.api.ApiHttp.Response;
 import dev.argus.api.KafkaApiTest;
 import dev.argus.contract.Topics;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.secrets.SecretContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -227,11 +229,15 @@ class DeviceConfigPublishingIT extends KafkaApiTest {
             .deserialize(Topics.CONFIG.name(), record.value());
   }
 
-  private void awaitEmptyOutbox() throws InterruptedException {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (rows.count("SELECT count(*) FROM config_outbox") > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertThat(rows.count("SELECT count(*) FROM config_outbox")).as("queued config rows").isZero();
+  private void awaitEmptyOutbox() {
+    await("the relay to empty config_outbox")
+        .atMost(Duration.ofSeconds(30))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(50))
+        .untilAsserted(
+            () ->
+                assertThat(rows.count("SELECT count(*) FROM config_outbox"))
+                    .as("queued config rows")
+                    .isZero());
   }
 }

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.argus.api.system.paging.Page;
 import dev.argus.contract.events.PowerEventType;
 import java.time.Instant;
 import java.util.List;

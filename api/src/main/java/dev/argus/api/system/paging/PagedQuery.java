@@ -1,4 +1,4 @@
-package dev.argus.api.power;
+package dev.argus.api.system.paging;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.argus.api.config;
+package dev.argus.api.system.outbox;
 
 import dev.argus.contract.settings.Durations;
 import java.time.Duration;

@@ -1,11 +1,12 @@
-package dev.argus.api.secrets;
+package dev.argus.api.system.secrets;
 
 import dev.argus.contract.secrets.SecretContext;
 import java.util.function.BiFunction;
 
 /**
- * A table that holds encrypted secrets; its feature implements this so that {@link
- * SecretsMaintenance} can re-encrypt everything without knowing each table's layout.
+ * A table that holds encrypted secrets; its feature implements this so that the re-encryption
+ * ({@code dev.argus.api.secrets.SecretsMaintenance}) can rewrite everything without knowing each
+ * table's layout, and without the features depending on one another.
  */
 public interface SecretStore {
 

@@ -1,4 +1,4 @@
-package dev.argus.api.config;
+package dev.argus.api.system.outbox;
 
 import dev.argus.api.system.KafkaClients;
 import dev.argus.contract.Topics;

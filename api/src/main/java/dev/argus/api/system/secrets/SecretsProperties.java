@@ -1,4 +1,4 @@
-package dev.argus.api.secrets;
+package dev.argus.api.system.secrets;
 
 import dev.argus.contract.secrets.SecretKeyring;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package dev.argus.api.secrets;
+package dev.argus.api.system.secrets;
 
 import dev.argus.contract.secrets.SecretCipher;
 import org.slf4j.Logger;

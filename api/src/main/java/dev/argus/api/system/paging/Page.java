@@ -1,4 +1,4 @@
-package dev.argus.api.power;
+package dev.argus.api.system.paging;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.argus.api.power;
+package dev.argus.api.system.jdbc;
 
 import dev.argus.contract.WireJson;
 import java.sql.ResultSet;

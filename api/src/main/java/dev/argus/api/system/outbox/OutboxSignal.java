@@ -1,4 +1,4 @@
-package dev.argus.api.config;
+package dev.argus.api.system.outbox;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;

@@ -1,6 +1,7 @@
-package dev.argus.api.config;
+package dev.argus.api.system.runtimeconfig;
 
-import dev.argus.api.secrets.SecretStore;
+import dev.argus.api.system.outbox.ConfigOutbox;
+import dev.argus.api.system.secrets.SecretStore;
 import dev.argus.contract.WireJson;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
@@ -56,7 +57,7 @@ public class RuntimeSettings implements SecretStore {
    * {@code argus.config}, in one transaction. The row lock serialises concurrent updates, so the
    * outbox receives them in commit order.
    */
-  RuntimeConfig update(UnaryOperator<RuntimeConfig> change) {
+  public RuntimeConfig update(UnaryOperator<RuntimeConfig> change) {
     return transactions.execute(
         status -> {
           RuntimeConfig current = read(" FOR UPDATE");
