@@ -1,60 +1,31 @@
 package dev.argus.api;
 
-import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static dev.argus.contract.testing.ArgusArchRules.API;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.argus.contract.testing.ArgusArchRules;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package rules of the api. Every package directly under {@code dev.argus.api} except {@code
- * system} is a feature ({@code alerts}, {@code energy}, {@code power}, ...) or cross-cutting
- * ({@code security}); they are selected by package, so a feature added later is covered without
- * touching this test.
+ * The api's share of {@link ArgusArchRules}: feature packages meet only through {@code system}, and
+ * the application class depends on {@code system} alone.
  */
 class ArchitectureTest {
 
-  private static final String API = "dev.argus.api";
-  private static final String SYSTEM = "dev.argus.api.system..";
-
-  private static final JavaClasses API_CLASSES =
+  private static final JavaClasses CLASSES =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages(API);
 
   @Test
   void featurePackagesMeetOnlyThroughSystem() {
-    slices()
-        .matching("dev.argus.api.(*)..")
-        .should()
-        .notDependOnEachOther()
-        .ignoreDependency(alwaysTrue(), resideInAPackage(SYSTEM))
-        .because(
-            "a feature must stay movable and readable on its own: when two features need the same"
-                + " piece, move it to a sub-package of dev.argus.api.system (as paging, outbox,"
-                + " runtimeconfig and secrets are), or let system declare an interface that the"
-                + " feature implements (as SecretStore); system itself depends on no feature")
-        .check(API_CLASSES);
+    ArgusArchRules.API_FEATURES_MEET_ONLY_THROUGH_SYSTEM.check(CLASSES);
   }
 
   @Test
   void theApplicationPackageDependsOnSystemAlone() {
-    classes()
-        .that()
-        .resideInAPackage(API)
-        .should()
-        .onlyDependOnClassesThat(
-            resideInAnyPackage(API, SYSTEM).or(resideOutsideOfPackage(API + "..")))
-        .because(
-            "the application class only starts Spring, which finds the features itself; a check"
-                + " it runs before Spring starts belongs in dev.argus.api.system (as"
-                + " BootstrapApiKey)")
-        .check(API_CLASSES);
+    ArgusArchRules.API_APPLICATION_PACKAGE_DEPENDS_ON_SYSTEM_ALONE.check(CLASSES);
   }
 }

@@ -1,8 +1,13 @@
 package dev.argus.contract.testing;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -170,6 +175,43 @@ public final class ArgusArchRules {
               "polling and probing are tested without a broker: publish through"
                   + " dev.argus.collector.kafka.TopicPublisher (or a listener the wiring connects),"
                   + " never through a Kafka client");
+
+  // ---------------------------------------------------------------------------------------------
+  // api
+
+  public static final String API = "dev.argus.api";
+
+  private static final String API_SYSTEM = API + ".system..";
+
+  /**
+   * Every package directly under {@code dev.argus.api} except {@code system} is a feature ({@code
+   * alerts}, {@code energy}, {@code power}, ...) or cross-cutting ({@code security}); a feature
+   * added later is covered without being named here. {@code system} depends on no feature either.
+   */
+  public static final ArchRule API_FEATURES_MEET_ONLY_THROUGH_SYSTEM =
+      slices()
+          .matching(API + ".(*)..")
+          .should()
+          .notDependOnEachOther()
+          .ignoreDependency(alwaysTrue(), resideInAPackage(API_SYSTEM))
+          .because(
+              "a feature must stay movable and readable on its own: when two features need the"
+                  + " same piece, move it to a sub-package of dev.argus.api.system (as paging,"
+                  + " outbox, runtimeconfig and secrets are), or let system declare an interface"
+                  + " that the feature implements (as SecretStore); system itself depends on no"
+                  + " feature");
+
+  public static final ArchRule API_APPLICATION_PACKAGE_DEPENDS_ON_SYSTEM_ALONE =
+      classes()
+          .that()
+          .resideInAPackage(API)
+          .should()
+          .onlyDependOnClassesThat(
+              resideInAnyPackage(API, API_SYSTEM).or(resideOutsideOfPackage(API + "..")))
+          .because(
+              "the application class only starts Spring, which finds the features itself; a"
+                  + " check it runs before Spring starts belongs in dev.argus.api.system (as"
+                  + " BootstrapApiKey)");
 
   // ---------------------------------------------------------------------------------------------
   // contract pieces that the standalone clients may use
