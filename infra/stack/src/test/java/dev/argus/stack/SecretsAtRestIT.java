@@ -8,8 +8,12 @@ import dev.argus.contract.testing.UpsdProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -19,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -231,16 +234,35 @@ class SecretsAtRestIT {
   private static List<Path> filesContaining(Path root, String text) {
     byte[] needle = text.getBytes(StandardCharsets.UTF_8);
     List<Path> found = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(root)) {
-      files
-          .filter(Files::isRegularFile)
-          .filter(file -> !file.startsWith(root.resolve("postgres-binaries")))
-          .forEach(
-              file -> {
-                if (contains(read(file), needle)) {
-                  found.add(file);
-                }
-              });
+    Path binaries = root.resolve("postgres-binaries");
+    try {
+      // walkFileTree rather than Files.walk: the services keep writing while we read, and a file
+      // that vanishes between the listing and the read (a broker's checkpoint .tmp) is skipped
+      // instead of failing the walk.
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+              return dir.equals(binaries) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              if (attributes.isRegularFile() && contains(read(file), needle)) {
+                found.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              if (e instanceof NoSuchFileException) {
+                return FileVisitResult.CONTINUE;
+              }
+              throw e;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
