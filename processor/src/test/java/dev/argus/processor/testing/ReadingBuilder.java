@@ -3,37 +3,36 @@ package dev.argus.processor.testing;
 import dev.argus.contract.power.DeviceMetadata;
 import dev.argus.contract.power.OutletReading;
 import dev.argus.contract.power.PowerReading;
+import dev.argus.contract.testing.PowerReadings;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Builds readings for tests: a healthy UPS on line power unless told otherwise.
+ * Builds readings for the processor's tests: a healthy UPS on line power unless told otherwise, as
+ * a preset of the contract's {@link PowerReadings} (which builds the record itself).
  *
  * <pre>{@code ReadingBuilder.ups("ups-1").at(t).status("OB DISCHRG").battery(80.0).build()}</pre>
  */
 public final class ReadingBuilder {
 
-  private final String deviceId;
-  private Instant timestamp = Instant.parse("2026-05-27T10:00:00Z");
-  private long pollIntervalSeconds = 30;
-  private String deviceName;
-  private String deviceType = "ups";
-  private String poller = "nut";
-  private String host = "127.0.0.1";
-  private Integer port = 3493;
-  private String collectorId = "collector-1";
-  private String status = "OL";
+  private final PowerReadings reading;
+  // The runtime follows the battery (36 s per percent), so it is set when the reading is built.
   private Double battery = 100.0;
-  private Double batteryLowPercent;
-  private Double load = 30.0;
-  private Double temperature = 25.0;
-  private Double powerWatts = 250.0;
-  private Double voltage = 230.0;
-  private DeviceMetadata metadata = DeviceMetadata.UNKNOWN;
-  private List<OutletReading> outlets = List.of();
 
   private ReadingBuilder(String deviceId) {
-    this.deviceId = deviceId;
+    this.reading =
+        PowerReadings.aReading()
+            .withDeviceId(deviceId)
+            .withAddress("127.0.0.1", 3493)
+            .withCollectorId("collector-1")
+            .withUpsStatus("OL")
+            .withLoadPercent(30.0)
+            .withTemperatureC(25.0)
+            .withPowerWatts(250.0)
+            .withVoltage(230.0)
+            .withOutputVoltage(230.0)
+            .withInputFrequency(50.0)
+            .withOutputCurrent(1.2);
   }
 
   public static ReadingBuilder ups(String deviceId) {
@@ -41,33 +40,32 @@ public final class ReadingBuilder {
   }
 
   public ReadingBuilder at(Instant timestamp) {
-    this.timestamp = timestamp;
+    reading.withTimestamp(timestamp);
     return this;
   }
 
   public ReadingBuilder pollInterval(long seconds) {
-    this.pollIntervalSeconds = seconds;
+    reading.withPollIntervalSeconds(seconds);
     return this;
   }
 
   public ReadingBuilder named(String name) {
-    this.deviceName = name;
+    reading.withDeviceName(name);
     return this;
   }
 
   public ReadingBuilder address(String host, Integer port) {
-    this.host = host;
-    this.port = port;
+    reading.withAddress(host, port);
     return this;
   }
 
   public ReadingBuilder collector(String collectorId) {
-    this.collectorId = collectorId;
+    reading.withCollectorId(collectorId);
     return this;
   }
 
   public ReadingBuilder status(String status) {
-    this.status = status;
+    reading.withUpsStatus(status);
     return this;
   }
 
@@ -77,78 +75,56 @@ public final class ReadingBuilder {
   }
 
   public ReadingBuilder batteryLowPercent(Double percent) {
-    this.batteryLowPercent = percent;
+    reading.withBatteryLowPercent(percent);
     return this;
   }
 
   public ReadingBuilder load(Double percent) {
-    this.load = percent;
+    reading.withLoadPercent(percent);
     return this;
   }
 
   public ReadingBuilder temperature(Double celsius) {
-    this.temperature = celsius;
+    reading.withTemperatureC(celsius);
     return this;
   }
 
   public ReadingBuilder power(Double watts) {
-    this.powerWatts = watts;
+    reading.withPowerWatts(watts);
     return this;
   }
 
   public ReadingBuilder metadata(DeviceMetadata metadata) {
-    this.metadata = metadata;
+    reading.withMetadata(metadata);
     return this;
   }
 
   /** A PDU over SNMP reporting these outlets. */
   public ReadingBuilder pduOutlets(OutletReading... outlets) {
-    this.deviceType = "pdu";
-    this.poller = "snmp";
-    this.outlets = List.of(outlets);
+    reading.withDeviceType("pdu").withPoller("snmp").withOutlets(List.of(outlets));
     return this;
   }
 
   public PowerReading build() {
-    return new PowerReading(
-        PowerReading.SCHEMA_VERSION,
-        deviceId,
-        deviceType,
-        poller,
-        deviceName,
-        host,
-        port,
-        collectorId,
-        timestamp,
-        pollIntervalSeconds,
-        null,
-        powerWatts,
-        load,
-        voltage,
-        voltage,
-        50.0,
-        1.2,
-        battery,
-        batteryLowPercent,
-        battery == null ? null : battery * 36,
-        status,
-        temperature,
-        metadata,
-        outlets);
+    return reading
+        .withBatteryPercent(battery)
+        .withRuntimeSeconds(battery == null ? null : battery * 36)
+        .build();
   }
 
   /** The same device, but the poll failed with this error. */
   public PowerReading failed(String error) {
+    PowerReading healthy = build();
     return PowerReading.failedPoll(
-        deviceId,
-        deviceType,
-        poller,
-        deviceName,
-        host,
-        port,
-        collectorId,
-        timestamp,
-        pollIntervalSeconds,
+        healthy.deviceId(),
+        healthy.deviceType(),
+        healthy.poller(),
+        healthy.deviceName(),
+        healthy.host(),
+        healthy.port(),
+        healthy.collectorId(),
+        healthy.timestamp(),
+        healthy.pollIntervalSeconds(),
         error);
   }
 }
