@@ -44,12 +44,16 @@ final class ProviderErrors {
     if (message == null) {
       return clip(Json.write(json));
     }
-    String kind = Json.text(holder.path("type"));
-    if (kind == null || kind.equals("error")) {
+    // The most specific name first: OpenAI's code (invalid_api_key) over its broad type.
+    String kind = Json.text(holder.path("code"));
+    if (kind == null) {
       kind = Json.text(holder.path("status"));
     }
     if (kind == null) {
-      kind = Json.text(holder.path("code"));
+      kind = Json.text(holder.path("type"));
+    }
+    if ("error".equals(kind)) {
+      kind = null;
     }
     return kind == null ? message : message + " (" + kind + ")";
   }
