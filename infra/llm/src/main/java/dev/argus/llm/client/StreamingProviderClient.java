@@ -133,6 +133,12 @@ abstract class StreamingProviderClient implements ProviderClient {
 
   private static String timedOut(
       StreamTally tally, MeasuringHandler handler, long sent, long timeoutMillis, URI uri) {
+    if (handler.headersNanos() >= 0 && !handler.successful()) {
+      return ProviderErrors.httpStatus(handler.status(), handler.errorText(), uri)
+          + " (its body was not complete within the timeout of "
+          + timeoutMillis
+          + " ms)";
+    }
     if (tally.hasTokens()) {
       return "the stream was not finished within the timeout of " + timeoutMillis + " ms";
     }
