@@ -35,6 +35,9 @@ import java.time.Instant;
  * budget ({@code finishReason} {@code length}, {@code max_tokens}, {@code MAX_TOKENS}), which is
  * still a success, or by the stream breaking off after tokens came, which is not.
  *
+ * @param complete the stream reached the protocol's end marker ({@code [DONE]} or a finish reason,
+ *     {@code message_stop}, {@code done: true}, Gemini's {@code finishReason}) with no error: the
+ *     provider answered in full, whether or not with answer text
  * @param httpStatus the response's status, or null when none came
  * @param headersMs to the response headers, or null
  * @param totalMs to the end of the exchange (stream end, failure or timeout)
@@ -61,6 +64,7 @@ public record ProbeMeasurement(
     TokenSource tokenSource,
     String finishReason,
     boolean truncated,
+    boolean complete,
     long outputChars,
     long reasoningChars,
     int textChunks,
@@ -72,6 +76,6 @@ public record ProbeMeasurement(
   static ProbeMeasurement notSent(String model, Instant startedAt, String error) {
     return new ProbeMeasurement(
         model, startedAt, false, error, null, null, null, 0.0, null, null, null, null, null, null,
-        null, null, false, 0, 0, 0, null, 0.0, null);
+        null, null, false, false, 0, 0, 0, null, 0.0, null);
   }
 }

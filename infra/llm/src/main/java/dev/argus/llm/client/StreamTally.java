@@ -118,6 +118,7 @@ final class StreamTally {
     if (error == null && streamError != null) {
       error = streamError;
     }
+    boolean complete = error == null && ended;
     if (error == null && !ended) {
       error =
           "the stream ended before the provider's end marker"
@@ -178,6 +179,7 @@ final class StreamTally {
         fromUsage ? TokenSource.USAGE : counted ? TokenSource.CHUNKS : null,
         finishReason,
         lengthLimited || brokenOff,
+        complete,
         answerChars,
         reasoningChars,
         answerChunks + reasoningChunks,

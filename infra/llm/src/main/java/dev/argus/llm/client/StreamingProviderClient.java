@@ -196,19 +196,20 @@ abstract class StreamingProviderClient implements ProviderClient {
     details.put("output_tokens", m.outputTokens());
     details.put("token_source", m.tokenSource() == null ? null : m.tokenSource().id());
     details.put("finish_reason", m.finishReason());
-    // A reasoning model may spend a tiny budget thinking: it answered, which is what is tested.
-    boolean reasonedOnly =
-        m.reasoningChars() > 0 && m.outputChars() == 0 && m.finishReason() != null;
-    if (m.success() || reasonedOnly) {
+    // A reasoning model may spend a tiny budget thinking, even invisibly, and give no text: it
+    // still answered in full, which is what a connection test is to show.
+    if (m.success() || m.complete()) {
       return new ConnectionTest(
           true,
           "Connected: "
               + models.size()
               + " models listed; "
               + chosen.id()
-              + (reasonedOnly
-                  ? " reasoned (no answer text within the test's budget) in "
-                  : " answered in ")
+              + (m.success()
+                  ? " answered in "
+                  : " answered with no text within the test's budget of "
+                      + settings.testMaxTokens()
+                      + " tokens (a reasoning model thinks first) in ")
               + Math.round(m.latencyMs())
               + " ms",
           details);

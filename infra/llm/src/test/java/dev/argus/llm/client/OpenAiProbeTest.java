@@ -40,6 +40,7 @@ class OpenAiProbeTest {
       assertThat(m.inputTokens()).isPositive();
       assertThat(m.finishReason()).isEqualTo("stop");
       assertThat(m.truncated()).isFalse();
+      assertThat(m.complete()).isTrue();
       assertThat(m.httpStatus()).isEqualTo(200);
       // TPOT and tokens/s follow their definitions from the measured times
       double decode = m.latencyMs() - m.ttftMs();
@@ -112,6 +113,7 @@ class OpenAiProbeTest {
       assertThat(thinking.ttfoMs()).isNull();
       assertThat(thinking.outputTokens()).isEqualTo(16);
       assertThat(thinking.truncated()).isTrue();
+      assertThat(thinking.complete()).isTrue();
       assertThat(talking.success()).isTrue();
       assertThat(talking.truncated()).isTrue();
       assertThat(talking.finishReason()).isEqualTo("length");
@@ -178,6 +180,7 @@ class OpenAiProbeTest {
       ProbeMeasurement broken = client.probe(request("broken"));
 
       assertThat(cut.success()).isFalse();
+      assertThat(cut.complete()).isFalse();
       assertThat(cut.truncated()).isTrue();
       assertThat(cut.textChunks()).isEqualTo(4);
       assertAround(cut.ttftMs(), 50);
@@ -327,6 +330,21 @@ class OpenAiProbeTest {
       assertThat(test.success()).isFalse();
       assertThat(test.message()).contains("only failed", "HTTP 429", "Rate limit reached");
       assertThat(test.details()).containsEntry("http_status", 429);
+    }
+  }
+
+  @Test
+  void aReasoningModelThatGivesNoTextWithinTheTestBudgetStillPassesTheConnectionTest()
+      throws IOException {
+    try (SimulatedProviderServer server =
+        SimulatedProviderServer.builder(WireProtocol.OPENAI)
+            .model("sim-reasoner", timed(0, 0).withReasoningTokens(100))
+            .start()) {
+      ConnectionTest test = ProviderClients.create(server.providerSpec(), Probes.HTTP).test();
+
+      assertThat(test.success()).as(test.message()).isTrue();
+      assertThat(test.message()).contains("no text within the test's budget of 16 tokens");
+      assertThat(test.details()).containsEntry("finish_reason", "length");
     }
   }
 }
