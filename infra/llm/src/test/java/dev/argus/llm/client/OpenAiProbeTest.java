@@ -47,7 +47,6 @@ class OpenAiProbeTest {
       assertThat(m.tpotMs()).isCloseTo(decode / 4, within(1e-9));
       assertThat(m.tps()).isCloseTo(5 * 1000.0 / decode, within(1e-9));
       assertThat(m.e2eTps()).isCloseTo(5 * 1000.0 / m.latencyMs(), within(1e-9));
-      assertThat(m.tpotMs()).isGreaterThanOrEqualTo(40.0 - 5).isLessThan(40.0 + Probes.SLACK_MS);
     }
   }
 
