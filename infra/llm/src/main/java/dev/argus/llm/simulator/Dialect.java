@@ -84,22 +84,33 @@ abstract class Dialect {
     exchange.sendResponseHeaders(200, 0);
     Writer out = new Writer(exchange.getResponseBody());
     prelude(out, answer);
-    sleep(behaviour.firstTokenDelay().toNanos());
+    // Deadlines from the request's arrival rather than sleeps one after another, so that sleep
+    // overshoot does not add up over a long answer.
+    long received = SimulatedProviderServer.receivedNanos(exchange);
+    long firstAt = received + behaviour.firstTokenDelay().toNanos();
+    long first = -1;
+    long last = -1;
+    int written = 0;
     int breakAt = Math.max(1, plan.pieces().size() / 2);
-    for (int i = 0; i < plan.pieces().size(); i++) {
-      if (i > 0) {
-        sleep(behaviour.interTokenDelay().toNanos());
+    try {
+      for (int i = 0; i < plan.pieces().size(); i++) {
+        sleepUntil(firstAt + i * behaviour.interTokenDelay().toNanos());
+        if (i == breakAt && breaks(fault, out, answer)) {
+          return;
+        }
+        piece(out, answer, i);
+        last = System.nanoTime();
+        first = first < 0 ? last : first;
+        written++;
       }
-      if (i == breakAt && breaks(fault, out, answer)) {
+      if (breakAt >= plan.pieces().size() && breaks(fault, out, answer)) {
         return;
       }
-      piece(out, answer, i);
+      epilogue(out, answer);
+      out.close();
+    } finally {
+      server.answered(new AnswerTimes(model, received, first, last, written));
     }
-    if (breakAt >= plan.pieces().size() && breaks(fault, out, answer)) {
-      return;
-    }
-    epilogue(out, answer);
-    out.close();
   }
 
   /** Applies a mid-stream fault; true when the stream is over. */
@@ -198,7 +209,8 @@ abstract class Dialect {
     return null;
   }
 
-  private static void sleep(long nanos) {
+  private static void sleepUntil(long deadlineNanos) {
+    long nanos = deadlineNanos - System.nanoTime();
     if (nanos <= 0) {
       return;
     }

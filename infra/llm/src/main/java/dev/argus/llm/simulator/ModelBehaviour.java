@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a simulated model answers. Delays are injected by the server: {@code firstTokenDelay} after
- * the response headers (and the role-only chunk or {@code message_start}, which come at once, as
- * real servers send them), then {@code interTokenDelay} before each further chunk.
+ * How a simulated model answers. Delays are injected by the server and count from the moment the
+ * request reached its handler: the first chunk with text is written {@code firstTokenDelay} after
+ * it, chunk {@code i} at {@code firstTokenDelay + i * interTokenDelay} (deadlines, so sleep
+ * overshoot does not add up). The headers and the role-only chunk or {@code message_start} go at
+ * once, as real servers send them.
  *
  * @param answerTokens answer tokens generated (fewer when the request's budget is smaller)
  * @param tokensPerChunk tokens sent together in one chunk (as speculative decoding does)

@@ -12,10 +12,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A test double of a remote LLM provider on loopback: the JDK's HTTP server speaking one wire
@@ -44,7 +46,10 @@ public final class SimulatedProviderServer implements AutoCloseable {
     }
   }
 
+  private static final String RECEIVED = "argus.simulator.received-nanos";
+
   private final WireProtocol protocol;
+  private final Consumer<AnswerTimes> onAnswer;
   private final String apiKey;
   private final int pageSize;
   private final List<SimulatedModel> models;
@@ -59,6 +64,7 @@ public final class SimulatedProviderServer implements AutoCloseable {
     this.protocol = builder.protocol;
     this.apiKey = builder.apiKey;
     this.pageSize = builder.pageSize;
+    this.onAnswer = builder.onAnswer;
     this.models = List.copyOf(builder.models.values());
     for (SimulatedModel model : models) {
       states.put(model.id(), new ModelState(model.behaviour()));
@@ -77,6 +83,7 @@ public final class SimulatedProviderServer implements AutoCloseable {
     http.createContext(
         "/",
         exchange -> {
+          exchange.setAttribute(RECEIVED, System.nanoTime());
           try {
             dialect.handle(exchange);
           } catch (Dialect.StreamCut cut) {
@@ -100,6 +107,7 @@ public final class SimulatedProviderServer implements AutoCloseable {
     private String apiKey;
     private int port;
     private int pageSize = 100;
+    private Consumer<AnswerTimes> onAnswer = times -> {};
 
     private Builder(WireProtocol protocol) {
       this.protocol = protocol;
@@ -123,6 +131,15 @@ public final class SimulatedProviderServer implements AutoCloseable {
         throw new IllegalArgumentException("pageSize must be at least 1");
       }
       this.pageSize = size;
+      return this;
+    }
+
+    /**
+     * Told, on the answering thread, when each streamed answer's text was written (for the
+     * benchmark harness); must be quick and thread-safe.
+     */
+    public Builder onAnswer(Consumer<AnswerTimes> listener) {
+      this.onAnswer = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
@@ -220,6 +237,15 @@ public final class SimulatedProviderServer implements AutoCloseable {
 
   ModelState state(String model) {
     return states.get(model);
+  }
+
+  /** When the request of {@code exchange} reached the handler. */
+  static long receivedNanos(com.sun.net.httpserver.HttpExchange exchange) {
+    return (Long) exchange.getAttribute(RECEIVED);
+  }
+
+  void answered(AnswerTimes times) {
+    onAnswer.accept(times);
   }
 
   /** Blocks a hanging answer until the server stops. */

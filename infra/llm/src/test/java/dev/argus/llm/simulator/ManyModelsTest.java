@@ -10,6 +10,8 @@ import dev.argus.llm.client.WireProtocol;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,6 +33,8 @@ class ManyModelsTest {
                         .withFirstTokenDelay(Duration.ofMillis(100 + i % 5 * 50))
                         .withInterTokenDelay(Duration.ofMillis(10))
                         .withAnswerTokens(4)));
+    Map<String, AnswerTimes> written = new ConcurrentHashMap<>();
+    builder.onAnswer(times -> written.put(times.model(), times));
     HttpClient http = ProviderClients.httpClient();
     try (SimulatedProviderServer server = builder.start();
         ExecutorService probes = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -53,7 +57,17 @@ class ManyModelsTest {
         assertThat(m.ttftMs()).isGreaterThanOrEqualTo(100 + i % 5 * 50);
         assertThat(m.latencyMs()).isGreaterThanOrEqualTo(100 + i % 5 * 50 + 3 * 10);
         assertThat(m.outputTokens()).isEqualTo(4);
+        // The client sent before the server received and read after the server wrote, so its
+        // figures can only be longer than what the server actually did.
+        AnswerTimes actual = written.get("sim-" + i);
+        assertThat(actual.textChunks()).isEqualTo(4);
+        double serverTtft = (actual.firstTokenNanos() - actual.receivedNanos()) / 1e6;
+        double serverE2e = (actual.lastTokenNanos() - actual.receivedNanos()) / 1e6;
+        assertThat(serverTtft).isGreaterThanOrEqualTo(100 + i % 5 * 50);
+        assertThat(m.ttftMs()).isGreaterThanOrEqualTo(serverTtft);
+        assertThat(m.latencyMs()).isGreaterThanOrEqualTo(serverE2e);
       }
+      assertThat(written).hasSize(500);
       assertThat(server.requests("sim-499")).isEqualTo(1);
     }
   }
