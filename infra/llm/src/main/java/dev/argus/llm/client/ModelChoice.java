@@ -59,6 +59,10 @@ final class ModelChoice {
   }
 
   private static boolean chat(DiscoveredModel model) {
+    // Together and others say what a model is for; trust that over the name.
+    if (model.metadata().get("type") instanceof String kind && !kind.isBlank()) {
+      return kind.equals("chat") || kind.equals("language");
+    }
     String id = model.id().toLowerCase(Locale.ROOT);
     return NOT_CHAT.stream().noneMatch(id::contains);
   }

@@ -86,7 +86,8 @@ final class OpenAiClient extends StreamingProviderClient {
     }
     JsonNode json = getJson(Endpoints.versioned(base, "v1", "/models"));
     List<DiscoveredModel> models = new ArrayList<>();
-    for (JsonNode entry : json.path("data")) {
+    // {"object": "list", "data": [...]} as OpenAI; Together sends the bare array.
+    for (JsonNode entry : json.isArray() ? json : json.path("data")) {
       String id = Json.text(entry.path("id"));
       if (id == null) {
         continue;
@@ -96,7 +97,10 @@ final class OpenAiClient extends StreamingProviderClient {
       putIfPresent(metadata, "created", Json.longValue(entry.path("created")));
       putIfPresent(metadata, "max_model_len", Json.longValue(entry.path("max_model_len")));
       putIfPresent(metadata, "context_length", Json.longValue(entry.path("context_length")));
-      models.add(new DiscoveredModel(id, Json.text(entry.path("name")), metadata));
+      putIfPresent(metadata, "type", Json.text(entry.path("type")));
+      String name = Json.text(entry.path("display_name"));
+      models.add(
+          new DiscoveredModel(id, name != null ? name : Json.text(entry.path("name")), metadata));
     }
     return models;
   }

@@ -221,7 +221,7 @@ abstract class StreamingProviderClient implements ProviderClient {
         details);
   }
 
-  /** A GET of a listing page, its JSON body. */
+  /** A GET of a listing page, its JSON body (an object, or an array where a server sends one). */
   JsonNode getJson(URI uri) throws ProviderException {
     String refusal = refusal(uri);
     if (refusal != null) {
@@ -257,12 +257,9 @@ abstract class StreamingProviderClient implements ProviderClient {
           ProviderErrors.httpStatus(response.statusCode(), body, uri), response.statusCode());
     }
     JsonNode json = Json.parse(body);
-    if (json == null || !json.isObject()) {
+    if (json == null || !json.isContainer()) {
       throw new ProviderException(
-          "the model list from "
-              + uri.getHost()
-              + " is not a JSON object: "
-              + ProviderErrors.clip(body),
+          "the model list from " + uri.getHost() + " is not JSON: " + ProviderErrors.clip(body),
           response.statusCode());
     }
     return json;
