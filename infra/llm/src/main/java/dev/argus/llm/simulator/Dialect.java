@@ -92,40 +92,38 @@ abstract class Dialect {
     long last = -1;
     int written = 0;
     int breakAt = Math.max(1, plan.pieces().size() / 2);
-    try {
-      for (int i = 0; i < plan.pieces().size(); i++) {
-        sleepUntil(firstAt + i * behaviour.interTokenDelay().toNanos());
-        if (i == breakAt && breaks(fault, out, answer)) {
-          return;
-        }
-        piece(out, answer, i);
-        last = System.nanoTime();
-        first = first < 0 ? last : first;
-        written++;
+    boolean breaking = fault == Fault.MID_STREAM_ERROR || fault == Fault.CUT_STREAM;
+    for (int i = 0; i < plan.pieces().size(); i++) {
+      sleepUntil(firstAt + i * behaviour.interTokenDelay().toNanos());
+      if (i == breakAt && breaking) {
+        break;
       }
-      if (breakAt >= plan.pieces().size() && breaks(fault, out, answer)) {
-        return;
-      }
-      epilogue(out, answer);
-      out.close();
-    } finally {
-      server.answered(new AnswerTimes(model, received, first, last, written));
+      piece(out, answer, i);
+      last = System.nanoTime();
+      first = first < 0 ? last : first;
+      written++;
     }
+    // Reported before the stream's end is written, so a client that has read the whole answer
+    // finds it reported.
+    server.answered(new AnswerTimes(model, received, first, last, written));
+    if (breaking) {
+      breakOff(fault, out, answer);
+      return;
+    }
+    epilogue(out, answer);
+    out.close();
   }
 
-  /** Applies a mid-stream fault; true when the stream is over. */
-  private boolean breaks(Fault fault, Writer out, Answer answer) throws IOException {
+  /** Ends the stream with a mid-stream fault. */
+  private void breakOff(Fault fault, Writer out, Answer answer) throws IOException {
     if (fault == Fault.MID_STREAM_ERROR) {
       streamError(out, answer);
       out.close();
-      return true;
+      return;
     }
-    if (fault == Fault.CUT_STREAM) {
-      // Thrown out of the handler, this makes the JDK server drop the connection without the
-      // chunked body's last chunk: the client sees the stream break off.
-      throw new StreamCut();
-    }
-    return false;
+    // Thrown out of the handler, this makes the JDK server drop the connection without the
+    // chunked body's last chunk: the client sees the stream break off.
+    throw new StreamCut();
   }
 
   /** Drops the connection mid-body. */
