@@ -214,6 +214,41 @@ public final class ArgusArchRules {
                   + " BootstrapApiKey)");
 
   // ---------------------------------------------------------------------------------------------
+  // infra/llm
+
+  public static final String LLM = "dev.argus.llm";
+
+  public static final ArchRule LLM_MEASURES_WITH_THE_JDK_CLIENT_ALONE =
+      noClasses()
+          .that()
+          .resideInAPackage(LLM + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.springframework..",
+              "org.apache.kafka..",
+              "java.sql..",
+              "dev.langchain4j..",
+              "com.openai..",
+              "com.anthropic..",
+              "com.google.genai..")
+          .because(
+              "probes are timed from byte arrival with java.net.http; frameworks and vendor SDKs"
+                  + " time after parsing and retry (LLM-MONITORING.md): map results to readings in"
+                  + " the collector instead");
+
+  public static final ArchRule LLM_CLIENTS_DO_NOT_KNOW_THE_SIMULATOR =
+      noClasses()
+          .that()
+          .resideInAPackage(LLM + ".client..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(LLM + ".simulator..")
+          .because(
+              "the simulator is a test double of remote providers; the client must not know it:"
+                  + " give the simulator what it needs from the client, not the other way round");
+
+  // ---------------------------------------------------------------------------------------------
   // contract pieces that the standalone clients may use
 
   public static final ArchRule SHARED_CLIENT_HELPERS_DEPEND_ON_THE_JDK_ALONE =
