@@ -3,6 +3,10 @@
 -- processor writes what it derives from the collectors' measurements (probe results, model status,
 -- benchmark results, progress and statistics, alerts).
 
+-- The outbox also carries work for the collectors (argus.llm.jobs), published as reliably as the
+-- configuration: a job row is written in the same transaction as what asked for it.
+ALTER TABLE config_outbox ADD COLUMN topic text NOT NULL DEFAULT 'argus.config';
+
 -- Configuration, owned by the api ---------------------------------------------------------------
 
 CREATE TABLE llm_providers (
