@@ -27,8 +27,9 @@ import java.util.TreeMap;
  * <p>Progress never moves backwards, whatever order or how often the events are written: {@code
  * started} gives {@code running} with the total, a result raises the completed count, {@code
  * completed} or {@code failed} ends the run with {@code completed_at} (and the error); counts only
- * grow, a run that ended stays ended, and a time once set is kept. The events of one run in a batch
- * are folded into one row first (PostgreSQL refuses an upsert that touches a row twice).
+ * grow, a run that ended stays ended with its time and error, and a start time once set is kept.
+ * The events of one run in a batch are folded into one row first (PostgreSQL refuses an upsert that
+ * touches a row twice).
  */
 final class BenchmarkWriter {
 
@@ -53,7 +54,9 @@ final class BenchmarkWriter {
           total = GREATEST(llm_benchmark_progress.total, excluded.total),
           started_at = COALESCE(llm_benchmark_progress.started_at, excluded.started_at),
           completed_at = COALESCE(llm_benchmark_progress.completed_at, excluded.completed_at),
-          error = COALESCE(llm_benchmark_progress.error, excluded.error),
+          error = CASE WHEN llm_benchmark_progress.status = 'running'
+              THEN COALESCE(excluded.error, llm_benchmark_progress.error)
+              ELSE llm_benchmark_progress.error END,
           updated_at = now()
       """;
 
@@ -90,7 +93,7 @@ final class BenchmarkWriter {
               ? startedAt
               : event.timestamp(),
           completedAt != null || !ends(event) ? completedAt : event.timestamp(),
-          error != null ? error : event.error());
+          ended || event.error() == null ? error : event.error());
     }
 
     private static String statusOf(BenchmarkEvent event) {
