@@ -3,6 +3,7 @@ package dev.argus.processor.llm;
 import dev.argus.contract.llm.LlmAlertRuleConfig;
 import dev.argus.contract.llm.LlmModelConfig;
 import dev.argus.contract.llm.LlmProviderConfig;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ record LlmConfig(
   List<LlmAlertRuleConfig> enabledRules() {
     return rules.values().stream()
         .filter(LlmAlertRuleConfig::enabled)
-        .sorted(java.util.Comparator.comparing(LlmAlertRuleConfig::id))
+        .sorted(Comparator.comparing(LlmAlertRuleConfig::id))
         .toList();
   }
 

@@ -26,6 +26,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -185,7 +186,7 @@ class LlmSinkIT {
     return db.queryForObject(sql, Long.class, args);
   }
 
-  private static java.time.OffsetDateTime utc(Instant instant) {
+  private static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
 
