@@ -5,6 +5,11 @@ import dev.argus.contract.commands.CollectorCommand;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.energy.EnergyTotal;
 import dev.argus.contract.events.DerivedEvent;
+import dev.argus.contract.llm.BenchmarkEvent;
+import dev.argus.contract.llm.BenchmarkStatistics;
+import dev.argus.contract.llm.LlmJob;
+import dev.argus.contract.llm.LlmModelStatus;
+import dev.argus.contract.llm.LlmProbeReading;
 import dev.argus.contract.power.PowerReading;
 import dev.argus.contract.probe.ProbeResult;
 import dev.argus.contract.probe.TargetStatus;
@@ -95,6 +100,50 @@ public final class Topics {
           1,
           Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
 
+  /** LLM probe measurements, one per request, failed or not. Key: model UUID. */
+  public static final Topic<String, LlmProbeReading> READINGS_LLM =
+      new Topic<>(
+          "argus.readings.llm",
+          KEY,
+          JsonSerde.of(LlmProbeReading.class),
+          6,
+          retention(Duration.ofDays(7)));
+
+  /**
+   * Work for the collectors: monitoring runs and benchmarks. Read in one shared consumer group, so
+   * exactly one collector runs each job. Key: job id.
+   */
+  public static final Topic<String, LlmJob> LLM_JOBS =
+      new Topic<>(
+          "argus.llm.jobs", KEY, JsonSerde.of(LlmJob.class), 6, retention(Duration.ofDays(1)));
+
+  /** A benchmark run's progress and results, in order. Key: run UUID. */
+  public static final Topic<String, BenchmarkEvent> LLM_BENCHMARK =
+      new Topic<>(
+          "argus.llm.benchmark",
+          KEY,
+          JsonSerde.of(BenchmarkEvent.class),
+          6,
+          retention(Duration.ofDays(7)));
+
+  /** A benchmark run's statistics; compacted, the newest per run stays. Key: run UUID. */
+  public static final Topic<String, BenchmarkStatistics> LLM_BENCHMARK_STATS =
+      new Topic<>(
+          "argus.llm.benchmark.stats",
+          KEY,
+          JsonSerde.of(BenchmarkStatistics.class),
+          6,
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
+  /** Current state per model (up, degraded, down); compacted. Key: model UUID. */
+  public static final Topic<String, LlmModelStatus> LLM_STATUS =
+      new Topic<>(
+          "argus.llm.status",
+          KEY,
+          JsonSerde.of(LlmModelStatus.class),
+          6,
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
   /**
    * Records that could not be read (malformed JSON, missing fields), kept with the reason in
    * headers so nothing is silently lost. Raw bytes in, raw bytes out.
@@ -117,6 +166,11 @@ public final class Topics {
         ENERGY,
         COLLECTOR_STATUS,
         TARGET_STATUS,
+        READINGS_LLM,
+        LLM_JOBS,
+        LLM_BENCHMARK,
+        LLM_BENCHMARK_STATS,
+        LLM_STATUS,
         CONFIG,
         COMMANDS,
         DEAD_LETTER);

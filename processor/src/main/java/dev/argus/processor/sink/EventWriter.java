@@ -9,6 +9,7 @@ import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.events.PowerEventType;
 import dev.argus.contract.events.Severity;
 import dev.argus.contract.events.TargetEventType;
+import dev.argus.contract.llm.LlmEventType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -79,9 +80,12 @@ final class EventWriter {
       return event.severity();
     }
     try {
-      return DerivedEvent.SOURCE_TARGET.equals(event.source())
-          ? TargetEventType.fromWireName(event.eventType()).severity()
-          : PowerEventType.fromWireName(event.eventType()).severity();
+      return switch (event.source()) {
+        case DerivedEvent.SOURCE_TARGET ->
+            TargetEventType.fromWireName(event.eventType()).severity();
+        case DerivedEvent.SOURCE_LLM -> LlmEventType.fromWireName(event.eventType()).severity();
+        default -> PowerEventType.fromWireName(event.eventType()).severity();
+      };
     } catch (IllegalArgumentException unknownType) {
       return Severity.MEDIUM;
     }

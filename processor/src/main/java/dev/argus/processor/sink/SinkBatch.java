@@ -18,6 +18,7 @@ import org.apache.kafka.common.TopicPartition;
  * @param events power events (to {@code power_events})
  * @param targetEvents uptime-target events (to {@code target_events}); events of other sources are
  *     not stored by this sink
+ * @param llm the LLM topics' records and the events of source {@code llm}
  * @param firstOffsets per partition, the offset of the batch's first record
  * @param nextOffsets per partition, the position after the batch
  */
@@ -29,6 +30,7 @@ record SinkBatch(
     List<ProbeResult> probeResults,
     List<TargetStatus> targetStatuses,
     List<DerivedEvent> targetEvents,
+    LlmRecords llm,
     List<MalformedRecord> malformed,
     Map<TopicPartition, Long> firstOffsets,
     Map<TopicPartition, OffsetAndMetadata> nextOffsets,

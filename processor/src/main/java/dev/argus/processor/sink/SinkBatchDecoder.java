@@ -56,6 +56,7 @@ final class SinkBatchDecoder {
     List<ProbeResult> decodedProbeResults = new ArrayList<>();
     List<TargetStatus> decodedTargetStatuses = new ArrayList<>();
     List<DerivedEvent> decodedTargetEvents = new ArrayList<>();
+    LlmRecordDecoder llm = new LlmRecordDecoder();
     List<MalformedRecord> malformed = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> record : records) {
       if (record.value() == null) {
@@ -73,6 +74,8 @@ final class SinkBatchDecoder {
           } else if (DerivedEvent.SOURCE_TARGET.equals(event.source())) {
             requireTargetId("subject_id", event.subjectId());
             decodedTargetEvents.add(event);
+          } else if (DerivedEvent.SOURCE_LLM.equals(event.source())) {
+            llm.addAlertEvent(event);
           }
         } else if (topic.equals(Topics.COLLECTOR_STATUS.name())) {
           decodedHeartbeats.add(heartbeat(record));
@@ -82,6 +85,8 @@ final class SinkBatchDecoder {
           decodedProbeResults.add(probeResult(record));
         } else if (topic.equals(Topics.TARGET_STATUS.name())) {
           decodedTargetStatuses.add(targetStatus(record));
+        } else if (LlmRecordDecoder.reads(topic)) {
+          llm.add(record);
         }
       } catch (RuntimeException e) {
         log.warn(
@@ -101,6 +106,7 @@ final class SinkBatchDecoder {
         decodedProbeResults,
         decodedTargetStatuses,
         decodedTargetEvents,
+        llm.records(),
         malformed,
         firstOffsets(records),
         records.nextOffsets(),

@@ -1,13 +1,14 @@
 package dev.argus.processor.sink;
 
 import dev.argus.contract.kafka.KafkaSettings;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The sink's two lanes (see {@link SinkLane}): readings, and events with statuses. They share one
- * schema migration.
+ * schema migration. Beside them, the retention of the LLM probe history.
  */
 @Configuration(proxyBeanMethods = false)
 class SinkConfiguration {
@@ -15,6 +16,11 @@ class SinkConfiguration {
   @Bean
   SchemaOnce sinkSchema(DataSource dataSource) {
     return new SchemaOnce(dataSource);
+  }
+
+  @Bean
+  LlmProbeRetention llmProbeRetention(DataSource dataSource, LlmHistoryProperties history) {
+    return new LlmProbeRetention(dataSource, history.historyRetention(), Clock.systemUTC());
   }
 
   @Bean

@@ -15,6 +15,7 @@ public final class SinkCounters {
   private final AtomicLong probeResultRows = new AtomicLong();
   private final AtomicLong targetStatusRows = new AtomicLong();
   private final AtomicLong targetEventRows = new AtomicLong();
+  private final AtomicLong llmRows = new AtomicLong();
   private final AtomicLong malformedRecords = new AtomicLong();
   private final AtomicLong retriedBatches = new AtomicLong();
   private final AtomicLong committedBatches = new AtomicLong();
@@ -31,6 +32,7 @@ public final class SinkCounters {
     probeResultRows.addAndGet(written.probeResults());
     targetStatusRows.addAndGet(written.targetStatuses());
     targetEventRows.addAndGet(written.targetEvents());
+    llmRows.addAndGet(written.llmRows());
     malformedRecords.addAndGet(malformed);
     committedBatches.incrementAndGet();
   }
@@ -64,6 +66,11 @@ public final class SinkCounters {
 
   public long targetEventRows() {
     return targetEventRows.get();
+  }
+
+  /** Rows of the LLM tables sent in committed transactions (replayed rows included). */
+  public long llmRows() {
+    return llmRows.get();
   }
 
   public long malformedRecords() {
@@ -102,6 +109,8 @@ public final class SinkCounters {
         + targetStatusRows
         + " target_events="
         + targetEventRows
+        + " llm="
+        + llmRows
         + " malformed="
         + malformedRecords
         + " retries="

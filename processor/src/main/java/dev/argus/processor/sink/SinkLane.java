@@ -17,19 +17,35 @@ public record SinkLane(String name, String groupId, List<String> topics) {
     topics = List.copyOf(topics);
   }
 
-  /** The high-volume readings and energy totals, under the configured group. */
+  /**
+   * The high-volume readings (power, probes, LLM probes, benchmark events) and energy totals, under
+   * the configured group.
+   */
   public static SinkLane readings(String groupId) {
     return new SinkLane(
         "sink-readings",
         groupId,
-        List.of(Topics.READINGS_POWER.name(), Topics.READINGS_PROBE.name(), Topics.ENERGY.name()));
+        List.of(
+            Topics.READINGS_POWER.name(),
+            Topics.READINGS_PROBE.name(),
+            Topics.ENERGY.name(),
+            Topics.READINGS_LLM.name(),
+            Topics.LLM_BENCHMARK.name()));
   }
 
-  /** Derived events and current statuses, under the configured group plus {@code -events}. */
+  /**
+   * Derived events (LLM alerts among them), current statuses and benchmark statistics, under the
+   * configured group plus {@code -events}.
+   */
   public static SinkLane events(String groupId) {
     return new SinkLane(
         "sink-events",
         groupId + "-events",
-        List.of(Topics.EVENTS.name(), Topics.TARGET_STATUS.name(), Topics.COLLECTOR_STATUS.name()));
+        List.of(
+            Topics.EVENTS.name(),
+            Topics.TARGET_STATUS.name(),
+            Topics.COLLECTOR_STATUS.name(),
+            Topics.LLM_STATUS.name(),
+            Topics.LLM_BENCHMARK_STATS.name()));
   }
 }

@@ -7,10 +7,11 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Writes a batch to the tables of {@code V1__power_telemetry.sql}, {@code V3__energy.sql} and
- * {@code V5__management_and_targets.sql} in one transaction, one JDBC batch per table, through the
- * writer of each table family. Every statement is idempotent on the table's natural key, so writing
- * a batch again (after a failed commit, a replay or a rebalance) leaves the tables as they were.
+ * Writes a batch to the tables of {@code V1__power_telemetry.sql}, {@code V3__energy.sql}, {@code
+ * V5__management_and_targets.sql} and {@code V7__llm_monitoring.sql} in one transaction, one JDBC
+ * batch per table, through the writer of each table family. Every statement is idempotent on the
+ * table's natural key, so writing a batch again (after a failed commit, a replay or a rebalance)
+ * leaves the tables as they were.
  */
 final class TelemetryWriter {
 
@@ -41,7 +42,8 @@ final class TelemetryWriter {
                 PowerSnapshotWriter.insertOutlets(connection, batch.readings()),
                 TargetWriter.insertProbeResults(connection, batch.probeResults()),
                 TargetWriter.upsertTargetStatus(connection, batch.targetStatuses()),
-                EventWriter.insertTargetEvents(connection, batch.targetEvents()));
+                EventWriter.insertTargetEvents(connection, batch.targetEvents()),
+                writeLlm(connection, batch.llm()));
         connection.commit();
         deviceRows.committed(deviceRowsDue);
         return counts;
@@ -50,6 +52,17 @@ final class TelemetryWriter {
         throw e;
       }
     }
+  }
+
+  /** The LLM tables; alert openings before recoveries, so one batch can open and close one. */
+  private static int writeLlm(Connection connection, LlmRecords llm) throws SQLException {
+    return LlmProbeWriter.insertProbes(connection, llm.probes())
+        + LlmProbeWriter.upsertStatuses(connection, llm.statuses())
+        + BenchmarkWriter.insertResults(connection, llm.benchmarkEvents())
+        + BenchmarkWriter.upsertProgress(connection, llm.benchmarkEvents())
+        + BenchmarkWriter.upsertStatistics(connection, llm.statistics())
+        + LlmAlertWriter.insertOpened(connection, llm.alertEvents())
+        + LlmAlertWriter.resolveRecovered(connection, llm.alertEvents());
   }
 
   private static void rollback(Connection connection, Exception cause) {

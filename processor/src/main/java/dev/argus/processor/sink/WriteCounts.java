@@ -14,4 +14,5 @@ record WriteCounts(
     int outletReadings,
     int probeResults,
     int targetStatuses,
-    int targetEvents) {}
+    int targetEvents,
+    int llmRows) {}

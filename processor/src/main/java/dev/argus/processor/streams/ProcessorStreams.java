@@ -2,6 +2,7 @@ package dev.argus.processor.streams;
 
 import dev.argus.contract.kafka.KafkaSettings;
 import dev.argus.processor.energy.EnergySettings;
+import dev.argus.processor.llm.LlmSettings;
 import dev.argus.processor.power.PowerEventSettings;
 import dev.argus.processor.targets.TargetAlertSettings;
 import dev.argus.processor.topology.ProcessorTopology;
@@ -17,9 +18,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the {@link ProcessorTopology} (power events, energy and target alerts) for the life of the
- * service: started once the context is up (the topics exist by then), closed on shutdown so the
- * last transaction is committed and the state directory is released.
+ * Runs the {@link ProcessorTopology} (power events, energy, target alerts and LLM monitoring) for
+ * the life of the service: started once the context is up (the topics exist by then), closed on
+ * shutdown so the last transaction is committed and the state directory is released.
  */
 @Component
 public class ProcessorStreams implements SmartLifecycle {
@@ -50,7 +51,8 @@ public class ProcessorStreams implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    Topology topology = new ProcessorTopology(power, energy, targets).build();
+    Topology topology =
+        new ProcessorTopology(power, energy, targets, LlmSettings.defaults()).build();
     log.debug("Processor topology: {}", topology.describe());
     KafkaStreams started = new KafkaStreams(topology, streamsConfig);
     started.setStateListener(
@@ -65,9 +67,9 @@ public class ProcessorStreams implements SmartLifecycle {
     started.start();
     streams = started;
     log.info(
-        "Power events, energy and target alerts topology started (environment thresholds: floor"
-            + " {} %, offline after {} missed polls, battery low default {} %, load limit {} %,"
-            + " temperature limit {} C; energy max gap {}; target alert repeat {})",
+        "Power events, energy, target alerts and LLM topology started (environment thresholds:"
+            + " floor {} %, offline after {} missed polls, battery low default {} %, load limit {}"
+            + " %, temperature limit {} C; energy max gap {}; target alert repeat {})",
         power.shutdownBatteryFloorPct(),
         power.deviceOfflineMissedPolls(),
         power.defaultBatteryLowPct(),

@@ -76,6 +76,10 @@ final class ProductionLanes {
       return sum(SinkCounters::targetEventRows);
     }
 
+    long llmRows() {
+      return sum(SinkCounters::llmRows);
+    }
+
     long malformedRecords() {
       return sum(SinkCounters::malformedRecords);
     }

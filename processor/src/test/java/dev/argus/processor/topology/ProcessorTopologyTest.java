@@ -9,6 +9,7 @@ import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.power.PowerReading;
 import dev.argus.processor.energy.EnergySettings;
 import dev.argus.processor.energy.EnergyTopology;
+import dev.argus.processor.llm.LlmSettings;
 import dev.argus.processor.power.PowerEventSettings;
 import dev.argus.processor.power.PowerEventsTopology;
 import dev.argus.processor.streams.StreamsProperties;
@@ -47,7 +48,8 @@ class ProcessorTopologyTest {
         new ProcessorTopology(
                 PowerEventSettings.defaults(),
                 EnergySettings.defaults(),
-                TargetAlertSettings.defaults())
+                TargetAlertSettings.defaults(),
+                LlmSettings.defaults())
             .build();
     try (var driver =
         new TopologyTestDriver(
@@ -99,7 +101,10 @@ class ProcessorTopologyTest {
     assertThatThrownBy(
             () ->
                 new ProcessorTopology(
-                    PowerEventSettings.defaults(), energy, TargetAlertSettings.defaults()))
+                    PowerEventSettings.defaults(),
+                    energy,
+                    TargetAlertSettings.defaults(),
+                    LlmSettings.defaults()))
         .hasMessageContaining("same topic");
   }
 }

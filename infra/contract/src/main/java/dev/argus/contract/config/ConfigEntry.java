@@ -1,29 +1,63 @@
 package dev.argus.contract.config;
 
+import dev.argus.contract.llm.LlmAlertRuleConfig;
+import dev.argus.contract.llm.LlmModelConfig;
+import dev.argus.contract.llm.LlmMonitoringConfig;
+import dev.argus.contract.llm.LlmProviderConfig;
+import java.util.stream.Stream;
+
 /**
  * The value of a record on the compacted {@code argus.config} topic: exactly one of the fields is
- * set, and which one matches the record's key ({@link ConfigKeys}). A deleted device or target is a
- * tombstone (null value) under its key.
+ * set, and which one matches the record's key ({@link ConfigKeys}). A deleted device, target,
+ * provider, model or rule is a tombstone (null value) under its key.
  */
-public record ConfigEntry(DeviceConfig device, TargetConfig target, RuntimeConfig runtime) {
+public record ConfigEntry(
+    DeviceConfig device,
+    TargetConfig target,
+    RuntimeConfig runtime,
+    LlmProviderConfig llmProvider,
+    LlmModelConfig llmModel,
+    LlmMonitoringConfig llmMonitoring,
+    LlmAlertRuleConfig llmRule) {
 
   public ConfigEntry {
-    int set = (device != null ? 1 : 0) + (target != null ? 1 : 0) + (runtime != null ? 1 : 0);
+    long set =
+        Stream.of(device, target, runtime, llmProvider, llmModel, llmMonitoring, llmRule)
+            .filter(value -> value != null)
+            .count();
     if (set != 1) {
       throw new IllegalArgumentException(
-          "a config entry holds exactly one of device, target, runtime; had " + set);
+          "a config entry holds exactly one of device, target, runtime, llm_provider, llm_model,"
+              + " llm_monitoring, llm_rule; had "
+              + set);
     }
   }
 
   public static ConfigEntry of(DeviceConfig device) {
-    return new ConfigEntry(device, null, null);
+    return new ConfigEntry(device, null, null, null, null, null, null);
   }
 
   public static ConfigEntry of(TargetConfig target) {
-    return new ConfigEntry(null, target, null);
+    return new ConfigEntry(null, target, null, null, null, null, null);
   }
 
   public static ConfigEntry of(RuntimeConfig runtime) {
-    return new ConfigEntry(null, null, runtime);
+    return new ConfigEntry(null, null, runtime, null, null, null, null);
+  }
+
+  public static ConfigEntry of(LlmProviderConfig provider) {
+    return new ConfigEntry(null, null, null, provider, null, null, null);
+  }
+
+  public static ConfigEntry of(LlmModelConfig model) {
+    return new ConfigEntry(null, null, null, null, model, null, null);
+  }
+
+  public static ConfigEntry of(LlmMonitoringConfig monitoring) {
+    return new ConfigEntry(null, null, null, null, null, monitoring, null);
+  }
+
+  public static ConfigEntry of(LlmAlertRuleConfig rule) {
+    return new ConfigEntry(null, null, null, null, null, null, rule);
   }
 }

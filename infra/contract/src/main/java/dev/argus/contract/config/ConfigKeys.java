@@ -7,8 +7,12 @@ package dev.argus.contract.config;
 public final class ConfigKeys {
 
   public static final String RUNTIME = "runtime";
+  public static final String LLM_MONITORING = "llm-monitoring";
   private static final String DEVICE_PREFIX = "device/";
   private static final String TARGET_PREFIX = "target/";
+  private static final String LLM_PROVIDER_PREFIX = "llm-provider/";
+  private static final String LLM_MODEL_PREFIX = "llm-model/";
+  private static final String LLM_RULE_PREFIX = "llm-rule/";
 
   private ConfigKeys() {}
 
@@ -36,5 +40,37 @@ public final class ConfigKeys {
   /** The target id of a {@code target/...} key. */
   public static long targetId(String key) {
     return Long.parseLong(key.substring(TARGET_PREFIX.length()));
+  }
+
+  public static String llmProvider(String providerId) {
+    return LLM_PROVIDER_PREFIX + providerId;
+  }
+
+  public static String llmModel(String modelId) {
+    return LLM_MODEL_PREFIX + modelId;
+  }
+
+  public static String llmRule(String ruleId) {
+    return LLM_RULE_PREFIX + ruleId;
+  }
+
+  public static boolean isLlmProvider(String key) {
+    return key != null && key.startsWith(LLM_PROVIDER_PREFIX);
+  }
+
+  public static boolean isLlmModel(String key) {
+    return key != null && key.startsWith(LLM_MODEL_PREFIX);
+  }
+
+  public static boolean isLlmRule(String key) {
+    return key != null && key.startsWith(LLM_RULE_PREFIX);
+  }
+
+  /**
+   * The id after the prefix of an {@code llm-provider/}, {@code llm-model/} or {@code llm-rule/}
+   * key.
+   */
+  public static String llmId(String key) {
+    return key.substring(key.indexOf('/') + 1);
   }
 }

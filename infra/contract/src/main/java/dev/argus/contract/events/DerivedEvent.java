@@ -12,7 +12,8 @@ import java.util.UUID;
  * <p>The event id is a name-based UUID of (source, subject, type, discriminator, timestamp), so a
  * replay of the same readings yields the same ids and the database sink stays idempotent.
  *
- * @param source which kind of thing it is about: {@code power} (devices) or {@code target}
+ * @param source which kind of thing it is about: {@code power} (devices), {@code target} or {@code
+ *     llm} (models)
  * @param subjectId the device (or target, model, camera) the event is about
  * @param metadata event details, e.g. {@code previous_status} and {@code battery_percent}
  */
@@ -29,6 +30,7 @@ public record DerivedEvent(
   public static final int SCHEMA_VERSION = 1;
   public static final String SOURCE_POWER = "power";
   public static final String SOURCE_TARGET = "target";
+  public static final String SOURCE_LLM = "llm";
 
   public DerivedEvent {
     if (subjectId == null || subjectId.isBlank()) {

@@ -34,7 +34,13 @@ public final class ServiceRoles {
           "probe_results",
           "target_status",
           "target_events",
-          "pdu_outlet_readings");
+          "pdu_outlet_readings",
+          "llm_probe_results",
+          "llm_model_status",
+          "llm_benchmark_results",
+          "llm_benchmark_progress",
+          "llm_benchmark_statistics",
+          "llm_alerts");
 
   /** Configuration and state the api owns (devices are shared: the sink keeps last_seen). */
   public static final List<String> API_TABLES =
@@ -48,7 +54,13 @@ public final class ServiceRoles {
           "targets",
           "alert_config",
           "alert_deliveries",
-          "alert_cooldowns");
+          "alert_cooldowns",
+          "llm_providers",
+          "llm_models",
+          "llm_monitoring_config",
+          "llm_monitoring_runs",
+          "llm_benchmark_runs",
+          "llm_alert_rules");
 
   /**
    * The columns of {@code devices} the sink reads and writes (what a device says about itself and
@@ -60,6 +72,8 @@ public final class ServiceRoles {
 
   /** The columns of {@code devices} a telemetry reader may see. */
   static final String DEVICE_COLUMNS_TO_READ = DEVICE_COLUMNS_OF_THE_SINK + ", enabled, created_at";
+
+  private static final String ALERT_ACKNOWLEDGEMENT = "acknowledged, acknowledged_at";
 
   private static final String MIGRATION_HISTORY = "flyway_schema_history";
   private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -113,6 +127,7 @@ public final class ServiceRoles {
                 + ", connection_config, collector_id)"
                 + " ON devices FROM "
                 + login.name());
+        st.execute("REVOKE ALL (" + ALERT_ACKNOWLEDGEMENT + ") ON llm_alerts FROM " + login.name());
         st.execute("GRANT CONNECT ON DATABASE " + quote(database) + " TO " + login.name());
         st.execute("GRANT USAGE ON SCHEMA public TO " + login.name());
         // Start-up checks that the schema is migrated, which reads the history.
@@ -123,6 +138,8 @@ public final class ServiceRoles {
       st.execute(
           "GRANT INSERT, UPDATE, DELETE ON " + String.join(", ", API_TABLES) + " TO " + api.name());
       st.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + api.name());
+      // The api acknowledges LLM alerts; everything else of an alert is the processor's.
+      st.execute("GRANT UPDATE (" + ALERT_ACKNOWLEDGEMENT + ") ON llm_alerts TO " + api.name());
 
       Login processor = logins.processor();
       // SELECT too: upserts (ON CONFLICT DO UPDATE) read the row they update.
@@ -136,6 +153,8 @@ public final class ServiceRoles {
           "GRANT SELECT (%s), INSERT (%s), UPDATE (%s) ON devices TO %s"
               .formatted(columns, columns, columns, processor.name()));
       st.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + processor.name());
+      // The history of LLM probes has a retention the sink enforces.
+      st.execute("GRANT DELETE ON llm_probe_results TO " + processor.name());
 
       if (logins.telemetryReader() != null) {
         st.execute(

@@ -68,6 +68,27 @@ class ServiceRolesTest {
   }
 
   @Test
+  void llmAlertsAreTheProcessorsButTheApiAcknowledgesThem() throws SQLException {
+    String alert = "'5b0c8d0e-9a4f-4d55-8f4b-0d1c2b3a4f50'";
+    run(
+        "roles_test_processor",
+        "INSERT INTO llm_alerts (id, rule_id, rule_type, subject, severity, message, opened_at)"
+            + " VALUES ("
+            + alert
+            + ", gen_random_uuid(), 'any_model_down', 'gpt-4.1', 'high', 'down', now())");
+    run("roles_test_api", "UPDATE llm_alerts SET acknowledged = true, acknowledged_at = now()");
+    assertDenied("roles_test_api", "UPDATE llm_alerts SET resolved_at = now()", "llm_alerts");
+    assertDenied("roles_test_api", "DELETE FROM llm_probe_results", "llm_probe_results");
+    // Retention of the probe history is the sink's.
+    run(
+        "roles_test_processor",
+        "DELETE FROM llm_probe_results WHERE ts < now() - interval '90 days'");
+    assertDenied("roles_test_processor", "SELECT count(*) FROM llm_providers", "llm_providers");
+    run("roles_test_api", "DELETE FROM llm_providers");
+    run("roles_test_reader", "SELECT count(*) FROM llm_model_status");
+  }
+
+  @Test
   void theReaderOnlyReadsTelemetry() throws SQLException {
     run("roles_test_reader", "SELECT count(*) FROM energy_daily");
     assertDenied("roles_test_reader", "SELECT count(*) FROM api_keys", "api_keys");

@@ -41,17 +41,26 @@ class TimescaleMigrationTest {
                     c,
                     "SELECT hypertable_name FROM timescaledb_information.hypertables ORDER BY 1"))
             .containsExactly(
-                "pdu_outlet_readings", "power_events", "power_snapshots", "probe_results");
+                "llm_probe_results",
+                "pdu_outlet_readings",
+                "power_events",
+                "power_snapshots",
+                "probe_results");
         assertThat(
                 column(
                     c,
                     "SELECT hypertable_name || ':' || proc_name FROM timescaledb_information.jobs "
                         + "WHERE hypertable_name IS NOT NULL ORDER BY 1"))
             .containsExactly(
-                "pdu_outlet_readings:policy_compression", "pdu_outlet_readings:policy_retention",
-                "power_events:policy_compression", "power_events:policy_retention",
-                "power_snapshots:policy_compression", "power_snapshots:policy_retention",
-                "probe_results:policy_compression", "probe_results:policy_retention");
+                "llm_probe_results:policy_compression",
+                "pdu_outlet_readings:policy_compression",
+                "pdu_outlet_readings:policy_retention",
+                "power_events:policy_compression",
+                "power_events:policy_retention",
+                "power_snapshots:policy_compression",
+                "power_snapshots:policy_retention",
+                "probe_results:policy_compression",
+                "probe_results:policy_retention");
         assertThat(
                 column(
                     c,
