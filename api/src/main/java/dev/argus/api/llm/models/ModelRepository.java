@@ -97,11 +97,11 @@ class ModelRepository {
    * that names it commits.
    */
   boolean lockProvider(UUID providerId) {
-    return jdbc.sql("SELECT count(*) FROM llm_providers WHERE id = :id FOR SHARE")
-            .param("id", providerId)
-            .query(Long.class)
-            .single()
-        > 0;
+    return jdbc.sql("SELECT id FROM llm_providers WHERE id = :id FOR SHARE")
+        .param("id", providerId)
+        .query(UUID.class)
+        .optional()
+        .isPresent();
   }
 
   /** Inserts a model added by hand; false when the provider already has this model id. */
