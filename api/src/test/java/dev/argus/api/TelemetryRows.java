@@ -27,6 +27,10 @@ public final class TelemetryRows {
         .update();
     // Management state of the power API: settings, queued config records, manual polls.
     sql.sql("TRUNCATE runtime_config, config_outbox, poll_triggers").update();
+    // LLM monitoring: provider accounts (their secrets are under the test key of their context),
+    // models, runs and the probe history.
+    sql.sql("TRUNCATE llm_providers, llm_models, llm_monitoring_runs, llm_probe_results CASCADE")
+        .update();
   }
 
   /** A successful UPS poll with typical values; returns its generated id. */

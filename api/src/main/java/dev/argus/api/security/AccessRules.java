@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
  * write:devices} for devices, {@code admin} for the rest; when {@code API_KEY} is unset those
  * writes are open (the seed's "disabling authentication"). Key management under {@code
  * /api/v1/api-keys} and the operator commands under {@code /api/v1/admin} always need {@code
- * admin}; uptime targets need {@code read:targets} / {@code write:targets}; {@code
- * /api/v1/alert-status}, the alert seed's polling endpoint, takes any valid key (the seed's keys
- * have no scopes) and counts against a per-key window of its own.
+ * admin}; uptime targets need {@code read:targets} / {@code write:targets}, LLM providers, models
+ * and monitoring {@code read:models} / {@code write:models}; {@code /api/v1/alert-status}, the
+ * alert seed's polling endpoint, takes any valid key (the seed's keys have no scopes) and counts
+ * against a per-key window of its own.
  */
 @Component
 class AccessRules {
@@ -51,6 +52,14 @@ class AccessRules {
   private static final RequestMatcher ADMIN_COMMANDS = PATHS.matcher("/api/v1/admin/**");
 
   private static final RequestMatcher TARGETS = PATHS.matcher("/api/v1/targets/**");
+
+  /** LLM endpoint monitoring: provider accounts, their models, the probes and their history. */
+  private static final RequestMatcher LLM =
+      new OrRequestMatcher(
+          PATHS.matcher("/api/v1/providers/**"),
+          PATHS.matcher("/api/v1/models/**"),
+          PATHS.matcher("/api/v1/monitoring/**"));
+
   private static final RequestMatcher ALERT_STATUS = PATHS.matcher("/api/v1/alert-status");
   private static final RequestMatcher DEVICES = PATHS.matcher("/api/devices/**");
 
@@ -66,6 +75,7 @@ class AccessRules {
    *   <li>the API description and its UI: {@code /openapi.json} (and springdoc's {@code
    *       /openapi.json/swagger-config}), {@code /docs} and the Swagger UI assets;
    *   <li>{@code GET /metrics}, the Prometheus exposition (404 unless the exporter is enabled);
+   *   <li>{@code GET /} and {@code GET /health}, the LLM monitor seed's liveness answers;
    *   <li>the error page, and error dispatches of requests that were already let through.
    * </ul>
    */
@@ -78,6 +88,8 @@ class AccessRules {
               reads("/docs"),
               reads("/swagger-ui/**"),
               reads("/metrics"),
+              reads("/"),
+              reads("/health"),
               PATHS.matcher("/error"),
               new DispatcherTypeRequestMatcher(DispatcherType.ERROR)));
 
@@ -120,6 +132,10 @@ class AccessRules {
         .hasAuthority(Scope.READ_TARGETS.wireName())
         .requestMatchers(TARGETS)
         .hasAuthority(Scope.WRITE_TARGETS.wireName())
+        .requestMatchers(new AndRequestMatcher(LLM, READ))
+        .hasAuthority(Scope.READ_MODELS.wireName())
+        .requestMatchers(LLM)
+        .hasAuthority(Scope.WRITE_MODELS.wireName())
         .requestMatchers(DEVICES)
         .hasAuthority(Scope.WRITE_DEVICES.wireName())
         .requestMatchers(POWER)

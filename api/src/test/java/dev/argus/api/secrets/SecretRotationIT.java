@@ -10,6 +10,7 @@ import dev.argus.contract.secrets.SecretCipher;
 import dev.argus.contract.secrets.SecretContext;
 import dev.argus.contract.secrets.SecretDecryptionException;
 import dev.argus.contract.secrets.SecretKeyring;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,6 +37,15 @@ class SecretRotationIT extends RunningApiTest {
 
   @Autowired ApplicationEventPublisher events;
 
+  /**
+   * The alert settings are not emptied before each test (TelemetryRows), and those left here are
+   * under keys the other contexts do not hold: a later test reading them would fail.
+   */
+  @AfterEach
+  void forgetSecretsOfTheseKeys() {
+    rows.execute("DELETE FROM alert_config");
+  }
+
   @Test
   void reencryptMovesEverySecretToTheNewestKeyAndRepublishesTheDevice() {
     // Given: a device, the runtime settings and alert settings, their secrets under key A
@@ -60,6 +70,14 @@ class SecretRotationIT extends RunningApiTest {
         INSERT INTO alert_config (id, config, updated_at) VALUES (1, '%s', now())
         """
             .formatted(gotifyJson(onlyA.encrypt("gotify-token", token))));
+    String provider = "7d4c1f4e-2b7a-4f4e-9a43-7f7c0b6f9d11";
+    SecretContext apiKey = SecretContext.llmProviderField(provider, "api_key");
+    rows.execute(
+        """
+        INSERT INTO llm_providers (id, provider_type, display_name, credentials)
+        VALUES ('%s', 'openai', 'OpenAI', '{"api_key": "%s"}')
+        """
+            .formatted(provider, onlyA.encrypt("sk-llm", apiKey)));
 
     // When
     Response response =
@@ -71,6 +89,7 @@ class SecretRotationIT extends RunningApiTest {
     assertThat(response.json().get("reencrypted").get("devices").asInt()).isEqualTo(1);
     assertThat(response.json().get("reencrypted").get("runtime_config").asInt()).isEqualTo(1);
     assertThat(response.json().get("reencrypted").get("alert_config").asInt()).isEqualTo(1);
+    assertThat(response.json().get("reencrypted").get("llm_providers").asInt()).isEqualTo(1);
     String devicePassword =
         rows.text("SELECT connection_config->>'password' FROM devices WHERE id = 'ups-1'");
     String runtimePassword = rows.text("SELECT config->>'nut_password' FROM runtime_config");
@@ -79,11 +98,15 @@ class SecretRotationIT extends RunningApiTest {
     assertThat(onlyB.decrypt(devicePassword, password)).isEqualTo("device-pw");
     assertThat(onlyB.decrypt(runtimePassword, nutPassword)).isEqualTo("nut-pw");
     assertThat(onlyB.decrypt(gotifyToken, token)).isEqualTo("gotify-token");
+    assertThat(
+            onlyB.decrypt(rows.text("SELECT credentials->>'api_key' FROM llm_providers"), apiKey))
+        .isEqualTo("sk-llm");
     assertThatThrownBy(() -> onlyA.decrypt(devicePassword, password))
         .isInstanceOf(SecretDecryptionException.class)
         .hasMessageContaining("key 'b'");
 
-    // And: the collectors get the re-encrypted device and runtime settings through the outbox
+    // And: the collectors get the re-encrypted device, runtime settings and LLM provider
+    // through the outbox
     assertThat(
             rows.count(
                 "SELECT count(*) FROM config_outbox WHERE record_key = 'device/ups-1'"
@@ -94,11 +117,17 @@ class SecretRotationIT extends RunningApiTest {
                 "SELECT count(*) FROM config_outbox WHERE record_key = 'runtime'"
                     + " AND record_value::text LIKE '%enc:v1:b:%'"))
         .isEqualTo(1);
+    assertThat(
+            rows.count(
+                "SELECT count(*) FROM config_outbox WHERE record_key = 'llm-provider/"
+                    + provider
+                    + "' AND record_value::text LIKE '%enc:v1:b:%'"))
+        .isEqualTo(1);
 
     // And: a second run finds nothing left to do
     Response again = api.send("POST", "/api/v1/admin/secrets/reencrypt", null, "x-api-key", ADMIN);
     assertThat(again.json().get("reencrypted").values())
-        .hasSize(3)
+        .hasSize(4)
         .allSatisfy(count -> assertThat(count.asInt()).isZero());
   }
 
