@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
  * write:devices} for devices, {@code admin} for the rest; when {@code API_KEY} is unset those
  * writes are open (the seed's "disabling authentication"). Key management under {@code
  * /api/v1/api-keys} and the operator commands under {@code /api/v1/admin} always need {@code
- * admin}; uptime targets need {@code read:targets} / {@code write:targets}; {@code
- * /api/v1/alert-status}, the alert seed's polling endpoint, takes any valid key (the seed's keys
- * have no scopes) and counts against a per-key window of its own.
+ * admin}; uptime targets need {@code read:targets} / {@code write:targets}, LLM benchmarks and
+ * alerts {@code read:models} / {@code write:models}; {@code /api/v1/alert-status}, the alert seed's
+ * polling endpoint, takes any valid key (the seed's keys have no scopes) and counts against a
+ * per-key window of its own.
  */
 @Component
 class AccessRules {
@@ -51,6 +52,22 @@ class AccessRules {
   private static final RequestMatcher ADMIN_COMMANDS = PATHS.matcher("/api/v1/admin/**");
 
   private static final RequestMatcher TARGETS = PATHS.matcher("/api/v1/targets/**");
+
+  /** LLM benchmarks and LLM alerts (rules and the alerts they raised). */
+  private static final RequestMatcher LLM_BENCHMARKS_AND_ALERTS =
+      new OrRequestMatcher(
+          PATHS.matcher("/api/v1/benchmarks/**"), PATHS.matcher("/api/v1/alerts/**"));
+
+  /**
+   * The WebSocket of a benchmark run: browsers cannot set headers on a WebSocket, so its key may
+   * come as the {@code api_key} query parameter (only here: elsewhere a key in a URL would end up
+   * in histories and proxy logs for nothing).
+   */
+  private static final RequestMatcher BENCHMARK_STREAM =
+      new AndRequestMatcher(
+          PATHS.matcher(HttpMethod.GET, "/api/v1/benchmarks/*/stream"),
+          request -> "websocket".equalsIgnoreCase(request.getHeader("Upgrade")));
+
   private static final RequestMatcher ALERT_STATUS = PATHS.matcher("/api/v1/alert-status");
   private static final RequestMatcher DEVICES = PATHS.matcher("/api/devices/**");
 
@@ -99,6 +116,11 @@ class AccessRules {
     return PUBLIC.matches(request);
   }
 
+  /** Whether the request may carry its key in the {@code api_key} query parameter. */
+  boolean takesKeyInQuery(HttpServletRequest request) {
+    return BENCHMARK_STREAM.matches(request);
+  }
+
   /** Whether any valid key may make this request, without a scope. */
   boolean takesAnyValidKey(HttpServletRequest request) {
     return ALERT_STATUS.matches(request);
@@ -120,6 +142,10 @@ class AccessRules {
         .hasAuthority(Scope.READ_TARGETS.wireName())
         .requestMatchers(TARGETS)
         .hasAuthority(Scope.WRITE_TARGETS.wireName())
+        .requestMatchers(new AndRequestMatcher(LLM_BENCHMARKS_AND_ALERTS, READ))
+        .hasAuthority(Scope.READ_MODELS.wireName())
+        .requestMatchers(LLM_BENCHMARKS_AND_ALERTS)
+        .hasAuthority(Scope.WRITE_MODELS.wireName())
         .requestMatchers(DEVICES)
         .hasAuthority(Scope.WRITE_DEVICES.wireName())
         .requestMatchers(POWER)
