@@ -1,5 +1,6 @@
 package dev.argus.api.system.outbox;
 
+import dev.argus.contract.Topic;
 import dev.argus.contract.Topics;
 import dev.argus.contract.config.ConfigEntry;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Callers lock the row they change (device, runtime_config) before appending, so two changes of
  * the same key commit, and get their sequence numbers, in the same order.
+ *
+ * <p>A row names its topic: besides configuration, the outbox carries work for the collectors
+ * ({@code argus.llm.jobs}), which must go out exactly when the request that asked for it commits.
  */
 @Component
 public class ConfigOutbox {
@@ -30,14 +34,22 @@ public class ConfigOutbox {
 
   /** Queues {@code value} under {@code key}; null queues a tombstone (a deleted device/target). */
   public void append(String key, ConfigEntry value) {
+    append(Topics.CONFIG, key, value);
+  }
+
+  /**
+   * Queues {@code value} under {@code key} for {@code topic} of the contract's catalog; null queues
+   * a tombstone. Rows of all topics are published in the order they were appended.
+   */
+  public <V> void append(Topic<String, V> topic, String key, V value) {
     String json =
         value == null
             ? null
             : new String(
-                Topics.CONFIG.valueSerde().serializer().serialize(Topics.CONFIG.name(), value),
+                topic.valueSerde().serializer().serialize(topic.name(), value),
                 StandardCharsets.UTF_8);
-    sql.sql("INSERT INTO config_outbox (record_key, record_value) VALUES (?, ?::jsonb)")
-        .params(key, json)
+    sql.sql("INSERT INTO config_outbox (topic, record_key, record_value) VALUES (?, ?, ?::jsonb)")
+        .params(topic.name(), key, json)
         .update();
     wakeRelayAfterCommit();
   }

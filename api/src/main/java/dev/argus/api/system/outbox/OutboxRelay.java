@@ -1,7 +1,6 @@
 package dev.argus.api.system.outbox;
 
 import dev.argus.api.system.KafkaClients;
-import dev.argus.contract.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes {@code config_outbox} rows to {@code argus.config} (one partition, so one order) and
- * deletes them once the broker has acknowledged them.
+ * Publishes {@code config_outbox} rows, each to the topic it names ({@code argus.config}, one
+ * partition, so one order; {@code argus.llm.jobs}), and deletes them once the broker has
+ * acknowledged them.
  *
  * <p>One background thread. Each batch runs in one database transaction that first takes a
  * transaction-scoped PostgreSQL advisory lock: only one api replica relays at a time, and if it
@@ -164,13 +164,14 @@ class OutboxRelay implements SmartLifecycle {
     }
     List<OutboxRow> rows =
         jdbc.sql(
-                "SELECT seq, record_key, record_value::text AS record_value FROM config_outbox"
-                    + " ORDER BY seq LIMIT :limit")
+                "SELECT seq, topic, record_key, record_value::text AS record_value"
+                    + " FROM config_outbox ORDER BY seq LIMIT :limit")
             .param("limit", properties.batchSize())
             .query(
                 (rs, n) ->
                     new OutboxRow(
                         rs.getLong("seq"),
+                        rs.getString("topic"),
                         rs.getString("record_key"),
                         rs.getString("record_value")))
             .list();
@@ -179,7 +180,8 @@ class OutboxRelay implements SmartLifecycle {
     }
     List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
     for (OutboxRow row : rows) {
-      acks.add(producer.send(new ProducerRecord<>(Topics.CONFIG.name(), row.key(), row.value())));
+      // Sent in seq order by one idempotent producer: records of one partition keep that order.
+      acks.add(producer.send(new ProducerRecord<>(row.topic(), row.key(), row.value())));
     }
     producer.flush();
     awaitAll(acks);
@@ -225,9 +227,9 @@ class OutboxRelay implements SmartLifecycle {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  private record OutboxRow(long seq, String key, byte[] value) {
-    OutboxRow(long seq, String key, String json) {
-      this(seq, key, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+  private record OutboxRow(long seq, String topic, String key, byte[] value) {
+    OutboxRow(long seq, String topic, String key, String json) {
+      this(seq, topic, key, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
     }
   }
 }

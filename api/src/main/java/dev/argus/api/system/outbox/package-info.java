@@ -1,5 +1,5 @@
 /**
- * The transactional outbox to {@code argus.config}: changes queued in the writer's transaction,
- * relayed to Kafka in order by one replica at a time.
+ * The transactional outbox to {@code argus.config} (and {@code argus.llm.jobs}): changes queued in
+ * the writer's transaction, relayed to Kafka in order by one replica at a time.
  */
 package dev.argus.api.system.outbox;
