@@ -1,5 +1,7 @@
 package dev.argus.api.llm.benchmarks;
 
+import dev.argus.api.system.outbox.ConfigOutbox;
+import dev.argus.contract.Topics;
 import dev.argus.contract.llm.LlmJob;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,21 +17,25 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Starts benchmark runs and reads them back. A run is a {@code llm_benchmark_runs} row and an
- * {@link LlmJob} for the collectors, written in one transaction: a run the api answered 202 for is
- * sure to reach a collector, and a failed request leaves neither.
+ * {@link LlmJob} for the collectors (a config-outbox row for {@code argus.llm.jobs}), written in
+ * one transaction: a run the api answered 202 for is sure to reach a collector, and a failed
+ * request leaves neither.
  */
 @Service
 class BenchmarkService {
 
   private final BenchmarkRepository runs;
-  private final LlmJobOutbox jobs;
+  private final ConfigOutbox outbox;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
   BenchmarkService(
-      BenchmarkRepository runs, LlmJobOutbox jobs, TransactionTemplate transactions, Clock clock) {
+      BenchmarkRepository runs,
+      ConfigOutbox outbox,
+      TransactionTemplate transactions,
+      Clock clock) {
     this.runs = runs;
-    this.jobs = jobs;
+    this.outbox = outbox;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -75,9 +81,12 @@ class BenchmarkService {
                     + "; list the models with GET /api/v1/models");
           }
           runs.insert(id, distinct);
-          jobs.append(
+          String jobId = UUID.randomUUID().toString();
+          outbox.append(
+              Topics.LLM_JOBS,
+              jobId,
               new LlmJob(
-                  UUID.randomUUID().toString(),
+                  jobId,
                   LlmJob.BENCHMARK,
                   id.toString(),
                   clock.instant(),
