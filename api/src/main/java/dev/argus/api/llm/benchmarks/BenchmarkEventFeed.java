@@ -74,6 +74,11 @@ class BenchmarkEventFeed implements SmartLifecycle {
    */
   synchronized List<BenchmarkEvent> subscribe(String runId, Consumer<BenchmarkEvent> listener) {
     listeners.computeIfAbsent(runId, id -> new LinkedHashSet<>()).add(listener);
+    return recent(runId);
+  }
+
+  /** The run's events received within the last {@code recent-events}, oldest first. */
+  synchronized List<BenchmarkEvent> recent(String runId) {
     Deque<Received> kept = recent.get(runId);
     return kept == null ? List.of() : kept.stream().map(Received::event).toList();
   }
