@@ -19,6 +19,7 @@ record AlertRule(
     @JsonProperty("updated_at") Instant updatedAt) {
 
   /** A stored threshold: every field set. */
+  @Schema(name = "PerformanceThreshold")
   record Threshold(
       String metric,
       String statistic,

@@ -64,6 +64,7 @@ record AlertRuleRequest(
    * threshold (above it for times, below it for {@code tps}), decided once the window holds {@code
    * min_samples}.
    */
+  @Schema(name = "PerformanceThresholdRequest")
   record Threshold(
       @Schema(allowableValues = {"ttft_ms", "latency_ms", "tps"})
           @NotBlank(message = "threshold_config.metric is required (ttft_ms, latency_ms or tps)")

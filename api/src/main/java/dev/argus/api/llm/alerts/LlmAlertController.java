@@ -3,6 +3,7 @@ package dev.argus.api.llm.alerts;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,16 +42,18 @@ class LlmAlertController {
   }
 
   /** A page of alerts and how many alerts are unacknowledged in all. */
+  @Schema(name = "LlmAlertPage")
   record Alerts(
       List<LlmAlert> items,
-      @io.swagger.v3.oas.annotations.media.Schema(description = "Alerts matching the filters")
-          long total,
+      @Schema(description = "Alerts matching the filters") long total,
       @JsonProperty("unacknowledged_count") long unacknowledgedCount) {}
 
   /** The newest alerts and how many are unacknowledged in all. */
+  @Schema(name = "RecentLlmAlerts")
   record Recent(List<LlmAlert> items, @JsonProperty("total_unread") long totalUnread) {}
 
   /** How many alerts are unacknowledged. */
+  @Schema(name = "UnreadAlertCount")
   record UnreadCount(long count) {}
 
   @GetMapping

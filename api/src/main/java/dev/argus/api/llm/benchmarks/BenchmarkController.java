@@ -57,12 +57,15 @@ class BenchmarkController {
   }
 
   /** The answer to a started run. */
+  @Schema(name = "BenchmarkStarted")
   record Started(String id, @Schema(allowableValues = "pending") String status, String message) {}
 
   /** A page of runs, newest first. */
+  @Schema(name = "BenchmarkRuns")
   record Runs(List<BenchmarkRun> runs, long total) {}
 
   /** A run's results, oldest first. */
+  @Schema(name = "BenchmarkResults")
   record Results(
       @com.fasterxml.jackson.annotation.JsonProperty("run_id") String runId,
       List<BenchmarkResult> items,

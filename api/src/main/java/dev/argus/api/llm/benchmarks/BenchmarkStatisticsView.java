@@ -14,6 +14,7 @@ import java.util.TreeMap;
  * by_model}, the honest breakdown per model. Percentiles interpolate linearly between closest
  * ranks; read {@code n} beside them (the p99 of 5 samples is their maximum).
  */
+@Schema(name = "BenchmarkStatistics")
 record BenchmarkStatisticsView(
     int n,
     int errors,
@@ -53,6 +54,7 @@ record BenchmarkStatisticsView(
   }
 
   /** One model's figures: {@code n} results, of which {@code errors} failed. */
+  @Schema(name = "BenchmarkModelStatistics")
   record ModelFigures(
       int n,
       int errors,
@@ -62,6 +64,7 @@ record BenchmarkStatisticsView(
       Summary tps) {}
 
   /** Of the model's successful results; null figures when there were none. */
+  @Schema(name = "BenchmarkSummary")
   record Summary(
       @Schema(nullable = true) Double p50,
       @Schema(nullable = true) Double p95,
