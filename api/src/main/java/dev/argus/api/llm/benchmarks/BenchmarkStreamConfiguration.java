@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Registers the benchmark WebSocket. Any origin may open it: it is authenticated by an API key the
@@ -15,13 +16,18 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 class BenchmarkStreamConfiguration implements WebSocketConfigurer {
 
   private final BenchmarkStreamHandler handler;
+  private final JsonMapper json;
 
-  BenchmarkStreamConfiguration(BenchmarkStreamHandler handler) {
+  BenchmarkStreamConfiguration(BenchmarkStreamHandler handler, JsonMapper json) {
     this.handler = handler;
+    this.json = json;
   }
 
   @Override
   public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-    registry.addHandler(handler, "/api/v1/benchmarks/*/stream").setAllowedOriginPatterns("*");
+    registry
+        .addHandler(handler, "/api/v1/benchmarks/*/stream")
+        .setHandshakeHandler(new JsonHandshakeHandler(json))
+        .setAllowedOriginPatterns("*");
   }
 }

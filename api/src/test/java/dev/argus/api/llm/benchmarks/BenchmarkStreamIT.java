@@ -217,6 +217,17 @@ class BenchmarkStreamIT extends BenchmarksAndAlertsApiTest {
     assertThat(output.getAll()).doesNotContain(reader).doesNotContain(targetsOnly);
   }
 
+  @Test
+  void aPlainHttpRequestToTheStreamIsRefusedInJson() {
+    UUID run = start();
+    Response plain = admin("GET", "/api/v1/benchmarks/" + run + "/stream", null);
+    assertThat(plain.status()).isEqualTo(400);
+    assertThat(plain.contentType()).startsWith("application/json");
+    assertThat(plain.json().path("detail").asString())
+        .startsWith("This is a WebSocket: open it with a WebSocket client");
+    assertThat(api.send("GET", "/api/v1/benchmarks/" + run + "/stream").status()).isEqualTo(401);
+  }
+
   private UUID start() {
     Response started =
         admin(
