@@ -6,6 +6,7 @@ import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.events.PowerEventType;
 import dev.argus.contract.events.Severity;
 import dev.argus.contract.events.TargetEventType;
+import dev.argus.contract.llm.LlmEventType;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -35,23 +36,29 @@ record AlertMessage(
       Set.of(
           PowerEventType.POWER_RESTORED.wireName(),
           PowerEventType.DEVICE_ONLINE.wireName(),
-          TargetEventType.RECOVERED.wireName());
+          TargetEventType.RECOVERED.wireName(),
+          LlmEventType.RECOVERED.wireName());
 
   static AlertMessage of(DerivedEvent event) {
-    String title =
-        "[" + event.severity().name() + "] " + event.eventType() + ": " + event.subjectId();
-    StringBuilder body =
-        new StringBuilder()
-            .append(event.eventType())
-            .append(" on ")
-            .append(event.source())
-            .append(' ')
-            .append(event.subjectId())
-            .append(" at ")
-            .append(event.timestamp())
-            .append('\n')
-            .append("severity: ")
-            .append(event.severity().wireName());
+    String subject = subjectName(event);
+    String title = "[" + event.severity().name() + "] " + event.eventType() + ": " + subject;
+    StringBuilder body = new StringBuilder();
+    // An LLM alert says in words what its rule saw ("gpt-4.1 on OpenAI is down: HTTP 500").
+    if (DerivedEvent.SOURCE_LLM.equals(event.source())
+        && event.metadata().get("message") instanceof String message
+        && !message.isBlank()) {
+      body.append(message).append('\n');
+    }
+    body.append(event.eventType())
+        .append(" on ")
+        .append(event.source())
+        .append(' ')
+        .append(subject)
+        .append(" at ")
+        .append(event.timestamp())
+        .append('\n')
+        .append("severity: ")
+        .append(event.severity().wireName());
     // Sorted, so the same event always reads the same.
     new TreeMap<>(event.metadata())
         .forEach((key, value) -> body.append('\n').append(key).append(": ").append(value));
@@ -66,6 +73,21 @@ record AlertMessage(
         title,
         body.toString(),
         false);
+  }
+
+  /**
+   * What a person calls the subject: for an LLM event the model's name (the subject id is a UUID,
+   * or a rule's id), else the subject id.
+   */
+  private static String subjectName(DerivedEvent event) {
+    if (DerivedEvent.SOURCE_LLM.equals(event.source())) {
+      for (String key : new String[] {"model_name", "rule_name"}) {
+        if (event.metadata().get(key) instanceof String name && !name.isBlank()) {
+          return name;
+        }
+      }
+    }
+    return event.subjectId();
   }
 
   static AlertMessage test(Instant now) {

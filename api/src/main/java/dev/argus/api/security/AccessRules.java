@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
  * write:devices} for devices, {@code admin} for the rest; when {@code API_KEY} is unset those
  * writes are open (the seed's "disabling authentication"). Key management under {@code
  * /api/v1/api-keys} and the operator commands under {@code /api/v1/admin} always need {@code
- * admin}; uptime targets need {@code read:targets} / {@code write:targets}, LLM providers, models
- * and monitoring {@code read:models} / {@code write:models}; {@code /api/v1/alert-status}, the
- * alert seed's polling endpoint, takes any valid key (the seed's keys have no scopes) and counts
- * against a per-key window of its own.
+ * admin}; uptime targets need {@code read:targets} / {@code write:targets}, LLM providers, models,
+ * monitoring, benchmarks and LLM alerts {@code read:models} / {@code write:models}; {@code
+ * /api/v1/alert-status}, the alert seed's polling endpoint, takes any valid key (the seed's keys
+ * have no scopes) and counts against a per-key window of its own.
  */
 @Component
 class AccessRules {
@@ -53,12 +53,27 @@ class AccessRules {
 
   private static final RequestMatcher TARGETS = PATHS.matcher("/api/v1/targets/**");
 
-  /** LLM endpoint monitoring: provider accounts, their models, the probes and their history. */
+  /**
+   * LLM endpoint monitoring: provider accounts, their models, the probes and their history,
+   * benchmarks, and LLM alerts (rules and the alerts they raised).
+   */
   private static final RequestMatcher LLM =
       new OrRequestMatcher(
           PATHS.matcher("/api/v1/providers/**"),
           PATHS.matcher("/api/v1/models/**"),
-          PATHS.matcher("/api/v1/monitoring/**"));
+          PATHS.matcher("/api/v1/monitoring/**"),
+          PATHS.matcher("/api/v1/benchmarks/**"),
+          PATHS.matcher("/api/v1/alerts/**"));
+
+  /**
+   * The WebSocket of a benchmark run: browsers cannot set headers on a WebSocket, so its key may
+   * come as the {@code api_key} query parameter (only here: elsewhere a key in a URL would end up
+   * in histories and proxy logs for nothing).
+   */
+  private static final RequestMatcher BENCHMARK_STREAM =
+      new AndRequestMatcher(
+          PATHS.matcher(HttpMethod.GET, "/api/v1/benchmarks/*/stream"),
+          request -> "websocket".equalsIgnoreCase(request.getHeader("Upgrade")));
 
   private static final RequestMatcher ALERT_STATUS = PATHS.matcher("/api/v1/alert-status");
   private static final RequestMatcher DEVICES = PATHS.matcher("/api/devices/**");
@@ -109,6 +124,11 @@ class AccessRules {
   /** Whether a request is one of the public routes (whatever API_KEY says). */
   boolean isPublic(HttpServletRequest request) {
     return PUBLIC.matches(request);
+  }
+
+  /** Whether the request may carry its key in the {@code api_key} query parameter. */
+  boolean takesKeyInQuery(HttpServletRequest request) {
+    return BENCHMARK_STREAM.matches(request);
   }
 
   /** Whether any valid key may make this request, without a scope. */

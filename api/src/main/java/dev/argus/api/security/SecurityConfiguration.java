@@ -36,7 +36,9 @@ class SecurityConfiguration {
       SecurityErrorResponses errors)
       throws Exception {
     var authentication =
-        new AuthenticationFilter(new ProviderManager(provider), ApiKeyAuthentication::presentedIn);
+        new AuthenticationFilter(
+            new ProviderManager(provider),
+            request -> ApiKeyAuthentication.presentedIn(request, rules.takesKeyInQuery(request)));
     // Open requests are served as they are, whatever key they carry (as before: a public read
     // with a stale key still works and uses no quota).
     authentication.setRequestMatcher(new NegatedRequestMatcher(rules.open()));

@@ -1,0 +1,68 @@
+package dev.argus.api.llm.alerts;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.argus.contract.llm.LlmAlertRuleConfig;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+
+/** An alert rule as stored in {@code llm_alert_rules}. */
+record AlertRule(
+    String id,
+    String name,
+    @JsonProperty("rule_type") String ruleType,
+    @JsonProperty("target_model_id") @Schema(nullable = true) String targetModelId,
+    @JsonProperty("target_model_name") @Schema(nullable = true) String targetModelName,
+    boolean enabled,
+    @JsonProperty("notify_in_app") boolean notifyInApp,
+    @JsonProperty("threshold_config") @Schema(nullable = true) Threshold thresholdConfig,
+    @JsonProperty("created_at") Instant createdAt,
+    @JsonProperty("updated_at") Instant updatedAt) {
+
+  /** A stored threshold: every field set. */
+  @Schema(name = "PerformanceThreshold")
+  record Threshold(
+      String metric,
+      String statistic,
+      double threshold,
+      @JsonProperty("window_minutes") int windowMinutes,
+      @JsonProperty("min_samples") int minSamples) {}
+
+  /** What the processor evaluates, as published to {@code argus.config}. */
+  LlmAlertRuleConfig toConfig() {
+    return new LlmAlertRuleConfig(
+        id,
+        name,
+        ruleType,
+        targetModelId,
+        targetModelName,
+        enabled,
+        notifyInApp,
+        thresholdConfig == null
+            ? null
+            : new LlmAlertRuleConfig.PerformanceThreshold(
+                thresholdConfig.metric(),
+                thresholdConfig.statistic(),
+                thresholdConfig.threshold(),
+                thresholdConfig.windowMinutes(),
+                thresholdConfig.minSamples()));
+  }
+
+  /** This rule as a request, for a PATCH to merge its fields over. */
+  AlertRuleRequest toRequest() {
+    return new AlertRuleRequest(
+        name,
+        ruleType,
+        targetModelId == null ? null : java.util.UUID.fromString(targetModelId),
+        targetModelName,
+        enabled,
+        notifyInApp,
+        thresholdConfig == null
+            ? null
+            : new AlertRuleRequest.Threshold(
+                thresholdConfig.metric(),
+                thresholdConfig.statistic(),
+                thresholdConfig.threshold(),
+                thresholdConfig.windowMinutes(),
+                thresholdConfig.minSamples()));
+  }
+}
