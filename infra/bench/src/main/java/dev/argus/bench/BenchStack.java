@@ -39,6 +39,7 @@ final class BenchStack implements AutoCloseable {
             .externalDatabase(null, null, null)
             .demoFleet(false)
             .demoNutPort(freePort())
+            .demoLlmPort(freePort())
             .pollInterval(Duration.ofMinutes(5))
             // Measure what users run: a database that syncs its commits.
             .durableDatabase(true)

@@ -5,6 +5,8 @@ import dev.argus.contract.kafka.KafkaSettings;
 import dev.argus.contract.schema.ServiceRoles;
 import dev.argus.contract.secrets.InvalidSecretKeyException;
 import dev.argus.stack.demo.DemoFleet;
+import dev.argus.stack.demo.DemoLlmEndpoints;
+import dev.argus.stack.demo.DemoLlmSeeder;
 import dev.argus.stack.demo.DemoTargetSeeder;
 import dev.argus.stack.demo.NutSimulator;
 import java.io.IOException;
@@ -43,6 +45,7 @@ public final class LocalStack implements AutoCloseable {
   private KafkaBroker broker;
   private LeftoverProcesses leftovers;
   private AdminKey.Resolved adminKey;
+  private DemoLlmEndpoints demoLlm;
   private final CompletableFuture<String> gaveUp = new CompletableFuture<>();
 
   LocalStack(StackOptions options, PrintStream out) {
@@ -97,6 +100,7 @@ public final class LocalStack implements AutoCloseable {
     if (options.demoFleet()) {
       new DemoTargetSeeder(apiBaseUrl(), adminKey.key(), out)
           .seedOnce(options.apiPort(), options.kafkaPort());
+      new DemoLlmSeeder(apiBaseUrl(), adminKey.key(), out).seedOnce(demoLlm);
     }
     Supervisor supervisor =
         new Supervisor(
@@ -175,6 +179,8 @@ public final class LocalStack implements AutoCloseable {
     NutSimulator simulator =
         NutSimulator.start(DemoFleet.upses(), options.demoNutPort(), Clock.systemUTC());
     running.push(simulator);
+    demoLlm = DemoLlmEndpoints.start(options.demoLlmPort(), DemoLlmSeeder.DEMO_API_KEY);
+    running.push(demoLlm);
     List<String> devices = new ArrayList<>();
     for (String ups : simulator.upsNames()) {
       devices.add("nut://127.0.0.1:" + simulator.port() + "/" + ups + "?id=ups-" + ups);
@@ -188,6 +194,11 @@ public final class LocalStack implements AutoCloseable {
             + " ("
             + String.join(", ", simulator.upsNames())
             + ")");
+    out.println(
+        "    and simulated LLM endpoints: OpenAI-compatible at "
+            + demoLlm.openAiCompatibleUrl()
+            + ", Ollama at "
+            + demoLlm.ollamaUrl());
     return devices;
   }
 

@@ -28,6 +28,7 @@ record ReadyBanner(StackOptions options, String jdbcUrl, String dbUser, String a
       curl '%s/api/snapshots/latest?device_id=ups-office'
       curl %s/api/events        (events appear within a few minutes)
       curl -H "x-api-key: %s" %s/api/v1/alert-status
+      curl -H "x-api-key: %s" '%s/api/v1/monitoring/uptime?limit=5'   (LLM probes, every minute)
     Admin API key (X-Api-Key, for writes and /api/v1): from %s
     Press Ctrl-C to stop.
     """
@@ -44,10 +45,17 @@ record ReadyBanner(StackOptions options, String jdbcUrl, String dbUser, String a
             api,
             api,
             api,
-            adminKeySource.equals("API_KEY")
-                ? "$API_KEY"
-                : "$(cat " + options.dataDir().resolve("api-key") + ")",
+            adminKeyRef(),
+            api,
+            adminKeyRef(),
             api,
             adminKeySource);
+  }
+
+  /** How a shell reads the admin key: never the key itself, which would stay in scroll-back. */
+  private String adminKeyRef() {
+    return adminKeySource.equals("API_KEY")
+        ? "$API_KEY"
+        : "$(cat " + options.dataDir().resolve("api-key") + ")";
   }
 }

@@ -34,6 +34,7 @@ public record StackOptions(
     String externalDbPassword,
     boolean demoFleet,
     int demoNutPort,
+    int demoLlmPort,
     List<String> extraDevices,
     Duration pollInterval,
     Map<String, String> serviceEnvironment,
@@ -67,6 +68,7 @@ public record StackOptions(
         .externalDatabase(externalDbUrl, externalDbUser, externalDbPassword)
         .demoFleet(demoFleet)
         .demoNutPort(demoNutPort)
+        .demoLlmPort(demoLlmPort)
         .extraDevices(extraDevices)
         .pollInterval(pollInterval)
         .serviceEnvironment(serviceEnvironment)
@@ -92,6 +94,8 @@ public record StackOptions(
     private String externalDbPassword = "";
     private boolean demoFleet = true;
     private int demoNutPort = 13493;
+    // The simulated OpenAI-compatible endpoint; the simulated Ollama one listens on the next port.
+    private int demoLlmPort = 18300;
     private List<String> extraDevices = List.of();
     private Duration pollInterval = Duration.ofSeconds(5);
     private Map<String, String> serviceEnvironment = Map.of();
@@ -147,6 +151,12 @@ public record StackOptions(
       return this;
     }
 
+    /** The simulated OpenAI-compatible LLM endpoint's port; the simulated Ollama's is the next. */
+    public Builder demoLlmPort(int port) {
+      this.demoLlmPort = port;
+      return this;
+    }
+
     public Builder extraDevices(List<String> nutUris) {
       this.extraDevices = nutUris;
       return this;
@@ -187,6 +197,7 @@ public record StackOptions(
           externalDbPassword,
           demoFleet,
           demoNutPort,
+          demoLlmPort,
           extraDevices,
           pollInterval,
           serviceEnvironment,

@@ -90,6 +90,8 @@ final class StartChecks {
     }
     if (options.demoFleet()) {
       ports.put("ARGUS_DEMO_NUT_PORT", options.demoNutPort());
+      ports.put("ARGUS_DEMO_LLM_PORT", options.demoLlmPort());
+      ports.put("ARGUS_DEMO_LLM_PORT + 1", options.demoLlmPort() + 1);
     }
     List<String> problems = new ArrayList<>();
     ports.forEach(

@@ -110,6 +110,7 @@ final class StackApi {
         .externalDatabase(null, null, null)
         .demoFleet(false)
         .demoNutPort(freePort())
+        .demoLlmPort(freePort())
         .durableDatabase(false);
   }
 

@@ -100,6 +100,7 @@ class StartChecksTest {
         .dbPort(StackApi.freePort())
         .demoFleet(false)
         .demoNutPort(StackApi.freePort())
+        .demoLlmPort(StackApi.freePort())
         .build();
   }
 }

@@ -1,0 +1,124 @@
+package dev.argus.stack.demo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Registers the {@link DemoLlmEndpoints} through the running api, as a user would: one provider per
+ * endpoint (their names say "simulated"), every demo model monitored, monitoring every minute, and
+ * a first run at once — so a newcomer sees uptime history, {@code degraded} and {@code down} within
+ * minutes. Only on a stack without providers: one that has some (the demo's from an earlier run, or
+ * the user's own) keeps them as they are.
+ */
+public final class DemoLlmSeeder {
+
+  /** The simulated OpenAI-compatible endpoint checks it as a real provider checks its keys. */
+  public static final String DEMO_API_KEY = "sk-argus-demo-simulated";
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final String apiBaseUrl;
+  private final String adminKey;
+  private final PrintStream out;
+
+  /**
+   * @param adminKey sent as {@code X-Api-Key}
+   * @param out where a request the api refused is reported; seeding never stops the stack
+   */
+  public DemoLlmSeeder(String apiBaseUrl, String adminKey, PrintStream out) {
+    this.apiBaseUrl = apiBaseUrl;
+    this.adminKey = adminKey;
+    this.out = out;
+  }
+
+  /** Registers the endpoints and their models if the api has no providers yet. */
+  public void seedOnce(DemoLlmEndpoints endpoints) throws IOException, InterruptedException {
+    HttpResponse<String> existing = send("GET", "/api/v1/providers", null);
+    if (existing.statusCode() != 200 || json.readTree(existing.body()).path("total").asInt() != 0) {
+      return;
+    }
+    String openAi =
+        createProvider(
+            "openai_compatible",
+            "Simulated OpenAI-compatible endpoint (demo)",
+            endpoints.openAiCompatibleUrl(),
+            DEMO_API_KEY);
+    String ollama =
+        createProvider("ollama", "Simulated Ollama (demo)", endpoints.ollamaUrl(), null);
+    for (String provider : List.of(openAi, ollama)) {
+      if (provider == null) {
+        return;
+      }
+      for (String model : endpoints.modelIds()) {
+        String body =
+            json.writeValueAsString(
+                json.createObjectNode()
+                    .put("provider_account_id", provider)
+                    .put("model_id", model)
+                    .put("enabled_for_monitoring", true));
+        if (!expect(send("POST", "/api/v1/models", body), 201, "a demo model")) {
+          return;
+        }
+      }
+    }
+    expect(
+        send("PATCH", "/api/v1/monitoring/config", "{\"interval_minutes\": 1, \"enabled\": true}"),
+        200,
+        "the demo's monitoring interval");
+    expect(send("POST", "/api/v1/monitoring/run", null), 202, "the demo's first monitoring run");
+  }
+
+  /** The new provider's id, or null when the api refused it (reported). */
+  private String createProvider(String type, String name, String baseUrl, String apiKey)
+      throws IOException, InterruptedException {
+    var body =
+        json.createObjectNode()
+            .put("provider_type", type)
+            .put("display_name", name)
+            .put("base_url", baseUrl);
+    var credentials = body.putObject("credentials");
+    if (apiKey != null) {
+      credentials.put("api_key", apiKey);
+    }
+    HttpResponse<String> created = send("POST", "/api/v1/providers", json.writeValueAsString(body));
+    if (!expect(created, 201, "a demo LLM provider")) {
+      return null;
+    }
+    JsonNode id = json.readTree(created.body()).path("id");
+    return id.isMissingNode() ? null : id.asString();
+  }
+
+  private boolean expect(HttpResponse<String> response, int status, String what) {
+    if (response.statusCode() == status) {
+      return true;
+    }
+    out.println(
+        "! Could not create " + what + " (" + response.statusCode() + "): " + response.body());
+    return false;
+  }
+
+  private HttpResponse<String> send(String method, String path, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(apiBaseUrl + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("X-Api-Key", adminKey);
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
