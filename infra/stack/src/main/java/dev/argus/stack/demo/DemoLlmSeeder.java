@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,9 @@ public final class DemoLlmSeeder {
 
   /** The simulated OpenAI-compatible endpoint checks it as a real provider checks its keys. */
   public static final String DEMO_API_KEY = "sk-argus-demo-simulated";
+
+  /** The models of the demo's benchmark, on both endpoints: a plain one and a reasoning one. */
+  private static final List<String> BENCHMARKED = List.of("sim-fast", "sim-reasoning");
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
@@ -53,6 +57,7 @@ public final class DemoLlmSeeder {
             DEMO_API_KEY);
     String ollama =
         createProvider("ollama", "Simulated Ollama (demo)", endpoints.ollamaUrl(), null);
+    List<String> benchmarked = new ArrayList<>();
     for (String provider : List.of(openAi, ollama)) {
       if (provider == null) {
         return;
@@ -64,11 +69,35 @@ public final class DemoLlmSeeder {
                     .put("provider_account_id", provider)
                     .put("model_id", model)
                     .put("enabled_for_monitoring", true));
-        if (!expect(send("POST", "/api/v1/models", body), 201, "a demo model")) {
+        HttpResponse<String> created = send("POST", "/api/v1/models", body);
+        if (!expect(created, 201, "a demo model")) {
           return;
+        }
+        if (BENCHMARKED.contains(model)) {
+          benchmarked.add(json.readTree(created.body()).path("id").asString());
         }
       }
     }
+    // The outage model goes down for two minutes in every ten: this rule opens an alert then.
+    expect(
+        send(
+            "POST",
+            "/api/v1/alerts/rules",
+            "{\"name\": \"A demo model is down\", \"rule_type\": \"any_model_down\"}"),
+        201,
+        "the demo's alert rule");
+    var benchmark =
+        json.createObjectNode()
+            .put("name", "Demo: fast and reasoning models, both protocols")
+            .put("prompt_pack", "short_answer")
+            .put("num_runs", 5)
+            .put("max_tokens", 64);
+    var models = benchmark.putArray("model_ids");
+    benchmarked.forEach(models::add);
+    expect(
+        send("POST", "/api/v1/benchmarks", json.writeValueAsString(benchmark)),
+        202,
+        "the demo's benchmark");
     expect(
         send("PATCH", "/api/v1/monitoring/config", "{\"interval_minutes\": 1, \"enabled\": true}"),
         200,
