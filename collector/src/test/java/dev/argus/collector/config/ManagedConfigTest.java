@@ -40,7 +40,8 @@ class ManagedConfigTest {
           true,
           new DeviceConfigMapper(TestSecrets.CIPHER),
           new RuntimeSecrets(TestSecrets.CIPHER),
-          List.of(failing, recording));
+          List.of(failing, recording),
+          new LlmProviders(TestSecrets.CIPHER));
   private final ConfiguredPollPlan plan =
       new ConfiguredPollPlan(
           config,

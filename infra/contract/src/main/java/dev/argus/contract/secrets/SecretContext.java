@@ -29,6 +29,14 @@ public record SecretContext(String value) {
     return new SecretContext("alert:" + type + ":" + name + ":" + field);
   }
 
+  /**
+   * A credential of an LLM provider account, e.g. {@code (uuid, "api_key")}: the api encrypts it,
+   * the collectors decrypt it from {@code argus.config}.
+   */
+  public static SecretContext llmProviderField(String providerId, String field) {
+    return new SecretContext("llm-provider:" + providerId + ":" + field);
+  }
+
   @Override
   public String toString() {
     return value;
