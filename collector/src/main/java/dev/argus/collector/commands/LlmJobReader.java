@@ -141,7 +141,6 @@ public final class LlmJobReader extends TopicReader {
     try {
       while (!task.isDone()) {
         if (stopping()) {
-          log.info("LLM job {} stopped before its end; another collector runs it", job.jobId());
           return false;
         }
         ConsumerRecords<String, byte[]> fetched = consumer.poll(POLL_TIMEOUT);
@@ -160,6 +159,12 @@ public final class LlmJobReader extends TopicReader {
       Thread.currentThread().interrupt();
       return false;
     } finally {
+      if (!task.isDone()) {
+        log.info(
+            "LLM job {} cut short as the collector stops: not committed, so the collector that"
+                + " takes its partition runs it",
+            job.jobId());
+      }
       task.cancel(true);
       busy = false;
       consumer.resume(consumer.assignment());
