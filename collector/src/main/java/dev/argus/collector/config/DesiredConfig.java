@@ -5,6 +5,9 @@ import dev.argus.contract.config.ConfigKeys;
 import dev.argus.contract.config.DeviceConfig;
 import dev.argus.contract.config.RuntimeConfig;
 import dev.argus.contract.config.TargetConfig;
+import dev.argus.contract.llm.LlmModelConfig;
+import dev.argus.contract.llm.LlmMonitoringConfig;
+import dev.argus.contract.llm.LlmProviderConfig;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +15,27 @@ import java.util.TreeMap;
 
 /**
  * The desired configuration as the compacted {@code argus.config} topic has it so far: the
- * api-managed devices and targets by id, and the runtime settings (null while none was ever
- * published, so the collector's own environment applies).
+ * api-managed devices and targets by id, the runtime settings (null while none was ever published,
+ * so the collector's own environment applies), and the LLM providers (credentials still encrypted)
+ * and models by UUID with the LLM monitoring settings (null while none was ever published). The
+ * processor's LLM alert rules ({@code llm-rule/<id>}) are passed over.
  */
 public record DesiredConfig(
-    Map<String, DeviceConfig> devices, RuntimeConfig runtime, Map<Long, TargetConfig> targets) {
+    Map<String, DeviceConfig> devices,
+    RuntimeConfig runtime,
+    Map<Long, TargetConfig> targets,
+    Map<String, LlmProviderConfig> llmProviders,
+    Map<String, LlmModelConfig> llmModels,
+    LlmMonitoringConfig llmMonitoring) {
 
-  public static final DesiredConfig EMPTY = new DesiredConfig(Map.of(), null, Map.of());
+  public static final DesiredConfig EMPTY =
+      new DesiredConfig(Map.of(), null, Map.of(), Map.of(), Map.of(), null);
 
   public DesiredConfig {
     devices = Collections.unmodifiableMap(new TreeMap<>(devices));
     targets = Collections.unmodifiableMap(new TreeMap<>(targets));
+    llmProviders = Collections.unmodifiableMap(new TreeMap<>(llmProviders));
+    llmModels = Collections.unmodifiableMap(new TreeMap<>(llmModels));
   }
 
   /**
@@ -47,10 +60,42 @@ public record DesiredConfig(
       if (value != null && value.runtime() == null) {
         throw new IllegalArgumentException("key 'runtime' holds a " + kind(value) + " entry");
       }
-      return new DesiredConfig(devices, value == null ? null : value.runtime(), targets);
+      return new DesiredConfig(
+          devices,
+          value == null ? null : value.runtime(),
+          targets,
+          llmProviders,
+          llmModels,
+          llmMonitoring);
+    }
+    if (ConfigKeys.isLlmProvider(key)) {
+      return withLlmProvider(key, value);
+    }
+    if (ConfigKeys.isLlmModel(key)) {
+      return withLlmModel(key, value);
+    }
+    if (key.equals(ConfigKeys.LLM_MONITORING)) {
+      if (value != null && value.llmMonitoring() == null) {
+        throw new IllegalArgumentException(
+            "key '" + ConfigKeys.LLM_MONITORING + "' holds a " + kind(value) + " entry");
+      }
+      return new DesiredConfig(
+          devices,
+          runtime,
+          targets,
+          llmProviders,
+          llmModels,
+          value == null ? null : value.llmMonitoring());
+    }
+    if (ConfigKeys.isLlmRule(key)) {
+      // The processor evaluates alert rules; nothing for a collector.
+      return this;
     }
     throw new IllegalArgumentException(
-        "unknown key '" + key + "' (expected device/<id>, target/<id> or runtime)");
+        "unknown key '"
+            + key
+            + "' (expected device/<id>, target/<id>, runtime, llm-provider/<id>, llm-model/<id>,"
+            + " llm-monitoring or llm-rule/<id>)");
   }
 
   /** The targets to probe. */
@@ -74,7 +119,7 @@ public record DesiredConfig(
       }
       changed.put(id, device);
     }
-    return new DesiredConfig(changed, runtime, targets);
+    return new DesiredConfig(changed, runtime, targets, llmProviders, llmModels, llmMonitoring);
   }
 
   private DesiredConfig withTarget(String key, ConfigEntry value) {
@@ -97,10 +142,61 @@ public record DesiredConfig(
       }
       changed.put(id, target);
     }
-    return new DesiredConfig(devices, runtime, changed);
+    return new DesiredConfig(devices, runtime, changed, llmProviders, llmModels, llmMonitoring);
+  }
+
+  private DesiredConfig withLlmProvider(String key, ConfigEntry value) {
+    String id = ConfigKeys.llmId(key);
+    var changed = new TreeMap<>(llmProviders);
+    if (value == null) {
+      changed.remove(id);
+    } else {
+      LlmProviderConfig provider = value.llmProvider();
+      if (provider == null) {
+        throw new IllegalArgumentException("key '" + key + "' holds a " + kind(value) + " entry");
+      }
+      if (!provider.id().equals(id)) {
+        throw new IllegalArgumentException("key '" + key + "' holds provider " + provider.id());
+      }
+      changed.put(id, provider);
+    }
+    return new DesiredConfig(devices, runtime, targets, changed, llmModels, llmMonitoring);
+  }
+
+  private DesiredConfig withLlmModel(String key, ConfigEntry value) {
+    String id = ConfigKeys.llmId(key);
+    var changed = new TreeMap<>(llmModels);
+    if (value == null) {
+      changed.remove(id);
+    } else {
+      LlmModelConfig model = value.llmModel();
+      if (model == null) {
+        throw new IllegalArgumentException("key '" + key + "' holds a " + kind(value) + " entry");
+      }
+      if (!model.id().equals(id)) {
+        throw new IllegalArgumentException("key '" + key + "' holds model " + model.id());
+      }
+      changed.put(id, model);
+    }
+    return new DesiredConfig(devices, runtime, targets, llmProviders, changed, llmMonitoring);
   }
 
   private static String kind(ConfigEntry value) {
-    return value.device() != null ? "device" : value.target() != null ? "target" : "runtime";
+    if (value.device() != null) {
+      return "device";
+    }
+    if (value.target() != null) {
+      return "target";
+    }
+    if (value.runtime() != null) {
+      return "runtime";
+    }
+    if (value.llmProvider() != null) {
+      return "llm_provider";
+    }
+    if (value.llmModel() != null) {
+      return "llm_model";
+    }
+    return value.llmMonitoring() != null ? "llm_monitoring" : "llm_rule";
   }
 }

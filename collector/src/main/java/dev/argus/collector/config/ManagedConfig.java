@@ -1,11 +1,14 @@
 package dev.argus.collector.config;
 
+import dev.argus.collector.llm.LlmFleet;
+import dev.argus.collector.llm.LlmProvider;
 import dev.argus.collector.power.device.Device;
 import dev.argus.collector.power.device.DeviceConfigMapper;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.RuntimeConfig;
 import dev.argus.contract.config.TargetConfig;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * <p>The config reader {@link #apply applies} records one by one and then {@link #refresh()}es once
  * per batch, which recomputes the devices, logs what changed (and every device that cannot be
  * polled, with the reason) and tells the {@link TargetsListener}s when the enabled targets changed.
- * The poll plan and the heartbeat read the result from other threads.
+ * The poll plan and the heartbeat read the result from other threads, and so does the LLM job
+ * runner its {@link #llmFleet()}: providers with their credentials decrypted, models and the
+ * monitoring settings.
  */
 public final class ManagedConfig {
 
@@ -31,12 +36,14 @@ public final class ManagedConfig {
   private final DeviceConfigMapper mapper;
   private final RuntimeSecrets runtimeSecrets;
   private final List<TargetsListener> targetsListeners;
+  private final LlmProviders llmProviders;
   private DesiredConfig desired = DesiredConfig.EMPTY;
   private DesiredConfig published;
   private Map<String, String> skippedLogged = Map.of();
   private volatile PolledDevices polled;
   private volatile RuntimeConfig runtime;
   private volatile List<TargetConfig> enabledTargets = List.of();
+  private volatile LlmFleet llmFleet = LlmFleet.EMPTY;
 
   public ManagedConfig(
       List<Device> staticDevices,
@@ -44,13 +51,15 @@ public final class ManagedConfig {
       boolean acceptUnassigned,
       DeviceConfigMapper mapper,
       RuntimeSecrets runtimeSecrets,
-      List<TargetsListener> targetsListeners) {
+      List<TargetsListener> targetsListeners,
+      LlmProviders llmProviders) {
     this.staticDevices = List.copyOf(staticDevices);
     this.collectorId = collectorId;
     this.acceptUnassigned = acceptUnassigned;
     this.mapper = mapper;
     this.runtimeSecrets = runtimeSecrets;
     this.targetsListeners = List.copyOf(targetsListeners);
+    this.llmProviders = llmProviders;
     this.polled = new PolledDevices(this.staticDevices, Map.of());
   }
 
@@ -88,6 +97,9 @@ public final class ManagedConfig {
       enabledTargets = targets;
       notifyTargetsListeners(targets);
     }
+    if (first || llmChanged()) {
+      updateLlmFleet();
+    }
     published = desired;
   }
 
@@ -106,6 +118,42 @@ public final class ManagedConfig {
   /** The enabled uptime targets. */
   public List<TargetConfig> enabledTargets() {
     return enabledTargets;
+  }
+
+  /** The LLM providers, models and monitoring settings, for the next LLM job. */
+  public LlmFleet llmFleet() {
+    return llmFleet;
+  }
+
+  private boolean llmChanged() {
+    return !desired.llmProviders().equals(published.llmProviders())
+        || !desired.llmModels().equals(published.llmModels())
+        || !Objects.equals(desired.llmMonitoring(), published.llmMonitoring());
+  }
+
+  private void updateLlmFleet() {
+    Map<String, LlmProvider> providers = new LinkedHashMap<>();
+    desired
+        .llmProviders()
+        .forEach(
+            (id, config) -> {
+              LlmProvider provider = llmProviders.usable(config);
+              if (provider.problem() != null) {
+                log.warn(
+                    "LLM provider {} from argus.config cannot be probed: {}",
+                    id,
+                    provider.problem());
+              }
+              providers.put(id, provider);
+            });
+    llmFleet = new LlmFleet(providers, desired.llmModels(), desired.llmMonitoring());
+    log.info(
+        "LLM configuration: {} provider(s) ({} enabled), {} model(s) ({} monitored), monitoring {}",
+        providers.size(),
+        providers.values().stream().filter(LlmProvider::enabled).count(),
+        llmFleet.models().size(),
+        llmFleet.monitoredModels().size(),
+        desired.llmMonitoring() == null ? "defaults (none published)" : llmFleet.monitoring());
   }
 
   private void updateDevices() {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,6 +22,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class KafkaClients {
 
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The consumer group of every collector's LLM job reader. */
+  public static final String LLM_JOB_GROUP = "argus-collector-llm";
 
   private final KafkaSettings settings;
   private final String clientIdPrefix;
@@ -79,6 +83,26 @@ public final class KafkaClients {
     config.put(ConsumerConfig.GROUP_ID_CONFIG, commandGroupId());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /**
+   * The LLM job reader: in the one group all collectors share ({@link #LLM_JOB_GROUP}), so each job
+   * is run by one of them; offsets committed by hand once a job has finished; a new group starts at
+   * the earliest job, so none sent before any collector ran is lost. One record per poll: the
+   * reader runs one job at a time, and takes the next only after committing the last. Cooperative
+   * rebalancing moves only the partitions that must move when a collector joins or leaves, so a
+   * running job's partition mostly stays where it is.
+   */
+  public Consumer<String, byte[]> llmJobConsumer() {
+    Map<String, Object> config = consumerBase("llm-jobs");
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, LLM_JOB_GROUP);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+    config.put(
+        ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+        CooperativeStickyAssignor.class.getName());
     return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
   }
 

@@ -1,13 +1,17 @@
 package dev.argus.collector.system;
 
 import dev.argus.collector.commands.CommandReader;
+import dev.argus.collector.commands.LlmJobReader;
 import dev.argus.collector.config.ConfigTopicReader;
 import dev.argus.collector.config.ConfiguredPollPlan;
+import dev.argus.collector.config.LlmProviders;
 import dev.argus.collector.config.ManagedConfig;
 import dev.argus.collector.config.RuntimeSecrets;
 import dev.argus.collector.config.TargetsListener;
 import dev.argus.collector.kafka.KafkaClients;
+import dev.argus.collector.kafka.LlmResultsPublisher;
 import dev.argus.collector.kafka.TopicPublisher;
+import dev.argus.collector.llm.LlmJobRunner;
 import dev.argus.collector.nut.NutClientSettings;
 import dev.argus.collector.power.NutPowerPoller;
 import dev.argus.collector.power.NutVariablesMapper;
@@ -25,8 +29,12 @@ import dev.argus.collector.status.HeartbeatPublisher;
 import dev.argus.contract.Topics;
 import dev.argus.contract.collector.CollectorHeartbeat;
 import dev.argus.contract.kafka.KafkaSettings;
+import dev.argus.contract.llm.BenchmarkEvent;
+import dev.argus.contract.llm.LlmProbeReading;
 import dev.argus.contract.power.PowerReading;
 import dev.argus.contract.probe.ProbeResult;
+import dev.argus.llm.client.ProviderClients;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -41,10 +49,11 @@ import org.springframework.context.annotation.Import;
  * Wires the collector: Kafka clients (topics are created before the first producer), the
  * configuration read from {@code argus.config} (devices, runtime settings, and targets for any
  * {@link TargetsListener} bean), the NUT and SNMP pollers, the poll scheduler and its cycle runner,
- * the uptime-target probes, the heartbeat and the command reader. Start-up reads the configuration
- * topic before the first cycle. On shutdown Spring stops the command reader, the heartbeat, the
- * scheduler and then the configuration reader, and finally closes the producers, which delivers
- * what they still buffer.
+ * the uptime-target probes, the heartbeat, the command reader, and the LLM job reader with its
+ * runner (providers and models from {@code argus.config}, one shared HTTP client). Start-up reads
+ * the configuration topic before the first cycle. On shutdown Spring stops the command reader, the
+ * heartbeat, the scheduler and then the configuration reader, and finally closes the producers,
+ * which delivers what they still buffer.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(CollectorSettingsConfiguration.class)
@@ -118,7 +127,8 @@ class CollectorConfiguration {
         collector.acceptUnassignedDevices(),
         new DeviceConfigMapper(cipher),
         new RuntimeSecrets(cipher),
-        targetsListeners.orderedStream().toList());
+        targetsListeners.orderedStream().toList(),
+        new LlmProviders(cipher));
   }
 
   @Bean
@@ -179,6 +189,43 @@ class CollectorConfiguration {
             () -> managedConfig.enabledTargets().size());
     scheduler.onCycleStartOrEnd(heartbeats::publishNow);
     return heartbeats;
+  }
+
+  @Bean(destroyMethod = "close")
+  TopicPublisher<String, LlmProbeReading> llmReadingPublisher(KafkaClients clients) {
+    return clients.publisher(Topics.READINGS_LLM);
+  }
+
+  @Bean(destroyMethod = "close")
+  TopicPublisher<String, BenchmarkEvent> benchmarkEventPublisher(KafkaClients clients) {
+    return clients.publisher(Topics.LLM_BENCHMARK);
+  }
+
+  /** One HTTP client for every LLM probe: it owns a selector thread and a connection pool. */
+  @Bean(destroyMethod = "shutdownNow")
+  HttpClient llmHttpClient() {
+    return ProviderClients.httpClient();
+  }
+
+  @Bean
+  LlmJobRunner llmJobRunner(
+      CollectorProperties collector,
+      ManagedConfig managedConfig,
+      HttpClient llmHttpClient,
+      TopicPublisher<String, LlmProbeReading> llmReadingPublisher,
+      TopicPublisher<String, BenchmarkEvent> benchmarkEventPublisher,
+      Clock clock) {
+    return new LlmJobRunner(
+        managedConfig::llmFleet,
+        spec -> ProviderClients.create(spec, llmHttpClient),
+        new LlmResultsPublisher(llmReadingPublisher, benchmarkEventPublisher),
+        collector.collectorId(),
+        clock);
+  }
+
+  @Bean
+  LlmJobReader llmJobReader(KafkaClients clients, LlmJobRunner llmJobRunner) {
+    return new LlmJobReader(clients::llmJobConsumer, llmJobRunner::run, STARTUP_WAIT);
   }
 
   @Bean

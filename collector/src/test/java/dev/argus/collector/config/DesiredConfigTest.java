@@ -8,6 +8,10 @@ import dev.argus.contract.config.ConfigKeys;
 import dev.argus.contract.config.DeviceConfig;
 import dev.argus.contract.config.RuntimeConfig;
 import dev.argus.contract.config.TargetConfig;
+import dev.argus.contract.llm.LlmAlertRuleConfig;
+import dev.argus.contract.llm.LlmModelConfig;
+import dev.argus.contract.llm.LlmMonitoringConfig;
+import dev.argus.contract.llm.LlmProviderConfig;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,58 @@ class DesiredConfigTest {
     assertThat(config.runtime()).isEqualTo(RuntimeConfig.defaults());
     assertThat(config.apply(ConfigKeys.target(7), null).enabledTargets()).isEmpty();
     assertThat(config.apply(ConfigKeys.RUNTIME, null).runtime()).isNull();
+  }
+
+  static LlmProviderConfig provider(String id) {
+    return new LlmProviderConfig(
+        id, "openai", "OpenAI", true, null, null, Map.of("api_key", "enc:v1:k:x"), Map.of());
+  }
+
+  static LlmModelConfig model(String id, String providerId) {
+    return new LlmModelConfig(id, providerId, "gpt-4.1", null, true, true, null, null, null);
+  }
+
+  @Test
+  void followsLlmProvidersModelsAndMonitoringAndPassesOverAlertRules() {
+    var monitoring = LlmMonitoringConfig.defaults();
+    var rule =
+        new LlmAlertRuleConfig(
+            "r-1", "Any", LlmAlertRuleConfig.ANY_MODEL_DOWN, null, null, true, true, null);
+    var config =
+        DesiredConfig.EMPTY
+            .apply(ConfigKeys.llmProvider("p-1"), ConfigEntry.of(provider("p-1")))
+            .apply(ConfigKeys.llmProvider("p-2"), ConfigEntry.of(provider("p-2")))
+            .apply(ConfigKeys.llmModel("m-1"), ConfigEntry.of(model("m-1", "p-1")))
+            .apply(ConfigKeys.llmModel("m-2"), ConfigEntry.of(model("m-2", "p-2")))
+            .apply(ConfigKeys.LLM_MONITORING, ConfigEntry.of(monitoring))
+            .apply(ConfigKeys.llmRule("r-1"), ConfigEntry.of(rule))
+            .apply(ConfigKeys.llmRule("r-2"), null)
+            .apply(ConfigKeys.llmProvider("p-2"), null)
+            .apply(ConfigKeys.llmModel("m-2"), null);
+
+    assertThat(config.llmProviders()).containsOnlyKeys("p-1");
+    assertThat(config.llmModels()).containsOnlyKeys("m-1");
+    assertThat(config.llmMonitoring()).isEqualTo(monitoring);
+    assertThat(config.apply(ConfigKeys.LLM_MONITORING, null).llmMonitoring()).isNull();
+    assertThat(config.apply(ConfigKeys.llmRule("r-1"), ConfigEntry.of(rule))).isEqualTo(config);
+  }
+
+  @Test
+  void refusesAnLlmRecordThatDoesNotBelongUnderItsKey() {
+    var config = DesiredConfig.EMPTY;
+
+    assertThatThrownBy(
+            () -> config.apply(ConfigKeys.llmProvider("p-1"), ConfigEntry.of(provider("p-9"))))
+        .hasMessage("key 'llm-provider/p-1' holds provider p-9");
+    assertThatThrownBy(
+            () -> config.apply(ConfigKeys.llmModel("m-1"), ConfigEntry.of(model("m-9", "p-1"))))
+        .hasMessage("key 'llm-model/m-1' holds model m-9");
+    assertThatThrownBy(
+            () -> config.apply(ConfigKeys.llmModel("m-1"), ConfigEntry.of(provider("m-1"))))
+        .hasMessage("key 'llm-model/m-1' holds a llm_provider entry");
+    assertThatThrownBy(
+            () -> config.apply(ConfigKeys.LLM_MONITORING, ConfigEntry.of(model("m-1", "p-1"))))
+        .hasMessage("key 'llm-monitoring' holds a llm_model entry");
   }
 
   @Test

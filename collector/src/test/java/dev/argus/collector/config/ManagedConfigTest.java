@@ -4,6 +4,7 @@ import static dev.argus.collector.config.DesiredConfigTest.device;
 import static dev.argus.collector.config.DesiredConfigTest.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.argus.collector.llm.LlmFleet;
 import dev.argus.collector.nut.NutClientSettings;
 import dev.argus.collector.power.device.Device;
 import dev.argus.collector.power.device.DeviceConfigMapper;
@@ -14,11 +15,16 @@ import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
 import dev.argus.contract.config.RuntimeConfig;
 import dev.argus.contract.config.TargetConfig;
+import dev.argus.contract.llm.LlmModelConfig;
+import dev.argus.contract.llm.LlmMonitoringConfig;
+import dev.argus.contract.llm.LlmProviderConfig;
 import dev.argus.contract.secrets.SecretContext;
 import dev.argus.contract.testing.TestSecrets;
+import dev.argus.llm.client.ProviderType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ManagedConfigTest {
@@ -40,7 +46,8 @@ class ManagedConfigTest {
           true,
           new DeviceConfigMapper(TestSecrets.CIPHER),
           new RuntimeSecrets(TestSecrets.CIPHER),
-          List.of(failing, recording));
+          List.of(failing, recording),
+          new LlmProviders(TestSecrets.CIPHER));
   private final ConfiguredPollPlan plan =
       new ConfiguredPollPlan(
           config,
@@ -172,5 +179,43 @@ class ManagedConfigTest {
     // Then discovery goes on without a password
     assertThat(ConfiguredPollPlan.discoveryServer(config.runtime()))
         .isEqualTo(new NutServer("10.0.0.3", 3493, "mon", null));
+  }
+
+  @Test
+  void llmProviderCredentialsAreDecryptedAndAProviderThatCannotBeUsedSaysWhy() {
+    String key =
+        TestSecrets.CIPHER.encrypt("sk-secret", SecretContext.llmProviderField("p-1", "api_key"));
+    // copied from provider p-1: bound to it, so it does not decrypt for p-2
+    config.apply(
+        ConfigKeys.llmProvider("p-1"),
+        ConfigEntry.of(
+            new LlmProviderConfig(
+                "p-1", "openai", "OpenAI", true, null, null, Map.of("api_key", key), Map.of())));
+    config.apply(
+        ConfigKeys.llmProvider("p-2"),
+        ConfigEntry.of(
+            new LlmProviderConfig(
+                "p-2", "openai", "Copy", true, null, null, Map.of("api_key", key), Map.of())));
+    config.apply(
+        ConfigKeys.llmProvider("p-3"),
+        ConfigEntry.of(
+            new LlmProviderConfig("p-3", "no-such-type", null, false, null, null, null, null)));
+    config.apply(
+        ConfigKeys.llmModel("m-1"),
+        ConfigEntry.of(
+            new LlmModelConfig("m-1", "p-1", "gpt-4.1", null, true, true, null, null, null)));
+    config.refresh();
+
+    LlmFleet fleet = config.llmFleet();
+    assertThat(fleet.providers().get("p-1").spec().apiKey()).isEqualTo("sk-secret");
+    assertThat(fleet.providers().get("p-1").spec().type()).isEqualTo(ProviderType.OPENAI);
+    assertThat(fleet.providers().get("p-2").problem())
+        .contains("llm-provider:p-2:api_key failed authentication")
+        .doesNotContain("sk-secret");
+    assertThat(fleet.providers().get("p-3").problem())
+        .contains("provider_type 'no-such-type' is unknown");
+    assertThat(fleet.providers().values().toString()).doesNotContain("sk-secret");
+    assertThat(fleet.monitoredModels()).extracting(LlmModelConfig::id).containsExactly("m-1");
+    assertThat(fleet.monitoring()).isEqualTo(LlmMonitoringConfig.defaults());
   }
 }

@@ -167,14 +167,15 @@ public final class ArgusArchRules {
               COLLECTOR + ".power..",
               COLLECTOR + ".nut..",
               COLLECTOR + ".snmp..",
-              COLLECTOR + ".probe..")
+              COLLECTOR + ".probe..",
+              COLLECTOR + ".llm..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("org.apache.kafka..")
           .because(
-              "polling and probing are tested without a broker: publish through"
-                  + " dev.argus.collector.kafka.TopicPublisher (or a listener the wiring connects),"
-                  + " never through a Kafka client");
+              "polling, probing and LLM measuring are tested without a broker: publish through"
+                  + " dev.argus.collector.kafka.TopicPublisher (or a listener the wiring connects,"
+                  + " such as llm.LlmResults), never through a Kafka client");
 
   // ---------------------------------------------------------------------------------------------
   // api
