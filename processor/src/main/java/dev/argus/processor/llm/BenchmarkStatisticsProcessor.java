@@ -55,10 +55,25 @@ final class BenchmarkStatisticsProcessor
     switch (event.type()) {
       case BenchmarkEvent.RESULT -> onResult(runId, state, event);
       case BenchmarkEvent.COMPLETED, BenchmarkEvent.FAILED -> onEnd(runId, state, event);
-      default -> {
-        // started: nothing to count yet.
-      }
+      default -> onStarted(runId, state, event);
     }
+  }
+
+  /**
+   * A run starts again when the collector running it stopped before the end and another one took
+   * the job over: it measures every request anew, so the statistics count the new attempt only, not
+   * its results on top of the stopped attempt's.
+   */
+  private void onStarted(String runId, BenchmarkRunState state, BenchmarkEvent event) {
+    if (state.results().isEmpty() && state.dropped() == 0) {
+      return;
+    }
+    log.info(
+        "Benchmark run {} started again (its collector stopped before the end): counting the new"
+            + " attempt only",
+        runId);
+    runs.put(runId, BenchmarkRunState.empty());
+    publish(runId, List.of(), event);
   }
 
   private void onResult(String runId, BenchmarkRunState state, BenchmarkEvent event) {

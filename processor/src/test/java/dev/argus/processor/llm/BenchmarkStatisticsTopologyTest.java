@@ -144,6 +144,22 @@ class BenchmarkStatisticsTopologyTest {
   }
 
   @Test
+  void aRunStartedAgainAfterItsCollectorStoppedCountsTheNewAttemptOnly() {
+    llm = LlmDriver.alone();
+    started(2);
+    result(MODEL_A, 100, 10, 1);
+    // The collector stopped; another one takes the job over and measures every request anew.
+    started(2);
+    result(MODEL_A, 300, 10, 1);
+    result(MODEL_A, 500, 10, 2);
+    completed();
+
+    List<BenchmarkStatistics> statistics = llm.statistics.readValuesToList();
+    assertThat(statistics).extracting(BenchmarkStatistics::n).containsExactly(1, 0, 1, 2, 2);
+    assertThat(statistics.getLast().ttftP50()).isEqualTo(400.0);
+  }
+
+  @Test
   void aRunCountsAtMostTheConfiguredNumberOfResults() {
     var settings =
         new LlmSettings(
