@@ -27,6 +27,8 @@ public final class DemoLlmSeeder {
   /** The models of the demo's benchmark, on both endpoints: a plain one and a reasoning one. */
   private static final List<String> BENCHMARKED = List.of("sim-fast", "sim-reasoning");
 
+  private static final String SLOW = "sim-slow";
+
   private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
   private final String apiBaseUrl;
@@ -63,12 +65,17 @@ public final class DemoLlmSeeder {
         return;
       }
       for (String model : endpoints.modelIds()) {
-        String body =
-            json.writeValueAsString(
-                json.createObjectNode()
-                    .put("provider_account_id", provider)
-                    .put("model_id", model)
-                    .put("enabled_for_monitoring", true));
+        var request =
+            json.createObjectNode()
+                .put("provider_account_id", provider)
+                .put("model_id", model)
+                .put("enabled_for_monitoring", true);
+        if (model.equals(SLOW)) {
+          // It answers after 2.5 s, within the default threshold: a tighter one of its own shows
+          // what degraded looks like.
+          request.put("ttft_threshold_ms", 1_000);
+        }
+        String body = json.writeValueAsString(request);
         HttpResponse<String> created = send("POST", "/api/v1/models", body);
         if (!expect(created, 201, "a demo model")) {
           return;
