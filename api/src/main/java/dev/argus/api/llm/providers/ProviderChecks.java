@@ -70,7 +70,7 @@ class ProviderChecks {
     try {
       client = connections.client(spec(stored));
     } catch (IllegalArgumentException | SecretDecryptionException e) {
-      return ConnectionCheck.notStarted(cannotStart(e));
+      return ConnectionCheck.notStarted(cannotStart(id, e));
     }
     return ConnectionCheck.of(client.test(repository.monitoredModel(id).orElse(null)));
   }
@@ -85,7 +85,7 @@ class ProviderChecks {
     try {
       found = connections.client(spec(stored)).listModels();
     } catch (IllegalArgumentException | SecretDecryptionException e) {
-      return new ModelRefresh(false, 0, 0, cannotStart(e));
+      return new ModelRefresh(false, 0, 0, cannotStart(id, e));
     } catch (ProviderException e) {
       return new ModelRefresh(false, 0, 0, "Could not list the models: " + e.getMessage());
     }
@@ -127,13 +127,15 @@ class ProviderChecks {
         stored.options());
   }
 
-  private static String cannotStart(RuntimeException e) {
+  private static String cannotStart(UUID id, RuntimeException e) {
     return e instanceof SecretDecryptionException
         ? "The stored credentials cannot be decrypted ("
             + e.getMessage()
-            + "): send them again with PATCH /api/v1/providers/{id}"
+            + "): send them again with PATCH /api/v1/providers/"
+            + id
         : "The provider cannot be reached as it is saved: "
             + e.getMessage()
-            + "; set it with PATCH /api/v1/providers/{id}";
+            + "; set it with PATCH /api/v1/providers/"
+            + id;
   }
 }

@@ -2,6 +2,7 @@ package dev.argus.api.llm.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.argus.api.ApiHttp.Response;
 import dev.argus.api.llm.LlmApiTest;
 import dev.argus.llm.client.WireProtocol;
@@ -9,8 +10,10 @@ import dev.argus.llm.simulator.ModelBehaviour;
 import dev.argus.llm.simulator.SimulatedProviderServer;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -250,6 +253,54 @@ class ProviderConnectionIT extends LlmApiTest {
     assertThat(tested.body()).doesNotContain("sk-ant-wrong");
     assertThat(admin("POST", "/api/v1/providers/" + UUID.randomUUID() + "/test", null).status())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aServerAnsweringGarbageIsAFailedTest() throws IOException {
+    // Given: a web server that is no LLM provider
+    HttpServer garbage =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    garbage.createContext(
+        "/",
+        exchange -> {
+          byte[] page = "<html>It works!</html>".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, page.length);
+          exchange.getResponseBody().write(page);
+          exchange.close();
+        });
+    garbage.start();
+    track(() -> garbage.stop(0));
+
+    // When
+    Response tested =
+        admin(
+            "POST",
+            "/api/v1/providers/test-connection",
+            "{\"provider_type\": \"lmstudio\", \"display_name\": \"not LM Studio\","
+                + " \"base_url\": \"http://127.0.0.1:"
+                + garbage.getAddress().getPort()
+                + "\"}");
+
+    // Then
+    assertThat(tested.status()).isEqualTo(200);
+    assertThat(tested.json().path("success").asBoolean()).isFalse();
+    assertThat(tested.json().path("message").asString()).startsWith("Could not list the models");
+  }
+
+  @Test
+  void aSavedProviderThatCannotBeReachedAsSavedSaysWhatToSet() {
+    // Given: saved without the key its type needs
+    String id = provider("{\"provider_type\": \"openai\", \"display_name\": \"No key\"}");
+
+    // When
+    Response tested = admin("POST", "/api/v1/providers/" + id + "/test", null);
+
+    // Then
+    assertThat(tested.status()).isEqualTo(200);
+    assertThat(tested.json().path("success").asBoolean()).isFalse();
+    assertThat(tested.json().path("message").asString())
+        .contains("credentials.api_key is required for provider type openai")
+        .endsWith("set it with PATCH /api/v1/providers/" + id);
   }
 
   @Test
