@@ -1,54 +1,51 @@
 package dev.argus.api.llm;
 
+import dev.argus.llm.client.PromptPack;
+import dev.argus.llm.client.PromptPacks;
+import dev.argus.llm.client.ProviderCatalog;
+import dev.argus.llm.client.ProviderType;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The provider types and prompt packs the api accepts: the one place requests are checked against,
- * so that both lists can come from {@code infra/llm} ({@code ProviderCatalog}, {@code PromptPacks})
- * once the collectors' provider clients are part of the build, without touching the features that
- * validate against them.
+ * The provider types and prompt packs the api accepts, read from {@code infra/llm} ({@link
+ * ProviderCatalog}, {@link PromptPacks}): the clients that reach the providers and the api that
+ * checks requests share one list, so a type the api accepts is always one a collector can probe.
  */
 @Component
 public class LlmCatalog {
 
-  private static final List<String> PROVIDER_TYPES =
-      List.of(
-          "openai",
-          "vllm",
-          "llamacpp",
-          "lmstudio",
-          "openrouter",
-          "together",
-          "groq",
-          "mistral",
-          "deepseek",
-          "xai",
-          "fireworks",
-          "openai_compatible",
-          "azure_openai",
-          "anthropic",
-          "ollama",
-          "gemini");
-
-  private static final List<String> PROMPT_PACKS =
-      List.of("health_check", "short_answer", "long_answer", "reasoning");
-
-  /** Every provider type, in the catalog's order. */
+  /** Every provider type id, in the catalog's order. */
   public List<String> providerTypes() {
-    return PROVIDER_TYPES;
+    return ProviderType.ids();
   }
 
+  /** Whether {@code type} is a type id exactly as the catalog spells it (lower case, no spaces). */
   public boolean isProviderType(String type) {
-    return PROVIDER_TYPES.contains(type);
+    return type != null && ProviderType.ids().contains(type);
+  }
+
+  /** Every type's entry, as {@code GET /api/v1/providers/catalog} shows it. */
+  public List<ProviderCatalog.Entry> providerEntries() {
+    return ProviderCatalog.entries();
   }
 
   /** The ids of every prompt pack. */
   public List<String> promptPacks() {
-    return PROMPT_PACKS;
+    return PromptPacks.ids();
   }
 
   public boolean isPromptPack(String id) {
-    return PROMPT_PACKS.contains(id);
+    return PromptPacks.find(id).isPresent();
+  }
+
+  /** Every prompt pack with its prompt and token budgets. */
+  public List<PromptPack> promptPackDetails() {
+    return PromptPacks.all();
+  }
+
+  public Optional<PromptPack> promptPack(String id) {
+    return PromptPacks.find(id);
   }
 }

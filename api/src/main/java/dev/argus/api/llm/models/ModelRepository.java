@@ -2,6 +2,7 @@ package dev.argus.api.llm.models;
 
 import dev.argus.api.system.jdbc.Columns;
 import dev.argus.contract.WireJson;
+import dev.argus.llm.client.DiscoveredModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -119,6 +120,32 @@ class ModelRepository {
                 ON CONFLICT (provider_id, model_id) DO NOTHING
                 """)
             .params(params)
+            .update()
+        == 1;
+  }
+
+  /**
+   * Inserts a model the provider listed, monitoring off (the user picks what to watch) and
+   * benchmarks on as for a model added by hand; false when the provider has it already, whose
+   * settings are then left as they are.
+   */
+  boolean insertDiscovered(UUID id, UUID providerId, DiscoveredModel found) {
+    Map<String, Object> metadata = new LinkedHashMap<>(found.metadata());
+    if (!found.displayName().equals(found.id())) {
+      metadata.putIfAbsent("display_name", found.displayName());
+    }
+    return jdbc.sql(
+                """
+                INSERT INTO llm_models (id, provider_id, model_id, source, enabled_for_monitoring,
+                    enabled_for_benchmark, metadata)
+                VALUES (:id, :providerId, :modelId, 'discovered', false, true,
+                    CAST(:metadata AS jsonb))
+                ON CONFLICT (provider_id, model_id) DO NOTHING
+                """)
+            .param("id", id)
+            .param("providerId", providerId)
+            .param("modelId", found.id())
+            .param("metadata", WireJson.MAPPER.writeValueAsString(metadata))
             .update()
         == 1;
   }

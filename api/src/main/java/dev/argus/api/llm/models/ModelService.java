@@ -4,6 +4,7 @@ import dev.argus.api.system.JsonInputErrors;
 import dev.argus.api.system.outbox.ConfigOutbox;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
+import dev.argus.llm.client.DiscoveredModel;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
@@ -130,6 +131,29 @@ class ModelService {
           requireValid(problems);
           models.update(id, model);
           return published(id);
+        });
+  }
+
+  /**
+   * Adds the listed models the provider does not have yet, each published as a manual one is, in
+   * one transaction; the models it has keep their settings. The ids of the added models.
+   */
+  List<UUID> addDiscovered(UUID providerId, List<DiscoveredModel> found) {
+    return transactions.execute(
+        tx -> {
+          if (!models.lockProvider(providerId)) {
+            throw new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "Provider " + providerId + " not found");
+          }
+          List<UUID> added = new ArrayList<>();
+          for (DiscoveredModel model : found) {
+            UUID id = UUID.randomUUID();
+            if (models.insertDiscovered(id, providerId, model)) {
+              published(id);
+              added.add(id);
+            }
+          }
+          return added;
         });
   }
 

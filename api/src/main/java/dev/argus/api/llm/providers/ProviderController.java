@@ -1,5 +1,6 @@
 package dev.argus.api.llm.providers;
 
+import dev.argus.api.llm.LlmCatalog;
 import dev.argus.api.system.ErrorBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -20,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code /api/v1/providers}: LLM provider accounts. Reads need {@code read:models}, changes {@code
+ * {@code /api/v1/providers}: LLM provider accounts, the catalog of provider types, connection tests
+ * and model discovery. Reads need {@code read:models}, changes, tests and refreshes {@code
  * write:models} ({@code admin} implies both; see the security package's AccessRules).
  */
 @RestController
@@ -29,9 +31,13 @@ import tools.jackson.databind.JsonNode;
 class ProviderController {
 
   private final ProviderService providers;
+  private final ProviderChecks checks;
+  private final LlmCatalog catalog;
 
-  ProviderController(ProviderService providers) {
+  ProviderController(ProviderService providers, ProviderChecks checks, LlmCatalog catalog) {
     this.providers = providers;
+    this.checks = checks;
+    this.catalog = catalog;
   }
 
   @GetMapping
@@ -53,6 +59,53 @@ class ProviderController {
           @RequestBody
           JsonNode body) {
     return providers.create(body);
+  }
+
+  @GetMapping("/catalog")
+  @Operation(
+      summary = "Every provider type: what it needs (secrets, options, base URL) and its regions")
+  ProviderCatalogView catalog() {
+    return ProviderCatalogView.of(catalog.providerEntries());
+  }
+
+  @PostMapping("/test-connection")
+  @Operation(
+      summary = "Test a provider that is not saved: list its models, then probe one of them",
+      description =
+          "The body is a create body, checked as on create (422). A provider failure (refused,"
+              + " timeout, 401, no models) is success false with the provider's own error, not an"
+              + " HTTP error. Takes at most ARGUS_API_LLM_LIST_TIMEOUT per model page plus"
+              + " ARGUS_API_LLM_TEST_TIMEOUT for the probe.")
+  @ApiResponse(responseCode = "200", description = "The test's outcome, success or not")
+  ConnectionCheck testConnection(
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = ProviderRequest.class)))
+          @RequestBody
+          JsonNode body) {
+    return checks.testUnsaved(body);
+  }
+
+  @PostMapping("/{id}/test")
+  @Operation(
+      summary = "Test a saved provider: list its models, then probe one (a monitored one first)",
+      description =
+          "A provider failure is success false with the provider's own error. Takes at most"
+              + " ARGUS_API_LLM_LIST_TIMEOUT per model page plus ARGUS_API_LLM_TEST_TIMEOUT.")
+  @ApiResponse(responseCode = "200", description = "The test's outcome, success or not")
+  ConnectionCheck test(@PathVariable UUID id) {
+    return checks.test(id);
+  }
+
+  @PostMapping("/{id}/refresh-models")
+  @Operation(
+      summary = "Discover the provider's models: every page listed, the new ones added",
+      description =
+          "New models are added with source discovered and monitoring off; known models keep"
+              + " their settings; models no longer listed are kept. Each added model is published"
+              + " to argus.config. A provider failure is success false with its own error.")
+  @ApiResponse(responseCode = "200", description = "The refresh's outcome, success or not")
+  ModelRefresh refreshModels(@PathVariable UUID id) {
+    return checks.refreshModels(id);
   }
 
   @GetMapping("/{id}")

@@ -117,6 +117,18 @@ class ProviderRepository {
         .list();
   }
 
+  /** A model of the provider that is monitored, which a connection test had best try, if any. */
+  Optional<String> monitoredModel(UUID id) {
+    return jdbc.sql(
+            """
+            SELECT model_id FROM llm_models WHERE provider_id = :id AND enabled_for_monitoring
+            ORDER BY model_id LIMIT 1
+            """)
+        .param("id", id)
+        .query(String.class)
+        .optional();
+  }
+
   private static Map<String, Object> columns(StoredProvider provider) {
     Map<String, Object> columns = new LinkedHashMap<>();
     columns.put("id", provider.id());

@@ -8,6 +8,8 @@ import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
 import dev.argus.contract.secrets.SecretCipher;
 import dev.argus.contract.secrets.SecretContext;
+import dev.argus.llm.client.ProviderSpec;
+import dev.argus.llm.client.ProviderType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +74,11 @@ class ProviderService implements SecretStore {
     return providers.find(id).orElseThrow(() -> notFound(id)).view();
   }
 
-  Provider create(JsonNode body) {
+  /**
+   * A create body as {@link #create} checks it (422 naming each problem): its settings, and its
+   * secrets in plain text, for the connection test of a provider not saved yet.
+   */
+  Draft draft(JsonNode body) {
     ObjectNode request = requireObject(body, "a provider");
     ProviderRules.moveNonSecrets(request);
     ProviderRequest settings = read(request);
@@ -87,14 +93,31 @@ class ProviderService implements SecretStore {
           }
         });
     requireValid(problems);
+    return new Draft(settings, withoutNulls(given));
+  }
+
+  /** A checked create body; {@code secrets} in plain text. */
+  record Draft(ProviderRequest settings, Map<String, String> secrets) {
+
+    /** What the provider client needs, as the provider would be stored. */
+    ProviderSpec spec() {
+      return new ProviderSpec(
+          ProviderType.fromId(settings.providerType()).orElseThrow(),
+          ProviderRules.normalisedBaseUrl(settings.baseUrl()),
+          blankToNull(settings.region()),
+          secrets,
+          withoutNulls(settings.options()));
+    }
+  }
+
+  Provider create(JsonNode body) {
+    Draft draft = draft(body);
+    ProviderRequest settings = draft.settings();
     UUID id = UUID.randomUUID();
     Map<String, String> credentials = new LinkedHashMap<>();
-    given.forEach(
-        (name, value) -> {
-          if (value != null) {
-            credentials.put(name, cipher.encrypt(value, context(id, name)));
-          }
-        });
+    draft
+        .secrets()
+        .forEach((name, value) -> credentials.put(name, cipher.encrypt(value, context(id, name))));
     StoredProvider provider =
         new StoredProvider(
             id,
@@ -239,7 +262,7 @@ class ProviderService implements SecretStore {
     return provider.view();
   }
 
-  private static SecretContext context(UUID id, String name) {
+  static SecretContext context(UUID id, String name) {
     return SecretContext.llmProviderField(id.toString(), name);
   }
 

@@ -99,7 +99,7 @@ class ProvidersIT extends LlmApiTest {
   void invalidProvidersAre422NamingTheProblemAndWriteNothing() {
     assertUnprocessable(
         "{\"provider_type\": \"openia\", \"display_name\": \"x\"}",
-        "provider_type must be one of openai, vllm, llamacpp");
+        "provider_type must be one of openai, azure_openai, anthropic, ollama, gemini, vllm");
     assertUnprocessable("{\"provider_type\": \"openai\"}", "display_name is required");
     assertUnprocessable(
         "{\"provider_type\": \"openai\", \"display_name\": \"x\","
