@@ -64,24 +64,32 @@ public final class DemoLlmSeeder {
       if (provider == null) {
         return;
       }
-      for (String model : endpoints.modelIds()) {
-        var request =
-            json.createObjectNode()
-                .put("provider_account_id", provider)
-                .put("model_id", model)
-                .put("enabled_for_monitoring", true);
-        if (model.equals(SLOW)) {
+      // Discovered as a user would: the provider lists its models, the api adds them.
+      if (!expect(
+          send("POST", "/api/v1/providers/" + provider + "/refresh-models", null),
+          200,
+          "the demo models (discovery)")) {
+        return;
+      }
+      HttpResponse<String> listed =
+          send("GET", "/api/v1/models?limit=500&provider_id=" + provider, null);
+      for (JsonNode model : json.readTree(listed.body()).path("items")) {
+        String name = model.path("model_id").asString();
+        var change = json.createObjectNode().put("enabled_for_monitoring", true);
+        if (name.equals(SLOW)) {
           // It answers after 2.5 s, within the default threshold: a tighter one of its own shows
           // what degraded looks like.
-          request.put("ttft_threshold_ms", 1_000);
+          change.put("ttft_threshold_ms", 1_000);
         }
-        String body = json.writeValueAsString(request);
-        HttpResponse<String> created = send("POST", "/api/v1/models", body);
-        if (!expect(created, 201, "a demo model")) {
+        String id = model.path("id").asString();
+        if (!expect(
+            send("PATCH", "/api/v1/models/" + id, json.writeValueAsString(change)),
+            200,
+            "a demo model's monitoring")) {
           return;
         }
-        if (BENCHMARKED.contains(model)) {
-          benchmarked.add(json.readTree(created.body()).path("id").asString());
+        if (BENCHMARKED.contains(name)) {
+          benchmarked.add(id);
         }
       }
     }
