@@ -374,9 +374,9 @@ class LlmPipelineIT {
               if (probes.keySet().containsAll(models)) {
                 return probes;
               }
-              // Every probe of a run is in within a few seconds; a run still missing one after
-              // ten was queued before the collector knew of that model.
-              if (System.nanoTime() - queuedAt[0] > Duration.ofSeconds(10).toNanos()) {
+              // Every probe of a run is in within a few seconds (the slowest model answers in 1 s);
+              // a run still missing one after five was queued before the collector knew of it.
+              if (System.nanoTime() - queuedAt[0] > Duration.ofSeconds(5).toNanos()) {
                 run[0] = queueRun();
                 queuedAt[0] = System.nanoTime();
               }
