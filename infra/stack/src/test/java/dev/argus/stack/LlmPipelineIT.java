@@ -63,6 +63,10 @@ class LlmPipelineIT {
   private final List<JsonNode> webhookBodies = new CopyOnWriteArrayList<>();
   private final Map<String, String> modelIds = new LinkedHashMap<>();
   private SimulatedProviderServer provider;
+
+  /** Anthropic's model list is paged (the OpenAI protocol's is not): two models a page. */
+  private SimulatedProviderServer pagedProvider;
+
   private HttpServer receiver;
   private LocalStack stack;
   private String providerId;
@@ -78,6 +82,11 @@ class LlmPipelineIT {
             .model(IDLE, answering(Duration.ofMillis(100)))
             .model(SPARE, answering(Duration.ofMillis(100)))
             .start();
+    var paged = SimulatedProviderServer.builder(WireProtocol.ANTHROPIC).apiKey(PROVIDER_KEY);
+    for (int i = 1; i <= 5; i++) {
+      paged.model("claude-sim-" + i, answering(Duration.ofMillis(100)));
+    }
+    pagedProvider = paged.pageSize(2).start();
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext(
         "/hook",
@@ -114,6 +123,9 @@ class LlmPipelineIT {
     }
     if (provider != null) {
       provider.close();
+    }
+    if (pagedProvider != null) {
+      pagedProvider.close();
     }
   }
 
@@ -191,6 +203,30 @@ class LlmPipelineIT {
 
   @Test
   @Order(2)
+  void everyPageOfAProvidersModelListIsDiscovered() {
+    StackApi.Response created =
+        api.send(
+            "POST",
+            "/api/v1/providers",
+            """
+            {"provider_type": "anthropic", "display_name": "Simulated Anthropic (IT)",
+             "base_url": "%s", "credentials": {"api_key": "%s"}}
+            """
+                .formatted(pagedProvider.baseUrl(), PROVIDER_KEY));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    String id = created.body().path("id").asString();
+
+    StackApi.Response refresh =
+        api.send("POST", "/api/v1/providers/" + id + "/refresh-models", null);
+    assertThat(refresh.body().path("success").asBoolean()).as(refresh.body().toString()).isTrue();
+    // Three pages of two: one page would be two models.
+    assertThat(refresh.body().path("models_discovered").asInt()).isEqualTo(5);
+    assertThat(api.get("/api/v1/models?provider_id=" + id).body().path("total").asInt())
+        .isEqualTo(5);
+  }
+
+  @Test
+  @Order(3)
   void aBenchmarksStatisticsAreThePercentilesOfItsOwnResults() {
     StackApi.Response queued =
         api.send(
@@ -265,7 +301,7 @@ class LlmPipelineIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aModelThatGoesDownAlertsThroughTheWebhookAndRecovers() {
     StackApi.Response providers =
         api.send(
