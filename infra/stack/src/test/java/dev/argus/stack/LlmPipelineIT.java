@@ -33,10 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
  * LLM endpoint monitoring over the real stack (KRaft broker, PostgreSQL, collector, processor, api)
  * against a simulated OpenAI-compatible provider on loopback that checks its API key: a provider
  * created through the api has its models discovered, monitored and probed with the injected
- * first-token delays and faults; a benchmark's statistics are the type-7 percentiles of its own
- * results; an {@code any_model_down} rule opens an alert when a model goes down, delivers it
- * through a webhook alert provider, and resolves and delivers the recovery when it comes back. One
- * stack for the class: the tests run in order and build on each other.
+ * first-token delays and faults; every page of a paged (Anthropic) model list is discovered; a
+ * benchmark's statistics are the type-7 percentiles of its own results; an {@code any_model_down}
+ * rule opens an alert when a model goes down, delivers it through a webhook alert provider, and
+ * resolves and delivers the recovery when it comes back. One stack for the class: the tests run in
+ * order and build on each other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
