@@ -6,6 +6,7 @@ import dev.argus.contract.config.ConfigEntry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -38,6 +39,12 @@ public final class ConfigTopicReader extends TopicReader {
   private final ManagedConfig config;
   private final Deserializer<ConfigEntry> values = Topics.CONFIG.valueSerde().deserializer();
   private final AtomicLong malformedRecords = new AtomicLong();
+
+  // Catch-up requests (awaitCaughtUp): counted, so that one read to the end serves every request
+  // made before it started. Guarded by `progress`.
+  private final Object progress = new Object();
+  private long catchUpsRequested;
+  private long catchUpsServed;
 
   /**
    * @param consumers creates the consumer (see {@code KafkaClients#configConsumer})
@@ -81,13 +88,19 @@ public final class ConfigTopicReader extends TopicReader {
     // A read again after a failure starts afresh, so that nothing deleted meanwhile lingers.
     config.startReading();
     boolean readToEndAtStart = false;
+    Map<TopicPartition, Long> catchUpEnd = null;
+    long catchUpFor = 0;
     while (!stopping()) {
+      long requested = catchUpsRequested();
+      if (catchUpEnd == null && requested > catchUpsServed()) {
+        // Asked on this thread, which owns the consumer: the end as of now.
+        catchUpEnd = consumer.endOffsets(partitions);
+        catchUpFor = requested;
+      }
       ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
       records.forEach(this::apply);
       if (!readToEndAtStart) {
-        readToEndAtStart =
-            endAtStart.entrySet().stream()
-                .allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+        readToEndAtStart = readTo(consumer, endAtStart);
         if (!readToEndAtStart) {
           // Not effective before the whole configuration is known: a half-read one would drop
           // devices.
@@ -99,7 +112,58 @@ public final class ConfigTopicReader extends TopicReader {
       } else if (!records.isEmpty()) {
         config.refresh();
       }
+      if (catchUpEnd != null && readTo(consumer, catchUpEnd)) {
+        served(catchUpFor);
+        catchUpEnd = null;
+      }
     }
+  }
+
+  /**
+   * Waits until the configuration holds every record the topic had when this was called: a job
+   * queued by the api right after a configuration change (a model just enabled) is then run with
+   * that change, since the api's outbox publishes the change before the job.
+   *
+   * @return whether it caught up within {@code timeout}; when not, the caller goes on with what is
+   *     known
+   */
+  public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (progress) {
+      long mine = ++catchUpsRequested;
+      while (catchUpsServed < mine) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(progress, left);
+      }
+      return true;
+    }
+  }
+
+  private long catchUpsRequested() {
+    synchronized (progress) {
+      return catchUpsRequested;
+    }
+  }
+
+  private long catchUpsServed() {
+    synchronized (progress) {
+      return catchUpsServed;
+    }
+  }
+
+  private void served(long upTo) {
+    synchronized (progress) {
+      catchUpsServed = Math.max(catchUpsServed, upTo);
+      progress.notifyAll();
+    }
+  }
+
+  private static boolean readTo(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+    return end.entrySet().stream()
+        .allMatch(partition -> consumer.position(partition.getKey()) >= partition.getValue());
   }
 
   private void apply(ConsumerRecord<String, byte[]> record) {

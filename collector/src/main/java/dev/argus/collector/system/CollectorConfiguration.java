@@ -61,6 +61,7 @@ class CollectorConfiguration {
 
   // How long start-up waits for the configuration topic and the command topic's assignment.
   private static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
+  private static final Duration CONFIG_CATCH_UP = Duration.ofSeconds(10);
   private static final Logger log = LoggerFactory.getLogger(CollectorConfiguration.class);
 
   @Bean
@@ -224,8 +225,23 @@ class CollectorConfiguration {
   }
 
   @Bean
-  LlmJobReader llmJobReader(KafkaClients clients, LlmJobRunner llmJobRunner) {
-    return new LlmJobReader(clients::llmJobConsumer, llmJobRunner::run, STARTUP_WAIT);
+  LlmJobReader llmJobReader(
+      KafkaClients clients, LlmJobRunner llmJobRunner, ConfigTopicReader configTopicReader) {
+    return new LlmJobReader(
+        clients::llmJobConsumer,
+        job -> {
+          // The api publishes a change (a model just enabled) before the job that follows it:
+          // read the configuration up to now first, so that the job sees the change.
+          if (!configTopicReader.awaitCaughtUp(CONFIG_CATCH_UP)) {
+            log.warn(
+                "LLM job {}: the configuration topic was not read up to now within {}; running"
+                    + " with what is known",
+                job.jobId(),
+                CONFIG_CATCH_UP);
+          }
+          llmJobRunner.run(job);
+        },
+        STARTUP_WAIT);
   }
 
   @Bean
