@@ -55,6 +55,11 @@ final class BenchStack implements AutoCloseable {
     return stack.apiBaseUrl();
   }
 
+  /** The admin API key the launcher generated into the data directory. */
+  String adminKey() throws IOException {
+    return java.nio.file.Files.readString(dataDir.resolve("api-key")).strip();
+  }
+
   String kafkaBootstrap() {
     return stack.kafkaBootstrap();
   }
