@@ -240,6 +240,25 @@ public final class BenchMain {
     errorFigures("TTFT", o.ttftVsInjected(), o.ttftVsWritten());
     errorFigures("E2E", o.e2eVsInjected(), o.e2eVsWritten());
     results.add(
+        Figure.absolute(
+            "llm",
+            "TTFT error, part before the server: probe start -> request at the simulator's handler,"
+                + " p50",
+            o.beforeServer().p50(),
+            "ms"));
+    results.add(
+        Figure.absolute(
+            "llm", "TTFT error, part before the server, p99", o.beforeServer().p99(), "ms"));
+    results.add(
+        Figure.absolute(
+            "llm",
+            "TTFT error, part after the write: first token flushed -> read by the collector, p50",
+            o.afterWrite().p50(),
+            "ms"));
+    results.add(
+        Figure.absolute(
+            "llm", "TTFT error, part after the write, p99", o.afterWrite().p99(), "ms"));
+    results.add(
         Figure.against(
             "llm",
             of + "run time: POST /monitoring/run -> every result in llm_probe_results",

@@ -14,6 +14,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,11 @@ final class LlmProbeRun {
    * @param ttftVsWritten |measured TTFT − (first token written − request received)|, ms
    * @param e2eVsInjected |measured E2E − injected E2E|, ms
    * @param e2eVsWritten |measured E2E − (last token written − request received)|, ms
+   * @param beforeServer probe start (the result's {@code ts}, wall clock of the collector) →
+   *     request handed to the simulator's handler (wall clock of this JVM, same machine), ms: the
+   *     part of the error spent connecting, sending and in the server's dispatcher
+   * @param afterWrite measured TTFT − before-server − (first token written − received), ms: the
+   *     part spent between the simulator's flush and the collector reading the chunk
    * @param runSeconds {@code POST /monitoring/run} → every result stored in the database
    * @param probeSpanSeconds first probe received by a simulator → last token written
    * @param slowestInjectedSeconds the slowest model's injected E2E: the floor of a run
@@ -56,6 +63,8 @@ final class LlmProbeRun {
       Percentiles ttftVsWritten,
       Percentiles e2eVsInjected,
       Percentiles e2eVsWritten,
+      Percentiles beforeServer,
+      Percentiles afterWrite,
       double runSeconds,
       double probeSpanSeconds,
       double slowestInjectedSeconds,
@@ -69,10 +78,16 @@ final class LlmProbeRun {
   private final PrintStream out;
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<String, AnswerTimes> answers = new ConcurrentHashMap<>();
+  // Turns the simulator's nanoTime stamps into wall-clock time, comparable with the collector's.
+  private final long anchorEpochNanos;
+  private final long anchorNanoTime;
 
   LlmProbeRun(BenchStack stack, PrintStream out) {
     this.stack = stack;
     this.out = out;
+    Instant now = Instant.now();
+    this.anchorNanoTime = System.nanoTime();
+    this.anchorEpochNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
   Outcome run(LlmFleetPlan plan) throws Exception {
@@ -120,6 +135,8 @@ final class LlmProbeRun {
     List<Double> ttftWritten = new ArrayList<>();
     List<Double> e2eInjected = new ArrayList<>();
     List<Double> e2eWritten = new ArrayList<>();
+    List<Double> beforeServer = new ArrayList<>();
+    List<Double> afterWrite = new ArrayList<>();
     Map<String, LlmFleetPlan.PlannedModel> byId = plan.byId();
     int failed = 0;
     long firstReceived = Long.MAX_VALUE;
@@ -142,6 +159,10 @@ final class LlmProbeRun {
             Math.abs(s.ttftMs() - (written.firstTokenNanos() - written.receivedNanos()) / 1e6));
         e2eWritten.add(
             Math.abs(s.latencyMs() - (written.lastTokenNanos() - written.receivedNanos()) / 1e6));
+        double before = (epochNanos(written.receivedNanos()) - s.startedEpochNanos()) / 1e6;
+        beforeServer.add(before);
+        afterWrite.add(
+            s.ttftMs() - before - (written.firstTokenNanos() - written.receivedNanos()) / 1e6);
       }
     }
     out.printf(
@@ -155,6 +176,8 @@ final class LlmProbeRun {
         Percentiles.of(ttftWritten),
         Percentiles.of(e2eInjected),
         Percentiles.of(e2eWritten),
+        Percentiles.of(beforeServer),
+        Percentiles.of(afterWrite),
         runSeconds,
         answers.isEmpty() ? Double.NaN : (lastWritten - firstReceived) / 1e9,
         plan.slowestE2eMillis() / 1000.0,
@@ -206,7 +229,12 @@ final class LlmProbeRun {
     return JSON.readTree(queued.body()).path("run_id").asString();
   }
 
-  record Stored(String model, Double ttftMs, Double latencyMs, String error) {}
+  record Stored(
+      String model, long startedEpochNanos, Double ttftMs, Double latencyMs, String error) {}
+
+  private long epochNanos(long nanoTime) {
+    return anchorEpochNanos + (nanoTime - anchorNanoTime);
+  }
 
   /** Polls every 50 ms until {@code expected} results of the run are stored, or 2 minutes pass. */
   private List<Stored> awaitStored(String runId, int expected) throws Exception {
@@ -232,17 +260,19 @@ final class LlmProbeRun {
     List<Stored> stored = new ArrayList<>();
     try (PreparedStatement select =
         db.prepareStatement(
-            "SELECT model_name, ttft_ms, latency_ms, error FROM llm_probe_results WHERE run_id"
+            "SELECT model_name, ts, ttft_ms, latency_ms, error FROM llm_probe_results WHERE run_id"
                 + " = ?")) {
       select.setString(1, runId);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
+          Instant started = rs.getObject(2, OffsetDateTime.class).toInstant();
           stored.add(
               new Stored(
                   rs.getString(1),
-                  (Double) rs.getObject(2),
+                  started.getEpochSecond() * 1_000_000_000L + started.getNano(),
                   (Double) rs.getObject(3),
-                  rs.getString(4)));
+                  (Double) rs.getObject(4),
+                  rs.getString(5)));
         }
       }
     }
