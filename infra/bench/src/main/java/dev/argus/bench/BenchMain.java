@@ -237,8 +237,8 @@ public final class BenchMain {
     results.add(
         Figure.absolute("llm", of + "probe results stored from one run", o.stored(), "results")
             .withTarget("all, none failed", o.stored() == o.models() && o.failed() == 0));
-    errorFigures("TTFT", o.ttftVsInjected(), o.ttftVsWritten());
-    errorFigures("E2E", o.e2eVsInjected(), o.e2eVsWritten());
+    errorFigures("TTFT", o.ttftVsInjected(), o.ttftVsWritten(), o.clientTtftVsInjected());
+    errorFigures("E2E", o.e2eVsInjected(), o.e2eVsWritten(), o.clientE2eVsInjected());
     results.add(
         Figure.absolute(
             "llm",
@@ -285,13 +285,20 @@ public final class BenchMain {
             o.idleCpuSeconds() * perThousand));
   }
 
-  private void errorFigures(String what, Percentiles vsInjected, Percentiles vsWritten) {
+  private void errorFigures(
+      String what, Percentiles vsInjected, Percentiles vsWritten, Percentiles clientAlone) {
     String metric = "|measured " + what + " - injected|";
+    String reference = "ProviderClients alone in the bench JVM, same simulators";
     results.add(
-        Figure.absolute(
-            "llm", metric + " p50 (" + vsInjected.count() + " probes)", vsInjected.p50(), "ms"));
+        Figure.against(
+            "llm",
+            metric + " p50 (" + vsInjected.count() + " probes)",
+            vsInjected.p50(),
+            "ms",
+            reference,
+            clientAlone.p50()));
     results.add(
-        Figure.absolute("llm", metric + " p99", vsInjected.p99(), "ms")
+        Figure.against("llm", metric + " p99", vsInjected.p99(), "ms", reference, clientAlone.p99())
             .withTarget("<= 5 ms", vsInjected.p99() <= 5));
     results.add(Figure.absolute("llm", metric + " max", vsInjected.max(), "ms"));
     String own = "|measured " + what + " - as written by the simulator|";

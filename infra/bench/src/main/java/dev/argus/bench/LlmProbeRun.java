@@ -1,5 +1,10 @@
 package dev.argus.bench;
 
+import dev.argus.llm.client.ProbeMeasurement;
+import dev.argus.llm.client.ProbeRequest;
+import dev.argus.llm.client.PromptPacks;
+import dev.argus.llm.client.ProviderClient;
+import dev.argus.llm.client.ProviderClients;
 import dev.argus.llm.client.WireProtocol;
 import dev.argus.llm.simulator.AnswerTimes;
 import dev.argus.llm.simulator.SimulatedProviderServer;
@@ -20,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,6 +56,9 @@ final class LlmProbeRun {
    *     part of the error spent connecting, sending and in the server's dispatcher
    * @param afterWrite measured TTFT − before-server − (first token written − received), ms: the
    *     part spent between the simulator's flush and the collector reading the chunk
+   * @param clientTtftVsInjected the reference: |TTFT − injected| of the same probes made by {@code
+   *     ProviderClients} in this JVM, with no job, Kafka or collector, against the same simulators
+   * @param clientE2eVsInjected the same for E2E
    * @param runSeconds {@code POST /monitoring/run} → every result stored in the database
    * @param probeSpanSeconds first probe received by a simulator → last token written
    * @param slowestInjectedSeconds the slowest model's injected E2E: the floor of a run
@@ -65,6 +75,8 @@ final class LlmProbeRun {
       Percentiles e2eVsWritten,
       Percentiles beforeServer,
       Percentiles afterWrite,
+      Percentiles clientTtftVsInjected,
+      Percentiles clientE2eVsInjected,
       double runSeconds,
       double probeSpanSeconds,
       double slowestInjectedSeconds,
@@ -108,7 +120,8 @@ final class LlmProbeRun {
       if (warm < plan.models().size()) {
         out.printf("[llm] warm-up stored %d of %d; measuring anyway%n", warm, plan.models().size());
       }
-      return measure(plan);
+      Outcome stackRun = measure(plan);
+      return clientAlone(plan, servers, stackRun);
     } finally {
       servers.forEach(SimulatedProviderServer::close);
     }
@@ -178,11 +191,74 @@ final class LlmProbeRun {
         Percentiles.of(e2eWritten),
         Percentiles.of(beforeServer),
         Percentiles.of(afterWrite),
+        null,
+        null,
         runSeconds,
         answers.isEmpty() ? Double.NaN : (lastWritten - firstReceived) / 1e9,
         plan.slowestE2eMillis() / 1000.0,
         cpu,
         idlePerSecond * runSeconds);
+  }
+
+  /**
+   * The reference: the same probes by the provider client alone, in this JVM, against the same
+   * simulators: what the client library and this machine can do without the job machinery.
+   */
+  private Outcome clientAlone(
+      LlmFleetPlan plan, List<SimulatedProviderServer> servers, Outcome stackRun)
+      throws InterruptedException {
+    HttpClient client = ProviderClients.httpClient();
+    String prompt = PromptPacks.find("health_check").orElseThrow().prompt();
+    Map<String, ProbeMeasurement> measured = new ConcurrentHashMap<>();
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int round = 0; round < 2; round++) {
+        // Round 0 warms the JIT and opens the connections, as the stack's warm-up run did.
+        measured.clear();
+        for (int i = 0; i < servers.size(); i++) {
+          ProviderClient provider = ProviderClients.create(servers.get(i).providerSpec(), client);
+          for (LlmFleetPlan.PlannedModel model : plan.accounts().get(i)) {
+            threads.execute(
+                () ->
+                    measured.put(
+                        model.id(),
+                        provider.probe(
+                            new ProbeRequest(model.id(), prompt, 64, Duration.ofSeconds(30)))));
+          }
+        }
+        long deadline = System.nanoTime() + STORE_TIMEOUT.toNanos();
+        while (measured.size() < plan.models().size() && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+      }
+    } finally {
+      client.shutdownNow();
+    }
+    List<Double> ttft = new ArrayList<>();
+    List<Double> e2e = new ArrayList<>();
+    for (LlmFleetPlan.PlannedModel model : plan.models()) {
+      ProbeMeasurement m = measured.get(model.id());
+      if (m != null && m.success()) {
+        ttft.add(Math.abs(m.ttftMs() - model.firstTokenMillis()));
+        e2e.add(Math.abs(m.latencyMs() - model.e2eMillis()));
+      }
+    }
+    return new Outcome(
+        stackRun.models(),
+        stackRun.stored(),
+        stackRun.failed(),
+        stackRun.ttftVsInjected(),
+        stackRun.ttftVsWritten(),
+        stackRun.e2eVsInjected(),
+        stackRun.e2eVsWritten(),
+        stackRun.beforeServer(),
+        stackRun.afterWrite(),
+        Percentiles.of(ttft),
+        Percentiles.of(e2e),
+        stackRun.runSeconds(),
+        stackRun.probeSpanSeconds(),
+        stackRun.slowestInjectedSeconds(),
+        stackRun.collectorCpuSeconds(),
+        stackRun.idleCpuSeconds());
   }
 
   /** One provider account per simulator, every model monitored, concurrency at the api's most. */
