@@ -232,6 +232,8 @@ public final class BenchMain {
    * errors are against the injected delays and against when the simulator actually wrote.
    */
   private void llm(BenchStack stack) throws Exception {
+    // 500 streams at once on a shared machine: the errors follow the load, so record it.
+    results.condition("loadavg_before_llm", Files.readString(Path.of("/proc/loadavg")).strip());
     LlmProbeRun.Outcome o = new LlmProbeRun(stack, out).run(LlmFleetPlan.of(options.llmModels()));
     String of = o.models() + " models, ";
     results.add(
