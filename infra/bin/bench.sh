@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measures Argus against the physical limits of this machine: starts the real stack (Kafka broker,
 # PostgreSQL, processor, api) and runs the benchmark scenarios, each beside a reference measured in
-# the same run (raw COPY, nginx). Results: infra/bench/target/bench/results.json and results.md.
-# Usage: infra/bin/bench.sh [--quick] [ingest] [memory] [latency] [api] [scaling]
+# the same run (raw COPY, nginx, injected LLM delays). Results: infra/bench/target/bench/results.json
+# and results.md.
+# Usage: infra/bin/bench.sh [--quick] [ingest] [memory] [latency] [api] [scaling] [llm]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . infra/bin/jdk.sh

@@ -75,6 +75,9 @@ public final class BenchMain {
       if (options.runs("api")) {
         api(stack);
       }
+      if (options.runs("llm")) {
+        llm(stack);
+      }
     } finally {
       results.condition("took_seconds", Duration.between(started, Instant.now()).toSeconds());
       results.write(outputDir, out);
@@ -222,6 +225,87 @@ public final class BenchMain {
             Figure.absolute("api", name + " failed requests", o.api().failures(), "requests"));
       }
     }
+  }
+
+  /**
+   * One monitoring run of {@code llmModels} models with known delays through the whole stack; the
+   * errors are against the injected delays and against when the simulator actually wrote.
+   */
+  private void llm(BenchStack stack) throws Exception {
+    // 500 streams at once on a shared machine: the errors follow the load, so record it.
+    results.condition("loadavg_before_llm", Files.readString(Path.of("/proc/loadavg")).strip());
+    LlmProbeRun.Outcome o = new LlmProbeRun(stack, out).run(LlmFleetPlan.of(options.llmModels()));
+    String of = o.models() + " models, ";
+    results.add(
+        Figure.absolute("llm", of + "probe results stored from one run", o.stored(), "results")
+            .withTarget("all, none failed", o.stored() == o.models() && o.failed() == 0));
+    errorFigures("TTFT", o.ttftVsInjected(), o.ttftVsWritten(), o.clientTtftVsInjected());
+    errorFigures("E2E", o.e2eVsInjected(), o.e2eVsWritten(), o.clientE2eVsInjected());
+    results.add(
+        Figure.absolute(
+            "llm",
+            "TTFT error, part before the server: probe start -> request at the simulator's handler,"
+                + " p50",
+            o.beforeServer().p50(),
+            "ms"));
+    results.add(
+        Figure.absolute(
+            "llm", "TTFT error, part before the server, p99", o.beforeServer().p99(), "ms"));
+    results.add(
+        Figure.absolute(
+            "llm",
+            "TTFT error, part after the write: first token flushed -> read by the collector, p50",
+            o.afterWrite().p50(),
+            "ms"));
+    results.add(
+        Figure.absolute(
+            "llm", "TTFT error, part after the write, p99", o.afterWrite().p99(), "ms"));
+    results.add(
+        Figure.against(
+            "llm",
+            of + "run time: POST /monitoring/run -> every result in llm_probe_results",
+            o.runSeconds(),
+            "s",
+            "slowest model's injected E2E",
+            o.slowestInjectedSeconds()));
+    results.add(
+        Figure.against(
+            "llm",
+            of + "probing span: first request received -> last token written (simulators)",
+            o.probeSpanSeconds(),
+            "s",
+            "slowest model's injected E2E",
+            o.slowestInjectedSeconds()));
+    double perThousand = 1000.0 / Math.max(1, o.stored());
+    results.add(
+        Figure.against(
+            "llm",
+            "collector CPU-seconds per 1,000 probes (over the run time)",
+            o.collectorCpuSeconds() * perThousand,
+            "s",
+            "idle collector over the same wall time",
+            o.idleCpuSeconds() * perThousand));
+  }
+
+  private void errorFigures(
+      String what, Percentiles vsInjected, Percentiles vsWritten, Percentiles clientAlone) {
+    String metric = "|measured " + what + " - injected|";
+    String reference = "ProviderClients alone in the bench JVM, same simulators";
+    results.add(
+        Figure.against(
+            "llm",
+            metric + " p50 (" + vsInjected.count() + " probes)",
+            vsInjected.p50(),
+            "ms",
+            reference,
+            clientAlone.p50()));
+    results.add(
+        Figure.against("llm", metric + " p99", vsInjected.p99(), "ms", reference, clientAlone.p99())
+            .withTarget("<= 5 ms", vsInjected.p99() <= 5));
+    results.add(Figure.absolute("llm", metric + " max", vsInjected.max(), "ms"));
+    String own = "|measured " + what + " - as written by the simulator|";
+    results.add(Figure.absolute("llm", own + " p50", vsWritten.p50(), "ms"));
+    results.add(Figure.absolute("llm", own + " p99", vsWritten.p99(), "ms"));
   }
 
   private static Path findHome() {

@@ -21,9 +21,11 @@ record BenchOptions(
     int apiEvents,
     int wrkSeconds,
     int scalingDevices,
-    int scalingReadingsPerDevice) {
+    int scalingReadingsPerDevice,
+    int llmModels) {
 
-  static final List<String> SCENARIOS = List.of("ingest", "memory", "latency", "scaling", "api");
+  static final List<String> SCENARIOS =
+      List.of("ingest", "memory", "latency", "scaling", "api", "llm");
 
   static BenchOptions parse(String[] args) {
     List<String> flags = new ArrayList<>(List.of(args));
@@ -38,9 +40,9 @@ record BenchOptions(
     }
     Set<String> scenarios = new LinkedHashSet<>(flags.isEmpty() ? SCENARIOS : flags);
     return quick
-        ? new BenchOptions(scenarios, true, 1_000, 20, 1_000, 10, 1_000, 100, 2_000, 3, 250, 8)
+        ? new BenchOptions(scenarios, true, 1_000, 20, 1_000, 10, 1_000, 100, 2_000, 3, 250, 8, 50)
         : new BenchOptions(
-            scenarios, false, 2_000, 150, 5_000, 30, 10_000, 500, 100_000, 10, 1_000, 25);
+            scenarios, false, 2_000, 150, 5_000, 30, 10_000, 500, 100_000, 10, 1_000, 25, 500);
   }
 
   boolean runs(String scenario) {
@@ -50,7 +52,7 @@ record BenchOptions(
   static String usage() {
     return """
     Usage: infra/bin/bench.sh [--quick] [scenario ...]
-      scenarios: ingest memory latency scaling api (default: all; they run in this order)
+      scenarios: ingest memory latency scaling api llm (default: all; they run in this order)
       --quick    small sizes: a smoke run of the harness, not a measurement\
     """;
   }

@@ -41,6 +41,10 @@ final class BenchStack implements AutoCloseable {
             .demoNutPort(freePort())
             .demoLlmPort(freePort())
             .pollInterval(Duration.ofMinutes(5))
+            // The llm scenario registers its 500 models through /api/v1 as a user would; the
+            // default window of 60 requests a minute per key would stretch that to 9 minutes.
+            // /api/snapshots and /api/events (the api scenario) have no key and no window.
+            .serviceEnvironment(Map.of("RATE_LIMIT_PER_MINUTE", "1000000"))
             // Measure what users run: a database that syncs its commits.
             .durableDatabase(true)
             .build();
@@ -53,6 +57,11 @@ final class BenchStack implements AutoCloseable {
 
   String apiBaseUrl() {
     return stack.apiBaseUrl();
+  }
+
+  /** The admin API key the launcher generated into the data directory. */
+  String adminKey() throws IOException {
+    return java.nio.file.Files.readString(dataDir.resolve("api-key")).strip();
   }
 
   String kafkaBootstrap() {
