@@ -5,6 +5,7 @@ import dev.argus.contract.llm.LlmJob;
 import dev.argus.llm.client.ProviderClient;
 import dev.argus.llm.client.ProviderSpec;
 import java.time.Clock;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,19 +25,29 @@ public final class LlmJobRunner {
   private final LlmResults results;
   private final ProbeReadings readings;
   private final Clock clock;
+  // Probes in flight at once across providers: a burst of hundreds of streams on a small machine
+  // measures its own CPU queue, not the provider (see docs/PERFORMANCE.md, scenario llm). A probe
+  // waits for a slot before its clock starts.
+  private final Semaphore inFlight;
 
   /**
    * @param fleet the current providers, models and monitoring settings of {@code argus.config}
    * @param clientFactory makes a provider's client, e.g. {@code spec ->
    *     ProviderClients.create(spec, http)}; an {@link IllegalArgumentException} says why the spec
    *     cannot work
+   * @param maxInFlight monitoring probes in flight at once on this collector, across providers
    */
   public LlmJobRunner(
       Supplier<LlmFleet> fleet,
       Function<ProviderSpec, ProviderClient> clientFactory,
       LlmResults results,
       String collectorId,
-      Clock clock) {
+      Clock clock,
+      int maxInFlight) {
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("max in flight must be at least 1, was " + maxInFlight);
+    }
+    this.inFlight = new Semaphore(maxInFlight);
     this.fleet = fleet;
     this.clientFactory = clientFactory;
     this.results = results;
@@ -58,7 +69,7 @@ public final class LlmJobRunner {
       int requests =
           LlmJob.BENCHMARK.equals(job.kind())
               ? new BenchmarkRun(readings, results, clock).run(job, current, targets)
-              : new MonitoringRun(readings, results).run(job, current, targets);
+              : new MonitoringRun(readings, results, inFlight).run(job, current, targets);
       log.info(
           "{} {} (job {}): {} request(s) in {} ms",
           job.kind(),

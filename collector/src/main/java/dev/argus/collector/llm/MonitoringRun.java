@@ -34,10 +34,15 @@ final class MonitoringRun {
 
   private final ProbeReadings readings;
   private final LlmResults results;
+  private final Semaphore inFlight;
 
-  MonitoringRun(ProbeReadings readings, LlmResults results) {
+  /**
+   * @param inFlight the collector's slots for probes in flight, taken before a probe's clock
+   */
+  MonitoringRun(ProbeReadings readings, LlmResults results, Semaphore inFlight) {
     this.readings = readings;
     this.results = results;
+    this.inFlight = inFlight;
   }
 
   /**
@@ -116,7 +121,14 @@ final class MonitoringRun {
     }
     ProbeMeasurement measurement;
     try {
-      measurement = target.client().probe(request);
+      inFlight.acquire();
+      try {
+        measurement = target.client().probe(request);
+      } finally {
+        inFlight.release();
+      }
+    } catch (InterruptedException e) {
+      return;
     } finally {
       slots.release();
     }

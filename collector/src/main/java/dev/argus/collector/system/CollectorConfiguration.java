@@ -211,6 +211,7 @@ class CollectorConfiguration {
   @Bean
   LlmJobRunner llmJobRunner(
       CollectorProperties collector,
+      LlmProbeSettings llmProbes,
       ManagedConfig managedConfig,
       HttpClient llmHttpClient,
       TopicPublisher<String, LlmProbeReading> llmReadingPublisher,
@@ -221,7 +222,8 @@ class CollectorConfiguration {
         spec -> ProviderClients.create(spec, llmHttpClient),
         new LlmResultsPublisher(llmReadingPublisher, benchmarkEventPublisher),
         collector.collectorId(),
-        clock);
+        clock,
+        llmProbes.maxInFlight());
   }
 
   @Bean

@@ -18,6 +18,7 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
   CollectorProperties.class,
+  LlmProbeSettings.class,
   ProbeSettings.class,
   SecretsSettings.class
 })

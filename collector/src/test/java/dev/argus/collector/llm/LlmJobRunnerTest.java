@@ -92,12 +92,17 @@ class LlmJobRunnerTest {
   }
 
   private LlmJobRunner runner(LlmFleet fleet) {
+    return runner(fleet, 64);
+  }
+
+  private LlmJobRunner runner(LlmFleet fleet, int maxInFlight) {
     return new LlmJobRunner(
         () -> fleet,
         spec -> ProviderClients.create(spec, http),
         results,
         "collector-test",
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        maxInFlight);
   }
 
   private static LlmJob benchmark(
@@ -243,6 +248,44 @@ class LlmJobRunnerTest {
       assertThat(firstAnswers).hasSize(6);
       assertThat(maxInFlight(firstAnswers)).isEqualTo(2);
       assertThat(maxInFlight(answers)).isGreaterThan(2);
+    }
+  }
+
+  @Test
+  void theCollectorsCapOnProbesInFlightHoldsAcrossProviders() throws Exception {
+    var slow = timed(300, 10, 3);
+    try (var first =
+            server(WireProtocol.OPENAI)
+                .model("a1", slow)
+                .model("a2", slow)
+                .model("a3", slow)
+                .model("a4", slow)
+                .start();
+        var second =
+            server(WireProtocol.OLLAMA)
+                .model("b1", slow)
+                .model("b2", slow)
+                .model("b3", slow)
+                .model("b4", slow)
+                .start()) {
+      List<LlmModelConfig> models = new ArrayList<>();
+      for (int i = 1; i <= 4; i++) {
+        models.add(model("m-a" + i, "p-first", "a" + i, true, null));
+        models.add(model("m-b" + i, "p-second", "b" + i, true, null));
+      }
+      LlmFleet fleet =
+          fleet(
+              List.of(provider("p-first", first, true), provider("p-second", second, true)),
+              models,
+              monitoring(4));
+
+      // When every model is probed with four slots per provider but three on the collector
+      runner(fleet, 3).run(LlmJob.monitoringRun("job-cap", "run-cap", Instant.now()));
+
+      // Then the servers together never saw more than three probes at once, and did see three
+      assertThat(results.readings).hasSize(8).allMatch(LlmProbeReading::success);
+      assertThat(answers).hasSize(8);
+      assertThat(maxInFlight(answers)).isEqualTo(3);
     }
   }
 
