@@ -1,5 +1,6 @@
 package dev.argus.api.llm.benchmarks;
 
+import dev.argus.api.system.BackgroundThread;
 import dev.argus.api.system.KafkaClients;
 import dev.argus.contract.Topics;
 import dev.argus.contract.llm.BenchmarkEvent;
@@ -40,7 +41,7 @@ import org.springframework.stereotype.Component;
  * must not block (the WebSocket sessions buffer their sends).
  */
 @Component
-class BenchmarkEventFeed implements SmartLifecycle {
+class BenchmarkEventFeed extends BackgroundThread {
 
   private static final String GROUP_ID = "argus-api-benchmark-stream";
   private static final Duration POLL = Duration.ofMillis(500);
@@ -56,13 +57,12 @@ class BenchmarkEventFeed implements SmartLifecycle {
   private final Map<String, Set<Consumer<BenchmarkEvent>>> listeners = new HashMap<>();
   private final Map<String, Deque<Received>> recent = new HashMap<>();
   private volatile KafkaConsumer<String, byte[]> consumer;
-  private volatile boolean running;
   private volatile boolean live;
-  private Thread thread;
 
   private record Received(Instant at, BenchmarkEvent event) {}
 
   BenchmarkEventFeed(KafkaClients kafka, Clock clock, BenchmarkStreamProperties properties) {
+    super("argus-benchmark-feed", SmartLifecycle.DEFAULT_PHASE);
     this.kafka = kafka;
     this.clock = clock;
     this.keepRecent = properties.recentEvents();
@@ -130,36 +130,18 @@ class BenchmarkEventFeed implements SmartLifecycle {
             });
   }
 
+  /** Wakes the consumer out of its poll, so that the loop sees it should stop. */
   @Override
-  public void start() {
-    running = true;
-    thread = Thread.ofPlatform().name("argus-benchmark-feed").daemon().start(this::run);
-  }
-
-  @Override
-  public void stop() {
-    running = false;
+  protected void beforeInterrupt() {
     KafkaConsumer<String, byte[]> current = consumer;
     if (current != null) {
       current.wakeup();
     }
-    if (thread != null) {
-      thread.interrupt();
-      try {
-        thread.join(Duration.ofSeconds(10));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  private void run() {
-    while (running) {
+  protected void runUntilStopped() {
+    while (running()) {
       try {
         consumeUntilStopped();
       } catch (WakeupException e) {
@@ -194,7 +176,7 @@ class BenchmarkEventFeed implements SmartLifecycle {
       partitions.forEach(kafka::position);
       live = true;
       log.info("Benchmark feed reads {} from its end", Topics.LLM_BENCHMARK.name());
-      while (running) {
+      while (running()) {
         for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
           handle(record);
         }
@@ -232,8 +214,8 @@ class BenchmarkEventFeed implements SmartLifecycle {
     try {
       Thread.sleep(RETRY_PAUSE);
     } catch (InterruptedException e) {
+      // Only stop() interrupts, and it has already cleared running().
       Thread.currentThread().interrupt();
-      running = false;
     }
   }
 }

@@ -1,10 +1,9 @@
 package dev.argus.api.llm.monitoring;
 
-import java.time.Duration;
+import dev.argus.api.system.BackgroundThread;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * through the api applies at the next look.
  */
 @Component
-class MonitoringScheduler implements SmartLifecycle {
+class MonitoringScheduler extends BackgroundThread {
 
   private static final Logger log = LoggerFactory.getLogger(MonitoringScheduler.class);
 
@@ -37,15 +36,13 @@ class MonitoringScheduler implements SmartLifecycle {
   private final MonitoringRuns runs;
   private final MonitoringSchedulerProperties properties;
 
-  private volatile boolean running;
-  private volatile Thread thread;
-
   MonitoringScheduler(
       JdbcClient jdbc,
       TransactionTemplate transactions,
       MonitoringConfigRepository config,
       MonitoringRuns runs,
       MonitoringSchedulerProperties properties) {
+    super("llm-monitoring-scheduler", PHASE);
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.config = config;
@@ -53,45 +50,16 @@ class MonitoringScheduler implements SmartLifecycle {
     this.properties = properties;
   }
 
+  /** A replica whose scheduler is off (ARGUS_API_LLM_SCHEDULER_ENABLED) leaves it to others. */
   @Override
-  public void start() {
-    running = true;
-    if (properties.schedulerEnabled()) {
-      thread =
-          Thread.ofPlatform()
-              .daemon()
-              .name("llm-monitoring-scheduler")
-              .start(this::scheduleUntilStopped);
-    }
+  protected boolean enabled() {
+    return properties.schedulerEnabled();
   }
 
   @Override
-  public void stop() {
-    running = false;
-    Thread scheduler = thread;
-    if (scheduler != null) {
-      scheduler.interrupt();
-      try {
-        scheduler.join(Duration.ofSeconds(10));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  @Override
-  public int getPhase() {
-    return PHASE;
-  }
-
-  private void scheduleUntilStopped() {
+  protected void runUntilStopped() {
     int failures = 0;
-    while (running) {
+    while (running()) {
       try {
         runIfDue().ifPresent(runId -> log.info("Queued scheduled LLM monitoring run {}", runId));
         failures = 0;

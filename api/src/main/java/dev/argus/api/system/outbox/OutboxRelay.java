@@ -1,5 +1,6 @@
 package dev.argus.api.system.outbox;
 
+import dev.argus.api.system.BackgroundThread;
 import dev.argus.api.system.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * serving meanwhile and the rows wait in PostgreSQL.
  */
 @Component
-class OutboxRelay implements SmartLifecycle {
+class OutboxRelay extends BackgroundThread {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -50,8 +50,6 @@ class OutboxRelay implements SmartLifecycle {
   private final OutboxSignal signal;
   private final OutboxProperties properties;
 
-  private volatile boolean running;
-  private volatile Thread thread;
   private KafkaProducer<String, byte[]> producer;
   private boolean topicsProvisioned;
 
@@ -61,6 +59,7 @@ class OutboxRelay implements SmartLifecycle {
       KafkaClients kafka,
       OutboxSignal signal,
       OutboxProperties properties) {
+    super("config-outbox-relay", PHASE);
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.kafka = kafka;
@@ -69,40 +68,10 @@ class OutboxRelay implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    running = true;
-    thread =
-        Thread.ofPlatform().daemon().name("config-outbox-relay").start(this::relayUntilStopped);
-  }
-
-  @Override
-  public void stop() {
-    running = false;
-    Thread relay = thread;
-    if (relay != null) {
-      relay.interrupt();
-      try {
-        relay.join(Duration.ofSeconds(10));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  @Override
-  public int getPhase() {
-    return PHASE;
-  }
-
-  private void relayUntilStopped() {
+  protected void runUntilStopped() {
     Duration backoff = properties.retryInitialBackoff();
     int failures = 0;
-    while (running) {
+    while (running()) {
       try {
         int published = relayOnce();
         if (failures > 0) {
