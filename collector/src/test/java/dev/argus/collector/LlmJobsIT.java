@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.argus.collector.kafka.KafkaClients;
+import dev.argus.collector.testing.TopicRecords;
 import dev.argus.contract.Topic;
 import dev.argus.contract.TopicProvisioner;
 import dev.argus.contract.Topics;
@@ -23,23 +24,17 @@ import dev.argus.llm.simulator.SimulatedProviderServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -130,8 +125,8 @@ class LlmJobsIT {
   void twoCollectorsShareTheJobsAndAStoppedOneLeavesItsJobToTheOther(CapturedOutput output)
       throws Exception {
     try (var producer = new RawProducer();
-        var readings = new Records<>(Topics.READINGS_LLM);
-        var benchmark = new Records<>(Topics.LLM_BENCHMARK)) {
+        var readings = new TopicRecords<>(broker.getBrokersAsString(), Topics.READINGS_LLM);
+        var benchmark = new TopicRecords<>(broker.getBrokersAsString(), Topics.LLM_BENCHMARK)) {
       // Given providers (the OpenAI-compatible one's key encrypted as the api publishes it) and
       // models on argus.config, monitoring settings, and an alert rule the collectors pass over
       producer.config(
@@ -382,64 +377,6 @@ class LlmJobsIT {
     @Override
     public void close() {
       producer.close();
-    }
-  }
-
-  /** Everything on one topic from the beginning, read with the topic's own serdes. */
-  private static final class Records<K, V> implements AutoCloseable {
-
-    private final KafkaConsumer<K, V> consumer;
-    private final List<ConsumerRecord<K, V>> seen = new CopyOnWriteArrayList<>();
-
-    Records(Topic<K, V> topic) {
-      consumer =
-          new KafkaConsumer<>(
-              Map.of(
-                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  broker.getBrokersAsString(),
-                  ConsumerConfig.GROUP_ID_CONFIG,
-                  "it-" + UUID.randomUUID(),
-                  ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                  "earliest"),
-              topic.keySerde().deserializer(),
-              topic.valueSerde().deserializer());
-      List<TopicPartition> partitions = new ArrayList<>();
-      consumer
-          .partitionsFor(topic.name())
-          .forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-    }
-
-    /** The value of the first record that matches, waiting for it if need be. */
-    V first(Predicate<ConsumerRecord<K, V>> matching) {
-      return await()
-          .atMost(PATIENCE)
-          .until(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream()
-                    .filter(matching)
-                    .findFirst()
-                    .map(ConsumerRecord::value)
-                    .orElse(null);
-              },
-              value -> value != null);
-    }
-
-    /** Every record read so far, after reading all that has arrived. */
-    List<ConsumerRecord<K, V>> seen() {
-      var fetched = consumer.poll(Duration.ofMillis(500));
-      while (!fetched.isEmpty()) {
-        fetched.forEach(seen::add);
-        fetched = consumer.poll(Duration.ofMillis(500));
-      }
-      return List.copyOf(seen);
-    }
-
-    @Override
-    public void close() {
-      consumer.close();
     }
   }
 }

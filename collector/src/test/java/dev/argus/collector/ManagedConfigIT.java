@@ -1,9 +1,9 @@
 package dev.argus.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.argus.collector.testing.TopicRecords;
 import dev.argus.contract.Topic;
 import dev.argus.contract.TopicProvisioner;
 import dev.argus.contract.Topics;
@@ -24,18 +24,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -205,8 +198,8 @@ class ManagedConfigIT {
                   "--argus.collector.collector-id=" + COLLECTOR,
                   "--argus.collector.poll-interval=1h",
                   "--argus.collector.heartbeat-interval=1s");
-      var readings = new Records<>(Topics.READINGS_POWER);
-      var heartbeats = new Records<>(Topics.COLLECTOR_STATUS);
+      var readings = new TopicRecords<>(broker.getBrokersAsString(), Topics.READINGS_POWER);
+      var heartbeats = new TopicRecords<>(broker.getBrokersAsString(), Topics.COLLECTOR_STATUS);
       try (collector;
           readings;
           heartbeats) {
@@ -324,64 +317,6 @@ class ManagedConfigIT {
     @Override
     public void close() {
       producer.close();
-    }
-  }
-
-  /** Everything on one topic from the beginning, read with the topic's own serdes. */
-  private static final class Records<K, V> implements AutoCloseable {
-
-    private final KafkaConsumer<K, V> consumer;
-    private final List<ConsumerRecord<K, V>> seen = new CopyOnWriteArrayList<>();
-
-    Records(Topic<K, V> topic) {
-      consumer =
-          new KafkaConsumer<>(
-              Map.of(
-                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  broker.getBrokersAsString(),
-                  ConsumerConfig.GROUP_ID_CONFIG,
-                  "it-" + UUID.randomUUID(),
-                  ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                  "earliest"),
-              topic.keySerde().deserializer(),
-              topic.valueSerde().deserializer());
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic.name()).stream()
-              .map(info -> new TopicPartition(info.topic(), info.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-    }
-
-    V first(Predicate<ConsumerRecord<K, V>> matching) {
-      return first(matching, PATIENCE);
-    }
-
-    /** The value of the first record that matches, waiting for it if need be. */
-    V first(Predicate<ConsumerRecord<K, V>> matching, Duration patience) {
-      return await()
-          .atMost(patience)
-          .until(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream()
-                    .filter(matching)
-                    .findFirst()
-                    .map(ConsumerRecord::value)
-                    .orElse(null);
-              },
-              value -> value != null);
-    }
-
-    /** Every record read so far. */
-    List<ConsumerRecord<K, V>> seen() {
-      consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
-      return List.copyOf(seen);
-    }
-
-    @Override
-    public void close() {
-      consumer.close();
     }
   }
 }
