@@ -1,5 +1,9 @@
 package dev.argus.contract;
 
+import dev.argus.contract.camera.CameraEvent;
+import dev.argus.contract.camera.CameraStatus;
+import dev.argus.contract.camera.EventDescription;
+import dev.argus.contract.camera.MotionReading;
 import dev.argus.contract.collector.CollectorHeartbeat;
 import dev.argus.contract.commands.CollectorCommand;
 import dev.argus.contract.config.ConfigEntry;
@@ -145,6 +149,53 @@ public final class Topics {
           Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
 
   /**
+   * Motion seen by the collectors' camera workers, with the frames captured for it. Frames make
+   * these records large: the topic allows {@value #CAMERA_MAX_MESSAGE_BYTES} bytes per record and
+   * keeps them one day (the events keep what matters). Key: camera UUID.
+   */
+  public static final Topic<String, MotionReading> READINGS_CAMERA =
+      new Topic<>(
+          "argus.readings.camera",
+          KEY,
+          JsonSerde.of(MotionReading.class),
+          6,
+          large(retention(Duration.ofDays(1))));
+
+  /** Camera worker status (online, offline, error, stopped; fps); compacted. Key: camera UUID. */
+  public static final Topic<String, CameraStatus> CAMERA_STATUS =
+      new Topic<>(
+          "argus.camera.status",
+          KEY,
+          JsonSerde.of(CameraStatus.class),
+          6,
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
+  /** Camera events raised by the processor, with their frames. Key: camera UUID. */
+  public static final Topic<String, CameraEvent> CAMERA_EVENTS =
+      new Topic<>(
+          "argus.camera.events",
+          KEY,
+          JsonSerde.of(CameraEvent.class),
+          6,
+          large(retention(Duration.ofDays(7))));
+
+  /** AI descriptions of camera events (and re-analyses), joined to events by id. Key: camera. */
+  public static final Topic<String, EventDescription> CAMERA_DESCRIPTIONS =
+      new Topic<>(
+          "argus.camera.descriptions",
+          KEY,
+          JsonSerde.of(EventDescription.class),
+          6,
+          retention(Duration.ofDays(7)));
+
+  /**
+   * The largest camera record (reading or event with its frames) a topic accepts; producers of
+   * those topics set {@code max.request.size} and consumers {@code max.partition.fetch.bytes} to
+   * it.
+   */
+  public static final int CAMERA_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+  /**
    * Records that could not be read (malformed JSON, missing fields), kept with the reason in
    * headers so nothing is silently lost. Raw bytes in, raw bytes out.
    */
@@ -171,9 +222,19 @@ public final class Topics {
         LLM_BENCHMARK,
         LLM_BENCHMARK_STATS,
         LLM_STATUS,
+        READINGS_CAMERA,
+        CAMERA_STATUS,
+        CAMERA_EVENTS,
+        CAMERA_DESCRIPTIONS,
         CONFIG,
         COMMANDS,
         DEAD_LETTER);
+  }
+
+  private static Map<String, String> large(Map<String, String> config) {
+    var withSize = new java.util.HashMap<>(config);
+    withSize.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(CAMERA_MAX_MESSAGE_BYTES));
+    return Map.copyOf(withSize);
   }
 
   private static Map<String, String> retention(Duration retention) {

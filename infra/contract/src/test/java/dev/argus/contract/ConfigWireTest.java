@@ -74,7 +74,7 @@ class ConfigWireTest {
 
   @Test
   void aConfigEntryMustHoldExactlyOneKind() {
-    assertThatThrownBy(() -> new ConfigEntry(null, null, null, null, null, null, null))
+    assertThatThrownBy(() -> new ConfigEntry(null, null, null, null, null, null, null, null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () ->

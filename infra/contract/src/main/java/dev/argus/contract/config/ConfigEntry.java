@@ -1,5 +1,6 @@
 package dev.argus.contract.config;
 
+import dev.argus.contract.camera.CameraConfig;
 import dev.argus.contract.llm.LlmAlertRuleConfig;
 import dev.argus.contract.llm.LlmModelConfig;
 import dev.argus.contract.llm.LlmMonitoringConfig;
@@ -9,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * The value of a record on the compacted {@code argus.config} topic: exactly one of the fields is
  * set, and which one matches the record's key ({@link ConfigKeys}). A deleted device, target,
- * provider, model or rule is a tombstone (null value) under its key.
+ * provider, model, rule or camera is a tombstone (null value) under its key.
  */
 public record ConfigEntry(
     DeviceConfig device,
@@ -18,46 +19,51 @@ public record ConfigEntry(
     LlmProviderConfig llmProvider,
     LlmModelConfig llmModel,
     LlmMonitoringConfig llmMonitoring,
-    LlmAlertRuleConfig llmRule) {
+    LlmAlertRuleConfig llmRule,
+    CameraConfig camera) {
 
   public ConfigEntry {
     long set =
-        Stream.of(device, target, runtime, llmProvider, llmModel, llmMonitoring, llmRule)
+        Stream.of(device, target, runtime, llmProvider, llmModel, llmMonitoring, llmRule, camera)
             .filter(value -> value != null)
             .count();
     if (set != 1) {
       throw new IllegalArgumentException(
           "a config entry holds exactly one of device, target, runtime, llm_provider, llm_model,"
-              + " llm_monitoring, llm_rule; had "
+              + " llm_monitoring, llm_rule, camera; had "
               + set);
     }
   }
 
   public static ConfigEntry of(DeviceConfig device) {
-    return new ConfigEntry(device, null, null, null, null, null, null);
+    return new ConfigEntry(device, null, null, null, null, null, null, null);
   }
 
   public static ConfigEntry of(TargetConfig target) {
-    return new ConfigEntry(null, target, null, null, null, null, null);
+    return new ConfigEntry(null, target, null, null, null, null, null, null);
   }
 
   public static ConfigEntry of(RuntimeConfig runtime) {
-    return new ConfigEntry(null, null, runtime, null, null, null, null);
+    return new ConfigEntry(null, null, runtime, null, null, null, null, null);
   }
 
   public static ConfigEntry of(LlmProviderConfig provider) {
-    return new ConfigEntry(null, null, null, provider, null, null, null);
+    return new ConfigEntry(null, null, null, provider, null, null, null, null);
   }
 
   public static ConfigEntry of(LlmModelConfig model) {
-    return new ConfigEntry(null, null, null, null, model, null, null);
+    return new ConfigEntry(null, null, null, null, model, null, null, null);
   }
 
   public static ConfigEntry of(LlmMonitoringConfig monitoring) {
-    return new ConfigEntry(null, null, null, null, null, monitoring, null);
+    return new ConfigEntry(null, null, null, null, null, monitoring, null, null);
   }
 
   public static ConfigEntry of(LlmAlertRuleConfig rule) {
-    return new ConfigEntry(null, null, null, null, null, null, rule);
+    return new ConfigEntry(null, null, null, null, null, null, rule, null);
+  }
+
+  public static ConfigEntry of(CameraConfig camera) {
+    return new ConfigEntry(null, null, null, null, null, null, null, camera);
   }
 }

@@ -13,6 +13,7 @@ public final class ConfigKeys {
   private static final String LLM_PROVIDER_PREFIX = "llm-provider/";
   private static final String LLM_MODEL_PREFIX = "llm-model/";
   private static final String LLM_RULE_PREFIX = "llm-rule/";
+  private static final String CAMERA_PREFIX = "camera/";
 
   private ConfigKeys() {}
 
@@ -72,5 +73,18 @@ public final class ConfigKeys {
    */
   public static String llmId(String key) {
     return key.substring(key.indexOf('/') + 1);
+  }
+
+  public static String camera(String cameraId) {
+    return CAMERA_PREFIX + cameraId;
+  }
+
+  public static boolean isCamera(String key) {
+    return key != null && key.startsWith(CAMERA_PREFIX);
+  }
+
+  /** The camera UUID of a {@code camera/...} key. */
+  public static String cameraId(String key) {
+    return key.substring(CAMERA_PREFIX.length());
   }
 }

@@ -12,8 +12,8 @@ import java.util.UUID;
  * <p>The event id is a name-based UUID of (source, subject, type, discriminator, timestamp), so a
  * replay of the same readings yields the same ids and the database sink stays idempotent.
  *
- * @param source which kind of thing it is about: {@code power} (devices), {@code target} or {@code
- *     llm} (models)
+ * @param source which kind of thing it is about: {@code power} (devices), {@code target}, {@code
+ *     llm} (models) or {@code camera}
  * @param subjectId the device (or target, model, camera) the event is about
  * @param metadata event details, e.g. {@code previous_status} and {@code battery_percent}
  */
@@ -31,6 +31,7 @@ public record DerivedEvent(
   public static final String SOURCE_POWER = "power";
   public static final String SOURCE_TARGET = "target";
   public static final String SOURCE_LLM = "llm";
+  public static final String SOURCE_CAMERA = "camera";
 
   public DerivedEvent {
     if (subjectId == null || subjectId.isBlank()) {

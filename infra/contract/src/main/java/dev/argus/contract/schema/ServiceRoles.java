@@ -40,7 +40,11 @@ public final class ServiceRoles {
           "llm_benchmark_results",
           "llm_benchmark_progress",
           "llm_benchmark_statistics",
-          "llm_alerts");
+          "llm_alerts",
+          "camera_status",
+          "camera_events",
+          "camera_event_frames",
+          "camera_event_descriptions");
 
   /** Configuration and state the api owns (devices are shared: the sink keeps last_seen). */
   public static final List<String> API_TABLES =
@@ -60,7 +64,10 @@ public final class ServiceRoles {
           "llm_monitoring_config",
           "llm_monitoring_runs",
           "llm_benchmark_runs",
-          "llm_alert_rules");
+          "llm_alert_rules",
+          "cameras",
+          "camera_settings",
+          "ai_usage");
 
   /**
    * The columns of {@code devices} the sink reads and writes (what a device says about itself and
@@ -140,6 +147,10 @@ public final class ServiceRoles {
       st.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + api.name());
       // The api acknowledges LLM alerts; everything else of an alert is the processor's.
       st.execute("GRANT UPDATE (" + ALERT_ACKNOWLEDGEMENT + ") ON llm_alerts TO " + api.name());
+      // DELETE /api/v1/events/{id}: a user may delete a camera event (frames and history cascade).
+      st.execute(
+          "GRANT DELETE ON camera_events, camera_event_frames, camera_event_descriptions TO "
+              + api.name());
 
       Login processor = logins.processor();
       // SELECT too: upserts (ON CONFLICT DO UPDATE) read the row they update.
@@ -155,6 +166,11 @@ public final class ServiceRoles {
       st.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + processor.name());
       // The history of LLM probes has a retention the sink enforces.
       st.execute("GRANT DELETE ON llm_probe_results TO " + processor.name());
+      // Camera events have a retention (camera_settings.event_retention_days) the sink enforces.
+      st.execute(
+          "GRANT DELETE ON camera_events, camera_event_frames, camera_event_descriptions TO "
+              + processor.name());
+      st.execute("GRANT SELECT (event_retention_days) ON camera_settings TO " + processor.name());
 
       if (logins.telemetryReader() != null) {
         st.execute(

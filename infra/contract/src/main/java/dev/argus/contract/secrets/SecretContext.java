@@ -37,6 +37,14 @@ public record SecretContext(String value) {
     return new SecretContext("llm-provider:" + providerId + ":" + field);
   }
 
+  /**
+   * A credential of a camera, e.g. {@code (uuid, "password")}: the api encrypts it, the collectors
+   * decrypt it from {@code argus.config}.
+   */
+  public static SecretContext cameraField(String cameraId, String field) {
+    return new SecretContext("camera:" + cameraId + ":" + field);
+  }
+
   @Override
   public String toString() {
     return value;

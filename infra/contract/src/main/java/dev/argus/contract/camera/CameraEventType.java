@@ -1,0 +1,27 @@
+package dev.argus.contract.camera;
+
+import dev.argus.contract.events.Severity;
+import java.util.Locale;
+
+/**
+ * The camera events on {@code argus.events} (source {@code camera}) that alerts and {@code
+ * notification.new} carry: a worker that lost its camera, and found it again.
+ */
+public enum CameraEventType {
+  CAMERA_OFFLINE(Severity.HIGH),
+  CAMERA_ONLINE(Severity.LOW);
+
+  private final Severity severity;
+
+  CameraEventType(Severity severity) {
+    this.severity = severity;
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
