@@ -1,0 +1,28 @@
+package dev.argus.llm.vision;
+
+import java.time.Duration;
+
+/**
+ * How the chain treats each provider.
+ *
+ * @param callTimeout one call's limit (connect to last byte)
+ * @param maxRetries retries of a failed call on the same provider before falling back (429, 5xx,
+ *     timeout; never a 4xx other than 429)
+ * @param firstBackoff the wait before the first retry; doubled for each next one (the seed: 2/4/8
+ *     s)
+ * @param failureRateThreshold percent of failed calls that opens a provider's circuit
+ * @param minimumCalls calls counted before the circuit may open
+ * @param openFor how long an open circuit skips its provider before trying one call again
+ */
+public record ChainSettings(
+    Duration callTimeout,
+    int maxRetries,
+    Duration firstBackoff,
+    float failureRateThreshold,
+    int minimumCalls,
+    Duration openFor) {
+
+  public static final ChainSettings DEFAULTS =
+      new ChainSettings(
+          Duration.ofSeconds(30), 2, Duration.ofSeconds(2), 50f, 4, Duration.ofSeconds(60));
+}
