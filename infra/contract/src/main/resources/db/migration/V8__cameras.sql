@@ -128,9 +128,12 @@ CREATE TABLE camera_event_frames (
     PRIMARY KEY (event_id, frame_index)
 );
 
+-- No foreign key to camera_events: a description travels on its own topic and may be written
+-- before its event; the event's row takes the newest description when it arrives. Whoever deletes
+-- an event deletes its history too.
 CREATE TABLE camera_event_descriptions (
     id             uuid PRIMARY KEY,
-    event_id       uuid NOT NULL REFERENCES camera_events (id) ON DELETE CASCADE,
+    event_id       uuid NOT NULL,
     described_at   timestamptz NOT NULL,
     outcome        text NOT NULL,
     description    text,
