@@ -168,14 +168,34 @@ public final class ArgusArchRules {
               COLLECTOR + ".nut..",
               COLLECTOR + ".snmp..",
               COLLECTOR + ".probe..",
-              COLLECTOR + ".llm..")
+              COLLECTOR + ".llm..",
+              COLLECTOR + ".camera..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("org.apache.kafka..")
           .because(
-              "polling, probing and LLM measuring are tested without a broker: publish through"
-                  + " dev.argus.collector.kafka.TopicPublisher (or a listener the wiring connects,"
-                  + " such as llm.LlmResults), never through a Kafka client");
+              "polling, probing, LLM measuring and camera workers are tested without a broker:"
+                  + " publish through dev.argus.collector.kafka.TopicPublisher (or a listener the"
+                  + " wiring connects, such as llm.LlmResults or camera.CameraReadings), never"
+                  + " through a Kafka client");
+
+  public static final ArchRule MOTION_DETECTION_IS_PURE =
+      noClasses()
+          .that()
+          .resideInAPackage(COLLECTOR + ".camera.motion..")
+          .should()
+          .dependOnClassesThat()
+          .resideOutsideOfPackages(
+              "java.lang..",
+              "java.util..",
+              "java.time..",
+              "java.awt..",
+              COLLECTOR + ".camera.motion..",
+              "dev.argus.contract.camera..")
+          .because(
+              "motion detection is a function of frames, settings and an injected clock, tested"
+                  + " frame by frame: read sources, encode JPEGs and publish in"
+                  + " dev.argus.collector.camera");
 
   // ---------------------------------------------------------------------------------------------
   // api
