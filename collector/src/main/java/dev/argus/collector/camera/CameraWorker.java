@@ -72,6 +72,8 @@ final class CameraWorker {
   private final AtomicReference<FrameSource> openSource = new AtomicReference<>();
   private final AtomicLong framesSinceStatus = new AtomicLong();
   private final AtomicLong readingsPublished = new AtomicLong();
+  private final AtomicLong framesAnalysed = new AtomicLong();
+  private final AtomicLong framesReceived = new AtomicLong();
   private volatile CameraConfig camera;
   private volatile boolean stopping;
   private volatile boolean resetDetector;
@@ -185,6 +187,14 @@ final class CameraWorker {
     return buffer.dropped();
   }
 
+  long framesReceived() {
+    return framesReceived.get();
+  }
+
+  long framesAnalysed() {
+    return framesAnalysed.get();
+  }
+
   long readingsPublished() {
     return readingsPublished.get();
   }
@@ -253,6 +263,7 @@ final class CameraWorker {
         return;
       }
       framesSinceStatus.incrementAndGet();
+      framesReceived.incrementAndGet();
       if (!flowing) {
         flowing = true;
         backoff.framesFlowed();
@@ -305,6 +316,7 @@ final class CameraWorker {
     lastAnalysed = frame.capturedAt();
     Optional<Motion> motion =
         detector.analyse(GreyFrame.of(frame.image(), settings.greyWidth(), settings.greyHeight()));
+    framesAnalysed.incrementAndGet();
     if (capture != null) {
       if (capture.add(frame)) {
         publish(capture, current);
