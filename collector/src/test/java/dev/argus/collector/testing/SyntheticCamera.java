@@ -36,7 +36,11 @@ public final class SyntheticCamera implements FrameSourceFactory {
   /** What the camera shows. */
   public enum Scene {
     STILL,
-    MOVING_BOX
+    MOVING_BOX,
+    /**
+     * 640x480 of random pixels, new in every frame: motion everywhere, and JPEGs that are large.
+     */
+    NOISE
   }
 
   /** One call of {@link #open}. */
@@ -115,6 +119,18 @@ public final class SyntheticCamera implements FrameSourceFactory {
     return image;
   }
 
+  /** A picture of 640x480 random pixels. */
+  public static BufferedImage noise() {
+    var image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+    var random = java.util.concurrent.ThreadLocalRandom.current();
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        image.setRGB(x, y, random.nextInt(0x1000000));
+      }
+    }
+    return image;
+  }
+
   /** Where the moving box's left edge is in frame {@code index}. */
   public static int boxLeft(int index) {
     return (index * BOX_STEP) % (WIDTH - BOX);
@@ -151,7 +167,12 @@ public final class SyntheticCamera implements FrameSourceFactory {
         if (failure != null) {
           throw failure;
         }
-        BufferedImage image = scene == Scene.MOVING_BOX ? withBox(index) : still();
+        BufferedImage image =
+            switch (scene) {
+              case STILL -> still();
+              case MOVING_BOX -> withBox(index);
+              case NOISE -> noise();
+            };
         listener.onFrame(new Frame(Instant.now(), image));
       }
     }
