@@ -30,7 +30,8 @@ public final class SnapshotProbe {
           true,
           "connected",
           snapshot.image().getWidth() + "x" + snapshot.image().getHeight(),
-          null,
+          // The rate the camera will be read at: one picture per interval.
+          1e9 / SnapshotSource.interval(spec).toNanos(),
           snapshot.format(),
           Jpegs.base64(snapshot.image(), 0.7f, THUMBNAIL_WIDTH));
     } catch (SourceFailure e) {

@@ -2,9 +2,11 @@ package dev.argus.camera.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.argus.camera.ffmpeg.Ffmpeg;
 import dev.argus.camera.source.SourceFailure.Kind;
 import dev.argus.camera.testing.RtspCamera;
 import java.awt.image.BufferedImage;
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -158,19 +160,70 @@ class RtspSourceIT {
   }
 
   @Test
-  void aCameraThatGoesAwayEndsTheStreamOffline() throws Exception {
-    try (RtspCamera leaving = RtspCamera.start();
+  void aCameraThatGoesAwayEndsTheStreamOfflineAndCanBeReadAgainWhenItComesBack() throws Exception {
+    try (RtspCamera leaving = RtspCamera.start()) {
+      SourceSpec ball = rtsp(leaving.url(RtspCamera.BALL), "tcp", null, null);
+      try (Streaming run = Streaming.start(sources.open(ball, 5, 640))) {
+        run.nextFrame();
+
+        leaving.goAway();
+        SourceFailure failure = run.awaitEnd();
+
+        assertThat(failure.kind()).isEqualTo(Kind.OFFLINE);
+        assertThat(failure.getMessage()).isEqualTo("stream ended");
+      }
+
+      leaving.comeBack();
+
+      try (Streaming again = Streaming.start(sources.open(ball, 5, 640))) {
+        assertThat(again.nextFrame().image().getWidth()).isEqualTo(320);
+      }
+    }
+  }
+
+  @Test
+  void aCameraThatAcceptsButNeverAnswersIsOfflineTimeout() throws Exception {
+    try (SilentServer silent = new SilentServer();
         Streaming run =
             Streaming.start(
-                sources.open(rtsp(leaving.url(RtspCamera.BALL), "tcp", null, null), 5, 640))) {
-      run.nextFrame();
-
-      leaving.goAway();
+                sources.open(
+                    rtsp("rtsp://127.0.0.1:" + silent.port() + "/ball", "tcp", null, null),
+                    5,
+                    640))) {
       SourceFailure failure = run.awaitEnd();
 
       assertThat(failure.kind()).isEqualTo(Kind.OFFLINE);
-      assertThat(failure.getMessage()).isEqualTo("stream ended");
+      assertThat(failure.getMessage()).isEqualTo("timeout");
     }
+  }
+
+  @Test
+  void aMissingDeviceIsAnError() throws Exception {
+    try (Streaming run =
+        Streaming.start(
+            sources.open(new SourceSpec("usb", "/dev/video99", null, null, null, null), 5, 640))) {
+      assertThat(run.awaitEnd())
+          .extracting(SourceFailure::kind, SourceFailure::getMessage)
+          .containsExactly(Kind.ERROR, "no such device /dev/video99");
+    }
+  }
+
+  @Test
+  void aMissingFfmpegIsAnErrorNotAnException() throws Exception {
+    FrameSourceFactory withoutFfmpeg = CameraSources.factory(new Ffmpeg("/nonexistent/ffmpeg"));
+    try (Streaming run =
+        Streaming.start(
+            withoutFfmpeg.open(rtsp(camera.url(RtspCamera.BALL), "tcp", null, null), 5, 640))) {
+      SourceFailure failure = run.awaitEnd();
+
+      assertThat(failure.kind()).isEqualTo(Kind.ERROR);
+      assertThat(failure.getMessage()).startsWith("ffmpeg is not installed");
+    }
+    assertThat(
+            CameraSources.tester(new Ffmpeg("/nonexistent/ffmpeg"))
+                .test(rtsp(camera.url(RtspCamera.BALL), "tcp", null, null), Duration.ofSeconds(10))
+                .message())
+        .startsWith("ffmpeg is not installed");
   }
 
   static int[] pixels(BufferedImage image) {
