@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.camera.ffmpeg.Ffmpeg;
 import dev.argus.camera.source.SourceFailure.Kind;
+import dev.argus.camera.testing.Decoders;
 import dev.argus.camera.testing.RtspCamera;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
