@@ -271,15 +271,13 @@ class CollectorConfiguration {
   }
 
   /**
-   * The production frame sources (ffmpeg for RTSP and MJPEG, ImageIO for snapshots). Looked up when
-   * a camera is opened rather than at start-up, so that a collector without cameras starts even
-   * where the camera module cannot open sources; such a camera then reports the reason as its
-   * error. A test context registers its own factory instead.
+   * The production frame sources (ffmpeg for RTSP and MJPEG, ImageIO for snapshots); a test context
+   * registers its own factory instead.
    */
   @Bean
   @ConditionalOnMissingBean
   FrameSourceFactory frameSourceFactory() {
-    return (spec, fps, maxWidth) -> CameraSources.factory().open(spec, fps, maxWidth);
+    return CameraSources.factory();
   }
 
   @Bean
