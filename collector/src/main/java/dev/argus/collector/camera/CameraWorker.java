@@ -159,6 +159,9 @@ final class CameraWorker {
     if (open != null) {
       open.close();
     }
+    if (reader == null) {
+      return;
+    }
     for (Thread thread : List.of(reader, analyser)) {
       thread.interrupt();
     }
