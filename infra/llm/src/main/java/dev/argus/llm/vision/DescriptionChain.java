@@ -110,7 +110,11 @@ public final class DescriptionChain {
         millisSince(start));
   }
 
-  /** The state of a provider (account UUID) the chain has called, or {@code ok} if never. */
+  /**
+   * The state of a provider (account UUID) the chain has called, or {@code ok} if never: {@code
+   * circuit_open} while its breaker is open (until the trial call after {@code openFor}), {@code
+   * failing} when its last call failed, else {@code ok}.
+   */
   public ProviderHealth health(String providerId) {
     LastCall last = lastCalls.get(providerId);
     Instant at = last == null ? null : last.at();
