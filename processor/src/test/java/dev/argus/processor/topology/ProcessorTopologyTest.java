@@ -7,6 +7,7 @@ import dev.argus.contract.Topic;
 import dev.argus.contract.Topics;
 import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.power.PowerReading;
+import dev.argus.processor.camera.CameraSettings;
 import dev.argus.processor.energy.EnergySettings;
 import dev.argus.processor.energy.EnergyTopology;
 import dev.argus.processor.llm.LlmSettings;
@@ -49,7 +50,8 @@ class ProcessorTopologyTest {
                 PowerEventSettings.defaults(),
                 EnergySettings.defaults(),
                 TargetAlertSettings.defaults(),
-                LlmSettings.defaults())
+                LlmSettings.defaults(),
+                CameraSettings.defaults())
             .build();
     try (var driver =
         new TopologyTestDriver(
@@ -104,7 +106,8 @@ class ProcessorTopologyTest {
                     PowerEventSettings.defaults(),
                     energy,
                     TargetAlertSettings.defaults(),
-                    LlmSettings.defaults()))
+                    LlmSettings.defaults(),
+                    CameraSettings.defaults()))
         .hasMessageContaining("same topic");
   }
 }
