@@ -107,6 +107,9 @@ final class CameraWriter {
           ORDER BY h.event_id, h.described_at DESC, h.id DESC
       ) d
       WHERE e.id = d.event_id
+        -- A replay finds every row as it was: leave it unwritten.
+        AND (e.description_id IS DISTINCT FROM d.id
+          OR e.detection_type IS DISTINCT FROM COALESCE(d.described_type, e.detection_type))
       """;
 
   private CameraWriter() {}

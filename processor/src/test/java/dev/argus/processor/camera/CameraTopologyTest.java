@@ -321,6 +321,22 @@ class CameraTopologyTest {
   }
 
   @Test
+  void aTombstoneForgetsTheCamera() {
+    startDriver();
+    sendStatus(CAMERA, "offline", 0, "timeout");
+    assertThat(statusStates.get(CAMERA)).isNotNull();
+
+    // The camera is deleted: its compacted status is tombstoned
+    statuses.pipeInput(CAMERA, null, second(10));
+
+    assertThat(statusStates.get(CAMERA)).isNull();
+    assertThat(events.readValuesToList())
+        .extracting(DerivedEvent::eventType)
+        .containsExactly("camera_offline");
+    assertThat(malformedRecords).hasValue(0);
+  }
+
+  @Test
   void anOlderStatusIsIgnored() {
     startDriver();
     sendStatus(CAMERA, "online", 100, null);
