@@ -94,8 +94,8 @@ class CameraRepository {
    */
   void lockNames() {
     jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('argus:camera-names', 0))")
-        .query(Long.class)
-        .optional();
+        .query(Object.class)
+        .single();
   }
 
   /** Another camera with this name (case-insensitive), if any. */

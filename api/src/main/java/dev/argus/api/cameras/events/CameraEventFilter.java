@@ -12,7 +12,8 @@ import java.util.UUID;
  * is inclusive; {@code text} is matched anywhere in the description, case-insensitively, as plain
  * text ({@code %} and {@code _} are not wildcards).
  */
-record EventFilter(UUID cameraId, String detectionType, Instant start, Instant end, String text) {
+record CameraEventFilter(
+    UUID cameraId, String detectionType, Instant start, Instant end, String text) {
 
   boolean any() {
     return cameraId != null

@@ -11,7 +11,7 @@ import java.util.UUID;
  * tokens, cost and timings, and every description it had ({@code history}, oldest first).
  */
 @Schema(name = "CameraEventDetail")
-record EventDetail(
+record CameraEventDetail(
     @JsonProperty("id") UUID id,
     @JsonProperty("reading_id") String readingId,
     @JsonProperty("camera_id") UUID cameraId,
@@ -20,7 +20,7 @@ record EventDetail(
     @JsonProperty("detection_type") String detectionType,
     @Schema(nullable = true) @JsonProperty("score") Double score,
     @Schema(nullable = true, description = "Where the motion was") @JsonProperty("box")
-        EventObject.Box box,
+        CameraEventObject.Box box,
     @JsonProperty("source") String source,
     @Schema(nullable = true) @JsonProperty("analysis_mode") String analysisMode,
     @Schema(nullable = true, description = "A small JPEG, base64") @JsonProperty("thumbnail")
@@ -29,7 +29,7 @@ record EventDetail(
     @Schema(nullable = true) @JsonProperty("description") String description,
     @JsonProperty("description_status") String descriptionStatus,
     @Schema(nullable = true) @JsonProperty("description_error") String descriptionError,
-    @JsonProperty("objects") List<EventObject> objects,
+    @JsonProperty("objects") List<CameraEventObject> objects,
     @Schema(nullable = true) @JsonProperty("provider") String provider,
     @Schema(nullable = true) @JsonProperty("model") String model,
     @Schema(nullable = true) @JsonProperty("input_tokens") Integer inputTokens,
@@ -72,7 +72,7 @@ record EventDetail(
       @Schema(description = "described, failed or paused") @JsonProperty("outcome") String outcome,
       @Schema(nullable = true) @JsonProperty("description") String description,
       @Schema(nullable = true) @JsonProperty("detection_type") String detectionType,
-      @JsonProperty("objects") List<EventObject> objects,
+      @JsonProperty("objects") List<CameraEventObject> objects,
       @Schema(nullable = true) @JsonProperty("provider") String provider,
       @Schema(nullable = true) @JsonProperty("model") String model,
       @Schema(nullable = true) @JsonProperty("input_tokens") Integer inputTokens,

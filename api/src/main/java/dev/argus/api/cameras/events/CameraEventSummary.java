@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /** A camera event in a list: what happened and its newest description, without the pictures. */
 @Schema(name = "CameraEventSummary")
-record EventSummary(
+record CameraEventSummary(
     @JsonProperty("id") UUID id,
     @JsonProperty("camera_id") UUID cameraId,
     @Schema(nullable = true) @JsonProperty("camera_name") String cameraName,
@@ -24,7 +24,7 @@ record EventSummary(
     @Schema(description = "pending, described, failed or paused")
         @JsonProperty("description_status")
         String descriptionStatus,
-    @JsonProperty("objects") List<EventObject> objects,
+    @JsonProperty("objects") List<CameraEventObject> objects,
     @Schema(nullable = true) @JsonProperty("provider") String provider,
     @Schema(nullable = true) @JsonProperty("model") String model,
     @Schema(nullable = true) @JsonProperty("cost_usd") Double costUsd,

@@ -6,13 +6,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** An object the description names, with where it is when the provider said. */
 @Schema(name = "CameraEventObject")
-record EventObject(
+record CameraEventObject(
     @JsonProperty("label") String label,
     @Schema(nullable = true) @JsonProperty("confidence") Double confidence,
     @Schema(nullable = true) @JsonProperty("box") Box box) {
 
-  static EventObject of(DetectedObject object) {
-    return new EventObject(
+  static CameraEventObject of(DetectedObject object) {
+    return new CameraEventObject(
         object.label(),
         object.confidence(),
         object.box() == null

@@ -17,15 +17,15 @@ import org.springframework.http.HttpHeaders;
  * being written is held in memory, and the container sends the body in chunks as its buffer fills.
  * Frames and thumbnails are left out.
  */
-final class EventExport {
+final class CameraEventExport {
 
-  private final EventRepository events;
+  private final CameraEventRepository events;
 
-  EventExport(EventRepository events) {
+  CameraEventExport(CameraEventRepository events) {
     this.events = events;
   }
 
-  void writeCsv(EventFilter filter, HttpServletResponse response) throws IOException {
+  void writeCsv(CameraEventFilter filter, HttpServletResponse response) throws IOException {
     response.setStatus(HttpServletResponse.SC_OK);
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(
@@ -33,7 +33,7 @@ final class EventExport {
     Writer out =
         new BufferedWriter(
             new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-    out.write(String.join(",", EventRepository.EXPORT_COLUMNS));
+    out.write(String.join(",", CameraEventRepository.EXPORT_COLUMNS));
     out.write("\r\n");
     events.forEach(
         filter,

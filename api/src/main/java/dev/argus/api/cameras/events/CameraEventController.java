@@ -37,7 +37,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/v1/events")
 @Tag(name = "camera events")
-class EventController {
+class CameraEventController {
 
   static final List<String> DETECTION_TYPES =
       List.of("person", "vehicle", "animal", "package", "motion", "ring");
@@ -45,25 +45,26 @@ class EventController {
   private static final int MAX_TEXT = 200;
   private static final Duration DEFAULT_STATS_RANGE = Duration.ofDays(7);
 
-  private final EventRepository events;
-  private final EventExport export;
+  private final CameraEventRepository events;
+  private final CameraEventExport export;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  EventController(EventRepository events, TransactionTemplate transactions, Clock clock) {
+  CameraEventController(
+      CameraEventRepository events, TransactionTemplate transactions, Clock clock) {
     this.events = events;
-    this.export = new EventExport(events);
+    this.export = new CameraEventExport(events);
     this.transactions = transactions;
     this.clock = clock;
   }
 
   @GetMapping
   @Operation(summary = "Camera events, newest first, with their newest description")
-  EventPage list(
+  CameraEventPage list(
       @RequestParam(defaultValue = "1") @Min(value = 1, message = PAGE_RULE) int page,
       @RequestParam(defaultValue = "20")
-          @Min(value = 1, message = EventPage.LIMIT_RULE)
-          @Max(value = EventPage.MAX_LIMIT, message = EventPage.LIMIT_RULE)
+          @Min(value = 1, message = CameraEventPage.LIMIT_RULE)
+          @Max(value = CameraEventPage.MAX_LIMIT, message = CameraEventPage.LIMIT_RULE)
           int limit,
       @Parameter(description = "Only this camera's events")
           @RequestParam(name = "camera_id", required = false)
@@ -88,7 +89,7 @@ class EventController {
       summary = "Event counts in a time range: per camera, per detection type, per hour or day",
       description =
           "Without start, the 7 days before end (default now). Takes the list's filters too.")
-  EventStats stats(
+  CameraEventStats stats(
       @Parameter(description = "From this time (ISO-8601, or a date); default end minus 7 days")
           @RequestParam(required = false)
           String start,
@@ -105,14 +106,15 @@ class EventController {
     if (!size.equals("hour") && !size.equals("day")) {
       throw unprocessable("bucket must be hour or day, got '" + bucket + "'");
     }
-    EventFilter given = filter(cameraId, detectionType, start, end, q);
+    CameraEventFilter given = filter(cameraId, detectionType, start, end, q);
     Instant until = given.end() != null ? given.end() : clock.instant();
     Instant from = given.start() != null ? given.start() : until.minus(DEFAULT_STATS_RANGE);
     if (from.isAfter(until)) {
       throw unprocessable("start must not be after end");
     }
     return events.stats(
-        new EventFilter(given.cameraId(), given.detectionType(), from, until, given.text()), size);
+        new CameraEventFilter(given.cameraId(), given.detectionType(), from, until, given.text()),
+        size);
   }
 
   @GetMapping("/export")
@@ -137,7 +139,7 @@ class EventController {
       @RequestParam(required = false) String q,
       HttpServletResponse response)
       throws IOException {
-    EventFilter filter = filter(cameraId, detectionType, start, end, q);
+    CameraEventFilter filter = filter(cameraId, detectionType, start, end, q);
     try {
       export.writeCsv(filter, response);
     } catch (UncheckedIOException e) {
@@ -151,7 +153,7 @@ class EventController {
       summary =
           "One event: frames and thumbnail (base64 JPEG), description, tokens, cost, timings"
               + " and the description history")
-  EventDetail get(@PathVariable UUID id) {
+  CameraEventDetail get(@PathVariable UUID id) {
     return events.find(id).orElseThrow(() -> notFound(id));
   }
 
@@ -167,7 +169,7 @@ class EventController {
         });
   }
 
-  private static EventFilter filter(
+  private static CameraEventFilter filter(
       UUID cameraId, String detectionType, String start, String end, String q) {
     String type =
         detectionType == null || detectionType.isBlank()
@@ -190,7 +192,7 @@ class EventController {
     if (from != null && until != null && from.isAfter(until)) {
       throw unprocessable("start must not be after end");
     }
-    return new EventFilter(cameraId, type, from, until, text);
+    return new CameraEventFilter(cameraId, type, from, until, text);
   }
 
   private static ResponseStatusException notFound(UUID id) {

@@ -34,7 +34,7 @@ import tools.jackson.core.type.TypeReference;
  * (with its frames and description history).
  */
 @Repository
-class EventRepository {
+class CameraEventRepository {
 
   private static final TypeReference<List<DetectedObject>> OBJECTS = new TypeReference<>() {};
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
@@ -55,7 +55,7 @@ class EventRepository {
   private final NamedParameterJdbcTemplate cursor;
   private final TransactionTemplate readOnly;
 
-  EventRepository(
+  CameraEventRepository(
       JdbcClient jdbc, PagedQuery pages, DataSource dataSource, TransactionTemplate transactions) {
     this.jdbc = jdbc;
     this.pages = pages;
@@ -68,29 +68,29 @@ class EventRepository {
   }
 
   /** A page, newest first. */
-  EventPage page(EventFilter filter, int page, int limit) {
+  CameraEventPage page(CameraEventFilter filter, int page, int limit) {
     Map<String, Object> params = new HashMap<>();
     String fromWhere = "camera_events e" + filter.where(params);
-    Page<EventSummary> found =
+    Page<CameraEventSummary> found =
         pages.fetch(
             SUMMARY_COLUMNS,
             fromWhere,
             "e.occurred_at DESC, e.id DESC",
             params,
             filter.any(),
-            EventRepository::summary,
+            CameraEventRepository::summary,
             page,
             limit);
-    return new EventPage(
+    return new CameraEventPage(
         found.items(),
         found.total(),
         page,
         limit,
-        EventPage.pages(found.total(), limit),
+        CameraEventPage.pages(found.total(), limit),
         found.totalIsEstimate());
   }
 
-  Optional<EventDetail> find(UUID id) {
+  Optional<CameraEventDetail> find(UUID id) {
     return jdbc.sql(
             """
             SELECT e.*, e.objects::text AS objects_json, e.box::text AS box_json
@@ -113,10 +113,10 @@ class EventRepository {
     return deleted;
   }
 
-  EventStats stats(EventFilter filter, String bucket) {
+  CameraEventStats stats(CameraEventFilter filter, String bucket) {
     Map<String, Object> params = new HashMap<>();
     String fromWhere = " FROM camera_events e" + filter.where(params);
-    List<EventStats.CameraCount> cameras =
+    List<CameraEventStats.CameraCount> cameras =
         jdbc.sql(
                 "SELECT e.camera_id, max(e.camera_name) AS camera_name, count(*) AS n"
                     + fromWhere
@@ -124,12 +124,12 @@ class EventRepository {
             .params(params)
             .query(
                 (rs, row) ->
-                    new EventStats.CameraCount(
+                    new CameraEventStats.CameraCount(
                         rs.getObject("camera_id", UUID.class),
                         rs.getString("camera_name"),
                         rs.getLong("n")))
             .list();
-    List<EventStats.TypeCount> types =
+    List<CameraEventStats.TypeCount> types =
         jdbc.sql(
                 "SELECT e.detection_type, count(*) AS n"
                     + fromWhere
@@ -137,11 +137,11 @@ class EventRepository {
             .params(params)
             .query(
                 (rs, row) ->
-                    new EventStats.TypeCount(rs.getString("detection_type"), rs.getLong("n")))
+                    new CameraEventStats.TypeCount(rs.getString("detection_type"), rs.getLong("n")))
             .list();
     // The bucket is one of two words checked by the controller, never the client's text.
     String truncated = "date_trunc('" + bucket + "', e.occurred_at AT TIME ZONE 'UTC')";
-    List<EventStats.TimeCount> times =
+    List<CameraEventStats.TimeCount> times =
         jdbc.sql(
                 "SELECT "
                     + truncated
@@ -151,12 +151,12 @@ class EventRepository {
             .params(params)
             .query(
                 (rs, row) ->
-                    new EventStats.TimeCount(
+                    new CameraEventStats.TimeCount(
                         rs.getObject("bucket_start", LocalDateTime.class).toInstant(ZoneOffset.UTC),
                         rs.getLong("n")))
             .list();
-    long total = types.stream().mapToLong(EventStats.TypeCount::count).sum();
-    return new EventStats(filter.start(), filter.end(), bucket, total, cameras, types, times);
+    long total = types.stream().mapToLong(CameraEventStats.TypeCount::count).sum();
+    return new CameraEventStats(filter.start(), filter.end(), bucket, total, cameras, types, times);
   }
 
   /** The export's columns, in order. */
@@ -188,7 +188,7 @@ class EventRepository {
    * never held in memory, whatever their number. Runs in a read-only transaction (the cursor needs
    * one).
    */
-  void forEach(EventFilter filter, Consumer<List<Object>> rows) {
+  void forEach(CameraEventFilter filter, Consumer<List<Object>> rows) {
     Map<String, Object> params = new HashMap<>();
     String sql =
         "SELECT "
@@ -205,7 +205,7 @@ class EventRepository {
   }
 
   private static List<Object> exportRow(ResultSet rs) throws SQLException {
-    EventSummary event = summary(rs, 0);
+    CameraEventSummary event = summary(rs, 0);
     return java.util.Arrays.asList(
         event.id(),
         event.occurredAt() == null ? null : event.occurredAt().toString(),
@@ -216,7 +216,7 @@ class EventRepository {
         event.source(),
         event.descriptionStatus(),
         event.description(),
-        String.join(";", event.objects().stream().map(EventObject::label).toList()),
+        String.join(";", event.objects().stream().map(CameraEventObject::label).toList()),
         event.provider(),
         event.model(),
         Columns.nullableInteger(rs, "input_tokens"),
@@ -228,7 +228,7 @@ class EventRepository {
         event.frameCount());
   }
 
-  private List<EventDetail.Frame> frames(UUID id) {
+  private List<CameraEventDetail.Frame> frames(UUID id) {
     return jdbc.sql(
             """
             SELECT frame_index, captured_at, width, height, jpeg FROM camera_event_frames
@@ -238,7 +238,7 @@ class EventRepository {
         .query(
             (rs, row) -> {
               byte[] jpeg = rs.getBytes("jpeg");
-              return new EventDetail.Frame(
+              return new CameraEventDetail.Frame(
                   rs.getInt("frame_index"),
                   Columns.instant(rs, "captured_at"),
                   rs.getInt("width"),
@@ -249,7 +249,7 @@ class EventRepository {
         .list();
   }
 
-  private List<EventDetail.Description> history(UUID id) {
+  private List<CameraEventDetail.Description> history(UUID id) {
     return jdbc.sql(
             """
             SELECT id, described_at, outcome, description, detection_type, objects::text AS objects,
@@ -260,7 +260,7 @@ class EventRepository {
         .param("id", id)
         .query(
             (rs, row) ->
-                new EventDetail.Description(
+                new CameraEventDetail.Description(
                     rs.getObject("id", UUID.class),
                     Columns.instant(rs, "described_at"),
                     rs.getString("outcome"),
@@ -281,8 +281,8 @@ class EventRepository {
         .list();
   }
 
-  private static EventSummary summary(ResultSet rs, int row) throws SQLException {
-    return new EventSummary(
+  private static CameraEventSummary summary(ResultSet rs, int row) throws SQLException {
+    return new CameraEventSummary(
         rs.getObject("id", UUID.class),
         rs.getObject("camera_id", UUID.class),
         rs.getString("camera_name"),
@@ -300,15 +300,17 @@ class EventRepository {
         rs.getInt("frame_count"));
   }
 
-  private static EventDetail detail(
-      ResultSet rs, List<EventDetail.Frame> frames, List<EventDetail.Description> history)
+  private static CameraEventDetail detail(
+      ResultSet rs,
+      List<CameraEventDetail.Frame> frames,
+      List<CameraEventDetail.Description> history)
       throws SQLException {
     Instant occurred = Columns.instant(rs, "occurred_at");
     Instant described = Columns.instant(rs, "described_at");
     byte[] thumbnail = rs.getBytes("thumbnail");
     String box = rs.getString("box_json");
     RelativeBox motion = box == null ? null : WireJson.MAPPER.readValue(box, RelativeBox.class);
-    return new EventDetail(
+    return new CameraEventDetail(
         rs.getObject("id", UUID.class),
         rs.getString("reading_id"),
         rs.getObject("camera_id", UUID.class),
@@ -318,7 +320,7 @@ class EventRepository {
         Columns.nullableDouble(rs, "score"),
         motion == null
             ? null
-            : new EventObject.Box(motion.x(), motion.y(), motion.width(), motion.height()),
+            : new CameraEventObject.Box(motion.x(), motion.y(), motion.width(), motion.height()),
         rs.getString("source"),
         rs.getString("analysis_mode"),
         thumbnail == null ? null : Base64.getEncoder().encodeToString(thumbnail),
@@ -332,7 +334,7 @@ class EventRepository {
         Columns.nullableInteger(rs, "input_tokens"),
         Columns.nullableInteger(rs, "output_tokens"),
         money(rs, "cost_usd"),
-        new EventDetail.Timings(
+        new CameraEventDetail.Timings(
             occurred,
             Columns.instant(rs, "created_at"),
             described,
@@ -341,11 +343,11 @@ class EventRepository {
         history);
   }
 
-  private static List<EventObject> objects(String json) {
+  private static List<CameraEventObject> objects(String json) {
     if (json == null) {
       return List.of();
     }
-    return WireJson.MAPPER.readValue(json, OBJECTS).stream().map(EventObject::of).toList();
+    return WireJson.MAPPER.readValue(json, OBJECTS).stream().map(CameraEventObject::of).toList();
   }
 
   private static Double money(ResultSet rs, String column) throws SQLException {

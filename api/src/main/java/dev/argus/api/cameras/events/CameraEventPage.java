@@ -9,8 +9,8 @@ import java.util.List;
  * {@code total_is_estimate} (see the system paging's PagedQuery).
  */
 @Schema(name = "CameraEventPage")
-record EventPage(
-    @JsonProperty("items") List<EventSummary> items,
+record CameraEventPage(
+    @JsonProperty("items") List<CameraEventSummary> items,
     @JsonProperty("total") long total,
     @JsonProperty("page") int page,
     @JsonProperty("limit") int limit,

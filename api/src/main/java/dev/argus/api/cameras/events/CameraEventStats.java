@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /** Counts of the events in a time range: per camera, per detection type and per hour or day. */
 @Schema(name = "CameraEventStats")
-record EventStats(
+record CameraEventStats(
     @JsonProperty("start") Instant start,
     @JsonProperty("end") Instant end,
     @Schema(description = "hour or day (UTC)") @JsonProperty("bucket") String bucket,
