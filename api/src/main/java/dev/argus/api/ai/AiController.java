@@ -52,6 +52,7 @@ class AiController {
   private final EventDescriber describer;
   private final UsageRepository usage;
   private final ContextMetrics contextMetrics;
+  private final PromptRefiner refiner;
   private final AiProperties properties;
   private final Clock clock;
 
@@ -63,6 +64,7 @@ class AiController {
       EventDescriber describer,
       UsageRepository usage,
       ContextMetrics contextMetrics,
+      PromptRefiner refiner,
       AiProperties properties,
       Clock clock) {
     this.settings = settings;
@@ -72,6 +74,7 @@ class AiController {
     this.describer = describer;
     this.usage = usage;
     this.contextMetrics = contextMetrics;
+    this.refiner = refiner;
     this.properties = properties;
     this.clock = clock;
   }
@@ -268,5 +271,59 @@ class AiController {
               + " contributed, and the time to build one.")
   ContextMetricsView contextMetrics() {
     return ContextMetricsView.of(contextMetrics.snapshot());
+  }
+
+  @PostMapping("/refine-prompt")
+  @Operation(
+      summary = "Improve a description prompt from feedback, with a configured model",
+      description =
+          "A text request (no image) to model_id, or to the AI chain's models in order until one"
+              + " answers; each call is an ai_usage row (purpose refine_prompt) and counts against"
+              + " the cost caps. No retries: try again.")
+  @ApiResponse(responseCode = "200", description = "The improved prompt")
+  @ApiResponse(
+      responseCode = "409",
+      description = "No vision model in the AI chain",
+      content = @Content(schema = @Schema(implementation = ChainFailure.class)))
+  @ApiResponse(
+      responseCode = "502",
+      description = "Every model failed; attempts says how",
+      content = @Content(schema = @Schema(implementation = ChainFailure.class)))
+  @ApiResponse(
+      responseCode = "503",
+      description = "A cost cap pauses AI calls (detail names it and when it resumes)",
+      content = @Content(schema = @Schema(implementation = ChainFailure.class)))
+  ResponseEntity<?> refinePrompt(
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = RefinePromptRequest.class)))
+          @RequestBody
+          JsonNode body) {
+    RefinePromptRequest request = RefinePromptRequest.of(body);
+    PromptRefiner.Refinement refinement;
+    try {
+      refinement =
+          refiner.refine(
+              request.prompt(),
+              request.feedback(),
+              RequestFields.uuid(request.modelId(), "model_id"));
+    } catch (EventDescriber.UnusableModelException e) {
+      throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    }
+    if (refinement.failure() == null) {
+      return ResponseEntity.ok(RefinedPromptView.of(refinement));
+    }
+    HttpStatus status =
+        switch (refinement.failure()) {
+          case NO_MODEL -> HttpStatus.CONFLICT;
+          case PAUSED -> HttpStatus.SERVICE_UNAVAILABLE;
+          case FAILED -> HttpStatus.BAD_GATEWAY;
+        };
+    return ResponseEntity.status(status)
+        .body(
+            new ChainFailure(
+                refinement.error(),
+                status.value(),
+                refinement.failure() == PromptRefiner.Failure.PAUSED ? "paused" : "failed",
+                refinement.attempts()));
   }
 }

@@ -5,7 +5,9 @@ import dev.argus.llm.vision.ChainSettings;
 import dev.argus.llm.vision.DescriptionChain;
 import dev.argus.llm.vision.PriceTable;
 import dev.argus.llm.vision.ProviderHealth;
+import dev.argus.llm.vision.TextCompletion;
 import dev.argus.llm.vision.UsageLedger;
+import dev.argus.llm.vision.VisionTarget;
 import java.net.http.HttpClient;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -21,7 +23,7 @@ class DescriptionChains implements DisposableBean {
 
   private final UsageLedger ledger;
   private final HttpClient http = ProviderClients.httpClient();
-  private PriceTable prices;
+  private final PriceTable prices = PriceTable.defaults();
   private ChainSettings settings;
   private DescriptionChain chain;
 
@@ -32,13 +34,21 @@ class DescriptionChains implements DisposableBean {
   /** The chain with {@code wanted} settings (the current one unless they changed). */
   synchronized DescriptionChain chain(ChainSettings wanted) {
     if (chain == null || !wanted.equals(settings)) {
-      if (prices == null) {
-        prices = PriceTable.defaults();
-      }
       chain = new DescriptionChain(wanted, prices, ledger, http);
       settings = wanted;
     }
     return chain;
+  }
+
+  /** One text request to one model with the chain's HTTP client, e.g. to refine a prompt. */
+  TextCompletion.Result complete(
+      VisionTarget target, String prompt, int maxTokens, java.time.Duration timeout) {
+    return new TextCompletion(http, timeout).complete(target, prompt, maxTokens);
+  }
+
+  /** The price of a call, or null when the model has none. */
+  Double costUsd(VisionTarget target, Integer inputTokens, Integer outputTokens) {
+    return prices.costUsd(target.spec().type().id(), target.modelId(), inputTokens, outputTokens);
   }
 
   /** A provider's state as the current chain sees it; {@code ok} before any call. */
