@@ -67,6 +67,11 @@ class PostgresUsageLedger implements UsageLedger {
     return status().pausedReason();
   }
 
+  /** Drops the judgement kept, so the next one reads the database (e.g. after a cap changed). */
+  void forget() {
+    cached = null;
+  }
+
   /** The caps and the current day's and month's spend, at most a second old. */
   CapStatus status() {
     Instant now = clock.instant();
