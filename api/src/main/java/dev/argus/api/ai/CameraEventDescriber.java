@@ -5,8 +5,8 @@ import dev.argus.api.system.KafkaClients;
 import dev.argus.contract.Topics;
 import dev.argus.contract.camera.CameraEvent;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -123,49 +123,52 @@ class CameraEventDescriber extends BackgroundThread {
         if (records.isEmpty()) {
           continue;
         }
-        try {
-          describeAll(records, threads);
-          kafka.commitSync(nextOffsets(records));
-        } catch (RuntimeException e) {
-          if (e instanceof WakeupException || e instanceof KafkaException) {
-            throw e;
-          }
-          log.warn("Cannot describe events yet, retrying in {}: {}", RETRY_PAUSE, e.toString());
-          rewind(kafka, records);
+        Map<TopicPartition, Long> firstFailed = describeAll(records, threads);
+        kafka.commitSync(done(records, firstFailed));
+        if (!firstFailed.isEmpty()) {
+          // Those partitions go back to their first event without a published description; the
+          // events after it come again too (their descriptions replace themselves).
+          firstFailed.forEach(kafka::seek);
           pause();
         }
       }
     }
   }
 
-  /** Describes and publishes every event of the batch at once; throws the first failure. */
-  private void describeAll(ConsumerRecords<String, byte[]> records, ExecutorService threads) {
-    List<Future<?>> running = new ArrayList<>();
+  /**
+   * Describes and publishes every event of the batch at once; returns, per partition, the offset of
+   * its first event that could not be described or published (none when all were).
+   */
+  private Map<TopicPartition, Long> describeAll(
+      ConsumerRecords<String, byte[]> records, ExecutorService threads) {
+    Map<ConsumerRecord<String, byte[]>, Future<?>> running = new LinkedHashMap<>();
     for (ConsumerRecord<String, byte[]> record : records) {
       CameraEvent event = read(record);
       if (event != null) {
-        running.add(threads.submit(() -> publisher.publish(describer.describe(event))));
+        running.put(record, threads.submit(() -> publisher.publish(describer.describe(event))));
       }
     }
-    RuntimeException failure = null;
-    for (Future<?> description : running) {
+    Map<TopicPartition, Long> firstFailed = new HashMap<>();
+    for (Map.Entry<ConsumerRecord<String, byte[]>, Future<?>> described : running.entrySet()) {
+      ConsumerRecord<String, byte[]> record = described.getKey();
       try {
-        description.get();
+        described.getValue().get();
       } catch (ExecutionException e) {
-        if (failure == null) {
-          failure =
-              e.getCause() instanceof RuntimeException runtime
-                  ? runtime
-                  : new IllegalStateException(e.getCause());
-        }
+        log.warn(
+            "Cannot describe event at {}-{}@{} yet, retrying in {}: {}",
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            RETRY_PAUSE,
+            e.getCause().toString());
+        firstFailed.merge(
+            new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new WakeupException();
       }
     }
-    if (failure != null) {
-      throw failure;
-    }
+    return firstFailed;
   }
 
   private CameraEvent read(ConsumerRecord<String, byte[]> record) {
@@ -187,20 +190,18 @@ class CameraEventDescriber extends BackgroundThread {
     }
   }
 
-  private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(
-      ConsumerRecords<String, byte[]> records) {
-    Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+  /** Per partition, the offset after its last event described before the first failure. */
+  private static Map<TopicPartition, OffsetAndMetadata> done(
+      ConsumerRecords<String, byte[]> records, Map<TopicPartition, Long> firstFailed) {
+    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
     for (TopicPartition partition : records.partitions()) {
-      next.put(partition, new OffsetAndMetadata(records.records(partition).getLast().offset() + 1));
+      Long failed = firstFailed.get(partition);
+      long next = failed != null ? failed : records.records(partition).getLast().offset() + 1;
+      if (next > records.records(partition).getFirst().offset()) {
+        done.put(partition, new OffsetAndMetadata(next));
+      }
     }
-    return next;
-  }
-
-  private static void rewind(
-      KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
-    for (TopicPartition partition : records.partitions()) {
-      kafka.seek(partition, records.records(partition).getFirst().offset());
-    }
+    return done;
   }
 
   private void pause() {

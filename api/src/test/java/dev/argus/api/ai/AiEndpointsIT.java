@@ -63,6 +63,26 @@ class AiEndpointsIT extends AiApiTest {
   }
 
   @Test
+  void anImageOverTheOtherBodiesMegabyteIsTakenByDescribeAlone() {
+    // Given a PNG of noise, about 1.5 MB, so its base64 JSON body is over 2 MB
+    SimulatedProviderServer provider = server(WireProtocol.OPENAI, "vision-small", Fault.NONE);
+    chain(providerModel("openai_compatible", "Local", provider, "vision-small"));
+    byte[] png = noise(720, 540);
+    assertThat(png.length).isGreaterThan(1024 * 1024);
+    String body = "{\"image_base64\": \"" + Base64.getEncoder().encodeToString(png) + "\"}";
+
+    // When
+    Response described = admin("POST", "/api/v1/ai/describe", body);
+
+    // Then describe takes it, re-encoded as JPEG for the provider
+    assertThat(described.status()).as(described.body()).isEqualTo(200);
+    assertThat(provider.requests("vision-small")).isEqualTo(1);
+    // while another operation's body is still limited to 1 MB
+    Response elsewhere = admin("POST", "/api/v1/ai/refine-prompt", body);
+    assertThat(elsewhere.status()).isEqualTo(413);
+  }
+
+  @Test
   void aProviderThatKeepsFailingIsAnsweredWith502ThenShowsItsCircuitOpen() {
     // Given a chain of one provider answering 500
     SimulatedProviderServer broken =
@@ -265,6 +285,24 @@ class AiEndpointsIT extends AiApiTest {
     Response noChain = admin("POST", "/api/v1/ai/describe", "{\"image_base64\": \"" + jpeg + "\"}");
     assertThat(noChain.status()).isEqualTo(409);
     assertThat(noChain.json().path("detail").asString()).contains("ai_chain");
+  }
+
+  private static byte[] noise(int width, int height) {
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.util.Random random = new java.util.Random(12);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        image.setRGB(x, y, random.nextInt(0x1000000));
+      }
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(image, "png", out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   private void expect422(String path, String body, String detailContains) {
