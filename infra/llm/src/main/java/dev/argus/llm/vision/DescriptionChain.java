@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Describes images with the first provider of an ordered chain that answers: a per-call timeout,
@@ -110,7 +111,11 @@ public final class DescriptionChain {
         millisSince(start));
   }
 
-  /** The state of a provider (account UUID) the chain has called, or {@code ok} if never. */
+  /**
+   * The state of a provider (account UUID) the chain has called, or {@code ok} if never: {@code
+   * circuit_open} while its breaker is open (until the trial call after {@code openFor}), {@code
+   * failing} when its last call failed, else {@code ok}.
+   */
   public ProviderHealth health(String providerId) {
     LastCall last = lastCalls.get(providerId);
     Instant at = last == null ? null : last.at();
@@ -141,13 +146,13 @@ public final class DescriptionChain {
     CircuitBreaker breaker = breakers.circuitBreaker(target.providerId());
     Retry retry = Retry.of(target.providerId(), retryConfig);
     int tries = retryConfig.getMaxAttempts();
-    int[] attempt = {0};
+    AtomicInteger tried = new AtomicInteger();
     return retry.executeSupplier(
         () -> {
-          attempt[0]++;
-          String tryNote = tries > 1 ? " (try " + attempt[0] + " of " + tries + ")" : "";
+          int attempt = tried.incrementAndGet();
+          String tryNote = tries > 1 ? " (try " + attempt + " of " + tries + ")" : "";
           if (!breaker.tryAcquirePermission()) {
-            attempts.add(label + ": circuit open" + (attempt[0] > 1 ? tryNote : ""));
+            attempts.add(label + ": circuit open" + (attempt > 1 ? tryNote : ""));
             return Attempt.failed("circuit open", false);
           }
           Attempt result = call(target, request, frames, breaker);

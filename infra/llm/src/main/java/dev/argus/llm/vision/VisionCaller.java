@@ -50,6 +50,20 @@ final class VisionCaller {
     } catch (IllegalArgumentException e) {
       return Result.failed(e.getMessage(), false, 0);
     }
+    try {
+      return send(client, target, prompt, base64Jpegs, maxTokens);
+    } catch (RuntimeException e) {
+      // A reading this class did not foresee must still be a failed call, not a lost event.
+      return Result.failed("the answer could not be read: " + e, false, 0);
+    }
+  }
+
+  private Result send(
+      ProviderClient client,
+      VisionTarget target,
+      String prompt,
+      List<String> base64Jpegs,
+      int maxTokens) {
     VisionWire wire = VisionWire.of(target.spec().type().protocol());
     String body = wire.body(target.spec().type(), target.modelId(), prompt, base64Jpegs, maxTokens);
     ProviderReply reply = client.send(target.modelId(), body, timeout);
