@@ -14,11 +14,12 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@value #MAX_BYTES} bytes with 413, as the power seed says: at once
- * when the declared {@code Content-Length} is too large, and while reading when a body without one
- * (chunked) grows past the limit, so a client cannot stream an unbounded body into the api.
- * Likewise a body still arriving after the body deadline ({@link HttpLimits#bodyDeadline()}) is
- * answered 408, so a client cannot trickle one in a byte at a time for ever.
+ * Refuses request bodies over {@value #MAX_BYTES} bytes (an image upload: {@link UploadLimits})
+ * with 413, as the power seed says: at once when the declared {@code Content-Length} is too large,
+ * and while reading when a body without one (chunked) grows past the limit, so a client cannot
+ * stream an unbounded body into the api. Likewise a body still arriving after the body deadline
+ * ({@link HttpLimits#bodyDeadline()}) is answered 408, so a client cannot trickle one in a byte at
+ * a time for ever.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -35,22 +36,27 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getContentLengthLong() > MAX_BYTES) {
+    long limit = UploadLimits.maxBodyBytes(request);
+    if (request.getContentLengthLong() > limit) {
       response.setStatus(413);
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
       response
           .getOutputStream()
-          .write(("{\"detail\":\"" + DETAIL + "\"}").getBytes(StandardCharsets.UTF_8));
+          .write(("{\"detail\":\"" + detail(limit) + "\"}").getBytes(StandardCharsets.UTF_8));
       return;
     }
     chain.doFilter(
-        new Limited(request, System.nanoTime() + deadline.toNanos(), deadline), response);
+        new Limited(request, limit, System.nanoTime() + deadline.toNanos(), deadline), response);
+  }
+
+  private static String detail(long limit) {
+    return limit == MAX_BYTES ? DETAIL : "Request body exceeds " + limit / (1024 * 1024) + " MB";
   }
 
   /** Thrown while reading a body that outgrew the limit; answered with 413. */
   static final class BodyTooLargeException extends IOException {
-    BodyTooLargeException() {
-      super(DETAIL);
+    BodyTooLargeException(long limit) {
+      super(detail(limit));
     }
   }
 
@@ -62,12 +68,14 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
   }
 
   private static final class Limited extends HttpServletRequestWrapper {
+    private final long limit;
     private final long deadlineNanos;
     private final Duration deadline;
     private ServletInputStream stream;
 
-    Limited(HttpServletRequest request, long deadlineNanos, Duration deadline) {
+    Limited(HttpServletRequest request, long limit, long deadlineNanos, Duration deadline) {
       super(request);
+      this.limit = limit;
       this.deadlineNanos = deadlineNanos;
       this.deadline = deadline;
     }
@@ -75,7 +83,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     public ServletInputStream getInputStream() throws IOException {
       if (stream == null) {
-        stream = new CountingStream(super.getInputStream(), deadlineNanos, deadline);
+        stream = new CountingStream(super.getInputStream(), limit, deadlineNanos, deadline);
       }
       return stream;
     }
@@ -83,12 +91,14 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
   private static final class CountingStream extends ServletInputStream {
     private final ServletInputStream in;
+    private final long limit;
     private final long deadlineNanos;
     private final Duration deadline;
     private long read;
 
-    CountingStream(ServletInputStream in, long deadlineNanos, Duration deadline) {
+    CountingStream(ServletInputStream in, long limit, long deadlineNanos, Duration deadline) {
       this.in = in;
+      this.limit = limit;
       this.deadlineNanos = deadlineNanos;
       this.deadline = deadline;
     }
@@ -113,8 +123,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private void count(int n) throws IOException {
       read += n;
-      if (read > MAX_BYTES) {
-        throw new BodyTooLargeException();
+      if (read > limit) {
+        throw new BodyTooLargeException(limit);
       }
       // Checked after each read: a read blocks at most body-read-timeout, so a body takes at most
       // the deadline plus that timeout.
