@@ -30,7 +30,7 @@ class RedocController {
           <style>body { margin: 0; padding: 0; }</style>
         </head>
         <body>
-          <redoc spec-url="/openapi.json" hide-download-button="false"></redoc>
+          <redoc spec-url="/openapi.json"></redoc>
           <script src="%s"></script>
         </body>
       </html>
