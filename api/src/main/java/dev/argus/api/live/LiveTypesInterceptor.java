@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class LiveTypesInterceptor implements HandshakeInterceptor {
 
-  private static final String TYPES = "argus.live.types";
+  static final String TYPES = "argus.live.types";
 
   private final JsonMapper json;
 
