@@ -250,6 +250,28 @@ public final class ArgusArchRules {
                   + " give the simulator what it needs from the client, not the other way round");
 
   // ---------------------------------------------------------------------------------------------
+  // infra/camera
+
+  public static final String CAMERA = "dev.argus.camera";
+
+  public static final ArchRule CAMERA_DEPENDS_ON_THE_JDK_ALONE =
+      noClasses()
+          .that()
+          .resideInAPackage(CAMERA + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideOutsideOfPackages(
+              "java..",
+              "javax.imageio..",
+              CAMERA + "..",
+              "dev.argus.contract.net..",
+              "dev.argus.contract.settings..")
+          .because(
+              "frames are decoded by an ffmpeg child and javax.imageio, never by a native library"
+                  + " in the JVM (CAMERAS.md), and the sources know nothing of Spring, Kafka or the"
+                  + " wire contract: map frames to readings in the collector");
+
+  // ---------------------------------------------------------------------------------------------
   // contract pieces that the standalone clients may use
 
   public static final ArchRule SHARED_CLIENT_HELPERS_DEPEND_ON_THE_JDK_ALONE =
