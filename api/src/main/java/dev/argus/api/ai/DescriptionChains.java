@@ -1,5 +1,6 @@
 package dev.argus.api.ai;
 
+import dev.argus.api.system.health.DescriberHealth;
 import dev.argus.llm.client.ProviderClients;
 import dev.argus.llm.vision.ChainSettings;
 import dev.argus.llm.vision.DescriptionChain;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * the chain, and with it the circuit breakers' memory.
  */
 @Component
-class DescriptionChains implements DisposableBean {
+class DescriptionChains implements DisposableBean, DescriberHealth {
 
   private final UsageLedger ledger;
   private final HttpClient http = ProviderClients.httpClient();
@@ -52,7 +53,8 @@ class DescriptionChains implements DisposableBean {
   }
 
   /** A provider's state as the current chain sees it; {@code ok} before any call. */
-  synchronized ProviderHealth health(String providerId) {
+  @Override
+  public synchronized ProviderHealth health(String providerId) {
     return chain == null
         ? new ProviderHealth(providerId, "ok", null, null)
         : chain.health(providerId);
