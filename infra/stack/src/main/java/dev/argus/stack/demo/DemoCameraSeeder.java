@@ -43,7 +43,7 @@ public final class DemoCameraSeeder {
   /** Adds the camera and the AI chain if the api has no camera yet. */
   public void seedOnce(DemoCamera camera) throws IOException, InterruptedException {
     HttpResponse<String> existing = send("GET", "/api/v1/cameras", null);
-    if (existing.statusCode() != 200 || hasCameras(json.readTree(existing.body()))) {
+    if (existing.statusCode() != 200 || json.readTree(existing.body()).path("total").asInt() != 0) {
       return;
     }
     List<String> chain = chainModelIds();
@@ -68,12 +68,6 @@ public final class DemoCameraSeeder {
             .put("analysis_mode", "multi_frame")
             .put("frame_count", 3);
     expect(send("POST", "/api/v1/cameras", json.writeValueAsString(body)), 201, "the demo camera");
-  }
-
-  /** The list answer may be a page ({@code items}) or a plain array. */
-  private static boolean hasCameras(JsonNode list) {
-    JsonNode items = list.isArray() ? list : list.path("items");
-    return items.size() > 0;
   }
 
   /** The llm_models ids of the chain's links that the LLM demo registered, in chain order. */
