@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.camera.ffmpeg.Ffmpeg;
 import dev.argus.camera.source.SourceFailure.Kind;
+import dev.argus.camera.testing.Decoders;
 import dev.argus.camera.testing.RtspCamera;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
@@ -178,6 +179,21 @@ class RtspSourceIT {
       try (Streaming again = Streaming.start(sources.open(ball, 5, 640))) {
         assertThat(again.nextFrame().image().getWidth()).isEqualTo(320);
       }
+    }
+  }
+
+  @Test
+  void aDecoderThatDiesEndsTheStreamOffline() throws Exception {
+    try (Streaming run =
+        Streaming.start(
+            sources.open(rtsp(camera.url(RtspCamera.BALL), "tcp", null, null), 5, 640))) {
+      run.nextFrame();
+
+      Decoders.running().forEach(ProcessHandle::destroyForcibly);
+
+      assertThat(run.awaitEnd())
+          .extracting(SourceFailure::kind, SourceFailure::getMessage)
+          .containsExactly(Kind.OFFLINE, "decoder died (signal 9)");
     }
   }
 

@@ -26,9 +26,18 @@ final class GeminiClient extends StreamingProviderClient {
 
   @Override
   URI chatUri(String model) {
-    String id = model.startsWith(PREFIX) ? model.substring(PREFIX.length()) : model;
     return Endpoints.versioned(
-        base, "v1beta", "/models/" + Endpoints.segment(id) + ":streamGenerateContent?alt=sse");
+        base, "v1beta", "/models/" + segment(model) + ":streamGenerateContent?alt=sse");
+  }
+
+  @Override
+  URI answerUri(String model) {
+    return Endpoints.versioned(base, "v1beta", "/models/" + segment(model) + ":generateContent");
+  }
+
+  /** The model id as a path segment, without Gemini's {@code models/} prefix if given. */
+  private static String segment(String model) {
+    return Endpoints.segment(model.startsWith(PREFIX) ? model.substring(PREFIX.length()) : model);
   }
 
   @Override

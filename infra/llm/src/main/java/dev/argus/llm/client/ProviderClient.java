@@ -1,5 +1,6 @@
 package dev.argus.llm.client;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,6 +17,17 @@ public interface ProviderClient {
    * address): those are a measurement with {@code success == false} and the error.
    */
   ProbeMeasurement probe(ProbeRequest request);
+
+  /**
+   * Sends one <em>non-streamed</em> request to {@code model}'s answer endpoint ({@code
+   * /v1/chat/completions}, Azure's deployment path, {@code /v1/messages}, {@code /api/chat},
+   * Gemini's {@code :generateContent}) with the account's authentication headers, the body written
+   * by the caller in the protocol's format. {@code timeout} bounds the whole exchange, body
+   * included. Never retries; never throws for anything the provider does: an HTTP error, a timeout,
+   * a refused connection or address is a reply with {@code error} and whether it is {@link
+   * ProviderReply#retryable()}.
+   */
+  ProviderReply send(String model, String jsonBody, Duration timeout);
 
   /**
    * Every model the provider lists, every page read.

@@ -138,7 +138,7 @@ public enum ProviderType {
   }
 
   /** OpenAI protocol only: the budget goes as {@code max_completion_tokens}, else max_tokens. */
-  boolean sendsMaxCompletionTokens() {
+  public boolean sendsMaxCompletionTokens() {
     return maxCompletionTokens;
   }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +48,14 @@ abstract class StreamingProviderClient implements ProviderClient {
 
   /** Where a streamed chat request for {@code model} goes. */
   abstract URI chatUri(String model);
+
+  /**
+   * Where a non-streamed request for {@code model} goes: the chat path, for every protocol but
+   * Gemini, whose streamed and whole answers have paths of their own.
+   */
+  URI answerUri(String model) {
+    return chatUri(model);
+  }
 
   /** The request body of a streamed chat request. */
   abstract String chatBody(ProbeRequest request);
@@ -129,6 +138,70 @@ abstract class StreamingProviderClient implements ProviderClient {
         end,
         failure,
         request.maxTokens());
+  }
+
+  @Override
+  public ProviderReply send(String model, String jsonBody, Duration timeout) {
+    long start = System.nanoTime();
+    URI uri;
+    try {
+      uri = answerUri(model);
+    } catch (IllegalArgumentException e) {
+      return ProviderReply.failed(null, e.getMessage(), false, 0);
+    }
+    String refusal = refusal(uri);
+    if (refusal != null) {
+      return ProviderReply.failed(null, refusal, false, 0);
+    }
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("User-Agent", USER_AGENT)
+            .POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
+    headers().forEach(builder::header);
+    long timeoutMillis = timeout.toMillis();
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response;
+    try {
+      // The request timeout bounds the wait for headers; this bounds the body too.
+      response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      return ProviderReply.failed(
+          null,
+          "no answer within " + timeoutMillis + " ms from " + uri.getHost(),
+          true,
+          millisSince(start));
+    } catch (InterruptedException e) {
+      exchange.cancel(true);
+      Thread.currentThread().interrupt();
+      return ProviderReply.failed(
+          null, "interrupted before the answer came (stopping)", false, millisSince(start));
+    } catch (ExecutionException e) {
+      return ProviderReply.failed(
+          null,
+          ProviderErrors.transport(e.getCause(), uri, timeoutMillis),
+          true,
+          millisSince(start));
+    }
+    long latency = millisSince(start);
+    String body = new String(response.body(), StandardCharsets.UTF_8);
+    int status = response.statusCode();
+    if (status / 100 != 2) {
+      return ProviderReply.failed(
+          status,
+          ProviderErrors.httpStatus(status, body, uri),
+          ProviderReply.retryableStatus(status),
+          latency);
+    }
+    return ProviderReply.answered(status, body, latency);
+  }
+
+  private static long millisSince(long startNanos) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
   }
 
   private static String timedOut(

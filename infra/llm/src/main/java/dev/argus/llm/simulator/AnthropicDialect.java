@@ -2,6 +2,7 @@ package dev.argus.llm.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,6 +39,10 @@ final class AnthropicDialect extends Dialect {
         error(exchange, 400, "max_tokens: Field required (simulated)");
         return;
       }
+      if (!body.path("stream").asBoolean(false)) {
+        answerWhole(exchange, whole(body));
+        return;
+      }
       String prompt = body.path("messages").path(0).path("content").asString("");
       stream(
           exchange,
@@ -52,6 +57,45 @@ final class AnthropicDialect extends Dialect {
       return;
     }
     error(exchange, 404, "Not found: " + method + " " + path + " (simulated)");
+  }
+
+  /** Text blocks and base64 {@code image} blocks of every message, in order. */
+  private static WholeRequest whole(JsonNode body) {
+    StringBuilder prompt = new StringBuilder();
+    List<byte[]> images = new ArrayList<>();
+    for (JsonNode message : body.path("messages")) {
+      JsonNode content = message.path("content");
+      if (content.isString()) {
+        prompt.append(content.asString()).append('\n');
+      }
+      for (JsonNode block : content.isArray() ? content : List.<JsonNode>of()) {
+        String type = block.path("type").asString("");
+        if (type.equals("text")) {
+          prompt.append(block.path("text").asString("")).append('\n');
+        } else if (type.equals("image")) {
+          JsonNode source = block.path("source");
+          images.add(
+              source.path("type").asString("").equals("base64")
+                  ? base64(source.path("data").asString(""))
+                  : new byte[0]);
+        }
+      }
+    }
+    return new WholeRequest(body.path("model").asString(""), prompt.toString(), images);
+  }
+
+  @Override
+  JsonNode wholeAnswer(String model, String text, int inputTokens, int outputTokens) {
+    ObjectNode answer =
+        object()
+            .put("id", "msg_sim")
+            .put("type", "message")
+            .put("role", "assistant")
+            .put("model", model);
+    answer.putArray("content").addObject().put("type", "text").put("text", text);
+    answer.put("stop_reason", "end_turn").putNull("stop_sequence");
+    answer.putObject("usage").put("input_tokens", inputTokens).put("output_tokens", outputTokens);
+    return answer;
   }
 
   private void models(HttpExchange exchange) throws IOException {

@@ -1,9 +1,11 @@
 package dev.argus.llm.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,22 +60,9 @@ abstract class Dialect {
       error(exchange, 404, "model '" + model + "' is not served here (simulated)");
       return;
     }
-    int request = state.requests.incrementAndGet();
     ModelBehaviour behaviour = state.behaviour;
-    Fault fault = behaviour.fault();
-    if (behaviour.failEvery() > 0 && request % behaviour.failEvery() == 0) {
-      fault = behaviour.periodicFault();
-    }
-    if (behaviour.down() != null && behaviour.down().isDown(server.elapsedNanos())) {
-      fault = Fault.UNAVAILABLE;
-    }
-    if (fault.status() != 0) {
-      error(exchange, fault.status(), message(fault.status()));
-      return;
-    }
-    if (fault == Fault.HANG) {
-      server.awaitStop();
-      exchange.close();
+    Fault fault = faultOf(state);
+    if (answeredFault(exchange, fault)) {
       return;
     }
     ChatPlan plan = ChatPlan.of(behaviour, budget, prompt);
@@ -112,6 +101,126 @@ abstract class Dialect {
     }
     epilogue(out, answer);
     out.close();
+  }
+
+  /** This request's fault: the model's own, its periodic one, or its down window's. */
+  private Fault faultOf(SimulatedProviderServer.ModelState state) {
+    int request = state.requests.incrementAndGet();
+    ModelBehaviour behaviour = state.behaviour;
+    Fault fault = behaviour.fault();
+    if (behaviour.failEvery() > 0 && request % behaviour.failEvery() == 0) {
+      fault = behaviour.periodicFault();
+    }
+    if (behaviour.down() != null && behaviour.down().isDown(server.elapsedNanos())) {
+      fault = Fault.UNAVAILABLE;
+    }
+    return fault;
+  }
+
+  /** Answers the faults that come instead of an answer; false when an answer is to follow. */
+  private boolean answeredFault(HttpExchange exchange, Fault fault) throws IOException {
+    if (fault.status() != 0) {
+      error(exchange, fault.status(), message(fault.status()));
+      return true;
+    }
+    if (fault == Fault.HANG) {
+      server.awaitStop();
+      exchange.close();
+      return true;
+    }
+    if (fault == Fault.GARBAGE) {
+      byte[] page =
+          "<html><body><h1>502 Bad Gateway</h1>simulated garbage</body></html>"
+              .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/html");
+      exchange.sendResponseHeaders(200, page.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(page);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * A non-streamed request as the dialect read it: the prompt's text and the images it carried
+   * (decoded from base64), in order.
+   */
+  record WholeRequest(String model, String prompt, List<byte[]> images) {}
+
+  /** The protocol's document of a whole (non-streamed) answer. */
+  abstract JsonNode wholeAnswer(String model, String text, int inputTokens, int outputTokens);
+
+  /**
+   * Answers a non-streamed request of {@code request.model()}, or its fault, after the model's
+   * first-token delay: with images, the {@link PixelDescriber}'s description of them; without, the
+   * model's scripted answer text. A mid-stream fault is a 500 here, a cut stream a body cut off.
+   */
+  final void answerWhole(HttpExchange exchange, WholeRequest request) throws IOException {
+    SimulatedProviderServer.ModelState state = server.state(request.model());
+    if (state == null) {
+      error(exchange, 404, "model '" + request.model() + "' is not served here (simulated)");
+      return;
+    }
+    ModelBehaviour behaviour = state.behaviour;
+    Fault fault = faultOf(state);
+    if (fault == Fault.MID_STREAM_ERROR) {
+      fault = Fault.SERVER_ERROR;
+    }
+    if (answeredFault(exchange, fault)) {
+      return;
+    }
+    String text;
+    int inputTokens = promptTokens(request.prompt());
+    if (request.images().isEmpty()) {
+      ChatPlan plan = ChatPlan.of(behaviour.withReasoningTokens(0), Integer.MAX_VALUE, 0);
+      text = String.join("", plan.pieces().stream().map(ChatPlan.Piece::text).toList()).strip();
+    } else {
+      List<BufferedImage> frames;
+      try {
+        frames = PixelDescriber.decode(request.images());
+      } catch (PixelDescriber.Undecodable e) {
+        error(exchange, 400, e.getMessage());
+        return;
+      }
+      for (BufferedImage frame : frames) {
+        inputTokens += imageTokens(frame);
+      }
+      text = PixelDescriber.answer(frames);
+    }
+    sleepUntil(
+        SimulatedProviderServer.receivedNanos(exchange) + behaviour.firstTokenDelay().toNanos());
+    int outputTokens = Math.max(1, (text.length() + 3) / 4);
+    byte[] body =
+        JSON.writeValueAsBytes(wholeAnswer(request.model(), text, inputTokens, outputTokens));
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    OutputStream out = exchange.getResponseBody();
+    if (fault == Fault.CUT_STREAM) {
+      out.write(body, 0, body.length / 2);
+      out.flush();
+      throw new StreamCut();
+    }
+    out.write(body);
+    out.close();
+  }
+
+  /**
+   * An image's input tokens, by OpenAI's documented count for a detailed image (85 plus 170 per
+   * 512-pixel tile) as a stand-in for every provider's.
+   */
+  static int imageTokens(BufferedImage image) {
+    int tiles = ((image.getWidth() + 511) / 512) * ((image.getHeight() + 511) / 512);
+    return 85 + 170 * tiles;
+  }
+
+  /** Base64 image data, or an empty array (which no decoder reads) when it is not base64. */
+  static byte[] base64(String data) {
+    try {
+      return java.util.Base64.getMimeDecoder().decode(data == null ? "" : data);
+    } catch (IllegalArgumentException e) {
+      return new byte[0];
+    }
   }
 
   /** Ends the stream with a mid-stream fault. */

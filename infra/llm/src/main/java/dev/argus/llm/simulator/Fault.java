@@ -20,6 +20,11 @@ public enum Fault {
   MID_STREAM_ERROR(0),
   /** After half of the chunks the connection is dropped, without the stream's end. */
   CUT_STREAM(0),
+  /**
+   * HTTP 200 with a body that is not the protocol's answer (an HTML page, as a captive portal or a
+   * misrouted proxy sends): a client must report it, not break on it.
+   */
+  GARBAGE(0),
   /** Never answers: no headers, no bytes, until the client gives up or the server stops. */
   HANG(0);
 

@@ -2,6 +2,7 @@ package dev.argus.llm.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +21,8 @@ final class GeminiDialect extends Dialect {
   private static final Pattern CHAT =
       Pattern.compile("/v1beta/models/([^/:]+):streamGenerateContent");
 
+  private static final Pattern WHOLE = Pattern.compile("/v1beta/models/([^/:]+):generateContent");
+
   /** Listed with the chat models; it cannot generate, so a client must pass it over. */
   static final String EMBEDDING_MODEL = "text-embedding-sim";
 
@@ -36,6 +39,14 @@ final class GeminiDialect extends Dialect {
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
     Matcher chat = CHAT.matcher(path);
+    Matcher whole = WHOLE.matcher(path);
+    if (method.equals("POST") && whole.matches()) {
+      JsonNode body = body(exchange);
+      if (body != null) {
+        answerWhole(exchange, whole(whole.group(1), body));
+      }
+      return;
+    }
     if (method.equals("POST") && chat.matches()) {
       if (!"sse".equals(query(exchange, "alt"))) {
         error(exchange, 400, "this simulator streams with alt=sse only");
@@ -59,6 +70,45 @@ final class GeminiDialect extends Dialect {
       return;
     }
     error(exchange, 404, "Method not found. (simulated)");
+  }
+
+  /** Text and {@code inline_data} (or {@code inlineData}) parts of every content, in order. */
+  private static WholeRequest whole(String model, JsonNode body) {
+    StringBuilder prompt = new StringBuilder();
+    List<byte[]> images = new ArrayList<>();
+    for (JsonNode content : body.path("contents")) {
+      for (JsonNode part : content.path("parts")) {
+        if (part.path("text").isString()) {
+          prompt.append(part.path("text").asString()).append('\n');
+        }
+        JsonNode inline =
+            part.has("inline_data") ? part.path("inline_data") : part.path("inlineData");
+        if (inline.isObject()) {
+          images.add(base64(inline.path("data").asString("")));
+        }
+      }
+    }
+    return new WholeRequest(model, prompt.toString(), images);
+  }
+
+  @Override
+  JsonNode wholeAnswer(String model, String text, int inputTokens, int outputTokens) {
+    ObjectNode answer = object();
+    ObjectNode candidate = answer.putArray("candidates").addObject();
+    candidate
+        .putObject("content")
+        .put("role", "model")
+        .putArray("parts")
+        .addObject()
+        .put("text", text);
+    candidate.put("finishReason", "STOP").put("index", 0);
+    answer
+        .putObject("usageMetadata")
+        .put("promptTokenCount", inputTokens)
+        .put("candidatesTokenCount", outputTokens)
+        .put("totalTokenCount", inputTokens + outputTokens);
+    answer.put("modelVersion", model);
+    return answer;
   }
 
   private void models(HttpExchange exchange) throws IOException {

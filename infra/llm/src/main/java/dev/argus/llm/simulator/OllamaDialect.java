@@ -3,6 +3,8 @@ package dev.argus.llm.simulator;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,6 +32,10 @@ final class OllamaDialect extends Dialect {
     if (method.equals("POST") && path.equals("/api/chat")) {
       JsonNode body = body(exchange);
       if (body == null) {
+        return;
+      }
+      if (body.path("stream").isBoolean() && !body.path("stream").asBoolean()) {
+        answerWhole(exchange, whole(body));
         return;
       }
       String prompt = body.path("messages").path(0).path("content").asString("");
@@ -64,6 +70,34 @@ final class OllamaDialect extends Dialect {
       return;
     }
     error(exchange, 404, "404 page not found");
+  }
+
+  /** Every message's content and {@code images} (base64), in order. */
+  private static WholeRequest whole(JsonNode body) {
+    StringBuilder prompt = new StringBuilder();
+    List<byte[]> images = new ArrayList<>();
+    for (JsonNode message : body.path("messages")) {
+      prompt.append(message.path("content").asString("")).append('\n');
+      for (JsonNode image : message.path("images")) {
+        images.add(base64(image.asString("")));
+      }
+    }
+    return new WholeRequest(body.path("model").asString(""), prompt.toString(), images);
+  }
+
+  @Override
+  JsonNode wholeAnswer(String model, String text, int inputTokens, int outputTokens) {
+    ObjectNode answer = object().put("model", model).put("created_at", Instant.now().toString());
+    answer.putObject("message").put("role", "assistant").put("content", text);
+    return answer
+        .put("done", true)
+        .put("done_reason", "stop")
+        .put("total_duration", 1_000_000L)
+        .put("load_duration", 1_500_000L)
+        .put("prompt_eval_count", inputTokens)
+        .put("prompt_eval_duration", 100_000L)
+        .put("eval_count", outputTokens)
+        .put("eval_duration", 800_000L);
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.argus.llm.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -74,11 +76,60 @@ final class OpenAiDialect extends Dialect {
       return;
     }
     String model = deployment != null ? deployment : body.path("model").asString("");
+    if (!body.path("stream").asBoolean(false)) {
+      answerWhole(exchange, whole(model, body.path("messages")));
+      return;
+    }
     int budget =
         body.path("max_completion_tokens").asInt(body.path("max_tokens").asInt(Integer.MAX_VALUE));
     boolean usage = body.path("stream_options").path("include_usage").asBoolean(false);
     String prompt = body.path("messages").path(0).path("content").asString("");
     stream(exchange, model, budget, usage, promptTokens(prompt));
+  }
+
+  /** Text and {@code image_url} data-URL parts of every message, in order. */
+  private static WholeRequest whole(String model, JsonNode messages) {
+    StringBuilder prompt = new StringBuilder();
+    List<byte[]> images = new ArrayList<>();
+    for (JsonNode message : messages) {
+      JsonNode content = message.path("content");
+      if (content.isString()) {
+        prompt.append(content.asString()).append('\n');
+      }
+      for (JsonNode part : content.isArray() ? content : List.<JsonNode>of()) {
+        if (part.path("text").isString()) {
+          prompt.append(part.path("text").asString()).append('\n');
+        }
+        JsonNode image = part.path("image_url");
+        String url = image.isString() ? image.asString() : image.path("url").asString(null);
+        if (url != null) {
+          // A data URL carries the image; an http URL the simulator does not fetch (it is not
+          // decodable here, so the request is refused as a real provider refuses a bad image).
+          images.add(
+              url.startsWith("data:") ? base64(url.substring(url.indexOf(',') + 1)) : new byte[0]);
+        }
+      }
+    }
+    return new WholeRequest(model, prompt.toString(), images);
+  }
+
+  @Override
+  JsonNode wholeAnswer(String model, String text, int inputTokens, int outputTokens) {
+    ObjectNode answer =
+        object()
+            .put("id", "chatcmpl-sim")
+            .put("object", "chat.completion")
+            .put("created", System.currentTimeMillis() / 1000)
+            .put("model", model);
+    ObjectNode choice = answer.putArray("choices").addObject().put("index", 0);
+    choice.putObject("message").put("role", "assistant").put("content", text).putNull("refusal");
+    choice.put("finish_reason", "stop");
+    answer
+        .putObject("usage")
+        .put("prompt_tokens", inputTokens)
+        .put("completion_tokens", outputTokens)
+        .put("total_tokens", inputTokens + outputTokens);
+    return answer;
   }
 
   private static String bearer(String header) {

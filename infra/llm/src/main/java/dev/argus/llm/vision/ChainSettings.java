@@ -22,6 +22,29 @@ public record ChainSettings(
     int minimumCalls,
     Duration openFor) {
 
+  public ChainSettings {
+    if (callTimeout == null || callTimeout.isNegative() || callTimeout.isZero()) {
+      throw new IllegalArgumentException("callTimeout must be positive, was " + callTimeout);
+    }
+    if (maxRetries < 0) {
+      throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
+    }
+    if (firstBackoff == null || firstBackoff.toMillis() < 1) {
+      throw new IllegalArgumentException("firstBackoff must be at least 1 ms, was " + firstBackoff);
+    }
+    if (!(failureRateThreshold > 0 && failureRateThreshold <= 100)) {
+      throw new IllegalArgumentException(
+          "failureRateThreshold must be a percentage above 0 and at most 100, was "
+              + failureRateThreshold);
+    }
+    if (minimumCalls < 1) {
+      throw new IllegalArgumentException("minimumCalls must be at least 1, was " + minimumCalls);
+    }
+    if (openFor == null || openFor.toMillis() < 1) {
+      throw new IllegalArgumentException("openFor must be at least 1 ms, was " + openFor);
+    }
+  }
+
   public static final ChainSettings DEFAULTS =
       new ChainSettings(
           Duration.ofSeconds(30), 2, Duration.ofSeconds(2), 50f, 4, Duration.ofSeconds(60));
