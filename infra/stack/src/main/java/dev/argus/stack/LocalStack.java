@@ -4,6 +4,8 @@ import dev.argus.contract.TopicProvisioner;
 import dev.argus.contract.kafka.KafkaSettings;
 import dev.argus.contract.schema.ServiceRoles;
 import dev.argus.contract.secrets.InvalidSecretKeyException;
+import dev.argus.stack.demo.DemoCamera;
+import dev.argus.stack.demo.DemoCameraSeeder;
 import dev.argus.stack.demo.DemoFleet;
 import dev.argus.stack.demo.DemoLlmEndpoints;
 import dev.argus.stack.demo.DemoLlmSeeder;
@@ -46,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
   private LeftoverProcesses leftovers;
   private AdminKey.Resolved adminKey;
   private DemoLlmEndpoints demoLlm;
+  private DemoCamera demoCamera;
   private final CompletableFuture<String> gaveUp = new CompletableFuture<>();
 
   LocalStack(StackOptions options, PrintStream out) {
@@ -101,6 +104,8 @@ public final class LocalStack implements AutoCloseable {
       new DemoTargetSeeder(apiBaseUrl(), adminKey.key(), out)
           .seedOnce(options.apiPort(), options.kafkaPort());
       new DemoLlmSeeder(apiBaseUrl(), adminKey.key(), out).seedOnce(demoLlm);
+      // After the LLM demo: the camera's AI chain is made of its simulated endpoints.
+      new DemoCameraSeeder(apiBaseUrl(), adminKey.key(), out).seedOnce(demoCamera);
     }
     Supervisor supervisor =
         new Supervisor(
@@ -181,6 +186,8 @@ public final class LocalStack implements AutoCloseable {
     running.push(simulator);
     demoLlm = DemoLlmEndpoints.start(options.demoLlmPort(), DemoLlmSeeder.DEMO_API_KEY);
     running.push(demoLlm);
+    demoCamera = DemoCamera.start(options.demoCameraPort(), Clock.systemUTC());
+    running.push(demoCamera);
     List<String> devices = new ArrayList<>();
     for (String ups : simulator.upsNames()) {
       devices.add("nut://127.0.0.1:" + simulator.port() + "/" + ups + "?id=ups-" + ups);
@@ -199,6 +206,7 @@ public final class LocalStack implements AutoCloseable {
             + demoLlm.openAiCompatibleUrl()
             + ", Ollama at "
             + demoLlm.ollamaUrl());
+    out.println("    and a simulated snapshot camera at " + demoCamera.snapshotUrl());
     return devices;
   }
 

@@ -54,6 +54,7 @@ final class StackCommandLine {
             !noDemo && !"false".equalsIgnoreCase(env.getOrDefault("ARGUS_DEMO_FLEET", "true")))
         .demoNutPort(port(env, "ARGUS_DEMO_NUT_PORT", defaults.demoNutPort()))
         .demoLlmPort(port(env, "ARGUS_DEMO_LLM_PORT", defaults.demoLlmPort()))
+        .demoCameraPort(port(env, "ARGUS_DEMO_CAMERA_PORT", defaults.demoCameraPort()))
         .extraDevices(devices)
         .pollInterval(pollInterval(env, defaults.pollInterval()))
         .restarts(restarts(env, defaults.restarts()))
@@ -104,11 +105,12 @@ final class StackCommandLine {
     return """
     Usage: ./argus-start.sh [--reset] [--no-demo]
       --reset     delete the data of earlier runs (broker log, database) before starting
-      --no-demo   do not start the demo (simulated NUT fleet, uptime targets, LLM endpoints)
+      --no-demo   do not start the demo (simulated NUT fleet, uptime targets, LLM endpoints, camera)
     Environment: ARGUS_API_PORT (8000), ARGUS_KAFKA_PORT (9092), ARGUS_DB_PORT (5433),
       ARGUS_DB_URL/ARGUS_DB_USER/ARGUS_DB_PASSWORD (use an existing PostgreSQL),
       ARGUS_DATA_DIR (<project>/.argus), ARGUS_POLL_INTERVAL (5s),
       ARGUS_DEMO_NUT_PORT (13493), ARGUS_DEMO_LLM_PORT (18300; the simulated Ollama on +1),
+      ARGUS_DEMO_CAMERA_PORT (18310),
       ARGUS_COLLECTOR_DEVICES (more devices: nut://[user[:pass]@]host[:port][/ups][?id=..]),
       ARGUS_RESTART_LIMIT (5 restarts of a crashed service within ARGUS_RESTART_WINDOW (5m),
       then stop; 0: stop at the first crash), ARGUS_RESTART_MAX_DELAY (30s)\

@@ -35,6 +35,7 @@ public record StackOptions(
     boolean demoFleet,
     int demoNutPort,
     int demoLlmPort,
+    int demoCameraPort,
     List<String> extraDevices,
     Duration pollInterval,
     Map<String, String> serviceEnvironment,
@@ -69,6 +70,7 @@ public record StackOptions(
         .demoFleet(demoFleet)
         .demoNutPort(demoNutPort)
         .demoLlmPort(demoLlmPort)
+        .demoCameraPort(demoCameraPort)
         .extraDevices(extraDevices)
         .pollInterval(pollInterval)
         .serviceEnvironment(serviceEnvironment)
@@ -96,6 +98,7 @@ public record StackOptions(
     private int demoNutPort = 13493;
     // The simulated OpenAI-compatible endpoint; the simulated Ollama one listens on the next port.
     private int demoLlmPort = 18300;
+    private int demoCameraPort = 18310;
     private List<String> extraDevices = List.of();
     private Duration pollInterval = Duration.ofSeconds(5);
     private Map<String, String> serviceEnvironment = Map.of();
@@ -157,6 +160,11 @@ public record StackOptions(
       return this;
     }
 
+    public Builder demoCameraPort(int port) {
+      this.demoCameraPort = port;
+      return this;
+    }
+
     public Builder extraDevices(List<String> nutUris) {
       this.extraDevices = nutUris;
       return this;
@@ -198,6 +206,7 @@ public record StackOptions(
           demoFleet,
           demoNutPort,
           demoLlmPort,
+          demoCameraPort,
           extraDevices,
           pollInterval,
           serviceEnvironment,

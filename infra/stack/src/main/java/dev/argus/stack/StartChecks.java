@@ -92,6 +92,7 @@ final class StartChecks {
       ports.put("ARGUS_DEMO_NUT_PORT", options.demoNutPort());
       ports.put("ARGUS_DEMO_LLM_PORT", options.demoLlmPort());
       ports.put("ARGUS_DEMO_LLM_PORT + 1", options.demoLlmPort() + 1);
+      ports.put("ARGUS_DEMO_CAMERA_PORT", options.demoCameraPort());
     }
     List<String> problems = new ArrayList<>();
     ports.forEach(

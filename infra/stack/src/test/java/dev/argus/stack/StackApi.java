@@ -111,6 +111,7 @@ final class StackApi {
         .demoFleet(false)
         .demoNutPort(freePort())
         .demoLlmPort(freePort())
+        .demoCameraPort(freePort())
         .durableDatabase(false);
   }
 
