@@ -2,7 +2,9 @@
 # Installs the system packages the tests talk to, when missing: a real NUT server (upsd +
 # dummy-ups driver) and client, a real SNMP agent (snmpd) and client tools, docker-compose (to validate docker-compose.yml without an engine)
 # and kcat (a real downstream Kafka consumer), curl and jq (the seed's alert-status client script),
-# iputils-ping (ping probes of uptime targets). Node.js >= 20 and npm, for the TimescaleDB check
+# iputils-ping (ping probes of uptime targets), ffmpeg (the camera decoder) and GStreamer's RTSP
+# server with python3-gi (the RTSP camera of the camera tests, run by /usr/bin/python3), then the
+# camera footage (infra/bin/fetch-footage.sh, cached outside the checkout). Node.js >= 20 and npm, for the TimescaleDB check
 # (shared/tools/timescaledb-lite), are expected on the machine (Debian's own nodejs is older);
 # without them that test skips. Needs root (or sudo) for apt-get; without it, or when apt-get
 # fails, the tests that need a package skip.
@@ -18,8 +20,22 @@ command -v kcat >/dev/null || missing+=(kcat)
 command -v jq >/dev/null || missing+=(jq)
 command -v curl >/dev/null || missing+=(curl)
 command -v ping >/dev/null || missing+=(iputils-ping)
+command -v ffmpeg >/dev/null || missing+=(ffmpeg)
+command -v gst-launch-1.0 >/dev/null || missing+=(gstreamer1.0-tools)
+gst_plugin() { command -v gst-inspect-1.0 >/dev/null && gst-inspect-1.0 "$1" >/dev/null 2>&1; }
+gst_plugin videotestsrc || missing+=(gstreamer1.0-plugins-base)
+gst_plugin rtph264pay || missing+=(gstreamer1.0-plugins-good)
+gst_plugin x264enc || missing+=(gstreamer1.0-plugins-ugly)
+gst_plugin h264parse || missing+=(gstreamer1.0-plugins-bad)
+[ -x /usr/bin/python3 ] || missing+=(python3)
+/usr/bin/python3 -c 'import gi; gi.require_version("GstRtspServer", "1.0")' 2>/dev/null \
+  || missing+=(python3-gi gir1.2-gst-rtsp-server-1.0)
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+fetch_footage() { "$here/fetch-footage.sh" || true; }
 
 if [ ${#missing[@]} -eq 0 ]; then
+  fetch_footage
   exit 0
 fi
 
@@ -29,6 +45,7 @@ elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
   sudo="sudo"
 else
   echo "install-test-deps: cannot install ${missing[*]} (not root, no sudo); tests needing them will skip." >&2
+  fetch_footage
   exit 0
 fi
 
@@ -38,3 +55,4 @@ if ! { $sudo apt-get update -qq && \
     $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }; then
   echo "install-test-deps: could not install ${missing[*]}; tests needing them will skip." >&2
 fi
+fetch_footage

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The collector's share of {@link ArgusArchRules}: no database, standalone protocol clients, and
- * polling and probing that never touch a Kafka client.
+ * polling, probing and camera workers that never touch a Kafka client, motion detection without
+ * I/O.
  */
 class ArchitectureTest {
 
@@ -37,5 +38,10 @@ class ArchitectureTest {
   @Test
   void pollingAndProbingUseNoKafkaClient() {
     ArgusArchRules.POLLING_AND_PROBING_USE_NO_KAFKA_CLIENT.check(CLASSES);
+  }
+
+  @Test
+  void motionDetectionIsPure() {
+    ArgusArchRules.MOTION_DETECTION_IS_PURE.check(CLASSES);
   }
 }

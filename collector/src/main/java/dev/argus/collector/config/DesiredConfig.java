@@ -1,5 +1,6 @@
 package dev.argus.collector.config;
 
+import dev.argus.contract.camera.CameraConfig;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
 import dev.argus.contract.config.DeviceConfig;
@@ -17,8 +18,9 @@ import java.util.TreeMap;
  * The desired configuration as the compacted {@code argus.config} topic has it so far: the
  * api-managed devices and targets by id, the runtime settings (null while none was ever published,
  * so the collector's own environment applies), and the LLM providers (credentials still encrypted)
- * and models by UUID with the LLM monitoring settings (null while none was ever published). The
- * processor's LLM alert rules ({@code llm-rule/<id>}) are passed over.
+ * and models by UUID with the LLM monitoring settings (null while none was ever published), and the
+ * cameras by UUID (credentials still encrypted). The processor's LLM alert rules ({@code
+ * llm-rule/<id>}) are passed over.
  */
 public record DesiredConfig(
     Map<String, DeviceConfig> devices,
@@ -26,16 +28,18 @@ public record DesiredConfig(
     Map<Long, TargetConfig> targets,
     Map<String, LlmProviderConfig> llmProviders,
     Map<String, LlmModelConfig> llmModels,
-    LlmMonitoringConfig llmMonitoring) {
+    LlmMonitoringConfig llmMonitoring,
+    Map<String, CameraConfig> cameras) {
 
   public static final DesiredConfig EMPTY =
-      new DesiredConfig(Map.of(), null, Map.of(), Map.of(), Map.of(), null);
+      new DesiredConfig(Map.of(), null, Map.of(), Map.of(), Map.of(), null, Map.of());
 
   public DesiredConfig {
     devices = Collections.unmodifiableMap(new TreeMap<>(devices));
     targets = Collections.unmodifiableMap(new TreeMap<>(targets));
     llmProviders = Collections.unmodifiableMap(new TreeMap<>(llmProviders));
     llmModels = Collections.unmodifiableMap(new TreeMap<>(llmModels));
+    cameras = Collections.unmodifiableMap(new TreeMap<>(cameras));
   }
 
   /**
@@ -66,7 +70,8 @@ public record DesiredConfig(
           targets,
           llmProviders,
           llmModels,
-          llmMonitoring);
+          llmMonitoring,
+          cameras);
     }
     if (ConfigKeys.isLlmProvider(key)) {
       return withLlmProvider(key, value);
@@ -85,7 +90,11 @@ public record DesiredConfig(
           targets,
           llmProviders,
           llmModels,
-          value == null ? null : value.llmMonitoring());
+          value == null ? null : value.llmMonitoring(),
+          cameras);
+    }
+    if (ConfigKeys.isCamera(key)) {
+      return withCamera(key, value);
     }
     if (ConfigKeys.isLlmRule(key)) {
       // The processor evaluates alert rules; nothing for a collector.
@@ -95,7 +104,7 @@ public record DesiredConfig(
         "unknown key '"
             + key
             + "' (expected device/<id>, target/<id>, runtime, llm-provider/<id>, llm-model/<id>,"
-            + " llm-monitoring or llm-rule/<id>)");
+            + " llm-monitoring, llm-rule/<id> or camera/<id>)");
   }
 
   /** The targets to probe. */
@@ -119,7 +128,8 @@ public record DesiredConfig(
       }
       changed.put(id, device);
     }
-    return new DesiredConfig(changed, runtime, targets, llmProviders, llmModels, llmMonitoring);
+    return new DesiredConfig(
+        changed, runtime, targets, llmProviders, llmModels, llmMonitoring, cameras);
   }
 
   private DesiredConfig withTarget(String key, ConfigEntry value) {
@@ -142,7 +152,8 @@ public record DesiredConfig(
       }
       changed.put(id, target);
     }
-    return new DesiredConfig(devices, runtime, changed, llmProviders, llmModels, llmMonitoring);
+    return new DesiredConfig(
+        devices, runtime, changed, llmProviders, llmModels, llmMonitoring, cameras);
   }
 
   private DesiredConfig withLlmProvider(String key, ConfigEntry value) {
@@ -160,7 +171,7 @@ public record DesiredConfig(
       }
       changed.put(id, provider);
     }
-    return new DesiredConfig(devices, runtime, targets, changed, llmModels, llmMonitoring);
+    return new DesiredConfig(devices, runtime, targets, changed, llmModels, llmMonitoring, cameras);
   }
 
   private DesiredConfig withLlmModel(String key, ConfigEntry value) {
@@ -178,7 +189,27 @@ public record DesiredConfig(
       }
       changed.put(id, model);
     }
-    return new DesiredConfig(devices, runtime, targets, llmProviders, changed, llmMonitoring);
+    return new DesiredConfig(
+        devices, runtime, targets, llmProviders, changed, llmMonitoring, cameras);
+  }
+
+  private DesiredConfig withCamera(String key, ConfigEntry value) {
+    String id = ConfigKeys.cameraId(key);
+    var changed = new TreeMap<>(cameras);
+    if (value == null) {
+      changed.remove(id);
+    } else {
+      CameraConfig camera = value.camera();
+      if (camera == null) {
+        throw new IllegalArgumentException("key '" + key + "' holds a " + kind(value) + " entry");
+      }
+      if (!camera.id().equals(id)) {
+        throw new IllegalArgumentException("key '" + key + "' holds camera " + camera.id());
+      }
+      changed.put(id, camera);
+    }
+    return new DesiredConfig(
+        devices, runtime, targets, llmProviders, llmModels, llmMonitoring, changed);
   }
 
   private static String kind(ConfigEntry value) {
@@ -197,6 +228,9 @@ public record DesiredConfig(
     if (value.llmModel() != null) {
       return "llm_model";
     }
-    return value.llmMonitoring() != null ? "llm_monitoring" : "llm_rule";
+    if (value.llmMonitoring() != null) {
+      return "llm_monitoring";
+    }
+    return value.camera() != null ? "camera" : "llm_rule";
   }
 }

@@ -1,5 +1,6 @@
 package dev.argus.collector.config;
 
+import dev.argus.collector.camera.DesiredCamera;
 import dev.argus.collector.llm.LlmFleet;
 import dev.argus.collector.llm.LlmProvider;
 import dev.argus.collector.power.device.Device;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * polled, with the reason) and tells the {@link TargetsListener}s when the enabled targets changed.
  * The poll plan and the heartbeat read the result from other threads, and so does the LLM job
  * runner its {@link #llmFleet()}: providers with their credentials decrypted, models and the
- * monitoring settings.
+ * monitoring settings. When the cameras change it tells the {@link CamerasListener}s every camera
+ * as this collector sees it ({@link CameraAssignments}).
  */
 public final class ManagedConfig {
 
@@ -37,6 +39,8 @@ public final class ManagedConfig {
   private final RuntimeSecrets runtimeSecrets;
   private final List<TargetsListener> targetsListeners;
   private final LlmProviders llmProviders;
+  private final CameraAssignments cameraAssignments;
+  private final List<CamerasListener> camerasListeners;
   private DesiredConfig desired = DesiredConfig.EMPTY;
   private DesiredConfig published;
   private Map<String, String> skippedLogged = Map.of();
@@ -53,6 +57,34 @@ public final class ManagedConfig {
       RuntimeSecrets runtimeSecrets,
       List<TargetsListener> targetsListeners,
       LlmProviders llmProviders) {
+    this(
+        staticDevices,
+        collectorId,
+        acceptUnassigned,
+        mapper,
+        runtimeSecrets,
+        targetsListeners,
+        llmProviders,
+        null,
+        List.of());
+  }
+
+  /**
+   * @param cameraAssignments decides which cameras run here; null when no camera listener is given
+   * @param camerasListeners told the cameras on every change (the camera workers)
+   */
+  public ManagedConfig(
+      List<Device> staticDevices,
+      String collectorId,
+      boolean acceptUnassigned,
+      DeviceConfigMapper mapper,
+      RuntimeSecrets runtimeSecrets,
+      List<TargetsListener> targetsListeners,
+      LlmProviders llmProviders,
+      CameraAssignments cameraAssignments,
+      List<CamerasListener> camerasListeners) {
+    this.cameraAssignments = cameraAssignments;
+    this.camerasListeners = List.copyOf(camerasListeners);
     this.staticDevices = List.copyOf(staticDevices);
     this.collectorId = collectorId;
     this.acceptUnassigned = acceptUnassigned;
@@ -99,6 +131,9 @@ public final class ManagedConfig {
     }
     if (first || llmChanged()) {
       updateLlmFleet();
+    }
+    if ((first || !desired.cameras().equals(published.cameras())) && cameraAssignments != null) {
+      notifyCamerasListeners(cameraAssignments.desired(desired.cameras().values()));
     }
     published = desired;
   }
@@ -188,6 +223,16 @@ public final class ManagedConfig {
       } catch (RuntimeException e) {
         // One failing listener must neither stop the config reader nor the other listeners.
         log.error("A targets listener failed on {} target(s)", targets.size(), e);
+      }
+    }
+  }
+
+  private void notifyCamerasListeners(List<DesiredCamera> cameras) {
+    for (CamerasListener listener : camerasListeners) {
+      try {
+        listener.camerasChanged(cameras);
+      } catch (RuntimeException e) {
+        log.error("A cameras listener failed on {} camera(s)", cameras.size(), e);
       }
     }
   }

@@ -51,6 +51,20 @@ public final class KafkaClients {
    * that grows until the collector stalls.
    */
   public <K, V> TopicPublisher<K, V> publisher(Topic<K, V> topic) {
+    return publisher(topic, Map.of());
+  }
+
+  /**
+   * A {@link #publisher} for records with camera frames: {@code max.request.size} is {@link
+   * Topics#CAMERA_MAX_MESSAGE_BYTES}, which the camera topics accept (the default 1 MB would refuse
+   * a reading of several JPEGs).
+   */
+  public <K, V> TopicPublisher<K, V> largeRecordPublisher(Topic<K, V> topic) {
+    return publisher(
+        topic, Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.CAMERA_MAX_MESSAGE_BYTES));
+  }
+
+  private <K, V> TopicPublisher<K, V> publisher(Topic<K, V> topic, Map<String, Object> overrides) {
     Map<String, Object> config = settings.producerBaseline(clientIdPrefix + "-" + topic.name());
     config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
@@ -58,6 +72,7 @@ public final class KafkaClients {
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
     // send() blocks the poll cycle while it waits for metadata; keep that short.
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+    config.putAll(overrides);
     var producer =
         new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer());
     return new TopicPublisher<>(topic, producer);

@@ -1,13 +1,20 @@
 package dev.argus.collector.system;
 
+import dev.argus.camera.source.CameraSources;
+import dev.argus.camera.source.FrameSourceFactory;
+import dev.argus.collector.camera.CameraSettings;
+import dev.argus.collector.camera.CameraWorkers;
 import dev.argus.collector.commands.CommandReader;
 import dev.argus.collector.commands.LlmJobReader;
+import dev.argus.collector.config.CameraAssignments;
+import dev.argus.collector.config.CamerasListener;
 import dev.argus.collector.config.ConfigTopicReader;
 import dev.argus.collector.config.ConfiguredPollPlan;
 import dev.argus.collector.config.LlmProviders;
 import dev.argus.collector.config.ManagedConfig;
 import dev.argus.collector.config.RuntimeSecrets;
 import dev.argus.collector.config.TargetsListener;
+import dev.argus.collector.kafka.CameraReadingsPublisher;
 import dev.argus.collector.kafka.KafkaClients;
 import dev.argus.collector.kafka.LlmResultsPublisher;
 import dev.argus.collector.kafka.TopicPublisher;
@@ -27,6 +34,8 @@ import dev.argus.collector.probe.ProbeSettings;
 import dev.argus.collector.probe.TargetProber;
 import dev.argus.collector.status.HeartbeatPublisher;
 import dev.argus.contract.Topics;
+import dev.argus.contract.camera.CameraStatus;
+import dev.argus.contract.camera.MotionReading;
 import dev.argus.contract.collector.CollectorHeartbeat;
 import dev.argus.contract.kafka.KafkaSettings;
 import dev.argus.contract.llm.BenchmarkEvent;
@@ -41,6 +50,7 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -50,10 +60,11 @@ import org.springframework.context.annotation.Import;
  * configuration read from {@code argus.config} (devices, runtime settings, and targets for any
  * {@link TargetsListener} bean), the NUT and SNMP pollers, the poll scheduler and its cycle runner,
  * the uptime-target probes, the heartbeat, the command reader, and the LLM job reader with its
- * runner (providers and models from {@code argus.config}, one shared HTTP client). Start-up reads
- * the configuration topic before the first cycle. On shutdown Spring stops the command reader, the
- * heartbeat, the scheduler and then the configuration reader, and finally closes the producers,
- * which delivers what they still buffer.
+ * runner (providers and models from {@code argus.config}, one shared HTTP client), and the camera
+ * workers (cameras from {@code argus.config}, frames through a {@link FrameSourceFactory}).
+ * Start-up reads the configuration topic before the first cycle. On shutdown Spring stops the
+ * command reader, the heartbeat, the scheduler and then the configuration reader, and finally
+ * closes the producers, which delivers what they still buffer.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(CollectorSettingsConfiguration.class)
@@ -118,7 +129,8 @@ class CollectorConfiguration {
   ManagedConfig managedConfig(
       CollectorProperties collector,
       SecretsSettings secrets,
-      ObjectProvider<TargetsListener> targetsListeners) {
+      ObjectProvider<TargetsListener> targetsListeners,
+      ObjectProvider<CamerasListener> camerasListeners) {
     collector.configuredDevices().forEach(device -> log.info("Configured {}", device));
     log.info("Credentials from argus.config are decrypted with {}", secrets);
     var cipher = secrets.cipher();
@@ -129,7 +141,9 @@ class CollectorConfiguration {
         new DeviceConfigMapper(cipher),
         new RuntimeSecrets(cipher),
         targetsListeners.orderedStream().toList(),
-        new LlmProviders(cipher));
+        new LlmProviders(cipher),
+        new CameraAssignments(collector.collectorId(), collector.acceptUnassignedDevices(), cipher),
+        camerasListeners.orderedStream().toList());
   }
 
   @Bean
@@ -244,6 +258,49 @@ class CollectorConfiguration {
           llmJobRunner.run(job);
         },
         STARTUP_WAIT);
+  }
+
+  @Bean(destroyMethod = "close")
+  TopicPublisher<String, CameraStatus> cameraStatusPublisher(KafkaClients clients) {
+    return clients.publisher(Topics.CAMERA_STATUS);
+  }
+
+  @Bean(destroyMethod = "close")
+  TopicPublisher<String, MotionReading> motionReadingPublisher(KafkaClients clients) {
+    return clients.largeRecordPublisher(Topics.READINGS_CAMERA);
+  }
+
+  /**
+   * The production frame sources (ffmpeg for RTSP and MJPEG, ImageIO for snapshots); a test context
+   * registers its own factory instead.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  FrameSourceFactory frameSourceFactory() {
+    return CameraSources.factory();
+  }
+
+  @Bean
+  CameraWorkers cameraWorkers(
+      CollectorProperties collector,
+      CameraSettings cameras,
+      FrameSourceFactory frameSourceFactory,
+      TopicPublisher<String, CameraStatus> cameraStatusPublisher,
+      TopicPublisher<String, MotionReading> motionReadingPublisher,
+      Clock clock) {
+    log.info("Camera workers: {}", cameras);
+    return new CameraWorkers(
+        collector.collectorId(),
+        frameSourceFactory,
+        new CameraReadingsPublisher(cameraStatusPublisher, motionReadingPublisher),
+        cameras,
+        clock);
+  }
+
+  /** The camera workers follow the cameras of {@code argus.config}. */
+  @Bean
+  CamerasListener workedCameras(CameraWorkers cameraWorkers) {
+    return cameraWorkers::camerasChanged;
   }
 
   @Bean

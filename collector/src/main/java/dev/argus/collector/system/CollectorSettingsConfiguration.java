@@ -1,5 +1,6 @@
 package dev.argus.collector.system;
 
+import dev.argus.collector.camera.CameraSettings;
 import dev.argus.collector.power.device.DeviceUriConverter;
 import dev.argus.collector.probe.ProbeSettings;
 import dev.argus.contract.kafka.KafkaSettings;
@@ -12,11 +13,12 @@ import org.springframework.core.env.Environment;
 
 /**
  * Binds and validates the settings ({@code argus.collector.*}, {@code argus.kafka.*}, {@code
- * argus.probe.*}, {@code argus.secrets.*}), apart from the beans that use them so that tests can
- * bind them alone.
+ * argus.probe.*}, {@code argus.secrets.*}, {@code argus.camera.*}), apart from the beans that use
+ * them so that tests can bind them alone.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
+  CameraSettings.class,
   CollectorProperties.class,
   LlmProbeSettings.class,
   ProbeSettings.class,

@@ -3,6 +3,7 @@ package dev.argus.collector.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.argus.contract.camera.CameraConfig;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
 import dev.argus.contract.config.DeviceConfig;
@@ -95,6 +96,50 @@ class DesiredConfigTest {
     assertThat(config.llmMonitoring()).isEqualTo(monitoring);
     assertThat(config.apply(ConfigKeys.LLM_MONITORING, null).llmMonitoring()).isNull();
     assertThat(config.apply(ConfigKeys.llmRule("r-1"), ConfigEntry.of(rule))).isEqualTo(config);
+  }
+
+  static CameraConfig camera(String id, String collector, Map<String, String> credentials) {
+    return new CameraConfig(
+        id,
+        "Camera " + id,
+        "rtsp",
+        true,
+        true,
+        "rtsp://10.0.0.7:554/stream1",
+        "tcp",
+        null,
+        null,
+        null,
+        "viewer",
+        credentials,
+        5,
+        "medium",
+        60,
+        List.of(),
+        null,
+        "single_frame",
+        1,
+        List.of(),
+        null,
+        collector);
+  }
+
+  @Test
+  void followsCamerasAndTheirTombstones() {
+    var config =
+        DesiredConfig.EMPTY
+            .apply(ConfigKeys.camera("c-1"), ConfigEntry.of(camera("c-1", null, Map.of())))
+            .apply(ConfigKeys.camera("c-2"), ConfigEntry.of(camera("c-2", null, Map.of())))
+            .apply(ConfigKeys.camera("c-1"), null);
+
+    assertThat(config.cameras()).containsOnlyKeys("c-2");
+    assertThatThrownBy(
+            () ->
+                config.apply(
+                    ConfigKeys.camera("c-3"), ConfigEntry.of(camera("c-4", null, Map.of()))))
+        .hasMessageContaining("key 'camera/c-3' holds camera c-4");
+    assertThatThrownBy(() -> config.apply(ConfigKeys.camera("c-3"), ConfigEntry.of(device("d"))))
+        .hasMessageContaining("key 'camera/c-3' holds a device entry");
   }
 
   @Test

@@ -218,4 +218,44 @@ class ManagedConfigTest {
     assertThat(fleet.monitoredModels()).extracting(LlmModelConfig::id).containsExactly("m-1");
     assertThat(fleet.monitoring()).isEqualTo(LlmMonitoringConfig.defaults());
   }
+
+  @Test
+  void tellsTheCamerasListenersEveryCameraOnceAtFirstAndThenOnlyWhenTheCamerasChange() {
+    List<List<String>> told = new ArrayList<>();
+    var withCameras =
+        new ManagedConfig(
+            List.of(),
+            "c1",
+            true,
+            new DeviceConfigMapper(TestSecrets.CIPHER),
+            new RuntimeSecrets(TestSecrets.CIPHER),
+            List.of(),
+            new LlmProviders(TestSecrets.CIPHER),
+            new CameraAssignments("c1", true, TestSecrets.CIPHER),
+            List.of(
+                cameras -> {
+                  throw new IllegalStateException("listener bug");
+                },
+                cameras ->
+                    told.add(
+                        cameras.stream()
+                            .map(c -> c.id() + (c.runsHere() ? " runs" : " not here"))
+                            .toList())));
+    withCameras.refresh();
+    withCameras.apply(
+        ConfigKeys.camera("cam-1"),
+        ConfigEntry.of(DesiredConfigTest.camera("cam-1", null, Map.of())));
+    withCameras.apply(
+        ConfigKeys.camera("cam-2"),
+        ConfigEntry.of(DesiredConfigTest.camera("cam-2", "c2", Map.of())));
+    withCameras.refresh();
+    withCameras.apply(ConfigKeys.device("api-1"), ConfigEntry.of(device("api-1")));
+    withCameras.refresh();
+    withCameras.apply(ConfigKeys.camera("cam-1"), null);
+    withCameras.refresh();
+
+    assertThat(told)
+        .containsExactly(
+            List.of(), List.of("cam-1 runs", "cam-2 not here"), List.of("cam-2 not here"));
+  }
 }

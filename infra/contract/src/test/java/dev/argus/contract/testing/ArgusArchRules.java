@@ -168,14 +168,34 @@ public final class ArgusArchRules {
               COLLECTOR + ".nut..",
               COLLECTOR + ".snmp..",
               COLLECTOR + ".probe..",
-              COLLECTOR + ".llm..")
+              COLLECTOR + ".llm..",
+              COLLECTOR + ".camera..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("org.apache.kafka..")
           .because(
-              "polling, probing and LLM measuring are tested without a broker: publish through"
-                  + " dev.argus.collector.kafka.TopicPublisher (or a listener the wiring connects,"
-                  + " such as llm.LlmResults), never through a Kafka client");
+              "polling, probing, LLM measuring and camera workers are tested without a broker:"
+                  + " publish through dev.argus.collector.kafka.TopicPublisher (or a listener the"
+                  + " wiring connects, such as llm.LlmResults or camera.CameraReadings), never"
+                  + " through a Kafka client");
+
+  public static final ArchRule MOTION_DETECTION_IS_PURE =
+      noClasses()
+          .that()
+          .resideInAPackage(COLLECTOR + ".camera.motion..")
+          .should()
+          .dependOnClassesThat()
+          .resideOutsideOfPackages(
+              "java.lang..",
+              "java.util..",
+              "java.time..",
+              "java.awt..",
+              COLLECTOR + ".camera.motion..",
+              "dev.argus.contract.camera..")
+          .because(
+              "motion detection is a function of frames, settings and an injected clock, tested"
+                  + " frame by frame: read sources, encode JPEGs and publish in"
+                  + " dev.argus.collector.camera");
 
   // ---------------------------------------------------------------------------------------------
   // api
@@ -248,6 +268,28 @@ public final class ArgusArchRules {
           .because(
               "the simulator is a test double of remote providers; the client must not know it:"
                   + " give the simulator what it needs from the client, not the other way round");
+
+  // ---------------------------------------------------------------------------------------------
+  // infra/camera
+
+  public static final String CAMERA = "dev.argus.camera";
+
+  public static final ArchRule CAMERA_DEPENDS_ON_THE_JDK_ALONE =
+      noClasses()
+          .that()
+          .resideInAPackage(CAMERA + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideOutsideOfPackages(
+              "java..",
+              "javax.imageio..",
+              CAMERA + "..",
+              "dev.argus.contract.net..",
+              "dev.argus.contract.settings..")
+          .because(
+              "frames are decoded by an ffmpeg child and javax.imageio, never by a native library"
+                  + " in the JVM (CAMERAS.md), and the sources know nothing of Spring, Kafka or the"
+                  + " wire contract: map frames to readings in the collector");
 
   // ---------------------------------------------------------------------------------------------
   // contract pieces that the standalone clients may use
