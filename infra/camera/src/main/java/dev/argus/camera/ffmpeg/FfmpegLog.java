@@ -22,7 +22,6 @@ final class FfmpegLog {
       Pattern.compile("^\\s*Stream #\\d+:\\d+\\S*: Video: (\\w+)(.*)$");
   private static final Pattern SIZE = Pattern.compile("[ ,](\\d{1,5})x(\\d{1,5})(?=[ ,\\[]|$)");
   private static final Pattern FPS = Pattern.compile("([\\d.]+)(k?) fps");
-  private static final Pattern TBR = Pattern.compile("([\\d.]+)(k?) tbr");
 
   private final UnaryOperator<String> redactor;
   private final ArrayDeque<String> lines = new ArrayDeque<>();
@@ -87,15 +86,16 @@ final class FfmpegLog {
     return new ArrayList<>(lines);
   }
 
-  /** The nominal rate: {@code fps} when the stream states one, else ffmpeg's guess {@code tbr}. */
+  /**
+   * The nominal rate when the stream states one ({@code fps}); null otherwise. {@code tbr} is not
+   * used: without a stated rate ffmpeg prints its default guess there (25 for every MJPEG stream).
+   */
   static Double rate(String streamDetails) {
-    for (Pattern pattern : List.of(FPS, TBR)) {
-      Matcher m = pattern.matcher(streamDetails);
-      if (m.find()) {
-        double value = Double.parseDouble(m.group(1)) * (m.group(2).isEmpty() ? 1 : 1000);
-        return value > 0 && value < 1000 ? value : null;
-      }
+    Matcher m = FPS.matcher(streamDetails);
+    if (!m.find()) {
+      return null;
     }
-    return null;
+    double value = Double.parseDouble(m.group(1)) * (m.group(2).isEmpty() ? 1 : 1000);
+    return value > 0 && value < 1000 ? value : null;
   }
 }

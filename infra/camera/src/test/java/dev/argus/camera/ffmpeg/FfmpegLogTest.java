@@ -36,7 +36,7 @@ class FfmpegLogTest {
   }
 
   @Test
-  void anMjpegStreamWithoutAStatedRateUsesItsTbr() {
+  void anMjpegStreamStatesNoRateAndItsTbrIsOnlyAGuess() {
     FfmpegLog log = new FfmpegLog(UnaryOperator.identity());
 
     log.accept("Input #0, mpjpeg, from 'http://127.0.0.1:40000/video.mjpg':");
@@ -44,7 +44,7 @@ class FfmpegLogTest {
         "  Stream #0:0: Video: mjpeg (Baseline), yuvj420p(pc, bt470bg/unknown/unknown), 640x360,"
             + " 25 tbr, 25 tbn");
 
-    assertThat(log.input().getNow(null)).isEqualTo(new StreamInfo(640, 360, 25.0, "mjpeg"));
+    assertThat(log.input().getNow(null)).isEqualTo(new StreamInfo(640, 360, null, "mjpeg"));
     assertThat(log.output().isDone()).isFalse();
   }
 
