@@ -28,7 +28,12 @@ class ArchitectureTest {
     assertThat(CLASSES.that(PROCESSOR_TOPOLOGY_CODE))
         .extracting(JavaClass::getSimpleName)
         .contains(
-            "ProcessorTopology", "PowerEventsTopology", "EnergyTopology", "TargetAlertsTopology");
+            "ProcessorTopology",
+            "PowerEventsTopology",
+            "EnergyTopology",
+            "TargetAlertsTopology",
+            "LlmTopology",
+            "CameraTopology");
   }
 
   @Test

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.argus.contract.Topics;
+import dev.argus.contract.camera.CameraEvent;
+import dev.argus.contract.camera.CameraStatus;
+import dev.argus.contract.camera.MotionReading;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
 import dev.argus.contract.config.RuntimeConfig;
@@ -13,6 +16,8 @@ import dev.argus.contract.testing.EmbeddedDatabase;
 import dev.argus.processor.sink.TelemetrySink;
 import dev.argus.processor.streams.ProcessorStreams;
 import dev.argus.processor.system.DeadLetterHeaders;
+import dev.argus.processor.system.DeadLetterSize;
+import dev.argus.processor.testing.MotionReadingBuilder;
 import dev.argus.processor.testing.ProbeBuilder;
 import dev.argus.processor.testing.ReadingBuilder;
 import dev.argus.processor.testing.TestKafka;
@@ -24,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -211,6 +217,77 @@ class ProcessorIT {
                           + " WHERE device_id = 'ups-load' AND event_type = 'threshold_crossed'",
                       Double.class)
                   .equals(List.of(50.0));
+            });
+  }
+
+  @Test
+  void aLargeMotionReadingBecomesAStoredEventWithItsFrames() {
+    // Given the processor running
+    processor = startProcessor();
+    var streams = processor.getBean(ProcessorStreams.class);
+    var db = new JdbcTemplate(EmbeddedDatabase.dataSource(databaseUrl));
+    String camera = UUID.randomUUID().toString();
+
+    // When a camera sends a reading of over 2 MB (four frames of 512 KB, base64 on the wire), the
+    // same reading again, one within its cooldown, 2 MB of garbage, and goes offline
+    MotionReading reading =
+        MotionReadingBuilder.camera(camera).at(T0).frames(4, 512 * 1024).build();
+    MotionReading coolingDown = MotionReadingBuilder.camera(camera).at(T0.plusSeconds(10)).build();
+    kafka.send(
+        Topics.READINGS_CAMERA, List.of(reading, reading, coolingDown), MotionReading::cameraId);
+    byte[] garbage = new byte[2 * 1024 * 1024];
+    Arrays.fill(garbage, (byte) '[');
+    kafka.sendRaw(Topics.READINGS_CAMERA.name(), camera.getBytes(StandardCharsets.UTF_8), garbage);
+    kafka.send(
+        Topics.CAMERA_STATUS,
+        List.of(MotionReadingBuilder.status(camera, "offline", T0, "connection refused")),
+        CameraStatus::cameraId);
+
+    // Then the topology raises one event, and the sink stores it with its frames, byte for byte
+    String eventId = CameraEvent.idFor(reading.readingId());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                db.queryForObject(
+                        "SELECT count(*) FROM camera_event_frames WHERE event_id = ?::uuid",
+                        Long.class,
+                        eventId)
+                    == 4);
+    assertThat(
+            db.queryForObject(
+                "SELECT count(*) FROM camera_events WHERE camera_id = ?::uuid", Long.class, camera))
+        .isEqualTo(1);
+    List<byte[]> frames =
+        db.queryForList(
+            "SELECT jpeg FROM camera_event_frames WHERE event_id = ?::uuid ORDER BY frame_index",
+            byte[].class,
+            eventId);
+    for (int i = 0; i < 4; i++) {
+      assertThat(frames.get(i)).isEqualTo(reading.frames().get(i).jpeg());
+    }
+    // and camera_offline on argus.events
+    assertThat(kafka.readAll(Topics.EVENTS.name(), 1))
+        .filteredOn(r -> camera.equals(new String(r.key(), StandardCharsets.UTF_8)))
+        .extracting(
+            r -> Topics.EVENTS.valueSerde().deserializer().deserialize("t", r.value()).eventType())
+        .containsExactly("camera_offline");
+    // And the garbage is dead-lettered by the topology, cut to what the topic accepts
+    await().atMost(Duration.ofSeconds(30)).until(() -> streams.malformedRecords() == 1);
+    assertThat(kafka.readAll(Topics.DEAD_LETTER.name(), 1))
+        .filteredOn(r -> "argus-processor".equals(consumerOf(r)))
+        .singleElement()
+        .satisfies(
+            deadLetter -> {
+              assertThat(deadLetter.value()).hasSize(DeadLetterSize.MAX_VALUE_BYTES);
+              assertThat(
+                      new String(
+                          deadLetter
+                              .headers()
+                              .lastHeader(DeadLetterHeaders.VALUE_TRUNCATED)
+                              .value(),
+                          StandardCharsets.UTF_8))
+                  .isEqualTo(Integer.toString(garbage.length));
             });
   }
 

@@ -2,6 +2,7 @@ package dev.argus.processor.sink;
 
 import dev.argus.contract.Topics;
 import dev.argus.processor.system.DeadLetterHeaders;
+import dev.argus.processor.system.DeadLetterSize;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 /**
  * Sends records the sink could not read to {@code argus.deadletter}: the raw key and value, the
  * original headers, and the {@link DeadLetterHeaders} saying where the record came from, what was
- * wrong and that the sink gave up on it.
+ * wrong and that the sink gave up on it. A value too large for the topic (a camera record with its
+ * frames) is cut, see {@link DeadLetterSize}.
  */
 final class DeadLetterPublisher implements AutoCloseable {
 
@@ -37,7 +39,7 @@ final class DeadLetterPublisher implements AutoCloseable {
     }
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     for (MalformedRecord record : malformed) {
-      sent.add(producer.send(deadLetter(record)));
+      sent.add(producer.send(DeadLetterSize.capped(deadLetter(record))));
     }
     producer.flush();
     for (Future<RecordMetadata> future : sent) {

@@ -19,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
  * @param targetEvents uptime-target events (to {@code target_events}); events of other sources are
  *     not stored by this sink
  * @param llm the LLM topics' records and the events of source {@code llm}
+ * @param camera the camera topics' records
  * @param firstOffsets per partition, the offset of the batch's first record
  * @param nextOffsets per partition, the position after the batch
  */
@@ -31,6 +32,7 @@ record SinkBatch(
     List<TargetStatus> targetStatuses,
     List<DerivedEvent> targetEvents,
     LlmRecords llm,
+    CameraRecords camera,
     List<MalformedRecord> malformed,
     Map<TopicPartition, Long> firstOffsets,
     Map<TopicPartition, OffsetAndMetadata> nextOffsets,

@@ -57,6 +57,7 @@ final class SinkBatchDecoder {
     List<TargetStatus> decodedTargetStatuses = new ArrayList<>();
     List<DerivedEvent> decodedTargetEvents = new ArrayList<>();
     LlmRecordDecoder llm = new LlmRecordDecoder();
+    CameraRecordDecoder camera = new CameraRecordDecoder();
     List<MalformedRecord> malformed = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> record : records) {
       if (record.value() == null) {
@@ -87,6 +88,8 @@ final class SinkBatchDecoder {
           decodedTargetStatuses.add(targetStatus(record));
         } else if (LlmRecordDecoder.reads(topic)) {
           llm.add(record);
+        } else if (CameraRecordDecoder.reads(topic)) {
+          camera.add(record);
         }
       } catch (RuntimeException e) {
         log.warn(
@@ -107,6 +110,7 @@ final class SinkBatchDecoder {
         decodedTargetStatuses,
         decodedTargetEvents,
         llm.records(),
+        camera.records(),
         malformed,
         firstOffsets(records),
         records.nextOffsets(),

@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The sink's two lanes (see {@link SinkLane}): readings, and events with statuses. They share one
- * schema migration. Beside them, the retention of the LLM probe history.
+ * The sink's three lanes (see {@link SinkLane}): readings, events with statuses, and cameras. They
+ * share one schema migration. Beside them, the retentions of the LLM probe history and of camera
+ * events.
  */
 @Configuration(proxyBeanMethods = false)
 class SinkConfiguration {
@@ -24,6 +25,11 @@ class SinkConfiguration {
   }
 
   @Bean
+  CameraEventRetention cameraEventRetention(DataSource dataSource) {
+    return new CameraEventRetention(dataSource, Clock.systemUTC());
+  }
+
+  @Bean
   TelemetrySink readingsSink(
       KafkaSettings kafka, SinkProperties settings, DataSource dataSource, SchemaOnce schema) {
     return new TelemetrySink(
@@ -35,5 +41,12 @@ class SinkConfiguration {
       KafkaSettings kafka, SinkProperties settings, DataSource dataSource, SchemaOnce schema) {
     return new TelemetrySink(
         kafka, settings, dataSource, SinkLane.events(settings.groupId()), schema);
+  }
+
+  @Bean
+  TelemetrySink cameraSink(
+      KafkaSettings kafka, SinkProperties settings, DataSource dataSource, SchemaOnce schema) {
+    return new TelemetrySink(
+        kafka, settings, dataSource, SinkLane.camera(settings.groupId()), schema);
   }
 }

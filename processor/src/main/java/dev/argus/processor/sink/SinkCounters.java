@@ -16,6 +16,7 @@ public final class SinkCounters {
   private final AtomicLong targetStatusRows = new AtomicLong();
   private final AtomicLong targetEventRows = new AtomicLong();
   private final AtomicLong llmRows = new AtomicLong();
+  private final AtomicLong cameraRows = new AtomicLong();
   private final AtomicLong malformedRecords = new AtomicLong();
   private final AtomicLong retriedBatches = new AtomicLong();
   private final AtomicLong committedBatches = new AtomicLong();
@@ -33,6 +34,7 @@ public final class SinkCounters {
     targetStatusRows.addAndGet(written.targetStatuses());
     targetEventRows.addAndGet(written.targetEvents());
     llmRows.addAndGet(written.llmRows());
+    cameraRows.addAndGet(written.cameraRows());
     malformedRecords.addAndGet(malformed);
     committedBatches.incrementAndGet();
   }
@@ -73,6 +75,11 @@ public final class SinkCounters {
     return llmRows.get();
   }
 
+  /** Rows of the camera tables sent in committed transactions (replayed rows included). */
+  public long cameraRows() {
+    return cameraRows.get();
+  }
+
   public long malformedRecords() {
     return malformedRecords.get();
   }
@@ -111,6 +118,8 @@ public final class SinkCounters {
         + targetEventRows
         + " llm="
         + llmRows
+        + " camera="
+        + cameraRows
         + " malformed="
         + malformedRecords
         + " retries="

@@ -9,12 +9,23 @@ import java.util.List;
  * batches; in one consumer an event waited behind a whole batch of snapshots (the benchmark's event
  * latency). Each lane keeps the sink's guarantees on its own (offsets after the commit).
  *
+ * <p>Camera records carry frames (up to {@link Topics#CAMERA_MAX_MESSAGE_BYTES} a record), so they
+ * have a lane of their own: its consumer fetches such records, and a batch of them delays neither
+ * the events nor the readings.
+ *
  * @param name used in thread and client names
+ * @param largeRecords whether the lane's consumer must fetch records of up to {@link
+ *     Topics#CAMERA_MAX_MESSAGE_BYTES}
  */
-public record SinkLane(String name, String groupId, List<String> topics) {
+public record SinkLane(String name, String groupId, List<String> topics, boolean largeRecords) {
 
   public SinkLane {
     topics = List.copyOf(topics);
+  }
+
+  /** A lane of ordinary (small) records. */
+  public SinkLane(String name, String groupId, List<String> topics) {
+    this(name, groupId, topics, false);
   }
 
   /**
@@ -47,5 +58,25 @@ public record SinkLane(String name, String groupId, List<String> topics) {
             Topics.COLLECTOR_STATUS.name(),
             Topics.LLM_STATUS.name(),
             Topics.LLM_BENCHMARK_STATS.name()));
+  }
+
+  /**
+   * Camera status, camera events with their frames and their AI descriptions, under the configured
+   * group plus {@code -camera}.
+   */
+  public static SinkLane camera(String groupId) {
+    return new SinkLane(
+        "sink-camera",
+        groupId + "-camera",
+        List.of(
+            Topics.CAMERA_STATUS.name(),
+            Topics.CAMERA_EVENTS.name(),
+            Topics.CAMERA_DESCRIPTIONS.name()),
+        true);
+  }
+
+  /** Every lane the service runs, in the order they start. */
+  public static List<SinkLane> all(String groupId) {
+    return List.of(readings(groupId), events(groupId), camera(groupId));
   }
 }

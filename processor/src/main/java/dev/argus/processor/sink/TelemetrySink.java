@@ -1,5 +1,6 @@
 package dev.argus.processor.sink;
 
+import dev.argus.contract.Topics;
 import dev.argus.contract.kafka.KafkaSettings;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Stores power and probe readings, power and target events, target status, collector heartbeats and
- * energy totals in PostgreSQL.
+ * Stores power and probe readings, power and target events, target status, collector heartbeats,
+ * energy totals, the LLM topics and the camera topics in PostgreSQL, one lane ({@link SinkLane}) a
+ * sink.
  *
  * <p>One thread: migrate the schema (waiting for the database if it is down), then poll, write each
  * poll's records in one transaction, dead-letter the records that cannot be read, and only then
@@ -265,6 +267,12 @@ public class TelemetrySink implements SmartLifecycle {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+    if (lane.largeRecords()) {
+      // A camera record may be as large as its topic allows. A fetch returns at most that much
+      // (Kafka's default is 50 MB), so the lane's memory stays bounded.
+      config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.CAMERA_MAX_MESSAGE_BYTES);
+      config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Topics.CAMERA_MAX_MESSAGE_BYTES);
+    }
     return config;
   }
 

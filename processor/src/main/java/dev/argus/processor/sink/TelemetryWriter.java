@@ -8,10 +8,10 @@ import javax.sql.DataSource;
 
 /**
  * Writes a batch to the tables of {@code V1__power_telemetry.sql}, {@code V3__energy.sql}, {@code
- * V5__management_and_targets.sql} and {@code V7__llm_monitoring.sql} in one transaction, one JDBC
- * batch per table, through the writer of each table family. Every statement is idempotent on the
- * table's natural key, so writing a batch again (after a failed commit, a replay or a rebalance)
- * leaves the tables as they were.
+ * V5__management_and_targets.sql}, {@code V7__llm_monitoring.sql} and {@code V8__cameras.sql} in
+ * one transaction, one JDBC batch per table, through the writer of each table family. Every
+ * statement is idempotent on the table's natural key, so writing a batch again (after a failed
+ * commit, a replay or a rebalance) leaves the tables as they were.
  */
 final class TelemetryWriter {
 
@@ -43,7 +43,8 @@ final class TelemetryWriter {
                 TargetWriter.insertProbeResults(connection, batch.probeResults()),
                 TargetWriter.upsertTargetStatus(connection, batch.targetStatuses()),
                 EventWriter.insertTargetEvents(connection, batch.targetEvents()),
-                writeLlm(connection, batch.llm()));
+                writeLlm(connection, batch.llm()),
+                writeCamera(connection, batch.camera()));
         connection.commit();
         deviceRows.committed(deviceRowsDue);
         return counts;
@@ -63,6 +64,17 @@ final class TelemetryWriter {
         + BenchmarkWriter.upsertStatistics(connection, llm.statistics())
         + LlmAlertWriter.insertOpened(connection, llm.alertEvents())
         + LlmAlertWriter.resolveRecovered(connection, llm.alertEvents());
+  }
+
+  /**
+   * The camera tables; descriptions and events before the events take their newest description, so
+   * that the order they arrived in does not matter.
+   */
+  private static int writeCamera(Connection connection, CameraRecords camera) throws SQLException {
+    return CameraWriter.upsertStatuses(connection, camera.statuses())
+        + CameraWriter.insertDescriptions(connection, camera.descriptions())
+        + CameraWriter.insertEvents(connection, camera.events())
+        + CameraWriter.takeNewestDescriptions(connection, camera.events(), camera.descriptions());
   }
 
   private static void rollback(Connection connection, Exception cause) {

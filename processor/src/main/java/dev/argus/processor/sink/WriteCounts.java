@@ -15,4 +15,5 @@ record WriteCounts(
     int probeResults,
     int targetStatuses,
     int targetEvents,
-    int llmRows) {}
+    int llmRows,
+    int cameraRows) {}

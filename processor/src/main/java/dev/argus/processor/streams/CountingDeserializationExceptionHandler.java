@@ -1,6 +1,7 @@
 package dev.argus.processor.streams;
 
 import dev.argus.processor.system.DeadLetterHeaders;
+import dev.argus.processor.system.DeadLetterSize;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Skips a record that cannot be read, so one malformed reading never stops the topology. Kafka
  * Streams' own handler logs it and, with {@code errors.dead.letter.queue.topic.name} set, writes
  * the raw record with the error in headers to the dead-letter topic; this one also counts, and
- * names the application in the dead letter.
+ * names the application in the dead letter, and cuts a large value (a camera reading with its
+ * frames) to what the dead-letter topic accepts ({@link DeadLetterSize}).
  *
  * <p>Streams creates the handler by reflection, so the counter is handed over through the
  * configuration under {@link #COUNTER_CONFIG}.
@@ -56,6 +58,6 @@ public final class CountingDeserializationExceptionHandler extends LogAndContinu
     response
         .deadLetterQueueRecords()
         .forEach(deadLetter -> deadLetter.headers().add(DeadLetterHeaders.CONSUMER, applicationId));
-    return response;
+    return Response.resume(DeadLetterSize.capped(response.deadLetterQueueRecords()));
   }
 }

@@ -1,6 +1,7 @@
 package dev.argus.processor.streams;
 
 import dev.argus.contract.kafka.KafkaSettings;
+import dev.argus.processor.camera.CameraSettings;
 import dev.argus.processor.energy.EnergySettings;
 import dev.argus.processor.llm.LlmSettings;
 import dev.argus.processor.power.PowerEventSettings;
@@ -18,9 +19,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the {@link ProcessorTopology} (power events, energy, target alerts and LLM monitoring) for
- * the life of the service: started once the context is up (the topics exist by then), closed on
- * shutdown so the last transaction is committed and the state directory is released.
+ * Runs the {@link ProcessorTopology} (power events, energy, target alerts, LLM monitoring and
+ * cameras) for the life of the service: started once the context is up (the topics exist by then),
+ * closed on shutdown so the last transaction is committed and the state directory is released.
  */
 @Component
 public class ProcessorStreams implements SmartLifecycle {
@@ -52,7 +53,9 @@ public class ProcessorStreams implements SmartLifecycle {
   @Override
   public synchronized void start() {
     Topology topology =
-        new ProcessorTopology(power, energy, targets, LlmSettings.defaults()).build();
+        new ProcessorTopology(
+                power, energy, targets, LlmSettings.defaults(), CameraSettings.defaults())
+            .build();
     log.debug("Processor topology: {}", topology.describe());
     KafkaStreams started = new KafkaStreams(topology, streamsConfig);
     started.setStateListener(
@@ -67,9 +70,10 @@ public class ProcessorStreams implements SmartLifecycle {
     started.start();
     streams = started;
     log.info(
-        "Power events, energy, target alerts and LLM topology started (environment thresholds:"
-            + " floor {} %, offline after {} missed polls, battery low default {} %, load limit {}"
-            + " %, temperature limit {} C; energy max gap {}; target alert repeat {})",
+        "Power events, energy, target alerts, LLM and camera topology started (environment"
+            + " thresholds: floor {} %, offline after {} missed polls, battery low default {} %,"
+            + " load limit {} %, temperature limit {} C; energy max gap {}; target alert repeat"
+            + " {})",
         power.shutdownBatteryFloorPct(),
         power.deviceOfflineMissedPolls(),
         power.defaultBatteryLowPct(),

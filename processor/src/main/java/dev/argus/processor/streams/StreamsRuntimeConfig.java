@@ -3,8 +3,9 @@ package dev.argus.processor.streams;
 import dev.argus.contract.Topics;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /** The Kafka Streams configuration of the processor topology, kept out of the pure builders. */
 public final class StreamsRuntimeConfig {
@@ -35,7 +36,22 @@ public final class StreamsRuntimeConfig {
     // A bug in a rule for one odd reading must not stop event derivation for every device.
     props.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndContinueProcessingExceptionHandler.class);
+        ContinueProcessingExceptionHandler.class);
+    props.put(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        OversizedRecordExceptionHandler.class);
+    // Camera readings and the events made of them carry their frames: up to the topics' 8 MB a
+    // record. The producer may send such a record; every consumer (main, restore, global) may
+    // fetch one, and a fetch stays within one such record (below Kafka's 50 MB default).
+    props.put(
+        StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+        Topics.CAMERA_MAX_MESSAGE_BYTES);
+    props.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
+        Topics.CAMERA_MAX_MESSAGE_BYTES);
+    props.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG),
+        Topics.CAMERA_MAX_MESSAGE_BYTES);
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER.name());
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
     props.put(BoundedRocksDbMemory.MEMORY_BYTES_CONFIG, streams.rocksDbMemory().toBytes());

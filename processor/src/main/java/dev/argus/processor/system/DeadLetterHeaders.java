@@ -15,5 +15,12 @@ public final class DeadLetterHeaders {
   public static final String MESSAGE = "__streams.errors.message";
   public static final String CONSUMER = "argus.errors.consumer";
 
+  /**
+   * On a dead letter whose value was cut to {@link DeadLetterSize#MAX_VALUE_BYTES}: the original
+   * value's size in bytes (a camera record with its frames can be far larger than the dead-letter
+   * topic accepts).
+   */
+  public static final String VALUE_TRUNCATED = "argus.errors.value.truncated";
+
   private DeadLetterHeaders() {}
 }

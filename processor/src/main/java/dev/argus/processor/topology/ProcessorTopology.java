@@ -1,6 +1,8 @@
 package dev.argus.processor.topology;
 
 import dev.argus.contract.power.PowerReading;
+import dev.argus.processor.camera.CameraSettings;
+import dev.argus.processor.camera.CameraTopology;
 import dev.argus.processor.energy.EnergySettings;
 import dev.argus.processor.energy.EnergyTopology;
 import dev.argus.processor.llm.LlmSettings;
@@ -20,13 +22,15 @@ import org.apache.kafka.streams.kstream.KStream;
  * argus.energy}), and {@code argus.readings.probe} fed to {@link TargetAlertsTopology} (→ {@code
  * argus.target.status} and {@code argus.events}), and {@code argus.readings.llm} with {@code
  * argus.llm.benchmark} to {@link LlmTopology} (→ {@code argus.llm.status}, {@code
- * argus.llm.benchmark.stats} and {@code argus.events}). {@code argus.config} is materialized once,
- * as the power topology's global table, and the LLM rules read the same table. One application
- * means each reading is read, and a malformed one dead-lettered, once, and one exactly-once
- * transaction covers every output. The state stores keep the names they have on their own, so their
- * changelogs do not depend on how the topologies are combined.
+ * argus.llm.benchmark.stats} and {@code argus.events}), and {@code argus.readings.camera} with
+ * {@code argus.camera.status} to {@link CameraTopology} (→ {@code argus.camera.events} and {@code
+ * argus.events}). {@code argus.config} is materialized once, as the power topology's global table,
+ * and the LLM rules read the same table. One application means each reading is read, and a
+ * malformed one dead-lettered, once, and one exactly-once transaction covers every output. The
+ * state stores keep the names they have on their own, so their changelogs do not depend on how the
+ * topologies are combined.
  *
- * <p>A pure builder, like the two it combines.
+ * <p>A pure builder, like the ones it combines.
  */
 public final class ProcessorTopology {
 
@@ -34,12 +38,14 @@ public final class ProcessorTopology {
   private final EnergySettings energy;
   private final TargetAlertSettings targets;
   private final LlmSettings llm;
+  private final CameraSettings cameras;
 
   public ProcessorTopology(
       PowerEventSettings power,
       EnergySettings energy,
       TargetAlertSettings targets,
-      LlmSettings llm) {
+      LlmSettings llm,
+      CameraSettings cameras) {
     if (!power.readings().name().equals(energy.readings().name())) {
       throw new IllegalArgumentException(
           "Power events and energy must read the same topic, not "
@@ -58,6 +64,7 @@ public final class ProcessorTopology {
     }
     this.targets = targets;
     this.llm = llm;
+    this.cameras = cameras;
   }
 
   public Topology build() {
@@ -70,6 +77,7 @@ public final class ProcessorTopology {
     new EnergyTopology(energy).addTo(builder, readings);
     new TargetAlertsTopology(targets).addTo(builder);
     new LlmTopology(llm).addTo(builder, PowerEventsTopology.CONFIG_STORE);
+    new CameraTopology(cameras).addTo(builder);
     return builder.build();
   }
 }

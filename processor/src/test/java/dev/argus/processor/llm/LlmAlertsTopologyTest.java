@@ -8,6 +8,7 @@ import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.events.Severity;
 import dev.argus.contract.llm.LlmAlertRuleConfig;
 import dev.argus.contract.llm.LlmAlertRuleConfig.PerformanceThreshold;
+import dev.argus.processor.camera.CameraSettings;
 import dev.argus.processor.energy.EnergySettings;
 import dev.argus.processor.power.PowerEventSettings;
 import dev.argus.processor.targets.TargetAlertSettings;
@@ -335,7 +336,8 @@ class LlmAlertsTopologyTest {
                     PowerEventSettings.defaults(),
                     EnergySettings.defaults(),
                     TargetAlertSettings.defaults(),
-                    LlmSettings.defaults())
+                    LlmSettings.defaults(),
+                    CameraSettings.defaults())
                 .build());
     llm.rule(anyModelDown(true));
 

@@ -7,8 +7,8 @@ import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 
 /**
- * The sink as the service runs it ({@link SinkConfiguration}): a {@link TelemetrySink} for the
- * readings lane and one for the events lane, under the consumer groups production derives from the
+ * The sink as the service runs it ({@link SinkConfiguration}): a {@link TelemetrySink} for each
+ * lane (readings, events, cameras), under the consumer groups production derives from the
  * configured one, sharing one schema migration. Counters are summed over the lanes.
  */
 final class ProductionLanes {
@@ -24,8 +24,7 @@ final class ProductionLanes {
   static ProductionLanes start(
       KafkaSettings kafka, SinkProperties settings, DataSource dataSource) {
     var schema = new SchemaOnce(dataSource);
-    List<SinkLane> lanes =
-        List.of(SinkLane.readings(settings.groupId()), SinkLane.events(settings.groupId()));
+    List<SinkLane> lanes = SinkLane.all(settings.groupId());
     List<TelemetrySink> sinks =
         lanes.stream()
             .map(lane -> new TelemetrySink(kafka, settings, dataSource, lane, schema))
@@ -78,6 +77,10 @@ final class ProductionLanes {
 
     long llmRows() {
       return sum(SinkCounters::llmRows);
+    }
+
+    long cameraRows() {
+      return sum(SinkCounters::cameraRows);
     }
 
     long malformedRecords() {

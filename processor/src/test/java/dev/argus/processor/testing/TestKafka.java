@@ -1,6 +1,7 @@
 package dev.argus.processor.testing;
 
 import dev.argus.contract.Topic;
+import dev.argus.contract.Topics;
 import dev.argus.contract.kafka.KafkaSettings;
 import dev.argus.processor.system.KafkaTopics;
 import java.time.Duration;
@@ -145,7 +146,10 @@ public final class TestKafka implements AutoCloseable {
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
         bootstrapServers(),
         ProducerConfig.ACKS_CONFIG,
-        "all");
+        "all",
+        // Camera readings and events with their frames, as the collector sends them.
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+        Topics.CAMERA_MAX_MESSAGE_BYTES);
   }
 
   @Override

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.argus.contract.Topic;
 import dev.argus.contract.Topics;
+import dev.argus.contract.camera.CameraEvent;
+import dev.argus.contract.camera.MotionReading;
 import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.power.PowerReading;
+import dev.argus.processor.camera.CameraSettings;
+import dev.argus.processor.camera.CameraTopology;
 import dev.argus.processor.energy.EnergySettings;
 import dev.argus.processor.energy.EnergyTopology;
 import dev.argus.processor.llm.LlmSettings;
@@ -15,6 +19,7 @@ import dev.argus.processor.power.PowerEventsTopology;
 import dev.argus.processor.streams.StreamsProperties;
 import dev.argus.processor.streams.StreamsRuntimeConfig;
 import dev.argus.processor.targets.TargetAlertSettings;
+import dev.argus.processor.testing.MotionReadingBuilder;
 import dev.argus.processor.testing.ReadingBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,7 +54,8 @@ class ProcessorTopologyTest {
                 PowerEventSettings.defaults(),
                 EnergySettings.defaults(),
                 TargetAlertSettings.defaults(),
-                LlmSettings.defaults())
+                LlmSettings.defaults(),
+                CameraSettings.defaults())
             .build();
     try (var driver =
         new TopologyTestDriver(
@@ -88,6 +94,60 @@ class ProcessorTopologyTest {
   }
 
   @Test
+  void cameraReadingsAndStatusesRunInTheSameApplication() {
+    var streams =
+        new StreamsProperties("argus-processor-test", stateDir.toString(), Duration.ofMillis(200));
+    var topology =
+        new ProcessorTopology(
+                PowerEventSettings.defaults(),
+                EnergySettings.defaults(),
+                TargetAlertSettings.defaults(),
+                LlmSettings.defaults(),
+                CameraSettings.defaults())
+            .build();
+    try (var driver =
+        new TopologyTestDriver(
+            topology,
+            StreamsRuntimeConfig.properties("localhost:9", (short) 1, streams, new AtomicLong()),
+            T0)) {
+      var readings =
+          driver.createInputTopic(
+              Topics.READINGS_CAMERA.name(),
+              Topics.READINGS_CAMERA.keySerde().serializer(),
+              Topics.READINGS_CAMERA.valueSerde().serializer());
+      var statuses =
+          driver.createInputTopic(
+              Topics.CAMERA_STATUS.name(),
+              Topics.CAMERA_STATUS.keySerde().serializer(),
+              Topics.CAMERA_STATUS.valueSerde().serializer());
+      var cameraEvents =
+          driver.createOutputTopic(
+              Topics.CAMERA_EVENTS.name(),
+              Topics.CAMERA_EVENTS.keySerde().deserializer(),
+              Topics.CAMERA_EVENTS.valueSerde().deserializer());
+      var events =
+          driver.createOutputTopic(
+              Topics.EVENTS.name(),
+              Topics.EVENTS.keySerde().deserializer(),
+              Topics.EVENTS.valueSerde().deserializer());
+      String camera = UUID.randomUUID().toString();
+
+      MotionReading reading = MotionReadingBuilder.camera(camera).at(T0).frames(2, 100).build();
+      readings.pipeInput(camera, reading, T0);
+      statuses.pipeInput(camera, MotionReadingBuilder.status(camera, "offline", T0, "timeout"), T0);
+
+      assertThat(cameraEvents.readValuesToList())
+          .extracting(CameraEvent::eventId)
+          .containsExactly(CameraEvent.idFor(reading.readingId()));
+      assertThat(events.readValuesToList())
+          .extracting(DerivedEvent::eventType)
+          .containsExactly("camera_offline");
+      assertThat(driver.getAllStateStores())
+          .containsKeys(CameraTopology.MOTION_STATE_STORE, CameraTopology.STATUS_STATE_STORE);
+    }
+  }
+
+  @Test
   void bothHalvesMustReadTheSameTopic() {
     Topic<String, PowerReading> otherReadings =
         new Topic<>(
@@ -104,7 +164,8 @@ class ProcessorTopologyTest {
                     PowerEventSettings.defaults(),
                     energy,
                     TargetAlertSettings.defaults(),
-                    LlmSettings.defaults()))
+                    LlmSettings.defaults(),
+                    CameraSettings.defaults()))
         .hasMessageContaining("same topic");
   }
 }

@@ -1,0 +1,122 @@
+package dev.argus.processor.camera;
+
+import dev.argus.contract.camera.CameraEvent;
+import dev.argus.contract.camera.MotionReading;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which motion readings become camera events, as a pure function of (camera state, reading). No
+ * Kafka, no clock: time is the readings' own.
+ *
+ * <ul>
+ *   <li>Smart types: when the reading's {@code smart_detection_types} is not empty, a reading whose
+ *       {@code detection_type} is a smart type not in it raises nothing. Plain {@code motion}
+ *       always passes: the AI decides later what it was.
+ *   <li>De-duplication: a reading whose id raised one of the camera's last {@link
+ *       CameraSettings#rememberedReadings()} events raises nothing.
+ *   <li>Cooldown: no event within the reading's {@code motion_cooldown_seconds} after the camera's
+ *       last event, judged on reading time. A reading older than the last event raises nothing
+ *       either (it is late, or a replay).
+ * </ul>
+ *
+ * <p>Only readings that raise an event change the state. That is enough to recognise any reading
+ * seen again: one that was held back by the cooldown stays held back, because its own time and
+ * cooldown do not change and the last event only moves forward; one that raised an event is older
+ * than the last event or, with a cooldown of zero, remembered by id.
+ */
+public final class MotionRules {
+
+  /** The detection type of plain frame difference, which every camera reports. */
+  static final String MOTION = "motion";
+
+  private static final Logger log = LoggerFactory.getLogger(MotionRules.class);
+
+  private final int rememberedReadings;
+
+  public MotionRules(CameraSettings settings) {
+    this.rememberedReadings = settings.rememberedReadings();
+  }
+
+  /**
+   * Applies one reading.
+   *
+   * @param previous the camera's state, null for a camera that has raised no event yet
+   * @return the event and the new state; nothing when the reading raises no event
+   */
+  public Optional<MotionOutcome> onReading(MotionState previous, MotionReading reading) {
+    String type = detectionType(reading);
+    if (!wanted(type, reading.smartDetectionTypes())) {
+      log.debug(
+          "Camera {}: {} is not among the smart detection types {}",
+          reading.cameraId(),
+          type,
+          reading.smartDetectionTypes());
+      return Optional.empty();
+    }
+    if (previous != null) {
+      if (previous.recentReadingIds().contains(reading.readingId())) {
+        log.debug("Camera {}: reading {} seen again", reading.cameraId(), reading.readingId());
+        return Optional.empty();
+      }
+      if (coolingDown(previous.lastEventAt(), reading)) {
+        return Optional.empty();
+      }
+    }
+    var state = new MotionState(reading.at(), remember(previous, reading.readingId()));
+    return Optional.of(new MotionOutcome(state, event(reading, type)));
+  }
+
+  private static boolean wanted(String type, List<String> smartTypes) {
+    if (MOTION.equals(type) || smartTypes.isEmpty()) {
+      return true;
+    }
+    return smartTypes.stream().anyMatch(type::equalsIgnoreCase);
+  }
+
+  private static boolean coolingDown(Instant lastEventAt, MotionReading reading) {
+    if (lastEventAt == null) {
+      return false;
+    }
+    // A cooldown of zero still holds back a reading older than the last event.
+    return reading
+        .at()
+        .isBefore(lastEventAt.plusSeconds(Math.max(0, reading.motionCooldownSeconds())));
+  }
+
+  private List<String> remember(MotionState previous, String readingId) {
+    List<String> ids = new ArrayList<>(previous == null ? List.of() : previous.recentReadingIds());
+    ids.add(readingId);
+    return ids.size() <= rememberedReadings
+        ? ids
+        : ids.subList(ids.size() - rememberedReadings, ids.size());
+  }
+
+  private static String detectionType(MotionReading reading) {
+    String type = reading.detectionType();
+    return type == null || type.isBlank() ? MOTION : type.toLowerCase(Locale.ROOT);
+  }
+
+  private static CameraEvent event(MotionReading reading, String type) {
+    return new CameraEvent(
+        CameraEvent.idFor(reading.readingId()),
+        reading.readingId(),
+        reading.cameraId(),
+        reading.cameraName(),
+        reading.at(),
+        reading.source() == null || reading.source().isBlank() ? MOTION : reading.source(),
+        type,
+        reading.score(),
+        reading.box(),
+        reading.frames(),
+        reading.thumbnail(),
+        reading.analysisMode(),
+        reading.promptOverride(),
+        reading.smartDetectionTypes());
+  }
+}

@@ -1,0 +1,23 @@
+package dev.argus.processor.sink;
+
+import dev.argus.contract.camera.CameraEvent;
+import dev.argus.contract.camera.CameraStatus;
+import dev.argus.contract.camera.EventDescription;
+import java.util.List;
+
+/**
+ * A poll's camera records, decoded and sorted by destination.
+ *
+ * @param statuses to {@code camera_status}
+ * @param events to {@code camera_events} and {@code camera_event_frames}
+ * @param descriptions to {@code camera_event_descriptions}, and the newest of each event to its row
+ */
+record CameraRecords(
+    List<CameraStatus> statuses, List<CameraEvent> events, List<EventDescription> descriptions) {
+
+  CameraRecords {
+    statuses = List.copyOf(statuses);
+    events = List.copyOf(events);
+    descriptions = List.copyOf(descriptions);
+  }
+}
