@@ -1,5 +1,6 @@
 package dev.argus.api.llm.benchmarks;
 
+import dev.argus.api.system.JsonHandshakeHandler;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
@@ -27,7 +28,11 @@ class BenchmarkStreamConfiguration implements WebSocketConfigurer {
   public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
     registry
         .addHandler(handler, "/api/v1/benchmarks/*/stream")
-        .setHandshakeHandler(new JsonHandshakeHandler(json))
+        .setHandshakeHandler(
+            new JsonHandshakeHandler(
+                json,
+                "This is a WebSocket: open it with a WebSocket client (Upgrade: websocket); the"
+                    + " run's state over HTTP is GET /api/v1/benchmarks/{id}"))
         .setAllowedOriginPatterns("*");
   }
 }

@@ -3,6 +3,7 @@ package dev.argus.api.llm.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.api.ApiHttp.Response;
+import dev.argus.api.WebSocketClient;
 import dev.argus.api.llm.BenchmarksAndAlertsApiTest;
 import dev.argus.contract.Topics;
 import dev.argus.contract.llm.BenchmarkEvent;
@@ -59,7 +60,7 @@ class BenchmarkStreamIT extends BenchmarksAndAlertsApiTest {
     processor.progress(run, "running", 2, 4, null);
 
     // When
-    try (StreamClient client = StreamClient.open(stream(run), "x-api-key", BOOTSTRAP)) {
+    try (WebSocketClient client = WebSocketClient.open(stream(run), "x-api-key", BOOTSTRAP)) {
 
       // Then: the past first
       JsonNode first = client.next();
@@ -108,7 +109,7 @@ class BenchmarkStreamIT extends BenchmarksAndAlertsApiTest {
         .until(() -> feed.recent(run.toString()).size() == 2);
 
     // When
-    try (StreamClient client = StreamClient.open(stream(run), "x-api-key", BOOTSTRAP)) {
+    try (WebSocketClient client = WebSocketClient.open(stream(run), "x-api-key", BOOTSTRAP)) {
 
       // Then: each result once, progress never backwards
       assertThat(client.next().path("data").path("id").asString()).isEqualTo(stored);
@@ -132,7 +133,7 @@ class BenchmarkStreamIT extends BenchmarksAndAlertsApiTest {
     UUID done = start();
     processor.result(done, modelA, 1, 100.0, 50.0, 1);
     processor.progress(done, "completed", 1, 1, null);
-    try (StreamClient client = StreamClient.open(stream(done), "x-api-key", BOOTSTRAP)) {
+    try (WebSocketClient client = WebSocketClient.open(stream(done), "x-api-key", BOOTSTRAP)) {
       assertThat(client.next().path("type").asString()).isEqualTo("result");
       assertThat(client.next().path("type").asString()).isEqualTo("progress");
       assertThat(client.next().path("type").asString()).isEqualTo("complete");
@@ -141,7 +142,7 @@ class BenchmarkStreamIT extends BenchmarksAndAlertsApiTest {
 
     UUID failed = start();
     processor.progress(failed, "failed", 0, 4, "no collector could reach the provider");
-    try (StreamClient client = StreamClient.open(stream(failed), "x-api-key", BOOTSTRAP)) {
+    try (WebSocketClient client = WebSocketClient.open(stream(failed), "x-api-key", BOOTSTRAP)) {
       assertThat(client.next().path("type").asString()).isEqualTo("progress");
       JsonNode error = client.next();
       assertThat(error.path("type").asString()).isEqualTo("error");
@@ -154,7 +155,7 @@ class BenchmarkStreamIT extends BenchmarksAndAlertsApiTest {
   @Test
   void textPingIsAnsweredPongAndTheServerPingsAQuietStream() {
     UUID run = start();
-    try (StreamClient client = StreamClient.open(stream(run), "x-api-key", BOOTSTRAP)) {
+    try (WebSocketClient client = WebSocketClient.open(stream(run), "x-api-key", BOOTSTRAP)) {
       assertThat(client.next().path("type").asString()).isEqualTo("progress");
 
       client.send("ping");
@@ -172,7 +173,7 @@ class BenchmarkStreamIT extends BenchmarksAndAlertsApiTest {
   @Test
   void anUnknownRunGetsAnErrorAndTheSocketCloses() {
     UUID unknown = UUID.randomUUID();
-    try (StreamClient client = StreamClient.open(stream(unknown), "x-api-key", BOOTSTRAP)) {
+    try (WebSocketClient client = WebSocketClient.open(stream(unknown), "x-api-key", BOOTSTRAP)) {
       JsonNode error = client.next();
       assertThat(error.path("type").asString()).isEqualTo("error");
       assertThat(error.path("message").asString())
@@ -180,7 +181,7 @@ class BenchmarkStreamIT extends BenchmarksAndAlertsApiTest {
       assertThat(client.closeCode()).isEqualTo(4404);
     }
     URI notAUuid = URI.create("ws://127.0.0.1:" + port() + "/api/v1/benchmarks/nope/stream");
-    try (StreamClient client = StreamClient.open(notAUuid, "x-api-key", BOOTSTRAP)) {
+    try (WebSocketClient client = WebSocketClient.open(notAUuid, "x-api-key", BOOTSTRAP)) {
       assertThat(client.next().path("type").asString()).isEqualTo("error");
       assertThat(client.closeCode()).isEqualTo(4404);
     }
@@ -195,18 +196,18 @@ class BenchmarkStreamIT extends BenchmarksAndAlertsApiTest {
     URI plain = stream(run);
 
     // Then: a key with read:models, in the header or (for browsers) the query
-    try (StreamClient client = StreamClient.open(plain, "x-api-key", reader)) {
+    try (WebSocketClient client = WebSocketClient.open(plain, "x-api-key", reader)) {
       assertThat(client.next().path("type").asString()).isEqualTo("progress");
     }
-    try (StreamClient client = StreamClient.open(withKey(plain, reader))) {
+    try (WebSocketClient client = WebSocketClient.open(withKey(plain, reader))) {
       assertThat(client.next().path("type").asString()).isEqualTo("progress");
     }
     // No key, a wrong key, a key without the scope: refused at the handshake
-    assertThat(StreamClient.refusedStatus(plain)).isEqualTo(401);
-    assertThat(StreamClient.refusedStatus(withKey(plain, "argus_wrong-0123456789abcdef0123")))
+    assertThat(WebSocketClient.refusedStatus(plain)).isEqualTo(401);
+    assertThat(WebSocketClient.refusedStatus(withKey(plain, "argus_wrong-0123456789abcdef0123")))
         .isEqualTo(401);
-    assertThat(StreamClient.refusedStatus(plain, "x-api-key", targetsOnly)).isEqualTo(403);
-    assertThat(StreamClient.refusedStatus(withKey(plain, targetsOnly))).isEqualTo(403);
+    assertThat(WebSocketClient.refusedStatus(plain, "x-api-key", targetsOnly)).isEqualTo(403);
+    assertThat(WebSocketClient.refusedStatus(withKey(plain, targetsOnly))).isEqualTo(403);
     // The query parameter is for the WebSocket only, not a second way into the REST api
     Response rest = api.send("GET", "/api/v1/benchmarks/" + run + "?api_key=" + reader);
     assertThat(rest.status()).isEqualTo(401);

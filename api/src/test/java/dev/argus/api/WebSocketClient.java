@@ -1,4 +1,4 @@
-package dev.argus.api.llm.benchmarks;
+package dev.argus.api;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A WebSocket client as any program would open one: the JDK's {@code java.net.http.WebSocket},
  * collecting the text messages it receives and how the server closed the connection.
  */
-final class StreamClient implements WebSocket.Listener, AutoCloseable {
+public final class WebSocketClient implements WebSocket.Listener, AutoCloseable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -29,8 +29,8 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
   private WebSocket socket;
 
   /** Opens {@code uri}, with header name/value pairs; throws the handshake's failure. */
-  static StreamClient open(URI uri, String... headers) {
-    StreamClient client = new StreamClient();
+  public static WebSocketClient open(URI uri, String... headers) {
+    WebSocketClient client = new WebSocketClient();
     WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
     for (int i = 0; i < headers.length; i += 2) {
       builder.header(headers[i], headers[i + 1]);
@@ -41,8 +41,8 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
   }
 
   /** The HTTP status the server refused the handshake with. */
-  static int refusedStatus(URI uri, String... headers) {
-    try (StreamClient unexpected = open(uri, headers)) {
+  public static int refusedStatus(URI uri, String... headers) {
+    try (WebSocketClient unexpected = open(uri, headers)) {
       throw new AssertionError("the handshake of " + uri.getPath() + " was accepted");
     } catch (CompletionException e) {
       if (e.getCause() instanceof WebSocketHandshakeException refused) {
@@ -74,12 +74,12 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
     closed.completeExceptionally(error);
   }
 
-  void send(String text) {
+  public void send(String text) {
     socket.sendText(text, true).join();
   }
 
   /** The next text message as it came (waits up to 30 s). */
-  String nextText() {
+  public String nextText() {
     try {
       String message = messages.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
       if (message == null) {
@@ -93,7 +93,7 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
   }
 
   /** The next JSON message that is not a server ping. */
-  JsonNode next() {
+  public JsonNode next() {
     while (true) {
       JsonNode message = JSON.readTree(nextText());
       if (!"ping".equals(message.path("type").asString())) {
@@ -103,7 +103,7 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
   }
 
   /** The close code the server sent (waits up to 30 s). */
-  int closeCode() {
+  public int closeCode() {
     return closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
   }
 

@@ -1,6 +1,5 @@
-package dev.argus.api.llm.benchmarks;
+package dev.argus.api.system;
 
-import dev.argus.api.system.ErrorBody;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,23 +10,27 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Spring's handshake, with its refusals of a request that is not a WebSocket upgrade answered as
- * every other error of the api, {@code {"detail": ...}}, rather than as plain text.
+ * every other error of the api, {@code {"detail": ...}}, rather than as plain text. Each WebSocket
+ * says in {@code notAWebSocket} where its HTTP counterpart is.
  */
-final class JsonHandshakeHandler extends DefaultHandshakeHandler {
+public final class JsonHandshakeHandler extends DefaultHandshakeHandler {
 
   private final JsonMapper json;
+  private final String notAWebSocket;
 
-  JsonHandshakeHandler(JsonMapper json) {
+  /**
+   * @param notAWebSocket the detail for a plain HTTP request, e.g. {@code "This is a WebSocket:
+   *     open it with a WebSocket client (Upgrade: websocket); …"}
+   */
+  public JsonHandshakeHandler(JsonMapper json, String notAWebSocket) {
     this.json = json;
+    this.notAWebSocket = notAWebSocket;
   }
 
   @Override
   protected void handleInvalidUpgradeHeader(ServerHttpRequest request, ServerHttpResponse response)
       throws IOException {
-    refuse(
-        response,
-        "This is a WebSocket: open it with a WebSocket client (Upgrade: websocket); the run's"
-            + " state over HTTP is GET /api/v1/benchmarks/{id}");
+    refuse(response, notAWebSocket);
   }
 
   @Override
