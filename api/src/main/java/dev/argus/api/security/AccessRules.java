@@ -31,6 +31,13 @@ import org.springframework.stereotype.Component;
  * monitoring, benchmarks and LLM alerts {@code read:models} / {@code write:models}; {@code
  * /api/v1/alert-status}, the alert seed's polling endpoint, takes any valid key (the seed's keys
  * have no scopes) and counts against a per-key window of its own.
+ *
+ * <p>The camera seed's routes: cameras and the AI routes need {@code read:cameras} to read and
+ * {@code write:cameras} to change (describe and refine-prompt are writes); events {@code
+ * read:events} to read, and {@code write:cameras} to delete or re-analyse; {@code
+ * /api/v1/system/health} any valid key, the other system reads {@code read:cameras} and every
+ * system write (the settings) {@code admin}; Protect {@code admin}. {@code /ws} takes any valid
+ * key, in the header or the {@code api_key} query parameter; {@code /redoc} is public.
  */
 @Component
 class AccessRules {
@@ -75,6 +82,36 @@ class AccessRules {
           PATHS.matcher(HttpMethod.GET, "/api/v1/benchmarks/*/stream"),
           request -> "websocket".equalsIgnoreCase(request.getHeader("Upgrade")));
 
+  /** Cameras (issue 12): their configuration, start/stop and the connection test. */
+  private static final RequestMatcher CAMERAS = PATHS.matcher("/api/v1/cameras/**");
+
+  /** Camera events; deleting or re-analysing one changes what a camera recorded. */
+  private static final RequestMatcher EVENTS = PATHS.matcher("/api/v1/events/**");
+
+  /** The AI descriptions: the chain, usage, capabilities; describe and refine-prompt are writes. */
+  private static final RequestMatcher AI = PATHS.matcher("/api/v1/ai/**");
+
+  /** The camera system's health, settings, storage and TLS status. */
+  private static final RequestMatcher SYSTEM = PATHS.matcher("/api/v1/system/**");
+
+  /** The camera system's health: any valid key, as a dashboard or monitor polls it. */
+  private static final RequestMatcher SYSTEM_HEALTH =
+      new AndRequestMatcher(READ, PATHS.matcher("/api/v1/system/health"));
+
+  /** UniFi Protect controllers (the next issue); admin only until they have scopes of their own. */
+  private static final RequestMatcher PROTECT = PATHS.matcher("/api/v1/protect/**");
+
+  /**
+   * The live WebSocket of camera events, statuses and notifications: any valid key, which may come
+   * as the {@code api_key} query parameter since browsers cannot set headers on a WebSocket.
+   */
+  private static final RequestMatcher LIVE = PATHS.matcher("/ws");
+
+  private static final RequestMatcher LIVE_UPGRADE =
+      new AndRequestMatcher(
+          PATHS.matcher(HttpMethod.GET, "/ws"),
+          request -> "websocket".equalsIgnoreCase(request.getHeader("Upgrade")));
+
   private static final RequestMatcher ALERT_STATUS = PATHS.matcher("/api/v1/alert-status");
   private static final RequestMatcher DEVICES = PATHS.matcher("/api/devices/**");
 
@@ -87,8 +124,9 @@ class AccessRules {
    *
    * <ul>
    *   <li>reads of the power API (the seed's public GETs, {@code /api/health} among them);
-   *   <li>the API description and its UI: {@code /openapi.json} (and springdoc's {@code
-   *       /openapi.json/swagger-config}), {@code /docs} and the Swagger UI assets;
+   *   <li>the API description and its UIs: {@code /openapi.json} (and springdoc's {@code
+   *       /openapi.json/swagger-config}), {@code /docs} and the Swagger UI assets, {@code /redoc}
+   *       and its assets under {@code /redoc/**};
    *   <li>{@code GET /metrics}, the Prometheus exposition (404 unless the exporter is enabled);
    *   <li>{@code GET /} and {@code GET /health}, the LLM monitor seed's liveness answers;
    *   <li>the error page, and error dispatches of requests that were already let through.
@@ -102,6 +140,8 @@ class AccessRules {
               reads("/openapi.json/**"),
               reads("/docs"),
               reads("/swagger-ui/**"),
+              reads("/redoc"),
+              reads("/redoc/**"),
               reads("/metrics"),
               reads("/"),
               reads("/health"),
@@ -128,12 +168,12 @@ class AccessRules {
 
   /** Whether the request may carry its key in the {@code api_key} query parameter. */
   boolean takesKeyInQuery(HttpServletRequest request) {
-    return BENCHMARK_STREAM.matches(request);
+    return BENCHMARK_STREAM.matches(request) || LIVE_UPGRADE.matches(request);
   }
 
   /** Whether any valid key may make this request, without a scope. */
   boolean takesAnyValidKey(HttpServletRequest request) {
-    return ALERT_STATUS.matches(request);
+    return ALERT_STATUS.matches(request) || SYSTEM_HEALTH.matches(request) || LIVE.matches(request);
   }
 
   /** The rules, in order: the first matching one decides. */
@@ -142,7 +182,7 @@ class AccessRules {
     requests
         .requestMatchers(open)
         .permitAll()
-        .requestMatchers(ALERT_STATUS)
+        .requestMatchers(ALERT_STATUS, SYSTEM_HEALTH, LIVE)
         .authenticated()
         .requestMatchers(API_KEYS)
         .hasAuthority(Scope.ADMIN.wireName())
@@ -156,6 +196,18 @@ class AccessRules {
         .hasAuthority(Scope.READ_MODELS.wireName())
         .requestMatchers(LLM)
         .hasAuthority(Scope.WRITE_MODELS.wireName())
+        .requestMatchers(new AndRequestMatcher(new OrRequestMatcher(CAMERAS, AI, SYSTEM), READ))
+        .hasAuthority(Scope.READ_CAMERAS.wireName())
+        .requestMatchers(SYSTEM)
+        .hasAuthority(Scope.ADMIN.wireName())
+        .requestMatchers(CAMERAS, AI)
+        .hasAuthority(Scope.WRITE_CAMERAS.wireName())
+        .requestMatchers(new AndRequestMatcher(EVENTS, READ))
+        .hasAuthority(Scope.READ_EVENTS.wireName())
+        .requestMatchers(EVENTS)
+        .hasAuthority(Scope.WRITE_CAMERAS.wireName())
+        .requestMatchers(PROTECT)
+        .hasAuthority(Scope.ADMIN.wireName())
         .requestMatchers(DEVICES)
         .hasAuthority(Scope.WRITE_DEVICES.wireName())
         .requestMatchers(POWER)

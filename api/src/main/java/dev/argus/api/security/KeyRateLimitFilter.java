@@ -63,6 +63,7 @@ class KeyRateLimitFilter extends OncePerRequestFilter {
       response.setHeader("X-RateLimit-Reset", Long.toString(rate.resetAt().getEpochSecond()));
       if (!rate.allowed()) {
         errors.write(
+            request,
             response,
             429,
             "Rate limit exceeded. Try again in " + rate.retryAfterSeconds() + " seconds.",
@@ -74,7 +75,7 @@ class KeyRateLimitFilter extends OncePerRequestFilter {
       log.warn(
           "Cannot count a request against its key's limit, the database is unavailable: {}",
           e.getMessage());
-      errors.write(response, 503, SecurityErrorResponses.DATABASE_UNAVAILABLE, 0);
+      errors.write(request, response, 503, SecurityErrorResponses.DATABASE_UNAVAILABLE, 0);
       return;
     }
     chain.doFilter(request, response);

@@ -30,6 +30,7 @@ class RejectedRequestResponse implements RequestRejectedHandler {
       throws IOException {
     log.debug("Rejected {} request: {}", request.getMethod(), e.getMessage());
     errors.write(
+        request,
         response,
         400,
         e.getMessage()

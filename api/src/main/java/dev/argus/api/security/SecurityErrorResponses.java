@@ -39,7 +39,7 @@ class SecurityErrorResponses
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    write(response, 401, MISSING_KEY, 0);
+    write(request, response, 401, MISSING_KEY, 0);
   }
 
   /** The presented key was not accepted. */
@@ -49,10 +49,10 @@ class SecurityErrorResponses
       throws IOException {
     switch (e) {
       case ApiKeyAuthenticationProvider.TooManyFailedAuthenticationsException tooMany ->
-          write(response, 429, tooMany.getMessage(), tooMany.retryAfterSeconds());
+          write(request, response, 429, tooMany.getMessage(), tooMany.retryAfterSeconds());
       case AuthenticationServiceException unavailable ->
-          write(response, 503, DATABASE_UNAVAILABLE, 0);
-      default -> write(response, 401, ApiKeyAuthenticationProvider.INVALID_KEY, 0);
+          write(request, response, 503, DATABASE_UNAVAILABLE, 0);
+      default -> write(request, response, 401, ApiKeyAuthenticationProvider.INVALID_KEY, 0);
     }
   }
 
@@ -61,15 +61,20 @@ class SecurityErrorResponses
   public void handle(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
-    write(response, 403, "This API key lacks the '" + neededScope(e) + "' scope", 0);
+    write(request, response, 403, "This API key lacks the '" + neededScope(e) + "' scope", 0);
   }
 
-  void write(HttpServletResponse response, int status, String detail, long retryAfterSeconds)
+  void write(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String detail,
+      long retryAfterSeconds)
       throws IOException {
     if (retryAfterSeconds > 0) {
       response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
     }
-    new ErrorBody(detail).writeTo(response, status, json);
+    ErrorBody.write(request, response, status, detail, json);
   }
 
   private static String neededScope(AccessDeniedException e) {

@@ -7,10 +7,13 @@ import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
+import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
@@ -20,12 +23,16 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * 422 (invalid parameters or body), 500 and 503 (database unavailable); operations with a path
  * variable 404, operations with a body 408 (too slow) and 415. Operations that need a key get the
  * {@code api_key} security requirement and 401, 403 and 429 (with {@code Retry-After} and the
- * {@code X-RateLimit-*} headers). What a controller declares itself is kept.
+ * {@code X-RateLimit-*} headers). What a controller declares itself is kept. On the camera seed's
+ * routes ({@link StatusCodePaths}) every error body is the one with {@code status_code}.
  */
 final class CommonResponses implements OpenApiCustomizer {
 
   static final String API_KEY_SCHEME = "api_key";
   private static final String ERROR_SCHEMA = "ErrorBody";
+
+  /** The error body of the camera seed's routes ({@link StatusCodePaths}). */
+  private static final String STATUS_ERROR_SCHEMA = "ErrorBodyWithStatusCode";
 
   /**
    * Whether an operation needs an API key: everything under {@code /api/v1}, and the writes of the
@@ -34,7 +41,9 @@ final class CommonResponses implements OpenApiCustomizer {
    * DocumentedAccessIT} fails when the two disagree on any described operation.
    */
   static boolean requiresApiKey(String method, String path) {
-    return path.startsWith("/api/v1/") || path.startsWith("/api/") && !method.equals("GET");
+    return path.startsWith("/api/v1/")
+        || path.startsWith("/api/") && !method.equals("GET")
+        || path.equals("/ws");
   }
 
   @Override
@@ -45,6 +54,7 @@ final class CommonResponses implements OpenApiCustomizer {
         .putIfAbsent(
             ERROR_SCHEMA,
             ModelConverters.getInstance(true).read(ErrorBody.class).get(ERROR_SCHEMA));
+    api.getComponents().addSchemas(STATUS_ERROR_SCHEMA, statusErrorSchema());
     api.getPaths()
         .forEach(
             (path, item) ->
@@ -54,6 +64,59 @@ final class CommonResponses implements OpenApiCustomizer {
 
   private static void declare(String method, String path, Operation operation) {
     ApiResponses responses = operation.getResponses();
+    declareErrors(method, path, operation, responses);
+    if (StatusCodePaths.carriesStatusCode(path)) {
+      responses.replaceAll(CommonResponses::withStatusCode);
+    }
+  }
+
+  /**
+   * On the camera seed's routes every error answer with the detail body, declared here or by the
+   * controller, has the body with {@code status_code} instead. A copy: springdoc may share one
+   * declared answer between operations.
+   */
+  private static ApiResponse withStatusCode(String status, ApiResponse response) {
+    if (status.startsWith("2") || status.startsWith("3") || response.getContent() == null) {
+      return response;
+    }
+    Content content = new Content();
+    response
+        .getContent()
+        .forEach(
+            (type, media) -> {
+              boolean detailOnly =
+                  media.getSchema() != null
+                      && ("#/components/schemas/" + ERROR_SCHEMA)
+                          .equals(media.getSchema().get$ref());
+              content.addMediaType(
+                  type,
+                  detailOnly
+                      ? new MediaType()
+                          .schema(
+                              new Schema<>().$ref("#/components/schemas/" + STATUS_ERROR_SCHEMA))
+                      : media);
+            });
+    return new ApiResponse()
+        .description(response.getDescription())
+        .headers(response.getHeaders())
+        .content(content);
+  }
+
+  private static Schema<?> statusErrorSchema() {
+    return new ObjectSchema()
+        .description(
+            "The error body of the camera, event, AI, system and Protect routes: the detail and"
+                + " the HTTP status again")
+        .addProperty(
+            "detail",
+            new StringSchema().description("What went wrong and, where you can act, what to do"))
+        .addProperty(
+            "status_code", new IntegerSchema().format("int32").description("The HTTP status"))
+        .required(List.of("detail", "status_code"));
+  }
+
+  private static void declareErrors(
+      String method, String path, Operation operation, ApiResponses responses) {
     error(responses, "400", "Malformed request: an unreadable JSON body or a rejected path");
     if (path.contains("{")) {
       error(responses, "404", "No such resource");

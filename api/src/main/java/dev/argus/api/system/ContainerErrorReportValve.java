@@ -39,7 +39,8 @@ public final class ContainerErrorReportValve extends ErrorReportValve {
       response.setCharacterEncoding("utf-8");
       Writer writer = response.getReporter();
       if (writer != null) {
-        writer.write(JSON.writeValueAsString(new ErrorBody(detail(status, request))));
+        writer.write(
+            JSON.writeValueAsString(ErrorBody.of(request, status, detail(status, request))));
         response.finishResponse();
       }
     } catch (IOException | IllegalStateException e) {

@@ -27,8 +27,9 @@ class OpenApiConfiguration {
                 .version("0.1.0")
                 .description(
                     "Power telemetry (UPS and PDU snapshots, derived events, devices), uptime"
-                        + " targets, alerts and service health. Errors are JSON objects with a"
-                        + " single \"detail\" field."))
+                        + " targets, LLM monitoring, cameras and their events, alerts and service"
+                        + " health. Errors are JSON objects with a \"detail\" field; on the"
+                        + " camera, event, AI, system and Protect routes also \"status_code\"."))
         .components(
             new Components()
                 .addSecuritySchemes(

@@ -40,8 +40,8 @@ final class QueryParameterFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     Optional<String> problem = problem(request.getQueryString());
     if (problem.isPresent()) {
-      new ErrorBody(problem.get())
-          .writeTo(response, HttpStatus.UNPROCESSABLE_CONTENT.value(), json);
+      ErrorBody.write(
+          request, response, HttpStatus.UNPROCESSABLE_CONTENT.value(), problem.get(), json);
       return;
     }
     chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package dev.argus.api.llm.monitoring;
 
+import dev.argus.api.system.text.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;

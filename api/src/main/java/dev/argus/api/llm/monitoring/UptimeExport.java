@@ -1,5 +1,6 @@
 package dev.argus.api.llm.monitoring;
 
+import dev.argus.api.system.text.CsvFields;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;

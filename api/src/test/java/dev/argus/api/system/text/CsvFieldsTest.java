@@ -1,4 +1,4 @@
-package dev.argus.api.llm.monitoring;
+package dev.argus.api.system.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

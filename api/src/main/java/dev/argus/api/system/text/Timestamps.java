@@ -1,4 +1,4 @@
-package dev.argus.api.llm.monitoring;
+package dev.argus.api.system.text;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,17 +13,17 @@ import org.springframework.web.server.ResponseStatusException;
  * The time filters of the history: an ISO-8601 date-time with an offset ({@code
  * 2026-05-27T12:00:00Z}), one without (read as UTC) or a date (a whole UTC day).
  */
-final class Timestamps {
+public final class Timestamps {
 
   private Timestamps() {}
 
   /** The start of what {@code text} names; null for no value. */
-  static Instant from(String name, String text) {
+  public static Instant from(String name, String text) {
     return parse(name, text, false);
   }
 
   /** The end of what {@code text} names (a date: its last microsecond); null for no value. */
-  static Instant until(String name, String text) {
+  public static Instant until(String name, String text) {
     return parse(name, text, true);
   }
 

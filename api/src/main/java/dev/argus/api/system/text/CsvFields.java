@@ -1,4 +1,4 @@
-package dev.argus.api.llm.monitoring;
+package dev.argus.api.system.text;
 
 import java.math.BigDecimal;
 
@@ -8,11 +8,11 @@ import java.math.BigDecimal;
  * {@code = + - @}, tab or CR) gets a leading apostrophe, since a provider's error message is text
  * Argus did not write (CSV injection). Numbers are written plainly, never in exponent form.
  */
-final class CsvFields {
+public final class CsvFields {
 
   private CsvFields() {}
 
-  static String of(Object value) {
+  public static String of(Object value) {
     if (value == null) {
       return "";
     }

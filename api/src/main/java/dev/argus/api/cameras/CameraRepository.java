@@ -1,0 +1,244 @@
+package dev.argus.api.cameras;
+
+import dev.argus.api.system.jdbc.Columns;
+import dev.argus.contract.WireJson;
+import dev.argus.contract.camera.DetectionSchedule;
+import dev.argus.contract.camera.DetectionZone;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * {@code cameras}, written only here, read with the newest row of {@code camera_status} (the
+ * processor's); and the defaults of {@code camera_settings}.
+ */
+@Repository
+class CameraRepository {
+
+  private static final TypeReference<LinkedHashMap<String, String>> STRINGS =
+      new TypeReference<>() {};
+  private static final TypeReference<List<DetectionZone>> ZONES = new TypeReference<>() {};
+
+  private static final String SELECT =
+      """
+      SELECT c.id, c.name, c.type, c.enabled, c.started, c.rtsp_url, c.transport, c.url,
+          c.snapshot_interval_seconds, c.device_path, c.username, c.credentials::text AS credentials,
+          c.analysis_fps, c.motion_sensitivity, c.motion_cooldown_seconds, c.zones::text AS zones,
+          c.schedule::text AS schedule, c.analysis_mode, c.frame_count, c.smart_detection_types,
+          c.prompt_override, c.collector, c.created_at, c.updated_at,
+          s.state, s.reason, s.fps, s.width, s.height, s.codec, s.collector_id,
+          s.updated_at AS status_at
+      FROM cameras c LEFT JOIN camera_status s ON s.camera_id = c.id
+      """;
+
+  private final JdbcClient jdbc;
+
+  CameraRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<StoredCamera> all() {
+    return jdbc.sql(SELECT + " ORDER BY lower(c.name), c.id")
+        .query(CameraRepository::camera)
+        .list();
+  }
+
+  Optional<StoredCamera> find(UUID id) {
+    return jdbc.sql(SELECT + " WHERE c.id = :id")
+        .param("id", id)
+        .query(CameraRepository::camera)
+        .optional();
+  }
+
+  /** The camera, its row locked until the transaction ends, so changes publish in order. */
+  Optional<StoredCamera> lock(UUID id) {
+    return jdbc.sql(SELECT + " WHERE c.id = :id FOR UPDATE OF c")
+        .param("id", id)
+        .query(CameraRepository::camera)
+        .optional();
+  }
+
+  /** Every camera, locked, for the re-encryption. */
+  List<StoredCamera> lockAll() {
+    return jdbc.sql(SELECT + " ORDER BY c.id FOR UPDATE OF c")
+        .query(CameraRepository::camera)
+        .list();
+  }
+
+  CameraDefaults defaults() {
+    return jdbc.sql(
+            """
+            SELECT default_motion_sensitivity, default_motion_cooldown_seconds,
+                default_analysis_mode, default_frame_count
+            FROM camera_settings WHERE id = 1
+            """)
+        .query(
+            (rs, row) ->
+                new CameraDefaults(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4)))
+        .optional()
+        .orElse(CameraDefaults.BUILT_IN);
+  }
+
+  /**
+   * Serialises name checks: two concurrent writes cannot both find a name free (the unique index on
+   * lower(name) would refuse the second with a 500 otherwise).
+   */
+  void lockNames() {
+    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('argus:camera-names', 0))")
+        .query(Object.class)
+        .single();
+  }
+
+  /** Another camera with this name (case-insensitive), if any. */
+  Optional<UUID> idOfName(String name, UUID except) {
+    return jdbc.sql("SELECT id FROM cameras WHERE lower(name) = lower(:name) AND id <> :id LIMIT 1")
+        .param("name", name)
+        .param("id", except)
+        .query(UUID.class)
+        .optional();
+  }
+
+  void insert(UUID id, CameraSettings settings, Map<String, String> credentials) {
+    jdbc.sql(
+            """
+            INSERT INTO cameras (id, name, type, enabled, started, rtsp_url, transport, url,
+                snapshot_interval_seconds, device_path, username, credentials, analysis_fps,
+                motion_sensitivity, motion_cooldown_seconds, zones, schedule, analysis_mode,
+                frame_count, smart_detection_types, prompt_override, collector)
+            VALUES (:id, :name, :type, :enabled, true, :rtspUrl, :transport, :url, :interval,
+                :devicePath, :username, CAST(:credentials AS jsonb), :fps, :sensitivity, :cooldown,
+                CAST(:zones AS jsonb), CAST(:schedule AS jsonb), :mode, :frames, :smart, :prompt,
+                :collector)
+            """)
+        .params(columns(id, settings, credentials))
+        .update();
+  }
+
+  void update(UUID id, CameraSettings settings, Map<String, String> credentials) {
+    jdbc.sql(
+            """
+            UPDATE cameras SET name = :name, type = :type, enabled = :enabled,
+                rtsp_url = :rtspUrl, transport = :transport, url = :url,
+                snapshot_interval_seconds = :interval, device_path = :devicePath,
+                username = :username, credentials = CAST(:credentials AS jsonb),
+                analysis_fps = :fps, motion_sensitivity = :sensitivity,
+                motion_cooldown_seconds = :cooldown, zones = CAST(:zones AS jsonb),
+                schedule = CAST(:schedule AS jsonb), analysis_mode = :mode,
+                frame_count = :frames, smart_detection_types = :smart,
+                prompt_override = :prompt, collector = :collector, updated_at = now()
+            WHERE id = :id
+            """)
+        .params(columns(id, settings, credentials))
+        .update();
+  }
+
+  void updateCredentials(UUID id, Map<String, String> credentials) {
+    jdbc.sql(
+            "UPDATE cameras SET credentials = CAST(:credentials AS jsonb), updated_at = now()"
+                + " WHERE id = :id")
+        .param("id", id)
+        .param("credentials", WireJson.MAPPER.writeValueAsString(credentials))
+        .update();
+  }
+
+  /** Sets {@code started}; false when there is no such camera. */
+  boolean setStarted(UUID id, boolean started) {
+    return jdbc.sql("UPDATE cameras SET started = :started, updated_at = now() WHERE id = :id")
+            .param("id", id)
+            .param("started", started)
+            .update()
+        > 0;
+  }
+
+  boolean delete(UUID id) {
+    return jdbc.sql("DELETE FROM cameras WHERE id = :id").param("id", id).update() > 0;
+  }
+
+  private static Map<String, Object> columns(
+      UUID id, CameraSettings s, Map<String, String> credentials) {
+    Map<String, Object> columns = new HashMap<>();
+    columns.put("id", id);
+    columns.put("name", s.name());
+    columns.put("type", s.type());
+    columns.put("enabled", s.enabled());
+    columns.put("rtspUrl", s.rtspUrl());
+    columns.put("transport", s.transport());
+    columns.put("url", s.url());
+    columns.put("interval", s.snapshotIntervalSeconds());
+    columns.put("devicePath", s.devicePath());
+    columns.put("username", s.username());
+    columns.put("credentials", WireJson.MAPPER.writeValueAsString(credentials));
+    columns.put("fps", s.analysisFps());
+    columns.put("sensitivity", s.motionSensitivity());
+    columns.put("cooldown", s.motionCooldownSeconds());
+    columns.put("zones", WireJson.MAPPER.writeValueAsString(s.zones()));
+    columns.put(
+        "schedule", s.schedule() == null ? null : WireJson.MAPPER.writeValueAsString(s.schedule()));
+    columns.put("mode", s.analysisMode());
+    columns.put("frames", s.frameCount());
+    columns.put("smart", s.smartDetectionTypes().toArray(String[]::new));
+    columns.put("prompt", s.promptOverride());
+    columns.put("collector", s.collector());
+    return columns;
+  }
+
+  private static StoredCamera camera(ResultSet rs, int row) throws SQLException {
+    String schedule = rs.getString("schedule");
+    Array smart = rs.getArray("smart_detection_types");
+    CameraSettings settings =
+        new CameraSettings(
+            rs.getString("name"),
+            rs.getString("type"),
+            rs.getBoolean("enabled"),
+            rs.getString("rtsp_url"),
+            rs.getString("transport"),
+            rs.getString("url"),
+            rs.getInt("snapshot_interval_seconds"),
+            rs.getString("device_path"),
+            rs.getString("username"),
+            rs.getDouble("analysis_fps"),
+            rs.getString("motion_sensitivity"),
+            rs.getInt("motion_cooldown_seconds"),
+            WireJson.MAPPER.readValue(rs.getString("zones"), ZONES),
+            schedule == null ? null : WireJson.MAPPER.readValue(schedule, DetectionSchedule.class),
+            rs.getString("analysis_mode"),
+            rs.getInt("frame_count"),
+            smart == null ? List.of() : List.of((String[]) smart.getArray()),
+            rs.getString("prompt_override"),
+            rs.getString("collector"));
+    return new StoredCamera(
+        rs.getObject("id", UUID.class),
+        settings,
+        rs.getBoolean("started"),
+        WireJson.MAPPER.readValue(rs.getString("credentials"), STRINGS),
+        Columns.instant(rs, "created_at"),
+        Columns.instant(rs, "updated_at"),
+        status(rs));
+  }
+
+  private static Camera.Status status(ResultSet rs) throws SQLException {
+    String state = rs.getString("state");
+    if (state == null) {
+      return null;
+    }
+    Integer width = Columns.nullableInteger(rs, "width");
+    Integer height = Columns.nullableInteger(rs, "height");
+    return new Camera.Status(
+        state,
+        rs.getString("reason"),
+        Columns.nullableDouble(rs, "fps"),
+        width == null || height == null ? null : width + "x" + height,
+        rs.getString("codec"),
+        rs.getString("collector_id"),
+        Columns.instant(rs, "status_at"));
+  }
+}
