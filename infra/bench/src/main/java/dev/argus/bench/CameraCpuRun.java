@@ -46,6 +46,23 @@ final class CameraCpuRun {
       long received,
       long dropped) {
 
+    /** The window of {@link CameraLoad}'s {@code RESULT key=value ...} line. */
+    static Window parse(int cameras, String resultLine) {
+      Map<String, String> values = new HashMap<>();
+      for (String pair : resultLine.substring("RESULT ".length()).strip().split(" ")) {
+        String[] kv = pair.split("=", 2);
+        values.put(kv[0], kv[1]);
+      }
+      return new Window(
+          cameras,
+          Double.parseDouble(values.get("seconds")),
+          Double.parseDouble(values.get("jvm_cpu")),
+          Double.parseDouble(values.get("ffmpeg_cpu")),
+          Long.parseLong(values.get("analysed")),
+          Long.parseLong(values.get("received")),
+          Long.parseLong(values.get("dropped")));
+    }
+
     double ffmpegPerCameraSecond() {
       return ffmpegCpu / (cameras * seconds);
     }
@@ -179,20 +196,7 @@ final class CameraCpuRun {
       throw new IllegalStateException(
           "The camera workers' JVM reported nothing (exit " + child.exitValue() + "); see " + log);
     }
-    Map<String, String> values = new HashMap<>();
-    for (String pair : result.substring("RESULT ".length()).split(" ")) {
-      String[] kv = pair.split("=", 2);
-      values.put(kv[0], kv[1]);
-    }
-    Window measured =
-        new Window(
-            cameras,
-            Double.parseDouble(values.get("seconds")),
-            Double.parseDouble(values.get("jvm_cpu")),
-            Double.parseDouble(values.get("ffmpeg_cpu")),
-            Long.parseLong(values.get("analysed")),
-            Long.parseLong(values.get("received")),
-            Long.parseLong(values.get("dropped")));
+    Window measured = Window.parse(cameras, result);
     out.printf(
         Locale.ROOT,
         "[camera] %d camera(s): JVM %.3f + ffmpeg %.3f CPU-s over %.1f s; %.2f fps analysed per"
@@ -203,7 +207,7 @@ final class CameraCpuRun {
         measured.seconds(),
         measured.analysedFpsPerCamera(),
         measured.dropped(),
-        values.get("ffmpeg_processes"));
+        result.replaceFirst(".*ffmpeg_processes=(\\d+).*", "$1"));
     return measured;
   }
 }
