@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -158,6 +159,9 @@ final class CameraWorker {
     FrameSource open = openSource.get();
     if (open != null) {
       open.close();
+    }
+    if (reader == null) {
+      return;
     }
     for (Thread thread : List.of(reader, analyser)) {
       thread.interrupt();
@@ -388,7 +392,7 @@ final class CameraWorker {
 
   /** Publishes a status when the state or its reason changed. */
   private synchronized void report(CameraState newState, String newReason) {
-    if (stopping || (newState == state && java.util.Objects.equals(newReason, reason))) {
+    if (stopping || (newState == state && Objects.equals(newReason, reason))) {
       return;
     }
     if (newState == CameraState.ONLINE) {

@@ -95,6 +95,7 @@ class CameraWorkersTest {
 
     CameraWorker second = workers.worker("gate");
     assertThat(second).isNotSameAs(first);
+    await().atMost(PATIENCE).until(() -> source.opens().size() == 2);
     assertThat(source.opens())
         .extracting(o -> o.spec().url())
         .containsExactly("rtsp://127.0.0.1:8554/gate", "rtsp://127.0.0.1:8554/gate2");

@@ -84,9 +84,8 @@ public final class MotionRules {
       return false;
     }
     // A cooldown of zero still holds back a reading older than the last event.
-    return reading
-        .at()
-        .isBefore(lastEventAt.plusSeconds(Math.max(0, reading.motionCooldownSeconds())));
+    Instant cooledDownAt = lastEventAt.plusSeconds(Math.max(0, reading.motionCooldownSeconds()));
+    return reading.at().isBefore(cooledDownAt);
   }
 
   private List<String> remember(MotionState previous, String readingId) {

@@ -61,7 +61,8 @@ final class FfmpegFailures {
     if (lower.contains("connection refused")) {
       return new SourceFailure(Kind.OFFLINE, "connection refused");
     }
-    if (lower.contains("timed out") || lower.contains("timeout")) {
+    // Not any "timeout": ffmpeg's "UDP timeout, retrying with TCP" is news, not a failure.
+    if (lower.contains("timed out")) {
       return new SourceFailure(Kind.OFFLINE, "timeout");
     }
     if (lower.contains("no route to host") || lower.contains("network is unreachable")) {

@@ -91,7 +91,7 @@ final class FfmpegSource implements FrameSource {
       if (closed) {
         return;
       }
-      running.awaitExit(2000);
+      int exit = running.awaitExit(2000);
       running.drainStderr(1000);
       if (closed) {
         return;
@@ -100,7 +100,13 @@ final class FfmpegSource implements FrameSource {
       boolean silent =
           !log.input().isDone()
               && System.nanoTime() - startedNanos >= ffmpeg.socketTimeout().toNanos();
-      throw FfmpegFailures.explain(log.lastLines(), log.input().isDone(), stalled || silent);
+      SourceFailure failure =
+          FfmpegFailures.explain(log.lastLines(), log.input().isDone(), stalled || silent);
+      // A decoder killed by a signal (a crash, the OOM killer) ends without a word on stderr.
+      if (exit > 128 && !stalled && failure.getMessage().equals("stream ended")) {
+        throw new SourceFailure(Kind.OFFLINE, "decoder died (signal " + (exit - 128) + ")");
+      }
+      throw failure;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SourceFailure(Kind.OFFLINE, "interrupted", e);

@@ -41,7 +41,12 @@ public final class CameraSources {
     return (spec, analysisFps, maxWidth) ->
         switch (type(spec)) {
           case "rtsp", "mjpeg", "usb" -> ffmpeg.open(spec, analysisFps, maxWidth);
-          case "snapshot" -> new SnapshotSource(snapshots, spec, maxWidth, ffmpeg.clock());
+          case "snapshot" -> {
+            if (maxWidth < 16) {
+              throw new IllegalArgumentException("maxWidth must be at least 16, got " + maxWidth);
+            }
+            yield new SnapshotSource(snapshots, spec, maxWidth, ffmpeg.clock());
+          }
           default ->
               throw new IllegalArgumentException(
                   "camera type must be rtsp, mjpeg, snapshot or usb, got " + spec.type());

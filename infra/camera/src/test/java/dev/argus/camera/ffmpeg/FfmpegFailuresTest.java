@@ -78,6 +78,18 @@ class FfmpegFailuresTest {
   }
 
   @Test
+  void anEarlierRetryNoticeIsNotTheReason() {
+    assertReason(
+        explain(
+            true,
+            false,
+            "[rtsp @ 0x55f0] UDP timeout, retrying with TCP",
+            "frame=   42 fps=5.0 q=-0.0 Lsize=    9450kB time=00:00:08.40"),
+        Kind.OFFLINE,
+        "stream ended");
+  }
+
+  @Test
   void anAnswerThatIsNoVideoIsAnError() {
     assertReason(
         explain(false, false, "http://127.0.0.1:45998/: Invalid data found when processing input"),

@@ -183,6 +183,21 @@ class RtspSourceIT {
   }
 
   @Test
+  void aDecoderThatDiesEndsTheStreamOffline() throws Exception {
+    try (Streaming run =
+        Streaming.start(
+            sources.open(rtsp(camera.url(RtspCamera.BALL), "tcp", null, null), 5, 640))) {
+      run.nextFrame();
+
+      Decoders.running().forEach(ProcessHandle::destroyForcibly);
+
+      assertThat(run.awaitEnd())
+          .extracting(SourceFailure::kind, SourceFailure::getMessage)
+          .containsExactly(Kind.OFFLINE, "decoder died (signal 9)");
+    }
+  }
+
+  @Test
   void aCameraThatAcceptsButNeverAnswersIsOfflineTimeout() throws Exception {
     try (SilentServer silent = new SilentServer();
         Streaming run =
