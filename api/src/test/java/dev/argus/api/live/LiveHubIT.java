@@ -133,6 +133,21 @@ class LiveHubIT extends BenchmarksAndAlertsApiTest {
   }
 
   @Test
+  void theKeyMayComeAsTheApiKeyQueryParameterAsBrowsersCannotSetHeaders() {
+    String reader = newKey("\"read:events\"");
+    try (WebSocketClient browser =
+        WebSocketClient.open(ws("?types=camera.status&api_key=" + reader))) {
+      publish(Topics.CAMERA_STATUS, CAMERA, status("error", "401 Unauthorized"));
+
+      JsonNode status = browser.next();
+      assertThat(status.path("type").asString()).isEqualTo("camera.status");
+      assertThat(status.path("data").path("reason").asString()).isEqualTo("401 Unauthorized");
+    }
+    assertThat(WebSocketClient.refusedStatus(ws("?api_key=argus_wrong-0123456789abcdef0")))
+        .isEqualTo(401);
+  }
+
+  @Test
   void theHandshakeNeedsAKeyAndKnownTypes() {
     assertThat(WebSocketClient.refusedStatus(ws(""))).isEqualTo(401);
     assertThat(WebSocketClient.refusedStatus(ws(""), "x-api-key", "argus_wrong-0123456789abcdef0"))

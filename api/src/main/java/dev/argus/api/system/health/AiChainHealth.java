@@ -3,7 +3,6 @@ package dev.argus.api.system.health;
 import dev.argus.api.system.health.HealthRepository.ChainModel;
 import dev.argus.api.system.health.SystemHealth.AiProvider;
 import dev.argus.api.system.health.SystemHealth.AiProviders;
-import dev.argus.llm.vision.DescriptionChain;
 import dev.argus.llm.vision.ProviderHealth;
 import dev.argus.llm.vision.UsageLedger;
 import java.util.ArrayList;
@@ -14,10 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The AI chain of the settings, each provider with the state the describer of this replica knows
- * ({@link DescriptionChain#health}: ok, failing, circuit open) and whether a cost cap pauses
- * descriptions ({@link UsageLedger#pausedReason}). The describer (the AI feature) provides both as
- * beans; without them, e.g. with the describer turned off, what the configuration says is reported
- * with state {@code unknown}.
+ * ({@link DescriberHealth}: ok, failing, circuit open) and whether a cost cap pauses descriptions
+ * ({@link UsageLedger#pausedReason}). The AI feature provides both as beans; without them, e.g. on
+ * a replica that does not describe, what the configuration says is reported with state {@code
+ * unknown}.
  */
 @Component
 class AiChainHealth {
@@ -27,10 +26,10 @@ class AiChainHealth {
   static final String DISABLED = "disabled";
   static final String MISSING = "missing";
 
-  private final ObjectProvider<DescriptionChain> describer;
+  private final ObjectProvider<DescriberHealth> describer;
   private final ObjectProvider<UsageLedger> ledger;
 
-  AiChainHealth(ObjectProvider<DescriptionChain> describer, ObjectProvider<UsageLedger> ledger) {
+  AiChainHealth(ObjectProvider<DescriberHealth> describer, ObjectProvider<UsageLedger> ledger) {
     this.describer = describer;
     this.ledger = ledger;
   }
@@ -43,7 +42,7 @@ class AiChainHealth {
           null,
           List.of());
     }
-    DescriptionChain chainNow = describer.getIfAvailable();
+    DescriberHealth chainNow = describer.getIfAvailable();
     String paused = pausedReason().orElse(null);
     List<AiProvider> providers = new ArrayList<>();
     for (int i = 0; i < chain.size(); i++) {
@@ -76,7 +75,7 @@ class AiChainHealth {
     return new AiProviders(state, detail, paused, providers);
   }
 
-  private AiProvider provider(int position, ChainModel model, DescriptionChain chainNow) {
+  private AiProvider provider(int position, ChainModel model, DescriberHealth chainNow) {
     String state;
     String lastError = null;
     java.time.Instant lastCallAt = null;
@@ -106,7 +105,7 @@ class AiChainHealth {
   }
 
   /** Health is a report: a describer that cannot answer leaves the state unknown. */
-  private static ProviderHealth health(DescriptionChain chain, String providerId) {
+  private static ProviderHealth health(DescriberHealth chain, String providerId) {
     try {
       return chain.health(providerId);
     } catch (RuntimeException e) {
