@@ -105,18 +105,12 @@ public final class BenchMain {
    */
   private void cameraCpu() throws Exception {
     results.condition("loadavg_before_camera", Files.readString(Path.of("/proc/loadavg")).strip());
-    List<CameraCpuRun.Window> windows;
-    try (RtspBall camera =
-        RtspBall.start(CameraCpuRun.WIDTH, CameraCpuRun.HEIGHT, CameraCpuRun.FPS)) {
-      out.printf("[camera] RTSP camera %s (640x360 H.264, 5 fps)%n", camera.url());
-      windows =
-          new CameraCpuRun(outputDir.resolve("camera"), out)
-              .run(
-                  camera,
-                  options.cameraCounts().stream().mapToInt(Integer::intValue).toArray(),
-                  Duration.ofSeconds(options.cameraWarmupSeconds()),
-                  Duration.ofSeconds(options.cameraWindowSeconds()));
-    }
+    List<CameraCpuRun.Window> windows =
+        new CameraCpuRun(outputDir.resolve("camera"), out)
+            .run(
+                options.cameraCounts().stream().mapToInt(Integer::intValue).toArray(),
+                Duration.ofSeconds(options.cameraWarmupSeconds()),
+                Duration.ofSeconds(options.cameraWindowSeconds()));
     CameraCpuRun.Window reference = windows.getFirst();
     String plain = "plain ffmpeg decoding the same stream to /dev/null";
     double asked = CameraCpuRun.FPS;

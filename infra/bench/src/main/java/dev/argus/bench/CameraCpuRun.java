@@ -88,14 +88,22 @@ final class CameraCpuRun {
     this.out = out;
   }
 
-  /** The reference first, then the workers at each count, each over its own window. */
-  List<Window> run(RtspBall camera, int[] counts, Duration warmup, Duration window)
-      throws Exception {
+  /**
+   * The reference first, then the workers at each count, each over its own window and against a
+   * camera of its own: a GStreamer server whose shared media was torn down by the previous window's
+   * clients must not decide the next figure.
+   */
+  List<Window> run(int[] counts, Duration warmup, Duration window) throws Exception {
     Files.createDirectories(logDir);
     List<Window> windows = new ArrayList<>();
-    windows.add(plainFfmpeg(camera.url(), warmup, window));
+    try (RtspBall camera = RtspBall.start(WIDTH, HEIGHT, FPS)) {
+      out.printf("[camera] RTSP camera %s (640x360 H.264, 5 fps)%n", camera.url());
+      windows.add(plainFfmpeg(camera.url(), warmup, window));
+    }
     for (int cameras : counts) {
-      windows.add(workers(camera.url(), cameras, warmup, window));
+      try (RtspBall camera = RtspBall.start(WIDTH, HEIGHT, FPS)) {
+        windows.add(workers(camera.url(), cameras, warmup, window));
+      }
     }
     return windows;
   }

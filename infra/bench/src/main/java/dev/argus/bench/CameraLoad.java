@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,7 +41,15 @@ public final class CameraLoad {
     CameraReadings seam =
         new CameraReadings() {
           @Override
-          public void status(CameraStatus status) {}
+          public void status(CameraStatus status) {
+            // Into the scenario's log (camera/workers-N.log): why a camera went offline.
+            System.err.printf(
+                "%s %s %s %s%n",
+                status.at(),
+                status.cameraId(),
+                status.state(),
+                Objects.toString(status.reason(), ""));
+          }
 
           @Override
           public void motion(MotionReading reading) {
