@@ -58,7 +58,7 @@ public final class BenchMain {
         // Before the stack starts: the workers' CPU is measured with nothing else of ours running.
         cameraCpu();
       }
-      measureOnStack(home, started);
+      measureOnStack(home);
     } finally {
       results.condition("took_seconds", Duration.between(started, Instant.now()).toSeconds());
       results.write(outputDir, out);
@@ -66,7 +66,8 @@ public final class BenchMain {
     }
   }
 
-  private void measureOnStack(Path home, Instant started) throws Exception {
+  private void measureOnStack(Path home) throws Exception {
+    Instant started = Instant.now();
     try (BenchStack stack = BenchStack.start(home, outputDir.resolve("stack"), out)) {
       out.printf(
           "Stack up in %d s; measuring %s%n",
