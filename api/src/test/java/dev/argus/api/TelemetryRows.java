@@ -31,6 +31,8 @@ public final class TelemetryRows {
     // models, runs and the probe history.
     sql.sql("TRUNCATE llm_providers, llm_models, llm_monitoring_runs, llm_probe_results CASCADE")
         .update();
+    // Cameras: their passwords are under the test key of their context too.
+    sql.sql("TRUNCATE cameras").update();
   }
 
   /** A successful UPS poll with typical values; returns its generated id. */

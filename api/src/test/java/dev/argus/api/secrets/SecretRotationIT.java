@@ -78,6 +78,14 @@ class SecretRotationIT extends RunningApiTest {
         VALUES ('%s', 'openai', 'OpenAI', '{"api_key": "%s"}')
         """
             .formatted(provider, onlyA.encrypt("sk-llm", apiKey)));
+    String camera = "5d0c2b1a-8e3f-4a57-9c1d-2f6e8b7a9c01";
+    SecretContext cameraPassword = SecretContext.cameraField(camera, "password");
+    rows.execute(
+        """
+        INSERT INTO cameras (id, name, type, rtsp_url, credentials)
+        VALUES ('%s', 'Door', 'rtsp', 'rtsp://10.0.0.9/s', '{"password": "%s"}')
+        """
+            .formatted(camera, onlyA.encrypt("camera-pw", cameraPassword)));
 
     // When
     Response response =
@@ -90,6 +98,7 @@ class SecretRotationIT extends RunningApiTest {
     assertThat(response.json().get("reencrypted").get("runtime_config").asInt()).isEqualTo(1);
     assertThat(response.json().get("reencrypted").get("alert_config").asInt()).isEqualTo(1);
     assertThat(response.json().get("reencrypted").get("llm_providers").asInt()).isEqualTo(1);
+    assertThat(response.json().get("reencrypted").get("cameras").asInt()).isEqualTo(1);
     String devicePassword =
         rows.text("SELECT connection_config->>'password' FROM devices WHERE id = 'ups-1'");
     String runtimePassword = rows.text("SELECT config->>'nut_password' FROM runtime_config");
@@ -101,6 +110,10 @@ class SecretRotationIT extends RunningApiTest {
     assertThat(
             onlyB.decrypt(rows.text("SELECT credentials->>'api_key' FROM llm_providers"), apiKey))
         .isEqualTo("sk-llm");
+    assertThat(
+            onlyB.decrypt(
+                rows.text("SELECT credentials->>'password' FROM cameras"), cameraPassword))
+        .isEqualTo("camera-pw");
     assertThatThrownBy(() -> onlyA.decrypt(devicePassword, password))
         .isInstanceOf(SecretDecryptionException.class)
         .hasMessageContaining("key 'b'");
@@ -124,10 +137,17 @@ class SecretRotationIT extends RunningApiTest {
                     + "' AND record_value::text LIKE '%enc:v1:b:%'"))
         .isEqualTo(1);
 
+    assertThat(
+            rows.count(
+                "SELECT count(*) FROM config_outbox WHERE record_key = 'camera/"
+                    + camera
+                    + "' AND record_value::text LIKE '%enc:v1:b:%'"))
+        .isEqualTo(1);
+
     // And: a second run finds nothing left to do
     Response again = api.send("POST", "/api/v1/admin/secrets/reencrypt", null, "x-api-key", ADMIN);
     assertThat(again.json().get("reencrypted").values())
-        .hasSize(4)
+        .hasSize(5)
         .allSatisfy(count -> assertThat(count.asInt()).isZero());
   }
 
