@@ -3,7 +3,7 @@
 # PostgreSQL, processor, api) and runs the benchmark scenarios, each beside a reference measured in
 # the same run (raw COPY, nginx, injected LLM delays). Results: infra/bench/target/bench/results.json
 # and results.md.
-# Usage: infra/bin/bench.sh [--quick] [ingest] [memory] [latency] [api] [scaling] [llm]
+# Usage: infra/bin/bench.sh [--quick] [ingest] [memory] [latency] [api] [scaling] [llm] [camera]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . infra/bin/jdk.sh

@@ -2,6 +2,7 @@ package dev.argus.api.alerts;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.argus.contract.camera.CameraEventType;
 import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.events.PowerEventType;
 import dev.argus.contract.events.Severity;
@@ -37,7 +38,8 @@ record AlertMessage(
           PowerEventType.POWER_RESTORED.wireName(),
           PowerEventType.DEVICE_ONLINE.wireName(),
           TargetEventType.RECOVERED.wireName(),
-          LlmEventType.RECOVERED.wireName());
+          LlmEventType.RECOVERED.wireName(),
+          CameraEventType.CAMERA_ONLINE.wireName());
 
   static AlertMessage of(DerivedEvent event) {
     String subject = subjectName(event);
@@ -77,9 +79,14 @@ record AlertMessage(
 
   /**
    * What a person calls the subject: for an LLM event the model's name (the subject id is a UUID,
-   * or a rule's id), else the subject id.
+   * or a rule's id), for a camera event the camera's name, else the subject id.
    */
   private static String subjectName(DerivedEvent event) {
+    if (DerivedEvent.SOURCE_CAMERA.equals(event.source())
+        && event.metadata().get("camera_name") instanceof String name
+        && !name.isBlank()) {
+      return name;
+    }
     if (DerivedEvent.SOURCE_LLM.equals(event.source())) {
       for (String key : new String[] {"model_name", "rule_name"}) {
         if (event.metadata().get(key) instanceof String name && !name.isBlank()) {

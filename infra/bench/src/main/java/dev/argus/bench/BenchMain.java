@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,6 +53,21 @@ public final class BenchMain {
     results.condition("java", System.getProperty("java.version"));
     results.condition("quick", options.quick());
     results.condition("scenarios", String.join(" ", options.scenarios()));
+    try {
+      if (options.runs("camera")) {
+        // Before the stack starts: the workers' CPU is measured with nothing else of ours running.
+        cameraCpu();
+      }
+      measureOnStack(home);
+    } finally {
+      results.condition("took_seconds", Duration.between(started, Instant.now()).toSeconds());
+      results.write(outputDir, out);
+      out.println("Written to " + outputDir.resolve("results.json") + " and results.md");
+    }
+  }
+
+  private void measureOnStack(Path home) throws Exception {
+    Instant started = Instant.now();
     try (BenchStack stack = BenchStack.start(home, outputDir.resolve("stack"), out)) {
       out.printf(
           "Stack up in %d s; measuring %s%n",
@@ -78,11 +94,141 @@ public final class BenchMain {
       if (options.runs("llm")) {
         llm(stack);
       }
-    } finally {
-      results.condition("took_seconds", Duration.between(started, Instant.now()).toSeconds());
-      results.write(outputDir, out);
-      out.println("Written to " + outputDir.resolve("results.json") + " and results.md");
+      if (options.runs("camera")) {
+        cameraEvents(stack);
+      }
     }
+  }
+
+  /**
+   * CPU per camera at 1, 2, 4 and 8 cameras against ffmpeg alone on the same stream, and how many
+   * cameras one core sustains at the asked rate.
+   */
+  private void cameraCpu() throws Exception {
+    results.condition("loadavg_before_camera", Files.readString(Path.of("/proc/loadavg")).strip());
+    List<CameraCpuRun.Window> windows =
+        new CameraCpuRun(outputDir.resolve("camera"), out)
+            .run(
+                options.cameraCounts().stream().mapToInt(Integer::intValue).toArray(),
+                Duration.ofSeconds(options.cameraWarmupSeconds()),
+                Duration.ofSeconds(options.cameraWindowSeconds()));
+    CameraCpuRun.Window reference = windows.getFirst();
+    String plain = "plain ffmpeg decoding the same stream to /dev/null";
+    double asked = CameraCpuRun.FPS;
+    CameraCpuRun.Window sustained = null;
+    for (CameraCpuRun.Window w : windows.subList(1, windows.size())) {
+      String of =
+          w.cameras()
+              + (w.cameras() == 1 ? " camera" : " cameras")
+              + " (640x360 H.264, 5 fps, "
+              + Math.round(w.seconds())
+              + " s): ";
+      results.add(
+          Figure.against(
+              "camera",
+              of + "ffmpeg CPU-ms per camera-second",
+              1000 * w.ffmpegPerCameraSecond(),
+              "CPU-ms/s",
+              plain,
+              1000 * reference.ffmpegPerCameraSecond()));
+      results.add(
+          Figure.absolute(
+              "camera",
+              of + "collector JVM CPU-ms per camera-second",
+              1000 * w.jvmPerCameraSecond(),
+              "CPU-ms/s"));
+      results.add(
+          Figure.against(
+              "camera",
+              of + "total CPU-ms per camera-second (ffmpeg + JVM)",
+              1000 * w.totalPerCameraSecond(),
+              "CPU-ms/s",
+              plain,
+              1000 * reference.ffmpegPerCameraSecond()));
+      boolean keepsUp = w.analysedFpsPerCamera() >= 0.95 * asked;
+      results.add(
+          Figure.against(
+                  "camera",
+                  of + "frames analysed per second per camera",
+                  w.analysedFpsPerCamera(),
+                  "fps",
+                  "asked",
+                  asked)
+              .withTarget(">= 95 % of asked", keepsUp));
+      results.add(
+          Figure.absolute(
+              "camera", of + "frames dropped by the workers' buffers", w.dropped(), "frames"));
+      if (keepsUp) {
+        sustained = w;
+      }
+    }
+    CameraCpuRun.Window basis = sustained != null ? sustained : windows.get(1);
+    results.add(
+        Figure.against(
+                "camera",
+                "cameras one collector core sustains = 1 / total CPU per camera (measured at "
+                    + basis.cameras()
+                    + (basis.cameras() == 1 ? " camera" : " cameras")
+                    + ")",
+                1 / basis.totalPerCameraSecond(),
+                "cameras",
+                "1 / plain ffmpeg's CPU",
+                1 / reference.ffmpegPerCameraSecond())
+            .withTarget("achieved fps >= 95 % of asked", sustained != null));
+  }
+
+  /** Motion in the scene → event.created on /ws, through the whole stack. */
+  private void cameraEvents(BenchStack stack) throws Exception {
+    CameraEventRun.Outcome o =
+        new CameraEventRun(stack, out)
+            .run(options.cameraEpisodes(), Duration.ofMillis(2_500), Duration.ofMillis(800));
+    results.add(
+        Figure.absolute(
+                "camera",
+                "episodes of motion without an event.created (of " + o.episodes() + ")",
+                o.missed(),
+                "episodes")
+            .withTarget("0", o.missed() == 0));
+    if (o.fromMotion() == null) {
+      throw new IllegalStateException(
+          "No event.created for any episode of motion; see the stack's logs under "
+              + outputDir.resolve("stack/logs"));
+    }
+    String hop = "one record producer -> broker -> consumer, same broker";
+    String of = " (" + o.fromMotion().count() + " episodes)";
+    results.add(
+        Figure.against(
+            "camera",
+            "motion starts in the scene -> event.created on /ws, p50" + of,
+            o.fromMotion().p50(),
+            "ms",
+            hop,
+            o.brokerHop().p50()));
+    results.add(
+        Figure.against(
+                "camera",
+                "motion starts in the scene -> event.created on /ws, p99",
+                o.fromMotion().p99(),
+                "ms",
+                hop,
+                o.brokerHop().p99())
+            .withTarget("<= 1000 ms", o.fromMotion().p99() <= 1000));
+    results.add(
+        Figure.against(
+            "camera",
+            "reading's timestamp (frame captured) -> event.created on /ws, p50",
+            o.fromReading().p50(),
+            "ms",
+            hop,
+            o.brokerHop().p50()));
+    results.add(
+        Figure.against(
+            "camera",
+            "reading's timestamp -> event.created on /ws, p99",
+            o.fromReading().p99(),
+            "ms",
+            hop,
+            o.brokerHop().p99()));
   }
 
   private void ingest(BenchStack stack) throws Exception {

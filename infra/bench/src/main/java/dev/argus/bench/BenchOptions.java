@@ -22,10 +22,14 @@ record BenchOptions(
     int wrkSeconds,
     int scalingDevices,
     int scalingReadingsPerDevice,
-    int llmModels) {
+    int llmModels,
+    List<Integer> cameraCounts,
+    int cameraWarmupSeconds,
+    int cameraWindowSeconds,
+    int cameraEpisodes) {
 
   static final List<String> SCENARIOS =
-      List.of("ingest", "memory", "latency", "scaling", "api", "llm");
+      List.of("ingest", "memory", "latency", "scaling", "api", "llm", "camera");
 
   static BenchOptions parse(String[] args) {
     List<String> flags = new ArrayList<>(List.of(args));
@@ -40,9 +44,42 @@ record BenchOptions(
     }
     Set<String> scenarios = new LinkedHashSet<>(flags.isEmpty() ? SCENARIOS : flags);
     return quick
-        ? new BenchOptions(scenarios, true, 1_000, 20, 1_000, 10, 1_000, 100, 2_000, 3, 250, 8, 50)
+        ? new BenchOptions(
+            scenarios,
+            true,
+            1_000,
+            20,
+            1_000,
+            10,
+            1_000,
+            100,
+            2_000,
+            3,
+            250,
+            8,
+            50,
+            List.of(1, 2),
+            5,
+            10,
+            20)
         : new BenchOptions(
-            scenarios, false, 2_000, 150, 5_000, 30, 10_000, 500, 100_000, 10, 1_000, 25, 500);
+            scenarios,
+            false,
+            2_000,
+            150,
+            5_000,
+            30,
+            10_000,
+            500,
+            100_000,
+            10,
+            1_000,
+            25,
+            500,
+            List.of(1, 2, 4, 8),
+            10,
+            30,
+            40);
   }
 
   boolean runs(String scenario) {
@@ -52,7 +89,7 @@ record BenchOptions(
   static String usage() {
     return """
     Usage: infra/bin/bench.sh [--quick] [scenario ...]
-      scenarios: ingest memory latency scaling api llm (default: all; they run in this order)
+      scenarios: ingest memory latency scaling api llm camera (default: all; they run in this order)
       --quick    small sizes: a smoke run of the harness, not a measurement\
     """;
   }
