@@ -4,9 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.argus.camera.image.Jpegs;
 import dev.argus.camera.scene.SyntheticScene;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -86,7 +83,7 @@ final class ScriptedMjpegCamera implements AutoCloseable {
         int[] box = scene.boxAt(t);
         if (!Arrays.equals(box, encodedBox)) {
           // Only the box changes the picture: a resting box is encoded once.
-          jpeg = Jpegs.encode(frameAt(t), 0.85f, scene.width());
+          jpeg = Jpegs.encode(scene.frameAt(t), 0.85f, scene.width());
           encodedBox = box;
         }
         out.write(
@@ -110,24 +107,6 @@ final class ScriptedMjpegCamera implements AutoCloseable {
     } catch (IOException clientLeft) {
       // The collector closed the stream (camera stopped or reconnecting).
     }
-  }
-
-  /**
-   * The scene's picture with its box painted near-black: the scene's red box on its green ground
-   * differs by about 24 luma levels, under the collector detector's threshold of 25, so its motion
-   * would not be seen at all.
-   */
-  private BufferedImage frameAt(Duration t) {
-    BufferedImage image = scene.frameAt(t);
-    int[] box = scene.boxAt(t);
-    Graphics2D g = image.createGraphics();
-    try {
-      g.setColor(new Color(20, 20, 20));
-      g.fillRect(box[0], box[1], box[2], box[3]);
-    } finally {
-      g.dispose();
-    }
-    return image;
   }
 
   /** Frame {@code index} shows the box moved, and the frame before showed it at rest. */

@@ -50,7 +50,9 @@ record FfmpegInput(List<String> arguments, UnaryOperator<String> redactor, Strin
       }
       case "mjpeg" -> {
         CameraUrl url = CameraUrl.check(spec.url(), HTTP_SCHEMES, spec.username(), spec.password());
-        args.addAll(List.of("-timeout", timeoutMicros));
+        // An HTTP multipart stream carries no timestamps: ffmpeg would assume 25 fps and its fps
+        // filter keep a fifth of a real 5 fps camera's frames. Stamp frames on arrival instead.
+        args.addAll(List.of("-timeout", timeoutMicros, "-use_wallclock_as_timestamps", "1"));
         String authorization = url.basicAuthorization();
         if (authorization != null) {
           args.addAll(List.of("-headers", "Authorization: " + authorization + "\r\n"));

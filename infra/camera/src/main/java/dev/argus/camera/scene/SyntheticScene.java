@@ -76,7 +76,9 @@ public record SyntheticScene(
     try {
       drawBackground(g);
       int[] box = boxAt(t);
-      g.setColor(new Color(220, 30, 30));
+      // Dark red: ~45 grey levels from the ground (a bright red is within 25 of it, under the
+      // motion detector's pixel threshold, and would move unseen).
+      g.setColor(new Color(140, 15, 15));
       g.fillRect(box[0], box[1], box[2], box[3]);
     } finally {
       g.dispose();
