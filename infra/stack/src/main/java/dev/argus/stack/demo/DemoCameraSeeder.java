@@ -47,6 +47,9 @@ public final class DemoCameraSeeder {
       return;
     }
     List<String> chain = chainModelIds();
+    if (chain.size() != CHAIN.size()) {
+      out.println("! The demo's AI chain is incomplete: found " + chain + " of its two models");
+    }
     if (!chain.isEmpty()) {
       var settings = json.createObjectNode();
       var links = settings.putArray("ai_chain");
@@ -73,20 +76,13 @@ public final class DemoCameraSeeder {
   /** The llm_models ids of the chain's links that the LLM demo registered, in chain order. */
   private List<String> chainModelIds() throws IOException, InterruptedException {
     HttpResponse<String> models = send("GET", "/api/v1/models?limit=500", null);
-    HttpResponse<String> providers = send("GET", "/api/v1/providers?limit=100", null);
-    if (models.statusCode() != 200 || providers.statusCode() != 200) {
+    if (models.statusCode() != 200) {
       return List.of();
     }
     List<String> ids = new ArrayList<>();
     for (String[] link : CHAIN) {
-      String providerId = null;
-      for (JsonNode provider : json.readTree(providers.body()).path("items")) {
-        if (provider.path("display_name").asString("").contains(link[0])) {
-          providerId = provider.path("id").asString();
-        }
-      }
       for (JsonNode model : json.readTree(models.body()).path("items")) {
-        if (model.path("provider_id").asString("").equals(providerId)
+        if (model.path("provider_name").asString("").contains(link[0])
             && model.path("model_id").asString("").equals(link[1])) {
           ids.add(model.path("id").asString());
         }
