@@ -42,6 +42,8 @@ class FfmpegInputTest {
     assertThat(input.arguments())
         .containsExactly(
             "-timeout", "5000000",
+            // Multipart frames carry no timestamps: stamped on arrival, or ffmpeg assumes 25 fps.
+            "-use_wallclock_as_timestamps", "1",
             "-headers", "Authorization: Basic Y2FtOnB3\r\n",
             "-i", "http://127.0.0.1:8080/video.mjpg");
     assertThat(input.redactor().apply("Authorization: Basic Y2FtOnB3"))
