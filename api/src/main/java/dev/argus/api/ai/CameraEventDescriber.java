@@ -1,7 +1,7 @@
 package dev.argus.api.ai;
 
-import dev.argus.api.system.BackgroundThread;
 import dev.argus.api.system.KafkaClients;
+import dev.argus.api.system.KafkaConsumerLoop;
 import dev.argus.contract.Topics;
 import dev.argus.contract.camera.CameraEvent;
 import java.time.Duration;
@@ -18,7 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -42,11 +41,10 @@ import org.springframework.stereotype.Component;
  * and skipped.
  */
 @Component
-class CameraEventDescriber extends BackgroundThread {
+class CameraEventDescriber extends KafkaConsumerLoop {
 
   static final String GROUP_ID = "argus-describer";
   private static final Duration POLL = Duration.ofSeconds(1);
-  private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
   private static final Logger log = LoggerFactory.getLogger(CameraEventDescriber.class);
 
   private final KafkaClients kafka;
@@ -54,14 +52,13 @@ class CameraEventDescriber extends BackgroundThread {
   private final DescriptionPublisher publisher;
   private final AiProperties properties;
   private final Deserializer<CameraEvent> events = Topics.CAMERA_EVENTS.valueSerde().deserializer();
-  private volatile KafkaConsumer<String, byte[]> consumer;
 
   CameraEventDescriber(
       KafkaClients kafka,
       EventDescriber describer,
       DescriptionPublisher publisher,
       AiProperties properties) {
-    super("argus-describer", SmartLifecycle.DEFAULT_PHASE);
+    super("argus-describer", SmartLifecycle.DEFAULT_PHASE, "Describer");
     this.kafka = kafka;
     this.describer = describer;
     this.publisher = publisher;
@@ -74,49 +71,30 @@ class CameraEventDescriber extends BackgroundThread {
   }
 
   @Override
-  protected void beforeInterrupt() {
-    KafkaConsumer<String, byte[]> current = consumer;
-    if (current != null) {
-      current.wakeup();
-    }
+  protected KafkaConsumer<String, byte[]> newConsumer() {
+    return kafka.consumer(
+        GROUP_ID,
+        "describer",
+        Map.of(
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            properties.describerAutoOffsetReset(),
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+            properties.describerConcurrency(),
+            // Events carry their frames: up to the topic's largest record.
+            ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+            Topics.CAMERA_MAX_MESSAGE_BYTES,
+            ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
+            Topics.CAMERA_MAX_MESSAGE_BYTES,
+            // A batch may wait for retries and fallbacks on slow providers.
+            ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+            (int) Duration.ofMinutes(10).toMillis()));
   }
 
   @Override
-  protected void runUntilStopped() {
-    while (running()) {
-      try {
-        consumeUntilStopped();
-      } catch (WakeupException e) {
-        return;
-      } catch (KafkaException e) {
-        log.debug("Describer: {}; reconnecting", e.toString());
-      }
-      pause();
-    }
-  }
-
-  private void consumeUntilStopped() {
-    consumer =
-        kafka.consumer(
-            GROUP_ID,
-            "describer",
-            Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                properties.describerAutoOffsetReset(),
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                properties.describerConcurrency(),
-                // Events carry their frames: up to the topic's largest record.
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-                Topics.CAMERA_MAX_MESSAGE_BYTES,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
-                Topics.CAMERA_MAX_MESSAGE_BYTES,
-                // A batch may wait for retries and fallbacks on slow providers.
-                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
-                (int) Duration.ofMinutes(10).toMillis()));
-    try (KafkaConsumer<String, byte[]> kafka = consumer;
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+  protected void consume(KafkaConsumer<String, byte[]> kafka) {
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       kafka.subscribe(List.of(Topics.CAMERA_EVENTS.name()));
       while (running()) {
         ConsumerRecords<String, byte[]> records = kafka.poll(POLL);
@@ -202,13 +180,5 @@ class CameraEventDescriber extends BackgroundThread {
       }
     }
     return done;
-  }
-
-  private void pause() {
-    try {
-      Thread.sleep(RETRY_PAUSE);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

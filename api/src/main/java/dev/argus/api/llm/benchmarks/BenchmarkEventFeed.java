@@ -1,7 +1,7 @@
 package dev.argus.api.llm.benchmarks;
 
-import dev.argus.api.system.BackgroundThread;
 import dev.argus.api.system.KafkaClients;
+import dev.argus.api.system.KafkaConsumerLoop;
 import dev.argus.contract.Topics;
 import dev.argus.contract.llm.BenchmarkEvent;
 import java.time.Clock;
@@ -14,15 +14,14 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +40,10 @@ import org.springframework.stereotype.Component;
  * must not block (the WebSocket sessions buffer their sends).
  */
 @Component
-class BenchmarkEventFeed extends BackgroundThread {
+class BenchmarkEventFeed extends KafkaConsumerLoop {
 
   private static final String GROUP_ID = "argus-api-benchmark-stream";
   private static final Duration POLL = Duration.ofMillis(500);
-  private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
   private static final int MAX_RECENT_PER_RUN = 2_000;
   private static final Logger log = LoggerFactory.getLogger(BenchmarkEventFeed.class);
 
@@ -56,13 +54,12 @@ class BenchmarkEventFeed extends BackgroundThread {
       Topics.LLM_BENCHMARK.valueSerde().deserializer();
   private final Map<String, Set<Consumer<BenchmarkEvent>>> listeners = new HashMap<>();
   private final Map<String, Deque<Received>> recent = new HashMap<>();
-  private volatile KafkaConsumer<String, byte[]> consumer;
   private volatile boolean live;
 
   private record Received(Instant at, BenchmarkEvent event) {}
 
   BenchmarkEventFeed(KafkaClients kafka, Clock clock, BenchmarkStreamProperties properties) {
-    super("argus-benchmark-feed", SmartLifecycle.DEFAULT_PHASE);
+    super("argus-benchmark-feed", SmartLifecycle.DEFAULT_PHASE, "Benchmark feed");
     this.kafka = kafka;
     this.clock = clock;
     this.keepRecent = properties.recentEvents();
@@ -130,66 +127,38 @@ class BenchmarkEventFeed extends BackgroundThread {
             });
   }
 
-  /** Wakes the consumer out of its poll, so that the loop sees it should stop. */
   @Override
-  protected void beforeInterrupt() {
-    KafkaConsumer<String, byte[]> current = consumer;
-    if (current != null) {
-      current.wakeup();
-    }
+  protected KafkaConsumer<String, byte[]> newConsumer() {
+    return kafka.consumer(
+        GROUP_ID,
+        "benchmark-stream",
+        Map.of(
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "latest"));
   }
 
   @Override
-  protected void runUntilStopped() {
+  protected void consume(KafkaConsumer<String, byte[]> kafka) {
+    Optional<List<TopicPartition>> partitions =
+        partitionsOf(kafka, List.of(Topics.LLM_BENCHMARK.name()));
+    if (partitions.isEmpty()) {
+      return;
+    }
+    readFromEnd(kafka, partitions.get());
+    live = true;
+    log.info("Benchmark feed reads {} from its end", Topics.LLM_BENCHMARK.name());
     while (running()) {
-      try {
-        consumeUntilStopped();
-      } catch (WakeupException e) {
-        return;
-      } catch (KafkaException e) {
-        log.debug("Benchmark feed: {}; reconnecting", e.toString());
-      } finally {
-        live = false;
-      }
-      pause();
-    }
-  }
-
-  private void consumeUntilStopped() {
-    consumer =
-        kafka.consumer(
-            GROUP_ID,
-            "benchmark-stream",
-            Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "latest"));
-    try (KafkaConsumer<String, byte[]> kafka = consumer) {
-      List<TopicPartition> partitions = partitions(kafka);
-      if (partitions.isEmpty()) {
-        return;
-      }
-      kafka.assign(partitions);
-      kafka.seekToEnd(partitions);
-      // seekToEnd is lazy: resolve the positions now, so "live" means it.
-      partitions.forEach(kafka::position);
-      live = true;
-      log.info("Benchmark feed reads {} from its end", Topics.LLM_BENCHMARK.name());
-      while (running()) {
-        for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
-          handle(record);
-        }
+      for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
+        handle(record);
       }
     }
   }
 
-  private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka) {
-    String topic = Topics.LLM_BENCHMARK.name();
-    var infos = kafka.partitionsFor(topic);
-    return infos == null
-        ? List.of()
-        : infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+  @Override
+  protected void afterConsumer() {
+    live = false;
   }
 
   private void handle(ConsumerRecord<String, byte[]> record) {
@@ -207,15 +176,6 @@ class BenchmarkEventFeed extends BackgroundThread {
     }
     if (event != null) {
       dispatch(event);
-    }
-  }
-
-  private void pause() {
-    try {
-      Thread.sleep(RETRY_PAUSE);
-    } catch (InterruptedException e) {
-      // Only stop() interrupts, and it has already cleared running().
-      Thread.currentThread().interrupt();
     }
   }
 }
