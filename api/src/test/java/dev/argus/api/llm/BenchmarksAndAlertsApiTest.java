@@ -12,13 +12,15 @@ import org.springframework.test.context.TestPropertySource;
  * The whole api with a bootstrap admin key and a real broker, for the benchmark and LLM alert tests
  * (which share one application context). Rows of the processor's tables (benchmark results,
  * progress, statistics, alerts) and of the models the LLM feature owns are written through the
- * owner connection, as the sink and the models API would.
+ * owner connection, as the sink and the models API would. The describer is off: it would answer the
+ * camera events the live-hub tests publish with descriptions of its own.
  */
 @TestPropertySource(
     properties = {
       "argus.security.api-key=" + BenchmarksAndAlertsApiTest.BOOTSTRAP,
       "argus.security.rate-limit-per-minute=100000",
-      "argus.api.benchmark-stream.ping-interval=1s"
+      "argus.api.benchmark-stream.ping-interval=1s",
+      "argus.api.ai.describer-enabled=false"
     })
 public abstract class BenchmarksAndAlertsApiTest extends KafkaApiTest {
 
