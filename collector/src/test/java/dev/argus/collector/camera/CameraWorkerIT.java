@@ -8,7 +8,9 @@ import dev.argus.camera.source.SourceSpec;
 import dev.argus.camera.testing.RtspCamera;
 import dev.argus.contract.camera.CameraConfig;
 import dev.argus.contract.camera.CameraStatus;
+import dev.argus.contract.camera.DetectionZone;
 import dev.argus.contract.camera.MotionReading;
+import dev.argus.contract.camera.ZonePoint;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Camera workers against a real RTSP camera (GStreamer's RTSP server on loopback, {@link
  * RtspCamera}) read through the production frame sources (ffmpeg): the moving ball is a motion
- * reading, the still test pattern is none, and a camera that goes away is reported offline and
- * comes back online by itself. Skipped where GStreamer or python3-gi is missing.
+ * reading, the still test pattern is none, the test pattern whose corner flickers is motion unless
+ * a detection zone leaves the corner out, and a camera that goes away is reported offline and comes
+ * back online by itself. Skipped where GStreamer or python3-gi is missing.
  */
 class CameraWorkerIT {
 
@@ -54,6 +57,11 @@ class CameraWorkerIT {
   }
 
   private CameraWorker watch(String id, String mount, String mode, int frameCount) {
+    return watch(id, mount, mode, frameCount, List.of());
+  }
+
+  private CameraWorker watch(
+      String id, String mount, String mode, int frameCount, List<DetectionZone> zones) {
     var camera =
         new CameraConfig(
             id,
@@ -71,7 +79,7 @@ class CameraWorkerIT {
             5,
             "medium",
             60,
-            List.of(),
+            zones,
             null,
             mode,
             frameCount,
@@ -120,6 +128,40 @@ class CameraWorkerIT {
     await().atMost(PATIENCE).until(() -> worker.framesAnalysed() >= 40);
 
     assertThat(readings.states("still")).containsExactly("online");
+    assertThat(readings.readings).isEmpty();
+  }
+
+  @Test
+  void theFlickeringCornerIsMotionWithoutZones() {
+    watch("corner", RtspCamera.NOISE_CORNER, "single_frame", 1);
+
+    MotionReading reading =
+        await()
+            .atMost(PATIENCE)
+            .until(() -> readings.readings.stream().findFirst().orElse(null), r -> r != null);
+
+    // The change is low in the picture, where the pattern's animated corner is.
+    assertThat(reading.box().y()).isGreaterThan(0.6);
+  }
+
+  @Test
+  void aZoneThatLeavesTheFlickeringCornerOutSeesNoMotion() {
+    // The upper 60 % of the picture: the animated corner is below it.
+    var upper =
+        new DetectionZone(
+            "upper",
+            List.of(
+                new ZonePoint(0, 0),
+                new ZonePoint(1, 0),
+                new ZonePoint(1, 0.6),
+                new ZonePoint(0, 0.6)),
+            true);
+    CameraWorker worker =
+        watch("zoned", RtspCamera.NOISE_CORNER, "single_frame", 1, List.of(upper));
+
+    await().atMost(PATIENCE).until(() -> worker.framesAnalysed() >= 40);
+
+    assertThat(readings.states("zoned")).containsExactly("online");
     assertThat(readings.readings).isEmpty();
   }
 
