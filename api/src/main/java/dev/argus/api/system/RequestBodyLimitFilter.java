@@ -8,10 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses request bodies over {@value #MAX_BYTES} bytes (an image upload: {@link UploadLimits})
@@ -27,9 +26,11 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
   static final String DETAIL = "Request body exceeds 1 MB";
 
   private final Duration deadline;
+  private final JsonMapper json;
 
-  RequestBodyLimitFilter(Duration deadline) {
+  RequestBodyLimitFilter(Duration deadline, JsonMapper json) {
     this.deadline = deadline;
+    this.json = json;
   }
 
   @Override
@@ -38,11 +39,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     long limit = UploadLimits.maxBodyBytes(request);
     if (request.getContentLengthLong() > limit) {
-      response.setStatus(413);
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response
-          .getOutputStream()
-          .write(("{\"detail\":\"" + detail(limit) + "\"}").getBytes(StandardCharsets.UTF_8));
+      // Through ErrorBody, so the camera seed's routes get their status_code here too.
+      ErrorBody.write(request, response, 413, detail(limit), json);
       return;
     }
     chain.doFilter(

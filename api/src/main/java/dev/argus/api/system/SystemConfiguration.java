@@ -28,9 +28,10 @@ class SystemConfiguration {
 
   /** Bodies over 1 MB are refused before authentication or parsing spends anything on them. */
   @Bean
-  FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(HttpLimits limits) {
+  FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(
+      HttpLimits limits, JsonMapper json) {
     var registration =
-        new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits.bodyDeadline()));
+        new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits.bodyDeadline(), json));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
