@@ -1,6 +1,7 @@
 package dev.argus.api.ai;
 
 import dev.argus.api.system.ErrorBody;
+import dev.argus.api.system.settings.SystemSettingsRepository;
 import dev.argus.llm.client.ProviderType;
 import dev.argus.llm.vision.ChainOutcome;
 import dev.argus.llm.vision.ProviderHealth;
@@ -45,7 +46,7 @@ class AiController {
 
   private static final int MAX_USAGE_DAYS = 366;
 
-  private final AiSettingsRepository settings;
+  private final SystemSettingsRepository settings;
   private final VisionTargets targets;
   private final DescriptionChains chains;
   private final PostgresUsageLedger ledger;
@@ -57,7 +58,7 @@ class AiController {
   private final Clock clock;
 
   AiController(
-      AiSettingsRepository settings,
+      SystemSettingsRepository settings,
       VisionTargets targets,
       DescriptionChains chains,
       PostgresUsageLedger ledger,
@@ -91,7 +92,7 @@ class AiController {
     Optional<String> paused = ledger.pausedReason();
     List<ChainView.Link> links = new ArrayList<>();
     int position = 1;
-    for (ChainLink link : targets.links(settings.read().chain())) {
+    for (ChainLink link : targets.links(AiSettings.of(settings.current()).chain())) {
       ProviderHealth health =
           link.providerId() == null ? null : chains.health(link.providerId().toString());
       String state;

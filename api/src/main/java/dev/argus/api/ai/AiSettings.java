@@ -1,5 +1,6 @@
 package dev.argus.api.ai;
 
+import dev.argus.api.system.settings.SystemSettings;
 import dev.argus.llm.vision.ChainSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -25,6 +26,17 @@ record AiSettings(
 
   AiSettings {
     chain = List.copyOf(chain);
+  }
+
+  /** The AI part of the system settings now in force. */
+  static AiSettings of(SystemSettings settings) {
+    return new AiSettings(
+        settings.aiChain(),
+        settings.aiTimeoutSeconds(),
+        settings.aiMaxRetries(),
+        settings.descriptionPrompt(),
+        settings.dailyCostCapUsd(),
+        settings.monthlyCostCapUsd());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.argus.api.ai;
 
+import dev.argus.api.system.settings.SystemSettingsRepository;
 import dev.argus.contract.camera.CameraEvent;
 import dev.argus.contract.camera.CapturedFrame;
 import dev.argus.contract.camera.EventDescription;
@@ -27,7 +28,7 @@ class EventDescriber {
   static final String NO_CHAIN =
       "no vision model in the AI chain (PUT /api/v1/system/settings ai_chain)";
 
-  private final AiSettingsRepository settings;
+  private final SystemSettingsRepository settings;
   private final VisionTargets targets;
   private final PromptContexts contexts;
   private final DescriptionChains chains;
@@ -35,7 +36,7 @@ class EventDescriber {
   private final Clock clock;
 
   EventDescriber(
-      AiSettingsRepository settings,
+      SystemSettingsRepository settings,
       VisionTargets targets,
       PromptContexts contexts,
       DescriptionChains chains,
@@ -61,7 +62,7 @@ class EventDescriber {
     }
     UUID cameraId = uuidOrNull(event.cameraId());
     UUID eventId = uuidOrNull(event.eventId());
-    AiSettings current = settings.read();
+    AiSettings current = AiSettings.of(settings.current());
     String prompt =
         prompt(
             firstNonBlank(event.promptOverride(), current.descriptionPrompt()),
@@ -90,7 +91,7 @@ class EventDescriber {
     if (jpegs.isEmpty() && event.thumbnail() != null && event.thumbnail().length > 0) {
       jpegs.add(event.thumbnail());
     }
-    AiSettings current = settings.read();
+    AiSettings current = AiSettings.of(settings.current());
     String prompt =
         prompt(
             firstNonBlank(promptOverride, event.promptOverride(), current.descriptionPrompt()),
@@ -116,7 +117,7 @@ class EventDescriber {
 
   /** Describes one uploaded JPEG ({@code POST /api/v1/ai/describe}); no event, no context. */
   ChainOutcome describeImage(byte[] jpeg, String promptOverride, UUID modelId) {
-    AiSettings current = settings.read();
+    AiSettings current = AiSettings.of(settings.current());
     String prompt = prompt(firstNonBlank(promptOverride, current.descriptionPrompt()), 1, null);
     return run(
         current,

@@ -1,5 +1,6 @@
 package dev.argus.api.ai;
 
+import dev.argus.api.system.settings.SystemSettingsRepository;
 import dev.argus.llm.vision.CallRecord;
 import dev.argus.llm.vision.TextCompletion;
 import dev.argus.llm.vision.VisionTarget;
@@ -21,13 +22,13 @@ class PromptRefiner {
 
   static final int MAX_TOKENS = 600;
 
-  private final AiSettingsRepository settings;
+  private final SystemSettingsRepository settings;
   private final VisionTargets targets;
   private final DescriptionChains chains;
   private final PostgresUsageLedger ledger;
 
   PromptRefiner(
-      AiSettingsRepository settings,
+      SystemSettingsRepository settings,
       VisionTargets targets,
       DescriptionChains chains,
       PostgresUsageLedger ledger) {
@@ -54,7 +55,7 @@ class PromptRefiner {
   }
 
   Refinement refine(String prompt, String feedback, UUID modelId) {
-    AiSettings current = settings.read();
+    AiSettings current = AiSettings.of(settings.current());
     List<VisionTarget> chain;
     if (modelId != null) {
       ChainLink link = targets.link(modelId);

@@ -1,5 +1,7 @@
 package dev.argus.api.cameras;
 
+import dev.argus.api.system.settings.SystemSettings;
+
 /**
  * The defaults of {@code camera_settings} for what a camera body leaves out (motion and analysis),
  * editable through the system settings.
@@ -7,6 +9,12 @@ package dev.argus.api.cameras;
 record CameraDefaults(
     String motionSensitivity, int motionCooldownSeconds, String analysisMode, int frameCount) {
 
-  /** When the settings row is missing (it is created by the migration). */
-  static final CameraDefaults BUILT_IN = new CameraDefaults("medium", 60, "single_frame", 3);
+  /** The camera part of the system settings now in force. */
+  static CameraDefaults of(SystemSettings settings) {
+    return new CameraDefaults(
+        settings.defaultMotionSensitivity(),
+        settings.defaultMotionCooldownSeconds(),
+        settings.defaultAnalysisMode(),
+        settings.defaultFrameCount());
+  }
 }

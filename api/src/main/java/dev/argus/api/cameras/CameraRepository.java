@@ -19,7 +19,7 @@ import tools.jackson.core.type.TypeReference;
 
 /**
  * {@code cameras}, written only here, read with the newest row of {@code camera_status} (the
- * processor's); and the defaults of {@code camera_settings}.
+ * processor's).
  */
 @Repository
 class CameraRepository {
@@ -72,20 +72,6 @@ class CameraRepository {
     return jdbc.sql(SELECT + " ORDER BY c.id FOR UPDATE OF c")
         .query(CameraRepository::camera)
         .list();
-  }
-
-  CameraDefaults defaults() {
-    return jdbc.sql(
-            """
-            SELECT default_motion_sensitivity, default_motion_cooldown_seconds,
-                default_analysis_mode, default_frame_count
-            FROM camera_settings WHERE id = 1
-            """)
-        .query(
-            (rs, row) ->
-                new CameraDefaults(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4)))
-        .optional()
-        .orElse(CameraDefaults.BUILT_IN);
   }
 
   /**

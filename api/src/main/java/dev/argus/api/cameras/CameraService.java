@@ -3,6 +3,7 @@ package dev.argus.api.cameras;
 import dev.argus.api.system.JsonInputErrors;
 import dev.argus.api.system.outbox.ConfigOutbox;
 import dev.argus.api.system.secrets.SecretStore;
+import dev.argus.api.system.settings.SystemSettingsRepository;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
 import dev.argus.contract.secrets.SecretCipher;
@@ -37,6 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
 class CameraService implements SecretStore {
 
   private final CameraRepository cameras;
+  private final SystemSettingsRepository systemSettings;
   private final ConfigOutbox outbox;
   private final TransactionTemplate transactions;
   private final SecretCipher cipher;
@@ -44,11 +46,13 @@ class CameraService implements SecretStore {
 
   CameraService(
       CameraRepository cameras,
+      SystemSettingsRepository systemSettings,
       ConfigOutbox outbox,
       TransactionTemplate transactions,
       SecretCipher cipher,
       JsonMapper json) {
     this.cameras = cameras;
+    this.systemSettings = systemSettings;
     this.outbox = outbox;
     this.transactions = transactions;
     this.cipher = cipher;
@@ -69,7 +73,8 @@ class CameraService implements SecretStore {
     ObjectNode request = requireObject(body);
     List<String> problems = new ArrayList<>(CameraRules.unknownFields(request.propertyNames()));
     CameraRequest given = read(request);
-    CameraSettings settings = CameraRules.settle(given, cameras.defaults(), problems);
+    CameraSettings settings =
+        CameraRules.settle(given, CameraDefaults.of(systemSettings.current()), problems);
     requireValid(problems);
     return new Draft(settings, CameraRules.blankToNull(given.password()));
   }
@@ -109,7 +114,9 @@ class CameraService implements SecretStore {
           changes.properties().forEach(e -> merged.set(e.getKey(), e.getValue()));
           merged.remove("password");
           List<String> problems = new ArrayList<>();
-          CameraSettings settings = CameraRules.settle(read(merged), cameras.defaults(), problems);
+          CameraSettings settings =
+              CameraRules.settle(
+                  read(merged), CameraDefaults.of(systemSettings.current()), problems);
           Map<String, String> credentials = new LinkedHashMap<>(stored.credentials());
           if (changes.has("password")) {
             JsonNode password = changes.get("password");
