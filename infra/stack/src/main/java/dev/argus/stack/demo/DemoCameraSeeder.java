@@ -2,11 +2,7 @@ package dev.argus.stack.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -28,34 +24,29 @@ public final class DemoCameraSeeder {
   private static final List<String[]> CHAIN =
       List.of(new String[] {"OpenAI-compatible", "sim-flaky"}, new String[] {"Ollama", "sim-fast"});
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
-  private final String apiBaseUrl;
-  private final String adminKey;
-  private final PrintStream out;
+  private final DemoApi api;
 
   public DemoCameraSeeder(String apiBaseUrl, String adminKey, PrintStream out) {
-    this.apiBaseUrl = apiBaseUrl;
-    this.adminKey = adminKey;
-    this.out = out;
+    this.api = new DemoApi(apiBaseUrl, adminKey, out);
   }
 
   /** Adds the camera and the AI chain if the api has no camera yet. */
   public void seedOnce(DemoCamera camera) throws IOException, InterruptedException {
-    HttpResponse<String> existing = send("GET", "/api/v1/cameras", null);
+    HttpResponse<String> existing = api.send("GET", "/api/v1/cameras", null);
     if (existing.statusCode() != 200 || json.readTree(existing.body()).path("total").asInt() != 0) {
       return;
     }
     List<String> chain = chainModelIds();
     if (chain.size() != CHAIN.size()) {
-      out.println("! The demo's AI chain is incomplete: found " + chain + " of its two models");
+      api.report("The demo's AI chain is incomplete: found " + chain + " of its two models");
     }
     if (!chain.isEmpty()) {
       var settings = json.createObjectNode();
       var links = settings.putArray("ai_chain");
       chain.forEach(links::add);
-      expect(
-          send("PUT", "/api/v1/system/settings", json.writeValueAsString(settings)),
+      api.expect(
+          api.send("PUT", "/api/v1/system/settings", json.writeValueAsString(settings)),
           200,
           "the demo's AI chain");
     }
@@ -70,12 +61,13 @@ public final class DemoCameraSeeder {
             .put("motion_cooldown_seconds", 60)
             .put("analysis_mode", "multi_frame")
             .put("frame_count", 3);
-    expect(send("POST", "/api/v1/cameras", json.writeValueAsString(body)), 201, "the demo camera");
+    api.expect(
+        api.send("POST", "/api/v1/cameras", json.writeValueAsString(body)), 201, "the demo camera");
   }
 
   /** The llm_models ids of the chain's links that the LLM demo registered, in chain order. */
   private List<String> chainModelIds() throws IOException, InterruptedException {
-    HttpResponse<String> models = send("GET", "/api/v1/models?limit=500", null);
+    HttpResponse<String> models = api.send("GET", "/api/v1/models?limit=500", null);
     if (models.statusCode() != 200) {
       return List.of();
     }
@@ -89,29 +81,5 @@ public final class DemoCameraSeeder {
       }
     }
     return ids;
-  }
-
-  private void expect(HttpResponse<String> response, int status, String what) {
-    if (response.statusCode() != status) {
-      out.println(
-          "! Could not create " + what + " (" + response.statusCode() + "): " + response.body());
-    }
-  }
-
-  private HttpResponse<String> send(String method, String path, String body)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(apiBaseUrl + path))
-            .timeout(Duration.ofSeconds(10))
-            .header("X-Api-Key", adminKey);
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    request.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -2,11 +2,7 @@ package dev.argus.stack.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -29,25 +25,20 @@ public final class DemoLlmSeeder {
 
   private static final String SLOW = "sim-slow";
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final JsonMapper json = JsonMapper.builder().build();
-  private final String apiBaseUrl;
-  private final String adminKey;
-  private final PrintStream out;
+  private final DemoApi api;
 
   /**
    * @param adminKey sent as {@code X-Api-Key}
    * @param out where a request the api refused is reported; seeding never stops the stack
    */
   public DemoLlmSeeder(String apiBaseUrl, String adminKey, PrintStream out) {
-    this.apiBaseUrl = apiBaseUrl;
-    this.adminKey = adminKey;
-    this.out = out;
+    this.api = new DemoApi(apiBaseUrl, adminKey, out);
   }
 
   /** Registers the endpoints and their models if the api has no providers yet. */
   public void seedOnce(DemoLlmEndpoints endpoints) throws IOException, InterruptedException {
-    HttpResponse<String> existing = send("GET", "/api/v1/providers", null);
+    HttpResponse<String> existing = api.send("GET", "/api/v1/providers", null);
     if (existing.statusCode() != 200 || json.readTree(existing.body()).path("total").asInt() != 0) {
       return;
     }
@@ -65,14 +56,14 @@ public final class DemoLlmSeeder {
         return;
       }
       // Discovered as a user would: the provider lists its models, the api adds them.
-      if (!expect(
-          send("POST", "/api/v1/providers/" + provider + "/refresh-models", null),
+      if (!api.expect(
+          api.send("POST", "/api/v1/providers/" + provider + "/refresh-models", null),
           200,
           "the demo models (discovery)")) {
         return;
       }
       HttpResponse<String> listed =
-          send("GET", "/api/v1/models?limit=500&provider_id=" + provider, null);
+          api.send("GET", "/api/v1/models?limit=500&provider_id=" + provider, null);
       for (JsonNode model : json.readTree(listed.body()).path("items")) {
         String name = model.path("model_id").asString();
         var change = json.createObjectNode().put("enabled_for_monitoring", true);
@@ -82,8 +73,8 @@ public final class DemoLlmSeeder {
           change.put("ttft_threshold_ms", 1_000);
         }
         String id = model.path("id").asString();
-        if (!expect(
-            send("PATCH", "/api/v1/models/" + id, json.writeValueAsString(change)),
+        if (!api.expect(
+            api.send("PATCH", "/api/v1/models/" + id, json.writeValueAsString(change)),
             200,
             "a demo model's monitoring")) {
           return;
@@ -94,8 +85,8 @@ public final class DemoLlmSeeder {
       }
     }
     // The outage model goes down for two minutes in every ten: this rule opens an alert then.
-    expect(
-        send(
+    api.expect(
+        api.send(
             "POST",
             "/api/v1/alerts/rules",
             "{\"name\": \"A demo model is down\", \"rule_type\": \"any_model_down\"}"),
@@ -109,15 +100,17 @@ public final class DemoLlmSeeder {
             .put("max_tokens", 64);
     var models = benchmark.putArray("model_ids");
     benchmarked.forEach(models::add);
-    expect(
-        send("POST", "/api/v1/benchmarks", json.writeValueAsString(benchmark)),
+    api.expect(
+        api.send("POST", "/api/v1/benchmarks", json.writeValueAsString(benchmark)),
         202,
         "the demo's benchmark");
-    expect(
-        send("PATCH", "/api/v1/monitoring/config", "{\"interval_minutes\": 1, \"enabled\": true}"),
+    api.expect(
+        api.send(
+            "PATCH", "/api/v1/monitoring/config", "{\"interval_minutes\": 1, \"enabled\": true}"),
         200,
         "the demo's monitoring interval");
-    expect(send("POST", "/api/v1/monitoring/run", null), 202, "the demo's first monitoring run");
+    api.expect(
+        api.send("POST", "/api/v1/monitoring/run", null), 202, "the demo's first monitoring run");
   }
 
   /** The new provider's id, or null when the api refused it (reported). */
@@ -132,37 +125,12 @@ public final class DemoLlmSeeder {
     if (apiKey != null) {
       credentials.put("api_key", apiKey);
     }
-    HttpResponse<String> created = send("POST", "/api/v1/providers", json.writeValueAsString(body));
-    if (!expect(created, 201, "a demo LLM provider")) {
+    HttpResponse<String> created =
+        api.send("POST", "/api/v1/providers", json.writeValueAsString(body));
+    if (!api.expect(created, 201, "a demo LLM provider")) {
       return null;
     }
     JsonNode id = json.readTree(created.body()).path("id");
     return id.isMissingNode() ? null : id.asString();
-  }
-
-  private boolean expect(HttpResponse<String> response, int status, String what) {
-    if (response.statusCode() == status) {
-      return true;
-    }
-    out.println(
-        "! Could not create " + what + " (" + response.statusCode() + "): " + response.body());
-    return false;
-  }
-
-  private HttpResponse<String> send(String method, String path, String body)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(apiBaseUrl + path))
-            .timeout(Duration.ofSeconds(10))
-            .header("X-Api-Key", adminKey);
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    request.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }
