@@ -95,6 +95,8 @@ class CameraWorkersIT {
         frameCount,
         List.of("person"),
         null,
+        null,
+        null,
         null);
   }
 
@@ -181,6 +183,8 @@ class CameraWorkersIT {
                 "multi_frame",
                 10,
                 List.of(),
+                null,
+                null,
                 null,
                 null));
         MotionReading large = readings.first(r -> r.key().equals(street));

@@ -81,7 +81,9 @@ record StoredCamera(
         s.frameCount(),
         s.smartDetectionTypes(),
         s.promptOverride(),
-        s.collector());
+        s.collector(),
+        null,
+        null);
   }
 
   /** The settings as a body, for merging a PUT into (the password is not part of it). */

@@ -224,7 +224,9 @@ abstract class AiApiTest extends KafkaApiTest {
             null,
             "single_frame",
             null,
-            List.of());
+            List.of(),
+            List.of(),
+            null);
     String topic = Topics.CAMERA_EVENTS.name();
     try (var producer =
         new KafkaProducer<>(

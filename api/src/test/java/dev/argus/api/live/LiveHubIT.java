@@ -184,7 +184,9 @@ class LiveHubIT extends BenchmarksAndAlertsApiTest {
         thumbnail,
         "single_frame",
         null,
-        List.of());
+        List.of(),
+        List.of(),
+        null);
   }
 
   private static EventDescription description(String eventId) {
@@ -211,7 +213,7 @@ class LiveHubIT extends BenchmarksAndAlertsApiTest {
 
   private static CameraStatus status(String state, String reason) {
     return new CameraStatus(
-        CAMERA, "Front door", "collector-1", state, reason, null, 640, 360, "h264", AT);
+        CAMERA, "Front door", "collector-1", state, reason, null, 640, 360, "h264", AT, null);
   }
 
   private static DerivedEvent cameraOffline() {

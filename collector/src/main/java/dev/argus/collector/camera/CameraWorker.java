@@ -370,7 +370,9 @@ final class CameraWorker {
             current.analysisMode(),
             current.motionCooldownSeconds(),
             current.smartDetectionTypes(),
-            current.promptOverride());
+            current.promptOverride(),
+            List.of(),
+            null);
     readings.motion(reading);
     readingsPublished.incrementAndGet();
     Duration holdOff = Duration.ofSeconds(Math.max(0, current.motionCooldownSeconds()));
@@ -437,7 +439,8 @@ final class CameraWorker {
             info == null ? null : info.width(),
             info == null ? null : info.height(),
             info == null ? null : info.codec(),
-            clock.instant()));
+            clock.instant(),
+            null));
   }
 
   private static String message(Exception e) {

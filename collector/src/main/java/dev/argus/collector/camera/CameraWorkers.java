@@ -150,7 +150,8 @@ public final class CameraWorkers implements SmartLifecycle {
             null,
             null,
             null,
-            clock.instant()));
+            clock.instant(),
+            null));
   }
 
   private void reportProblem(CameraConfig camera, String problem) {
@@ -169,7 +170,8 @@ public final class CameraWorkers implements SmartLifecycle {
             null,
             null,
             null,
-            clock.instant()));
+            clock.instant(),
+            null));
   }
 
   /** Each running worker's camera and state ({@code starting} before its first status). */
@@ -211,7 +213,8 @@ public final class CameraWorkers implements SmartLifecycle {
               null,
               null,
               null,
-              clock.instant()));
+              clock.instant(),
+              null));
     }
   }
 

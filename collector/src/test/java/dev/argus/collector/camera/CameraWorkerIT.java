@@ -85,6 +85,8 @@ class CameraWorkerIT {
             frameCount,
             List.of(),
             null,
+            null,
+            null,
             null);
     SourceSpec source = CameraSourceSpecs.of(camera, null);
     var worker =

@@ -182,7 +182,9 @@ record Cameras(
         frameCount,
         List.of("person", "vehicle"),
         "Who is in the garden?",
-        collector);
+        collector,
+        null,
+        null);
   }
 
   /** As the collector "c1" sees it: assigned unless another collector is named. */

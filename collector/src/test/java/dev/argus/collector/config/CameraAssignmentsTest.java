@@ -80,6 +80,8 @@ class CameraAssignmentsTest {
             1,
             null,
             null,
+            null,
+            null,
             null);
 
     assertThat(assignments.desired(withoutUrl).problem())
@@ -110,6 +112,8 @@ class CameraAssignmentsTest {
             null,
             "single_frame",
             1,
+            null,
+            null,
             null,
             null,
             null);

@@ -121,7 +121,9 @@ class DesiredConfigTest {
         1,
         List.of(),
         null,
-        collector);
+        collector,
+        null,
+        null);
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.argus.contract.camera.CameraEvent;
 import dev.argus.contract.camera.CameraStatus;
 import dev.argus.contract.camera.EventDescription;
 import dev.argus.contract.camera.MotionReading;
+import dev.argus.contract.camera.ProtectControllerStatus;
 import dev.argus.contract.collector.CollectorHeartbeat;
 import dev.argus.contract.commands.CollectorCommand;
 import dev.argus.contract.config.ConfigEntry;
@@ -188,6 +189,15 @@ public final class Topics {
           6,
           retention(Duration.ofDays(7)));
 
+  /** Protect controller sessions' state, newest per controller (compacted). Key: controller. */
+  public static final Topic<String, ProtectControllerStatus> PROTECT_STATUS =
+      new Topic<>(
+          "argus.protect.status",
+          KEY,
+          JsonSerde.of(ProtectControllerStatus.class),
+          3,
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
   /**
    * The largest camera record (reading or event with its frames) a topic accepts; producers of
    * those topics set {@code max.request.size} and consumers {@code max.partition.fetch.bytes} to
@@ -226,6 +236,7 @@ public final class Topics {
         CAMERA_STATUS,
         CAMERA_EVENTS,
         CAMERA_DESCRIPTIONS,
+        PROTECT_STATUS,
         CONFIG,
         COMMANDS,
         DEAD_LETTER);

@@ -74,7 +74,8 @@ class ConfigWireTest {
 
   @Test
   void aConfigEntryMustHoldExactlyOneKind() {
-    assertThatThrownBy(() -> new ConfigEntry(null, null, null, null, null, null, null, null))
+    assertThatThrownBy(
+            () -> new ConfigEntry(null, null, null, null, null, null, null, null, null, null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () ->

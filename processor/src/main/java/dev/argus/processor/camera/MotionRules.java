@@ -116,6 +116,8 @@ public final class MotionRules {
         reading.thumbnail(),
         reading.analysisMode(),
         reading.promptOverride(),
-        reading.smartDetectionTypes());
+        reading.smartDetectionTypes(),
+        reading.objects(),
+        reading.detector());
   }
 }

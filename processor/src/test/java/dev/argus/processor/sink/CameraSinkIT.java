@@ -120,7 +120,9 @@ class CameraSinkIT {
         reading.thumbnail(),
         reading.analysisMode(),
         reading.promptOverride(),
-        reading.smartDetectionTypes());
+        reading.smartDetectionTypes(),
+        List.of(),
+        null);
   }
 
   private CameraEvent event(int secondsAfterT0, int frames) {
@@ -399,6 +401,8 @@ class CameraSinkIT {
             null,
             null,
             null,
+            null,
+            List.of(),
             null);
     kafka.sendRaw(
         Topics.CAMERA_EVENTS.name(),

@@ -100,12 +100,14 @@ public final class MotionReadingBuilder {
         captured.size() > 1 ? "multi_frame" : "single_frame",
         cooldownSeconds,
         smartTypes,
-        promptOverride);
+        promptOverride,
+        List.of(),
+        null);
   }
 
   /** A status of this camera in {@code state} at {@code at}. */
   public static CameraStatus status(String cameraId, String state, Instant at, String reason) {
     return new CameraStatus(
-        cameraId, "Front door", "collector-1", state, reason, 5.0, 640, 360, "h264", at);
+        cameraId, "Front door", "collector-1", state, reason, 5.0, 640, 360, "h264", at, null);
   }
 }

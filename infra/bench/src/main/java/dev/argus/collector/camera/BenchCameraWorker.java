@@ -50,6 +50,8 @@ public final class BenchCameraWorker {
             1,
             List.of(),
             null,
+            null,
+            null,
             null);
     var source = new SourceSpec("rtsp", rtspUrl, "tcp", null, null, null);
     return new BenchCameraWorker(

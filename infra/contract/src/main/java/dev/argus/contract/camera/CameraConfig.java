@@ -28,6 +28,9 @@ import java.util.Map;
  * @param smartDetectionTypes the detection types that raise events; empty means all
  * @param promptOverride replaces the default description prompt; null for the default
  * @param collector the collector that runs it; null for any collector that accepts unassigned work
+ * @param protectControllerId protect: the controller's UUID (the collector that runs that
+ *     controller's session reads this camera's events)
+ * @param protectCameraId protect: the camera's id on the controller
  */
 public record CameraConfig(
     String id,
@@ -51,7 +54,9 @@ public record CameraConfig(
     int frameCount,
     List<String> smartDetectionTypes,
     String promptOverride,
-    String collector) {
+    String collector,
+    String protectControllerId,
+    String protectCameraId) {
 
   public CameraConfig {
     if (id == null || id.isBlank()) {

@@ -10,6 +10,10 @@ import java.util.UUID;
  * nothing but this record.
  *
  * @param eventId {@link #idFor} of the reading: a replay raises the same event
+ * @param objects what the detector found ({@link MotionReading#objects}), after the camera's smart
+ *     detection types filtered them; the AI description's objects are kept apart, in {@link
+ *     EventDescription#objects}
+ * @param detector {@link MotionReading#detector}
  */
 public record CameraEvent(
     String eventId,
@@ -25,13 +29,16 @@ public record CameraEvent(
     byte[] thumbnail,
     String analysisMode,
     String promptOverride,
-    List<String> smartDetectionTypes) {
+    List<String> smartDetectionTypes,
+    List<DetectedObject> objects,
+    String detector) {
 
   public CameraEvent {
     if (eventId == null || cameraId == null || occurredAt == null) {
       throw new IllegalArgumentException("event_id, camera_id and occurred_at are required");
     }
     frames = frames == null ? List.of() : List.copyOf(frames);
+    objects = objects == null ? List.of() : List.copyOf(objects);
     smartDetectionTypes =
         smartDetectionTypes == null ? List.of() : List.copyOf(smartDetectionTypes);
   }

@@ -5,11 +5,14 @@ import java.util.Locale;
 
 /**
  * The camera events on {@code argus.events} (source {@code camera}) that alerts and {@code
- * notification.new} carry: a worker that lost its camera, and found it again.
+ * notification.new} carry: a worker that lost its camera, and found it again; an event that matched
+ * an alert rule.
  */
 public enum CameraEventType {
   CAMERA_OFFLINE(Severity.HIGH),
-  CAMERA_ONLINE(Severity.LOW);
+  CAMERA_ONLINE(Severity.LOW),
+  /** An event matched a camera alert rule ({@link CameraAlertRuleConfig}). */
+  CAMERA_DETECTION(Severity.MEDIUM);
 
   private final Severity severity;
 

@@ -13,6 +13,10 @@ import java.time.Instant;
  * @param fps frames per second measured over the last interval; null when none arrived
  * @param width the stream's width in pixels, when known
  * @param codec the stream's codec as the decoder names it (e.g. {@code h264}, {@code mjpeg})
+ * @param detector the detector that types this camera's events ({@link
+ *     DetectionTypes#DETECTOR_CENTERNET} on the collector's CPU, {@link
+ *     DetectionTypes#DETECTOR_PROTECT} for a Protect camera); null when its events are typed from
+ *     the AI description
  */
 public record CameraStatus(
     String cameraId,
@@ -24,7 +28,8 @@ public record CameraStatus(
     Integer width,
     Integer height,
     String codec,
-    Instant at) {
+    Instant at,
+    String detector) {
 
   public CameraStatus {
     if (cameraId == null || cameraId.isBlank() || state == null || at == null) {

@@ -16,6 +16,12 @@ import java.util.List;
  * @param score the fraction of watched pixels that changed (0..1)
  * @param box where the change is, relative; null when unknown
  * @param thumbnail a small JPEG (at most 320 pixels wide) of the first frame
+ * @param objects what a detector found in the frames (the collector's CPU detector, or the Protect
+ *     controller's smart detection), each type at most once per frame; empty when no detector ran
+ *     or it found nothing
+ * @param detector which detector typed the reading ({@link DetectionTypes#DETECTOR_CENTERNET},
+ *     {@link DetectionTypes#DETECTOR_PROTECT}); null when none did (the type then comes from the AI
+ *     description)
  */
 public record MotionReading(
     String readingId,
@@ -32,13 +38,16 @@ public record MotionReading(
     String analysisMode,
     int motionCooldownSeconds,
     List<String> smartDetectionTypes,
-    String promptOverride) {
+    String promptOverride,
+    List<DetectedObject> objects,
+    String detector) {
 
   public MotionReading {
     if (readingId == null || readingId.isBlank() || cameraId == null || at == null) {
       throw new IllegalArgumentException("reading_id, camera_id and at are required");
     }
     frames = frames == null ? List.of() : List.copyOf(frames);
+    objects = objects == null ? List.of() : List.copyOf(objects);
     smartDetectionTypes =
         smartDetectionTypes == null ? List.of() : List.copyOf(smartDetectionTypes);
   }

@@ -14,6 +14,8 @@ public final class ConfigKeys {
   private static final String LLM_MODEL_PREFIX = "llm-model/";
   private static final String LLM_RULE_PREFIX = "llm-rule/";
   private static final String CAMERA_PREFIX = "camera/";
+  private static final String PROTECT_PREFIX = "protect-controller/";
+  private static final String CAMERA_RULE_PREFIX = "camera-rule/";
 
   private ConfigKeys() {}
 
@@ -86,5 +88,31 @@ public final class ConfigKeys {
   /** The camera UUID of a {@code camera/...} key. */
   public static String cameraId(String key) {
     return key.substring(CAMERA_PREFIX.length());
+  }
+
+  public static String protectController(String controllerId) {
+    return PROTECT_PREFIX + controllerId;
+  }
+
+  public static boolean isProtectController(String key) {
+    return key != null && key.startsWith(PROTECT_PREFIX);
+  }
+
+  /** The controller UUID of a {@code protect-controller/...} key. */
+  public static String protectControllerId(String key) {
+    return key.substring(PROTECT_PREFIX.length());
+  }
+
+  public static String cameraRule(String ruleId) {
+    return CAMERA_RULE_PREFIX + ruleId;
+  }
+
+  public static boolean isCameraRule(String key) {
+    return key != null && key.startsWith(CAMERA_RULE_PREFIX);
+  }
+
+  /** The rule UUID of a {@code camera-rule/...} key. */
+  public static String cameraRuleId(String key) {
+    return key.substring(CAMERA_RULE_PREFIX.length());
   }
 }

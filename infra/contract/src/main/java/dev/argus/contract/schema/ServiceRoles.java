@@ -44,7 +44,8 @@ public final class ServiceRoles {
           "camera_status",
           "camera_events",
           "camera_event_frames",
-          "camera_event_descriptions");
+          "camera_event_descriptions",
+          "protect_controller_status");
 
   /** Configuration and state the api owns (devices are shared: the sink keeps last_seen). */
   public static final List<String> API_TABLES =
@@ -67,7 +68,8 @@ public final class ServiceRoles {
           "llm_alert_rules",
           "cameras",
           "camera_settings",
-          "ai_usage");
+          "ai_usage",
+          "protect_controllers");
 
   /**
    * The columns of {@code devices} the sink reads and writes (what a device says about itself and

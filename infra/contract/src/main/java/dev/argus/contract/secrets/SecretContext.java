@@ -45,6 +45,14 @@ public record SecretContext(String value) {
     return new SecretContext("camera:" + cameraId + ":" + field);
   }
 
+  /**
+   * A credential of a UniFi Protect controller, e.g. {@code (uuid, "password")}: the api encrypts
+   * it, the collectors decrypt it from {@code argus.config}.
+   */
+  public static SecretContext protectControllerField(String controllerId, String field) {
+    return new SecretContext("protect-controller:" + controllerId + ":" + field);
+  }
+
   @Override
   public String toString() {
     return value;
