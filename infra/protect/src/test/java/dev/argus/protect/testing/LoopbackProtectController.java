@@ -338,11 +338,24 @@ public final class LoopbackProtectController implements AutoCloseable {
 
   /** Ends every open websocket at the socket, without a close frame (a reboot, a broken link). */
   public void dropUpdates() {
-    protocol.dropUpgradedConnections();
-    for (Subscriber subscriber : subscribers) {
+    List<Subscriber> open = subscribers.stream().filter(s -> s.session.isOpen()).toList();
+    for (Subscriber subscriber : open) {
       subscriber.silent = true;
     }
-    subscribers.removeIf(s -> true);
+    // A connection still finishing its upgrade has no upgrade processor attached yet: ask again
+    // for a moment rather than miss it.
+    long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    int dropped = protocol.dropUpgradedConnections();
+    while (dropped < open.size() && System.nanoTime() - deadline < 0) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      dropped += protocol.dropUpgradedConnections();
+    }
+    subscribers.removeAll(open);
   }
 
   /** Keeps the open websockets open but sends them nothing more (later ones are served). */
