@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.protect.testing.LoopbackProtectController;
 import dev.argus.protect.testing.LoopbackProtectController.Compression;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +123,42 @@ class ProtectUpdatesIT {
 
       String reason = updates.closed.poll(10, TimeUnit.SECONDS);
       assertThat(reason).isEqualTo("connection lost (the socket closed without a close frame)");
+    }
+  }
+
+  @Test
+  void anUndecodableMessageIsSkippedAndCounted() throws Exception {
+    Bootstrap bootstrap = client.bootstrap();
+    Collector updates = new Collector();
+    try (ProtectClient.Subscription subscription =
+        client.subscribe(bootstrap.lastUpdateId(), updates)) {
+      assertThat(controller.awaitSubscription(1, Duration.ofSeconds(10))).isTrue();
+
+      controller.sendRaw(new byte[] {1, 1, 0, 0, 0, 0, 0, 99});
+      ProtectUpdate after = controller.send("update", "nvr", "n", Map.of("uptime", 2));
+
+      assertThat(updates.next()).isEqualTo(after);
+      assertThat(subscription.undecodableMessages()).isEqualTo(1);
+      assertThat(updates.closed).isEmpty();
+    }
+  }
+
+  @Test
+  void aStreamOfGarbageEndsTheSocket() throws Exception {
+    Bootstrap bootstrap = client.bootstrap();
+    Collector updates = new Collector();
+    try (ProtectClient.Subscription subscription =
+        client.subscribe(bootstrap.lastUpdateId(), updates)) {
+      assertThat(controller.awaitSubscription(1, Duration.ofSeconds(10))).isTrue();
+
+      for (int i = 0; i < 5; i++) {
+        controller.sendRaw("<html>not the protocol</html>".getBytes(StandardCharsets.UTF_8));
+      }
+
+      assertThat(updates.closed.poll(10, TimeUnit.SECONDS))
+          .startsWith("5 undecodable update messages in a row (last: the updates stream sent");
+      assertThat(subscription.undecodableMessages()).isEqualTo(5);
+      assertThat(updates.updates).isEmpty();
     }
   }
 
