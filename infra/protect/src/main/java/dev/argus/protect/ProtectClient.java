@@ -101,6 +101,8 @@ public final class ProtectClient implements AutoCloseable {
     this.origin = (ipv6 ? "[" + host + "]" : host) + ":" + endpoint.port();
     this.http =
         HttpClient.newBuilder()
+            // HTTP/1.1 as the seed's system (aiohttp) speaks it; the websocket is 1.1 anyway.
+            .version(HttpClient.Version.HTTP_1_1)
             .sslContext(Tls.context(endpoint.verifySsl()))
             .connectTimeout(timeouts.connect())
             .followRedirects(HttpClient.Redirect.NEVER)
