@@ -360,7 +360,7 @@ public final class ProtectClient implements AutoCloseable {
       Body body = response.body();
       return new Answer(response.statusCode(), body.bytes(), body.tooLarge(), response.headers());
     } catch (ExecutionException e) {
-      throw Failures.of(e.getCause(), endpoint, timeout);
+      throw Failures.of(e.getCause(), endpoint, timeouts.connect(), timeout);
     } catch (TimeoutException e) {
       exchange.cancel(true);
       throw new ProtectException(
@@ -428,7 +428,7 @@ public final class ProtectClient implements AutoCloseable {
         throw new ProtectException(
             Kind.BAD_ANSWER, "the updates websocket answered " + Failures.statusLine(status));
       }
-      throw Failures.of(e.getCause(), endpoint, timeout);
+      throw Failures.of(e.getCause(), endpoint, timeouts.connect(), timeout);
     } catch (TimeoutException e) {
       opening.cancel(true);
       throw new ProtectException(

@@ -58,9 +58,13 @@ class ProtectUpdatesIT {
       controller.setCompression(Compression.PLAIN);
       ProtectUpdate plain =
           controller.send("update", "camera", FRONT_CAMERA, Map.of("isMotionDetected", false));
+      ProtectUpdate chosen =
+          controller.send(
+              "update", "camera", FRONT_CAMERA, Map.of("lastMotion", 1_733_000_000_000L), true);
 
       assertThat(updates.next()).isEqualTo(deflated);
       assertThat(updates.next()).isEqualTo(plain);
+      assertThat(updates.next()).isEqualTo(chosen);
       assertThat(subscription.undecodableMessages()).isZero();
     }
   }

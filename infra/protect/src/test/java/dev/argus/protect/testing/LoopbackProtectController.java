@@ -336,14 +336,20 @@ public final class LoopbackProtectController implements AutoCloseable {
    * returns the update as sent.
    */
   public ProtectUpdate send(String action, String modelKey, String id, Map<String, Object> data) {
-    String updateId = UUID.randomUUID().toString();
-    ProtectUpdate update = new ProtectUpdate(action, updateId, modelKey, id, data);
     boolean deflated =
         switch (compression) {
           case DEFLATED -> true;
           case PLAIN -> false;
           case ALTERNATING -> messagesSent.get() % 2 == 0;
         };
+    return send(action, modelKey, id, data, deflated);
+  }
+
+  /** As {@link #send(String, String, String, Map)}, deflated or plain as asked for this one. */
+  public ProtectUpdate send(
+      String action, String modelKey, String id, Map<String, Object> data, boolean deflated) {
+    String updateId = UUID.randomUUID().toString();
+    ProtectUpdate update = new ProtectUpdate(action, updateId, modelKey, id, data);
     byte[] message = UpdateFrames.encode(update, deflated);
     for (Subscriber subscriber : subscribers) {
       subscriber.send(message);
