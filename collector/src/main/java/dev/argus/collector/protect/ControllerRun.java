@@ -69,7 +69,7 @@ final class ControllerRun implements ProtectSession.Listener {
   private volatile ProtectControllerConfig config;
   private volatile Map<String, CameraConfig> cameras = Map.of();
   private volatile boolean stopping;
-  private ProtectConnection connection;
+  private volatile ProtectConnection connection;
 
   // Guarded by `this`: the session's state as last reported, and what was published of it.
   private String state = ProtectControllerStatus.CONNECTING;

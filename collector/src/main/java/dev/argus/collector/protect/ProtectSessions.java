@@ -138,8 +138,18 @@ public final class ProtectSessions implements SmartLifecycle {
         var started =
             new ControllerRun(
                 controller, collectorId, connector, media, readings, statuses, settings, clock);
+        try {
+          started.start();
+        } catch (RuntimeException e) {
+          started.stop();
+          String problem = "the session could not be started: " + e.getMessage();
+          log.error("Protect controller {}: {}", id, problem, e);
+          if (!problem.equals(problemsReported.put(id, problem))) {
+            publishController(id, ProtectControllerStatus.ERROR, problem);
+          }
+          return;
+        }
         runs.put(id, started);
-        started.start();
       }
       problemsReported.remove(id);
       return;

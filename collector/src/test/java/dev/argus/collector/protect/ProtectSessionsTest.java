@@ -121,6 +121,30 @@ class ProtectSessionsTest {
   }
 
   @Test
+  void aSessionThatCannotStartIsAnErrorAndIsTriedAgainOnTheNextChange() {
+    var failing =
+        new ProtectSessions(
+            "c1",
+            (name, endpoint, listener) -> {
+              throw new IllegalStateException("no thread left");
+            },
+            ProtectSessions.media("ffmpeg", 640, 320, Clock.systemUTC()),
+            recorded,
+            recorded,
+            ProtectSettings.defaults(),
+            Clock.systemUTC());
+
+    failing.protectChanged(List.of(controller("p-1", "pw")), List.of(door));
+    failing.protectChanged(List.of(controller("p-1", "pw")), List.of(door));
+
+    assertThat(failing.states()).isEmpty();
+    assertThat(recorded.controllerStates("p-1"))
+        .containsExactly(
+            "connecting", "error: the session could not be started: no thread left", "connecting");
+    failing.stop();
+  }
+
+  @Test
   void aConnectedSessionPublishesItsBootstrapAndItsCamerasStates() {
     sessions.protectChanged(List.of(controller("p-1", "pw")), List.of(door, yard, gone));
 
