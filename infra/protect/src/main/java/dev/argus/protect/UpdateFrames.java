@@ -124,7 +124,7 @@ public final class UpdateFrames {
       throw bad("deflated flag " + deflated + " in the " + name + " frame");
     }
     if (size < 0 || size > MAX_PAYLOAD_BYTES) {
-      throw bad("a " + name + " frame of " + Integer.toUnsignedString(size) + " bytes");
+      throw bad(a(name) + " frame of " + Integer.toUnsignedString(size) + " bytes (at most 8 MB)");
     }
     if (size > buffer.remaining()) {
       throw bad(
@@ -153,7 +153,7 @@ public final class UpdateFrames {
       }
       return out.toByteArray();
     } catch (DataFormatException e) {
-      throw bad("a " + name + " payload that is not zlib data (" + e.getMessage() + ")");
+      throw bad(a(name) + " payload that is not zlib data (" + e.getMessage() + ")");
     } finally {
       inflater.end();
     }
@@ -179,13 +179,17 @@ public final class UpdateFrames {
     try {
       Map<String, Object> map = JSON_MAPPER.readValue(payload, OBJECT);
       if (map == null) {
-        throw bad("a " + name + " frame that is JSON null");
+        throw bad(a(name) + " frame that is JSON null");
       }
       return map;
     } catch (JacksonException e) {
       String start = new String(payload, 0, Math.min(payload.length, 60), StandardCharsets.UTF_8);
-      throw bad("a " + name + " frame that is not a JSON object: " + start);
+      throw bad(a(name) + " frame that is not a JSON object: " + start);
     }
+  }
+
+  private static String a(String name) {
+    return (name.startsWith("a") ? "an " : "a ") + name;
   }
 
   private static String text(Object value) {
