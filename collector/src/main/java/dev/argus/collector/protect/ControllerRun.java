@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>Controller status</b> ({@link ProtectControllerStatus}) on every state the session
  *       reports and on every {@link #publishStatus tick}: state, reason, the bootstrap's NVR name,
- *       version, camera count and update id, and when the last detection was read.
+ *       version and camera count, the id of the last update read, and when the last detection was
+ *       read.
  *   <li><b>Camera statuses</b> of its Argus cameras ({@link CameraStatus}, detector {@code
  *       protect}): online while the session is connected and the bootstrap lists the camera {@code
  *       CONNECTED}, offline with the reason otherwise, error when the controller has no such
@@ -230,6 +231,26 @@ final class ControllerRun implements ProtectSession.Listener {
     }
   }
 
+  /** A camera's state changed between bootstraps: its Argus camera's status follows. */
+  @Override
+  public synchronized void onCamera(ProtectCamera changed) {
+    if (stopping || bootstrap == null) {
+      return;
+    }
+    List<ProtectCamera> cameras =
+        bootstrap.cameras().stream()
+            .map(camera -> camera.id().equals(changed.id()) ? changed : camera)
+            .toList();
+    bootstrap =
+        new Bootstrap(
+            bootstrap.nvrId(),
+            bootstrap.nvrName(),
+            bootstrap.nvrVersion(),
+            bootstrap.lastUpdateId(),
+            cameras);
+    publishCameraStatuses(false);
+  }
+
   @Override
   public void onDetection(ProtectDetection detection) {
     if (stopping) {
@@ -344,6 +365,11 @@ final class ControllerRun implements ProtectSession.Listener {
   }
 
   private void publishControllerStatus() {
+    ProtectConnection open = connection;
+    String updateId = open == null ? null : open.lastUpdateId();
+    if (updateId == null && bootstrap != null) {
+      updateId = bootstrap.lastUpdateId();
+    }
     statuses.accept(
         new ProtectControllerStatus(
             config.id(),
@@ -353,7 +379,7 @@ final class ControllerRun implements ProtectSession.Listener {
             bootstrap == null ? null : bootstrap.nvrName(),
             bootstrap == null ? null : bootstrap.nvrVersion(),
             bootstrap == null ? null : bootstrap.cameras().size(),
-            bootstrap == null ? null : bootstrap.lastUpdateId(),
+            updateId,
             lastEventAt,
             clock.instant()));
   }

@@ -16,6 +16,11 @@ public interface ProtectConnection extends AutoCloseable {
   /** An MP4 clip of the camera between the two instants. */
   byte[] exportClip(String cameraId, Instant start, Instant end) throws ProtectException;
 
+  /** The {@code newUpdateId} of the last update read; null before the first. */
+  default String lastUpdateId() {
+    return null;
+  }
+
   /** Ends the session; bounded, never throws. */
   @Override
   void close();

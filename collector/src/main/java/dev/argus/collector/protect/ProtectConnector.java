@@ -46,6 +46,11 @@ public interface ProtectConnector {
         }
 
         @Override
+        public String lastUpdateId() {
+          return session.lastUpdateId();
+        }
+
+        @Override
         public void close() {
           session.close();
           client.close();

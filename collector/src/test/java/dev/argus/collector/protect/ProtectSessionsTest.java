@@ -177,6 +177,30 @@ class ProtectSessionsTest {
   }
 
   @Test
+  void aCameraThatDisconnectsBetweenBootstrapsGoesOfflineAndBackOnline() {
+    sessions.protectChanged(List.of(controller("p-1", "pw")), List.of(door));
+    connector.last().onState("connected", null, BOOTSTRAP);
+
+    connector
+        .last()
+        .onCamera(
+            new ProtectCamera(
+                "prot-door", "Door", "UVC G4 Doorbell", "DISCONNECTED", true, List.of()));
+    connector
+        .last()
+        .onCamera(
+            new ProtectCamera(
+                "prot-door", "Door", "UVC G4 Doorbell", "CONNECTED", true, List.of()));
+
+    assertThat(recorded.cameraStates("cam-door"))
+        .containsExactly(
+            "offline: Protect controller NVR p-1 is connecting",
+            "online",
+            "offline: Protect controller NVR p-1 reports it DISCONNECTED",
+            "online");
+  }
+
+  @Test
   void aDetectionOfAnArgusCameraIsOneReadingWithTheSnapshotAndOthersAreIgnored() {
     sessions.protectChanged(List.of(controller("p-1", "pw")), List.of(door));
     var listener = connector.last();
