@@ -19,6 +19,7 @@ import dev.argus.protect.testing.LoopbackProtectController;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -169,15 +170,8 @@ class ProtectSessionsIT {
                   1)));
 
       // When the collector starts
-      ConfigurableApplicationContext collector =
-          new SpringApplicationBuilder(CollectorApplication.class)
-              .run(
-                  "--spring.main.web-application-type=none",
-                  "--argus.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                  "--argus.secrets.keys=" + TestSecrets.KEY,
-                  "--argus.collector.collector-id=" + COLLECTOR,
-                  "--argus.collector.poll-interval=1h",
-                  "--argus.protect.status-interval=1s");
+      int subscribed = loopback.subscriptionsOpened();
+      ConfigurableApplicationContext collector = startCollector();
       var controllerStatuses =
           new TopicRecords<>(broker.getBrokersAsString(), Topics.PROTECT_STATUS);
       var cameraStatuses = new TopicRecords<>(broker.getBrokersAsString(), Topics.CAMERA_STATUS);
@@ -217,7 +211,7 @@ class ProtectSessionsIT {
             .isEqualTo("Protect controller Loopback reports it DISCONNECTED");
 
         // When the controller plays motion -> person -> end -> ring
-        assertThat(loopback.awaitSubscription(1, PATIENCE)).isTrue();
+        assertThat(loopback.awaitSubscription(subscribed + 1, PATIENCE)).isTrue();
         loopback.playMotionPersonRing(
             LoopbackProtectController.FRONT_CAMERA, LoopbackProtectController.DOORBELL);
 
@@ -326,6 +320,76 @@ class ProtectSessionsIT {
                     && r.value().reason().contains("disabled"));
       }
     }
+  }
+
+  @Test
+  void aWebsocketThatGoesSilentIsReconnectedAfterTheReceiveTimeout() throws Exception {
+    String controllerId = UUID.randomUUID().toString();
+    String front = UUID.randomUUID().toString();
+    try (var producer = configProducer()) {
+      // Given a collector whose sessions allow 3 s of silence, with a controller and a camera
+      ConfigurableApplicationContext collector =
+          startCollector("--argus.protect.receive-timeout=3s");
+      var controllerStatuses =
+          new TopicRecords<>(broker.getBrokersAsString(), Topics.PROTECT_STATUS);
+      var readings = new TopicRecords<>(broker.getBrokersAsString(), Topics.READINGS_CAMERA);
+      try (collector;
+          controllerStatuses;
+          readings) {
+        int opened = loopback.subscriptionsOpened();
+        send(
+            producer,
+            ConfigKeys.protectController(controllerId),
+            ConfigEntry.of(controller(controllerId, LoopbackProtectController.PASSWORD)));
+        send(
+            producer,
+            ConfigKeys.camera(front),
+            ConfigEntry.of(
+                camera(
+                    front,
+                    "Front",
+                    controllerId,
+                    LoopbackProtectController.FRONT_CAMERA,
+                    "single_frame",
+                    1)));
+        controllerStatuses.first(
+            r -> r.key().equals(controllerId) && r.value().state().equals("connected"), PATIENCE);
+        assertThat(loopback.awaitSubscription(opened + 1, PATIENCE)).isTrue();
+
+        // When the controller keeps the websocket open but sends nothing more
+        loopback.goSilent();
+
+        // Then the session gives up on it, subscribes again, and reads what comes next
+        assertThat(loopback.awaitSubscription(opened + 2, PATIENCE)).isTrue();
+        loopback.startSmartDetection(LoopbackProtectController.FRONT_CAMERA, "animal", 64);
+        MotionReading animal =
+            readings.first(
+                r -> r.key().equals(front) && r.value().detectionType().equals("animal"), PATIENCE);
+        assertThat(animal.objects()).extracting(o -> o.label()).containsExactly("animal");
+        assertThat(
+                controllerStatuses.first(
+                    r ->
+                        r.key().equals(controllerId)
+                            && r.value().state().equals("connecting")
+                            && r.value().reason() != null))
+            .isNotNull();
+      }
+    }
+  }
+
+  private static ConfigurableApplicationContext startCollector(String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--spring.main.web-application-type=none",
+                "--argus.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--argus.secrets.keys=" + TestSecrets.KEY,
+                "--argus.collector.collector-id=" + COLLECTOR,
+                "--argus.collector.poll-interval=1h",
+                "--argus.protect.status-interval=1s"));
+    args.addAll(List.of(more));
+    return new SpringApplicationBuilder(CollectorApplication.class)
+        .run(args.toArray(String[]::new));
   }
 
   private static void assertJpegs(MotionReading reading, int maxWidth) throws Exception {
