@@ -73,6 +73,10 @@ class ProtectControllerController {
               + " ones). A refusal, timeout or bad answer is success false with the reason, not an"
               + " HTTP error.")
   @ApiResponse(responseCode = "200", description = "The test's outcome, success or not")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No controller has the controller_id given",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   ProtectTestView test(
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content = @Content(schema = @Schema(implementation = TestRequest.class)))

@@ -97,6 +97,10 @@ final class ProtectControllerRules {
               + "'");
       return null;
     }
+    if (host.chars().filter(c -> c == ':').count() == 1) {
+      problems.add("host must not include the port (send it as port), got '" + host + "'");
+      return null;
+    }
     if (!HOST.matcher(host).matches()) {
       problems.add(
           "host must be a host name or address (letters, digits, '.', '-', ':'), got '"
