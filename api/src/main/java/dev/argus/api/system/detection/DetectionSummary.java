@@ -21,10 +21,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(name = "DetectionStatus")
 public record DetectionSummary(
-    @Schema(
-            nullable = true,
-            allowableValues = {DetectionTypes.DETECTOR_CENTERNET})
-        @JsonProperty("detector")
+    @Schema(nullable = true, description = "centernet, or null") @JsonProperty("detector")
         String detector,
     @Schema(allowableValues = {"detector", "ai", "mixed", "none", "unknown"})
         @JsonProperty("typing")
