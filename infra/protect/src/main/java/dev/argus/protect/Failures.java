@@ -45,7 +45,8 @@ final class Failures {
    * An exception of the JDK client as a {@link ProtectException}. The client wraps what the socket
    * said, so the cause chain is searched for the telling one.
    */
-  static ProtectException of(Throwable failure, ProtectEndpoint endpoint, Duration timeout) {
+  static ProtectException of(
+      Throwable failure, ProtectEndpoint endpoint, Duration connectTimeout, Duration timeout) {
     String where = endpoint.host() + ":" + endpoint.port();
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ProtectException known) {
@@ -53,7 +54,9 @@ final class Failures {
       }
       if (t instanceof HttpConnectTimeoutException) {
         return new ProtectException(
-            Kind.TIMEOUT, "no connection to " + where + " within " + seconds(timeout), failure);
+            Kind.TIMEOUT,
+            "no connection to " + where + " within " + seconds(connectTimeout),
+            failure);
       }
       if (t instanceof HttpTimeoutException) {
         return new ProtectException(

@@ -101,6 +101,8 @@ public final class ProtectClient implements AutoCloseable {
     this.origin = (ipv6 ? "[" + host + "]" : host) + ":" + endpoint.port();
     this.http =
         HttpClient.newBuilder()
+            // HTTP/1.1 as the seed's system (aiohttp) speaks it; the websocket is 1.1 anyway.
+            .version(HttpClient.Version.HTTP_1_1)
             .sslContext(Tls.context(endpoint.verifySsl()))
             .connectTimeout(timeouts.connect())
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -358,7 +360,7 @@ public final class ProtectClient implements AutoCloseable {
       Body body = response.body();
       return new Answer(response.statusCode(), body.bytes(), body.tooLarge(), response.headers());
     } catch (ExecutionException e) {
-      throw Failures.of(e.getCause(), endpoint, timeout);
+      throw Failures.of(e.getCause(), endpoint, timeouts.connect(), timeout);
     } catch (TimeoutException e) {
       exchange.cancel(true);
       throw new ProtectException(
@@ -426,7 +428,7 @@ public final class ProtectClient implements AutoCloseable {
         throw new ProtectException(
             Kind.BAD_ANSWER, "the updates websocket answered " + Failures.statusLine(status));
       }
-      throw Failures.of(e.getCause(), endpoint, timeout);
+      throw Failures.of(e.getCause(), endpoint, timeouts.connect(), timeout);
     } catch (TimeoutException e) {
       opening.cancel(true);
       throw new ProtectException(

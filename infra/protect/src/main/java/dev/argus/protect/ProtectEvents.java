@@ -27,7 +27,7 @@ import java.util.Set;
  *   <li>{@code smartDetectZone} → one detection per type in {@code smartDetectTypes} that Argus
  *       knows ({@code person}, {@code vehicle}, {@code package}, {@code animal}; others such as
  *       {@code licensePlate} are left out). A type that an {@code update} adds to a running event
- *       starts a detection of its own.
+ *       (the controller may add the event with no type yet) starts a detection of its own.
  *   <li>{@code ring} → one detection of type {@code ring}; its end is whatever the event says
  *       (usually its start: a ring is a moment).
  *   <li>{@code score} 0..100 → 0..1 (clamped); absent → null. {@code start}/{@code end} are epoch
@@ -80,12 +80,16 @@ public final class ProtectEvents {
       return List.of();
     }
     Set<String> types = types(kind, data.get("smartDetectTypes"));
-    if (types.isEmpty()) {
-      return List.of();
-    }
     Double score = score(data.get("score"));
     Instant start = instant(data.get("start"));
     Instant end = instant(data.get("end"));
+    if (types.isEmpty()) {
+      if (kind.equals("smartDetectZone") && end == null) {
+        // Its types may come in a later update.
+        open.put(eventId, new Open(cameraId, kind, Set.of(), score, start));
+      }
+      return List.of();
+    }
     List<ProtectDetection> detections = new ArrayList<>();
     for (String type : types) {
       detections.add(new ProtectDetection(cameraId, eventId, type, score, start, end));

@@ -87,6 +87,11 @@ final class UpdatesSocket implements WebSocket.Listener, Subscription {
 
   @Override
   public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    if (statusCode == 1006) {
+      // What the JDK reports when the connection ended without a close frame.
+      end("connection lost (the socket closed without a close frame)");
+      return null;
+    }
     String why = reason == null || reason.isBlank() ? "" : " " + reason;
     end("closed by the controller (" + statusCode + why + ")");
     return null;

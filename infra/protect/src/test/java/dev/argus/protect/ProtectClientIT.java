@@ -120,6 +120,27 @@ class ProtectClientIT {
   }
 
   @Test
+  void aPortThatAcceptsButNeverAnswersTimesOut() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      ProtectEndpoint mute =
+          new ProtectEndpoint("127.0.0.1", silent.getLocalPort(), "user", "secret", false);
+      ProtectTimeouts quick =
+          new ProtectTimeouts(
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(1));
+      try (ProtectClient client = new ProtectClient(mute, quick)) {
+        assertThatThrownBy(client::bootstrap)
+            .isInstanceOfSatisfying(
+                ProtectException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT));
+      }
+      assertThat(ProtectConnectionTest.run(mute, Duration.ofSeconds(1)))
+          .isEqualTo(new ProtectTestResult(false, "no answer within 1 s", null, null, null));
+    }
+  }
+
+  @Test
   void anExpiredCookieIsRenewedByOneMoreLogin() throws Exception {
     try (ProtectClient client = new ProtectClient(controller.endpoint(), TIMEOUTS)) {
       int before = controller.logins();
@@ -147,6 +168,22 @@ class ProtectClientIT {
       assertThat(controller.logins()).isEqualTo(before + 2);
     } finally {
       controller.setCookieLifetime(Duration.ofHours(1));
+    }
+  }
+
+  @Test
+  void theCsrfTokenGoesBackAndARotatedOneReplacesIt() throws Exception {
+    try (ProtectClient client = new ProtectClient(controller.endpoint(), TIMEOUTS)) {
+      client.bootstrap();
+      String first = controller.csrfTokenSeen();
+      String rotated = controller.rotateCsrfToken();
+      client.bootstrap();
+      String announcedOn = controller.csrfTokenSeen();
+      client.bootstrap();
+
+      assertThat(first).isNotBlank();
+      assertThat(announcedOn).isEqualTo(first);
+      assertThat(controller.csrfTokenSeen()).isEqualTo(rotated).isNotEqualTo(first);
     }
   }
 

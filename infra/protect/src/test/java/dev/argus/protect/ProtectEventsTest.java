@@ -60,6 +60,17 @@ class ProtectEventsTest {
   }
 
   @Test
+  void aSmartDetectionAddedWithoutTypesStartsWhenTheTypesCome() {
+    assertThat(events.read(eventAdd("e11", "smartDetectZone", List.of(), 55, null))).isEmpty();
+
+    List<ProtectDetection> typed =
+        events.read(eventUpdate("e11", Map.of("smartDetectTypes", List.of("animal"), "score", 75)));
+
+    assertThat(typed)
+        .containsExactly(new ProtectDetection("cam-1", "e11", "animal", 0.75, START, null));
+  }
+
+  @Test
   void aRingIsAMoment() {
     List<ProtectDetection> rang = events.read(eventAdd("e4", "ring", List.of(), null, T0));
 

@@ -67,6 +67,10 @@ final class ControllerServlet extends HttpServlet {
       json(response, 401, Map.of("error", "Unauthorized"));
       return;
     }
+    String rotated = controller.csrfTokenExchange(request.getHeader("X-CSRF-Token"));
+    if (rotated != null) {
+      response.setHeader("X-Updated-Csrf-Token", rotated);
+    }
     if (path.equals("/proxy/protect/api/bootstrap")) {
       json(response, 200, controller.bootstrapJson());
     } else if (path.equals("/proxy/protect/ws/updates")) {

@@ -101,7 +101,9 @@ public final class LoopbackProtectController implements AutoCloseable {
   private final int port;
 
   private final Map<String, Instant> sessions = new ConcurrentHashMap<>();
-  private final String csrfToken = UUID.randomUUID().toString();
+  private volatile String csrfToken = UUID.randomUUID().toString();
+  private volatile boolean announceCsrfToken;
+  private final AtomicReference<String> csrfTokenSeen = new AtomicReference<>();
   private final AtomicInteger logins = new AtomicInteger();
   private final AtomicInteger refusedLogins = new AtomicInteger();
   private volatile Duration cookieLifetime = Duration.ofHours(1);
@@ -229,6 +231,21 @@ public final class LoopbackProtectController implements AutoCloseable {
     sessions.clear();
   }
 
+  /**
+   * Replaces the CSRF token: the next authenticated answer carries it in {@code
+   * x-updated-csrf-token}, as UniFi OS does when it rotates the token.
+   */
+  public String rotateCsrfToken() {
+    csrfToken = UUID.randomUUID().toString();
+    announceCsrfToken = true;
+    return csrfToken;
+  }
+
+  /** The {@code X-CSRF-Token} the last authenticated request carried (null if none). */
+  public String csrfTokenSeen() {
+    return csrfTokenSeen.get();
+  }
+
   /** Successful logins so far. */
   public int logins() {
     return logins.get();
@@ -319,14 +336,20 @@ public final class LoopbackProtectController implements AutoCloseable {
    * returns the update as sent.
    */
   public ProtectUpdate send(String action, String modelKey, String id, Map<String, Object> data) {
-    String updateId = UUID.randomUUID().toString();
-    ProtectUpdate update = new ProtectUpdate(action, updateId, modelKey, id, data);
     boolean deflated =
         switch (compression) {
           case DEFLATED -> true;
           case PLAIN -> false;
           case ALTERNATING -> messagesSent.get() % 2 == 0;
         };
+    return send(action, modelKey, id, data, deflated);
+  }
+
+  /** As {@link #send(String, String, String, Map)}, deflated or plain as asked for this one. */
+  public ProtectUpdate send(
+      String action, String modelKey, String id, Map<String, Object> data, boolean deflated) {
+    String updateId = UUID.randomUUID().toString();
+    ProtectUpdate update = new ProtectUpdate(action, updateId, modelKey, id, data);
     byte[] message = UpdateFrames.encode(update, deflated);
     for (Subscriber subscriber : subscribers) {
       subscriber.send(message);
@@ -336,13 +359,33 @@ public final class LoopbackProtectController implements AutoCloseable {
     return update;
   }
 
+  /** Sends {@code message} as it is (a broken frame, say) to every open websocket not silent. */
+  public void sendRaw(byte[] message) {
+    for (Subscriber subscriber : subscribers) {
+      subscriber.send(message);
+    }
+  }
+
   /** Ends every open websocket at the socket, without a close frame (a reboot, a broken link). */
   public void dropUpdates() {
-    protocol.dropUpgradedConnections();
-    for (Subscriber subscriber : subscribers) {
+    List<Subscriber> open = subscribers.stream().filter(s -> s.session.isOpen()).toList();
+    for (Subscriber subscriber : open) {
       subscriber.silent = true;
     }
-    subscribers.removeIf(s -> true);
+    // A connection still finishing its upgrade has no upgrade processor attached yet: ask again
+    // for a moment rather than miss it.
+    long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    int dropped = protocol.dropUpgradedConnections();
+    while (dropped < open.size() && System.nanoTime() - deadline < 0) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      dropped += protocol.dropUpgradedConnections();
+    }
+    subscribers.removeAll(open);
   }
 
   /** Keeps the open websockets open but sends them nothing more (later ones are served). */
@@ -472,6 +515,16 @@ public final class LoopbackProtectController implements AutoCloseable {
 
   String csrfToken() {
     return csrfToken;
+  }
+
+  /** Remembers the request's token; the token to announce on its answer, or null. */
+  String csrfTokenExchange(String sent) {
+    csrfTokenSeen.set(sent);
+    if (announceCsrfToken) {
+      announceCsrfToken = false;
+      return csrfToken;
+    }
+    return null;
   }
 
   Map<String, Object> bootstrapJson() {

@@ -15,6 +15,8 @@ public final class LoopbackProtocol extends Http11NioProtocol {
   int dropUpgradedConnections() {
     int dropped = 0;
     for (SocketWrapperBase<?> connection : getEndpoint().getConnections()) {
+      System.err.println(
+          "DEBUG connection " + connection + " processor " + connection.getCurrentProcessor());
       if (connection.getCurrentProcessor() instanceof Processor processor
           && processor.isUpgrade()) {
         connection.close();
