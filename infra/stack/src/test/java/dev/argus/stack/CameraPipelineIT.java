@@ -8,6 +8,7 @@ import dev.argus.llm.client.WireProtocol;
 import dev.argus.llm.simulator.Fault;
 import dev.argus.llm.simulator.ModelBehaviour;
 import dev.argus.llm.simulator.SimulatedProviderServer;
+import dev.argus.protect.testing.LoopbackProtectController;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -35,7 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
  * answers 429 to every request, so the description comes from the second (Ollama), computed from
  * the frames' real pixels. A {@code /ws} client sees {@code event.created} and then {@code
  * event.updated} for the same event, and the camera going away and coming back shows offline, then
- * online. One stack for the class: the tests run in order and build on each other.
+ * online. A UniFi Protect controller (a loopback test double of the protocol, over real TLS and a
+ * real websocket, with media cut from real footage by ffmpeg) is added through the api; its person
+ * detection becomes a described event of a {@code protect} camera on {@code /ws}, and opens the
+ * {@code camera_detection} alert of a rule (rules hold on both paths). One stack for the class: the
+ * tests run in order and build on each other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,6 +52,7 @@ class CameraPipelineIT {
   private final StackApi api = new StackApi(() -> this.stack.apiBaseUrl(), API_KEY);
   private final List<JsonNode> live = new CopyOnWriteArrayList<>();
   private RtspCamera camera;
+  private LoopbackProtectController protect;
   private SimulatedProviderServer refusing;
   private SimulatedProviderServer answering;
   private LocalStack stack;
@@ -57,6 +63,7 @@ class CameraPipelineIT {
   @BeforeAll
   void startEverything() throws Exception {
     camera = RtspCamera.start();
+    protect = LoopbackProtectController.start();
     refusing =
         SimulatedProviderServer.builder(WireProtocol.OPENAI)
             .model("it-vision-refusing", ModelBehaviour.defaults().withFault(Fault.RATE_LIMITED))
@@ -79,7 +86,7 @@ class CameraPipelineIT {
     if (stack != null) {
       stack.close();
     }
-    for (AutoCloseable part : new AutoCloseable[] {camera, refusing, answering}) {
+    for (AutoCloseable part : new AutoCloseable[] {camera, protect, refusing, answering}) {
       try {
         if (part != null) {
           part.close();
@@ -187,6 +194,113 @@ class CameraPipelineIT {
         "/api/v1/cameras/" + cameraId,
         Duration.ofSeconds(90),
         body -> "online".equals(body.path("status").path("state").asString("")));
+  }
+
+  @Test
+  @Order(4)
+  void aPersonSeenByAProtectControllerBecomesADescribedEventAndOpensARuleAlert()
+      throws InterruptedException {
+    StackApi.Response rule =
+        api.send(
+            "POST",
+            "/api/v1/alerts/rules",
+            """
+            {"name": "People anywhere", "rule_type": "camera_detection",
+             "detection_types": ["person"]}
+            """);
+    assertThat(rule.status()).as(rule.body().toString()).isEqualTo(201);
+
+    String connection =
+        """
+        {"host": "%s", "port": %d, "username": "%s", "password": "%s", "verify_ssl": false}
+        """
+            .formatted(
+                protect.host(),
+                protect.port(),
+                LoopbackProtectController.USERNAME,
+                LoopbackProtectController.PASSWORD);
+    StackApi.Response tested = api.send("POST", "/api/v1/protect/controllers/test", connection);
+    assertThat(tested.status()).as(tested.body().toString()).isEqualTo(200);
+    assertThat(tested.body().path("success").asBoolean()).as(tested.body().toString()).isTrue();
+    assertThat(tested.body().path("nvr_name").asString())
+        .isEqualTo(LoopbackProtectController.NVR_NAME);
+
+    StackApi.Response controller =
+        api.send(
+            "POST",
+            "/api/v1/protect/controllers",
+            connection.replaceFirst("\\{", "{\"name\": \"IT controller\", "));
+    assertThat(controller.status()).as(controller.body().toString()).isEqualTo(201);
+    assertThat(controller.body().toString()).doesNotContain(LoopbackProtectController.PASSWORD);
+    String controllerId = controller.body().path("id").asString();
+
+    JsonNode listed = api.get("/api/v1/protect/controllers/" + controllerId + "/cameras").body();
+    assertThat(listed.toString()).contains(LoopbackProtectController.FRONT_CAMERA);
+
+    StackApi.Response added =
+        api.send(
+            "POST",
+            "/api/v1/cameras",
+            """
+            {"name": "IT front door", "type": "protect", "protect_controller_id": "%s",
+             "protect_camera_id": "%s", "motion_cooldown_seconds": 0,
+             "analysis_mode": "single_frame"}
+            """
+                .formatted(controllerId, LoopbackProtectController.FRONT_CAMERA));
+    assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
+    String protectCameraId = added.body().path("id").asString();
+
+    api.awaitJson(
+        "/api/v1/protect/controllers/" + controllerId,
+        Duration.ofSeconds(60),
+        body -> "connected".equals(body.path("status").path("state").asString("")));
+    api.awaitJson(
+        "/api/v1/cameras/" + protectCameraId,
+        Duration.ofSeconds(60),
+        body -> "online".equals(body.path("status").path("state").asString("")));
+    assertThat(protect.awaitSubscription(1, Duration.ofSeconds(30))).isTrue();
+
+    protect.startSmartDetection(LoopbackProtectController.FRONT_CAMERA, "person", 88);
+
+    JsonNode events =
+        api.awaitJson(
+            "/api/v1/events?camera_id=" + protectCameraId,
+            Duration.ofSeconds(90),
+            body ->
+                body.path("total").asInt() >= 1
+                    && "described"
+                        .equals(body.path("items").get(0).path("description_status").asString("")));
+    JsonNode event = events.path("items").get(0);
+    String protectEventId = event.path("id").asString();
+    assertThat(event.path("source").asString()).isEqualTo("protect");
+    assertThat(event.path("detection_type").asString()).isEqualTo("person");
+    assertThat(event.path("detector").asString()).isEqualTo("protect");
+    assertThat(event.path("description").asString()).startsWith("[simulated]");
+    JsonNode detail = api.get("/api/v1/events/" + protectEventId).body();
+    assertThat(detail.path("frames")).hasSize(1);
+    assertThat(detail.path("detected_objects").toString()).contains("person");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> indexOf("event.updated", protectEventId) >= 0);
+    assertThat(indexOf("event.created", protectEventId))
+        .isBetween(0, indexOf("event.updated", protectEventId));
+
+    JsonNode alerts =
+        api.awaitJson(
+            "/api/v1/alerts",
+            Duration.ofSeconds(30),
+            body -> body.toString().contains(protectEventId));
+    assertThat(alerts.toString()).contains(protectCameraId).contains("People anywhere");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                live.stream()
+                    .anyMatch(
+                        m ->
+                            "notification.new".equals(m.path("type").asString(""))
+                                && m.toString().contains("camera_detection")));
   }
 
   /** Registers a provider, discovers its models, and answers the llm_models id of {@code model}. */
