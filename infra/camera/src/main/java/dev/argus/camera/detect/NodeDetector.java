@@ -58,7 +58,7 @@ public final class NodeDetector implements ObjectDetector {
   private volatile Map<String, Object> ready = Map.of();
   private long nextId;
   private int failuresInARow;
-  private long notBeforeNanos = Long.MIN_VALUE;
+  private long notBeforeNanos = System.nanoTime();
   private String lastFailure;
 
   /**
@@ -162,9 +162,17 @@ public final class NodeDetector implements ObjectDetector {
       throw new DetectorException("interrupted while waiting for the detector", e);
     }
     try {
-      SidecarProcess running = running();
-      long id = ++nextId;
-      return ask(running, id, jpeg);
+      try {
+        return ask(running(), ++nextId, jpeg);
+      } catch (SidecarDied died) {
+        // It died before answering (killed, crashed on the previous frame): this frame deserves
+        // one fresh sidecar; a second death is the frame's failure.
+        try {
+          return ask(running(), ++nextId, jpeg);
+        } catch (SidecarDied again) {
+          throw new DetectorException(again.getMessage(), again);
+        }
+      }
     } finally {
       turn.unlock();
     }
@@ -196,7 +204,7 @@ public final class NodeDetector implements ObjectDetector {
     if (current != null) {
       failed("the detector exited" + current.exitDescription());
       sidecar = null;
-      if (status.state() == DetectorStatus.State.FAILED) {
+      if (!status.usable()) {
         throw new DetectorException("detector " + status);
       }
     }
@@ -283,13 +291,20 @@ public final class NodeDetector implements ObjectDetector {
       running.kill();
       sidecar = null;
       failed(e.getMessage());
-      throw new DetectorException("the detector failed: " + e.getMessage(), e);
+      throw new SidecarDied("the detector failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       // Its answer would be read as the next frame's otherwise: ids guard that, but start clean.
       running.kill();
       sidecar = null;
       throw new DetectorException("interrupted while waiting for the detector", e);
+    }
+  }
+
+  /** The sidecar ended (or its pipe broke) while a frame waited for its answer. */
+  private static final class SidecarDied extends DetectorException {
+    SidecarDied(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 
@@ -304,7 +319,7 @@ public final class NodeDetector implements ObjectDetector {
     // The first failure restarts at once (a killed sidecar); repeated ones back off.
     long delaySeconds = failuresInARow <= 1 ? 0 : Math.min(16, 1L << (failuresInARow - 2));
     notBeforeNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(delaySeconds);
-    status = DetectorStatus.failed(reason);
+    status = DetectorStatus.restarting(reason);
     log.log(
         System.Logger.Level.WARNING,
         "Detector failed ({0}); restarting in {1} s",
