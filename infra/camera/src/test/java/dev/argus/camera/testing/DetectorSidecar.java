@@ -59,12 +59,19 @@ public final class DetectorSidecar {
       fail("the detector is not installed in " + dir + " and " + script + " is missing");
     }
     try {
+      // Not inheritIO: the forked test JVM's stdout is the build tool's channel.
+      Path output = Files.createTempFile("install-detector", ".log");
       Process process =
-          withDirectory(new ProcessBuilder(script.toString()), dir).inheritIO().start();
+          withDirectory(new ProcessBuilder(script.toString()), dir)
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
       if (!process.waitFor(INSTALL_MINUTES, TimeUnit.MINUTES)) {
         process.destroyForcibly();
         fail(script + " took longer than " + INSTALL_MINUTES + " minutes");
       }
+      System.err.println(Files.readString(output));
+      Files.deleteIfExists(output);
     } catch (IOException e) {
       fail("could not run " + script + ": " + e.getMessage());
     } catch (InterruptedException e) {
