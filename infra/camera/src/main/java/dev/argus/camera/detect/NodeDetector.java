@@ -56,6 +56,7 @@ public final class NodeDetector implements ObjectDetector {
   private volatile DetectorStatus status;
   private volatile boolean closed;
   private volatile Map<String, Object> ready = Map.of();
+  private volatile double lastSidecarMillis = Double.NaN;
   private long nextId;
   private int failuresInARow;
   private long notBeforeNanos = System.nanoTime();
@@ -147,8 +148,16 @@ public final class NodeDetector implements ObjectDetector {
     return ready;
   }
 
-  /** The running sidecar's process, for tests that kill it. */
-  Optional<ProcessHandle> process() {
+  /**
+   * The sidecar's own time for the last answered frame (JPEG decode + inference, without the pipe,
+   * base64 and JSON around it), in ms; NaN before the first answer. For the benchmark.
+   */
+  public double lastSidecarMillis() {
+    return lastSidecarMillis;
+  }
+
+  /** The running sidecar's process, for tests and the benchmark. */
+  public Optional<ProcessHandle> process() {
     SidecarProcess current = sidecar;
     return current == null ? Optional.empty() : ProcessHandle.of(current.pid());
   }
@@ -285,6 +294,9 @@ public final class NodeDetector implements ObjectDetector {
           continue;
         }
         failuresInARow = 0;
+        if (answer.get().get("ms") instanceof Double ms) {
+          lastSidecarMillis = ms;
+        }
         return detections(answer.get());
       }
     } catch (IOException e) {
