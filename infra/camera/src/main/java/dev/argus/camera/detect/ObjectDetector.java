@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Finds objects in single frames. Implementations are safe to call from several threads (they queue
- * or pipeline the frames themselves) and never hang a caller for longer than their frame timeout.
+ * the frames themselves, in arrival order) and answer each frame within their frame timeout once it
+ * is its turn; how many frames may wait is the caller's to bound.
  */
 public interface ObjectDetector extends AutoCloseable {
 
