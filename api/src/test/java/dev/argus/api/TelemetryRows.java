@@ -32,7 +32,7 @@ public final class TelemetryRows {
     sql.sql("TRUNCATE llm_providers, llm_models, llm_monitoring_runs, llm_probe_results CASCADE")
         .update();
     // Cameras: their passwords are under the test key of their context too.
-    sql.sql("TRUNCATE cameras").update();
+    sql.sql("TRUNCATE cameras, protect_controllers, protect_controller_status").update();
   }
 
   /** A successful UPS poll with typical values; returns its generated id. */

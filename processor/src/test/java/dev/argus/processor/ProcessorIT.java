@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.argus.contract.Topics;
+import dev.argus.contract.camera.CameraAlertRuleConfig;
 import dev.argus.contract.camera.CameraEvent;
 import dev.argus.contract.camera.CameraStatus;
 import dev.argus.contract.camera.MotionReading;
@@ -289,6 +290,84 @@ class ProcessorIT {
                           StandardCharsets.UTF_8))
                   .isEqualTo(Integer.toString(garbage.length));
             });
+  }
+
+  @Test
+  void aHeldProtectMotionIsReleasedOrHiddenAndMatchingEventsOpenAlerts() {
+    // Given the processor running and a camera alert rule for every camera and type
+    processor = startProcessor();
+    var db = new JdbcTemplate(EmbeddedDatabase.dataSource(databaseUrl));
+    String lone = UUID.randomUUID().toString();
+    String doorbell = UUID.randomUUID().toString();
+    String ruleId = UUID.randomUUID().toString();
+    kafka.send(
+        Topics.CONFIG,
+        List.of(
+            ConfigEntry.of(
+                new CameraAlertRuleConfig(ruleId, "Anything", List.of(), List.of(), true, true))),
+        entry -> ConfigKeys.cameraRule(entry.cameraRule().id()));
+
+    // When one Protect camera reports a lone motion with 2 MB of frames (held in a changelogged
+    // store), and another a motion and, a second later, the person of the same moment
+    MotionReading loneMotion =
+        MotionReadingBuilder.camera(lone).protect().at(T0).frames(4, 512 * 1024).build();
+    MotionReading doorbellMotion = MotionReadingBuilder.camera(doorbell).protect().at(T0).build();
+    MotionReading person =
+        MotionReadingBuilder.camera(doorbell)
+            .protect()
+            .at(T0.plusSeconds(1))
+            .type("person")
+            .objects("person")
+            .build();
+    kafka.send(
+        Topics.READINGS_CAMERA,
+        List.of(loneMotion, doorbellMotion, person),
+        MotionReading::cameraId);
+
+    // Then the lone motion becomes an event once its hold has passed, with its frames
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                db.queryForObject(
+                        "SELECT count(*) FROM camera_event_frames WHERE event_id = ?::uuid",
+                        Long.class,
+                        CameraEvent.idFor(loneMotion.readingId()))
+                    == 4);
+    // and the person hid the other camera's motion: one event, typed by Protect
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                db.queryForObject(
+                        "SELECT count(*) FROM llm_alerts WHERE rule_id = ?::uuid",
+                        Long.class,
+                        ruleId)
+                    == 2);
+    assertThat(
+            db.queryForList(
+                "SELECT detection_type || '/' || detector || '/' || detector_objects::text"
+                    + " FROM camera_events WHERE camera_id = ?::uuid",
+                String.class,
+                doorbell))
+        .containsExactly(
+            "person/protect/[{\"box\": null, \"label\": \"person\", \"confidence\": 0.9}]");
+    // and each event opened one alert in the alert list, naming its camera and event
+    assertThat(
+            db.queryForList(
+                "SELECT camera_id::text || '/' || event_id::text || '/' || message FROM llm_alerts"
+                    + " WHERE rule_id = ?::uuid ORDER BY message",
+                String.class,
+                ruleId))
+        .containsExactlyInAnyOrder(
+            lone
+                + "/"
+                + CameraEvent.idFor(loneMotion.readingId())
+                + "/Motion detected on Front door (rule 'Anything')",
+            doorbell
+                + "/"
+                + CameraEvent.idFor(person.readingId())
+                + "/Person detected on Front door (rule 'Anything')");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.argus.api.ai;
 
 import dev.argus.api.system.ErrorBody;
+import dev.argus.api.system.detection.DetectionStatus;
 import dev.argus.api.system.settings.SystemSettingsRepository;
 import dev.argus.llm.client.ProviderType;
 import dev.argus.llm.vision.ChainOutcome;
@@ -56,6 +57,7 @@ class AiController {
   private final PromptRefiner refiner;
   private final AiProperties properties;
   private final Clock clock;
+  private final DetectionStatus detection;
 
   AiController(
       SystemSettingsRepository settings,
@@ -67,7 +69,8 @@ class AiController {
       ContextMetrics contextMetrics,
       PromptRefiner refiner,
       AiProperties properties,
-      Clock clock) {
+      Clock clock,
+      DetectionStatus detection) {
     this.settings = settings;
     this.targets = targets;
     this.chains = chains;
@@ -78,6 +81,7 @@ class AiController {
     this.refiner = refiner;
     this.properties = properties;
     this.clock = clock;
+    this.detection = detection;
   }
 
   @GetMapping("/providers")
@@ -244,7 +248,11 @@ class AiController {
 
   @GetMapping("/capabilities")
   @Operation(
-      summary = "What each provider account can describe: vision, images per request, image size")
+      summary = "What each provider account can describe: vision, images per request, image size",
+      description =
+          "detection says what types camera events: the CPU detector (detector centernet, for"
+              + " cameras_with_detector), the AI description (cameras_typed_by_ai), or a Protect"
+              + " controller (protect_cameras).")
   CapabilitiesView capabilities() {
     List<CapabilitiesView.Item> items = new ArrayList<>();
     for (VisionTargets.Account account : targets.accounts()) {
@@ -260,7 +268,7 @@ class AiController {
               capabilities.imagesPerRequest(),
               capabilities.maxImageBytes()));
     }
-    return new CapabilitiesView(items);
+    return new CapabilitiesView(items, detection.current());
   }
 
   @GetMapping("/context-metrics")

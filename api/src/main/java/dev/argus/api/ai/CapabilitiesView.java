@@ -1,13 +1,21 @@
 package dev.argus.api.ai;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.argus.api.system.detection.DetectionSummary;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
-/** The answer of {@code GET /api/v1/ai/capabilities}: what each provider account can describe. */
+/**
+ * The answer of {@code GET /api/v1/ai/capabilities}: what each provider account can describe, and
+ * what types camera events (the CPU detector or the AI description).
+ */
 @Schema(name = "AiCapabilities")
-record CapabilitiesView(@JsonProperty("items") List<Item> items) {
+record CapabilitiesView(
+    @JsonProperty("items") List<Item> items,
+    @Schema(description = "Whether the CPU detector or the AI description types camera events")
+        @JsonProperty("detection")
+        DetectionSummary detection) {
 
   @Schema(name = "AiProviderCapabilities")
   record Item(

@@ -18,9 +18,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Describes camera events with the fallback chain of {@code camera_settings}: builds the chain's
- * links, the prompt (the camera's override or the settings' prompt, with a line of context) and the
- * request from the event's frames, runs the chain with the call's purpose bound for the ledger, and
- * turns the outcome into an {@link EventDescription}. Publishing is the caller's.
+ * links, the prompt (the camera's override or the settings' prompt, with a line of context that
+ * also says what the event's detector found, see {@link DetectorContext}) and the request from the
+ * event's frames, runs the chain with the call's purpose bound for the ledger, and turns the
+ * outcome into an {@link EventDescription}. Publishing is the caller's.
  */
 @Service
 class EventDescriber {
@@ -67,9 +68,13 @@ class EventDescriber {
         prompt(
             firstNonBlank(event.promptOverride(), current.descriptionPrompt()),
             jpegs.size(),
-            cameraId == null
-                ? null
-                : contexts.build(cameraId, event.cameraName(), event.occurredAt(), eventId).line());
+            DetectorContext.join(
+                cameraId == null
+                    ? null
+                    : contexts
+                        .build(cameraId, event.cameraName(), event.occurredAt(), eventId)
+                        .line(),
+                DetectorContext.sentence(event.detector(), event.objects())));
     ChainOutcome outcome =
         run(
             current,
@@ -96,9 +101,11 @@ class EventDescriber {
         prompt(
             firstNonBlank(promptOverride, event.promptOverride(), current.descriptionPrompt()),
             jpegs.size(),
-            contexts
-                .build(event.cameraId(), event.cameraName(), event.occurredAt(), event.id())
-                .line());
+            DetectorContext.join(
+                contexts
+                    .build(event.cameraId(), event.cameraName(), event.occurredAt(), event.id())
+                    .line(),
+                DetectorContext.sentence(event.detector(), event.detectedObjects())));
     ChainOutcome outcome =
         run(
             current,

@@ -45,6 +45,17 @@ record AlertMessage(
     String subject = subjectName(event);
     String title = "[" + event.severity().name() + "] " + event.eventType() + ": " + subject;
     StringBuilder body = new StringBuilder();
+    // A camera alert says what was seen where ("person detected on Front door"), then the
+    // processor's own words when it wrote others.
+    if (CameraEventType.CAMERA_DETECTION.wireName().equals(event.eventType())) {
+      String sentence = detectionSentence(event, subject);
+      body.append(sentence).append('\n');
+      if (event.metadata().get("message") instanceof String message
+          && !message.isBlank()
+          && !message.strip().equals(sentence)) {
+        body.append(message.strip()).append('\n');
+      }
+    }
     // An LLM alert says in words what its rule saw ("gpt-4.1 on OpenAI is down: HTTP 500").
     if (DerivedEvent.SOURCE_LLM.equals(event.source())
         && event.metadata().get("message") instanceof String message
@@ -95,6 +106,17 @@ record AlertMessage(
       }
     }
     return event.subjectId();
+  }
+
+  /** E.g. {@code person detected on Front door (rule Doorstep)}. */
+  private static String detectionSentence(DerivedEvent event, String camera) {
+    Object type = event.metadata().get("detection_type");
+    String what = type instanceof String named && !named.isBlank() ? named : "motion";
+    StringBuilder sentence = new StringBuilder(what).append(" detected on ").append(camera);
+    if (event.metadata().get("rule_name") instanceof String rule && !rule.isBlank()) {
+      sentence.append(" (rule ").append(rule).append(')');
+    }
+    return sentence.toString();
   }
 
   static AlertMessage test(Instant now) {

@@ -34,6 +34,12 @@ record Camera(
     @JsonProperty("smart_detection_types") List<String> smartDetectionTypes,
     @Schema(nullable = true) @JsonProperty("prompt_override") String promptOverride,
     @Schema(nullable = true) @JsonProperty("collector") String collector,
+    @Schema(nullable = true, description = "protect: the Protect controller")
+        @JsonProperty("protect_controller_id")
+        UUID protectControllerId,
+    @Schema(nullable = true, description = "protect: the controller's id of the camera")
+        @JsonProperty("protect_camera_id")
+        String protectCameraId,
     @Schema(nullable = true, description = "The newest status a collector reported; null before")
         @JsonProperty("status")
         Status status,

@@ -43,6 +43,13 @@ class CameraConnectionTests implements DisposableBean {
   CameraTestResult test(tools.jackson.databind.JsonNode body) {
     CameraService.Draft draft = cameras.draft(body);
     CameraSettings settings = draft.settings();
+    if (settings.protectControllerId() != null) {
+      return CameraTestResult.failure(
+          "a protect camera is reached through its controller: test it with POST"
+              + " /api/v1/protect/controllers/test {\"controller_id\": \""
+              + settings.protectControllerId()
+              + "\"}");
+    }
     SourceSpec spec =
         new SourceSpec(
             settings.type(),

@@ -34,7 +34,8 @@ class CameraRepository {
           c.snapshot_interval_seconds, c.device_path, c.username, c.credentials::text AS credentials,
           c.analysis_fps, c.motion_sensitivity, c.motion_cooldown_seconds, c.zones::text AS zones,
           c.schedule::text AS schedule, c.analysis_mode, c.frame_count, c.smart_detection_types,
-          c.prompt_override, c.collector, c.created_at, c.updated_at,
+          c.prompt_override, c.collector, c.protect_controller_id, c.protect_camera_id,
+          c.created_at, c.updated_at,
           s.state, s.reason, s.fps, s.width, s.height, s.codec, s.collector_id,
           s.updated_at AS status_at
       FROM cameras c LEFT JOIN camera_status s ON s.camera_id = c.id
@@ -93,17 +94,39 @@ class CameraRepository {
         .optional();
   }
 
+  /** Whether a Protect controller with this id exists ({@code protect_controllers}). */
+  boolean protectControllerExists(UUID id) {
+    return jdbc.sql("SELECT count(*) FROM protect_controllers WHERE id = :id")
+            .param("id", id)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** Another camera of this Protect controller's camera, if any. */
+  Optional<UUID> idOfProtectCamera(UUID controllerId, String protectCameraId, UUID except) {
+    return jdbc.sql(
+            "SELECT id FROM cameras WHERE protect_controller_id = :controller"
+                + " AND protect_camera_id = :camera AND id <> :id LIMIT 1")
+        .param("controller", controllerId)
+        .param("camera", protectCameraId)
+        .param("id", except)
+        .query(UUID.class)
+        .optional();
+  }
+
   void insert(UUID id, CameraSettings settings, Map<String, String> credentials) {
     jdbc.sql(
             """
             INSERT INTO cameras (id, name, type, enabled, started, rtsp_url, transport, url,
                 snapshot_interval_seconds, device_path, username, credentials, analysis_fps,
                 motion_sensitivity, motion_cooldown_seconds, zones, schedule, analysis_mode,
-                frame_count, smart_detection_types, prompt_override, collector)
+                frame_count, smart_detection_types, prompt_override, collector,
+                protect_controller_id, protect_camera_id)
             VALUES (:id, :name, :type, :enabled, true, :rtspUrl, :transport, :url, :interval,
                 :devicePath, :username, CAST(:credentials AS jsonb), :fps, :sensitivity, :cooldown,
                 CAST(:zones AS jsonb), CAST(:schedule AS jsonb), :mode, :frames, :smart, :prompt,
-                :collector)
+                :collector, :protectController, :protectCamera)
             """)
         .params(columns(id, settings, credentials))
         .update();
@@ -120,7 +143,9 @@ class CameraRepository {
                 motion_cooldown_seconds = :cooldown, zones = CAST(:zones AS jsonb),
                 schedule = CAST(:schedule AS jsonb), analysis_mode = :mode,
                 frame_count = :frames, smart_detection_types = :smart,
-                prompt_override = :prompt, collector = :collector, updated_at = now()
+                prompt_override = :prompt, collector = :collector,
+                protect_controller_id = :protectController, protect_camera_id = :protectCamera,
+                updated_at = now()
             WHERE id = :id
             """)
         .params(columns(id, settings, credentials))
@@ -174,6 +199,8 @@ class CameraRepository {
     columns.put("smart", s.smartDetectionTypes().toArray(String[]::new));
     columns.put("prompt", s.promptOverride());
     columns.put("collector", s.collector());
+    columns.put("protectController", s.protectControllerId());
+    columns.put("protectCamera", s.protectCameraId());
     return columns;
   }
 
@@ -200,7 +227,9 @@ class CameraRepository {
             rs.getInt("frame_count"),
             smart == null ? List.of() : List.of((String[]) smart.getArray()),
             rs.getString("prompt_override"),
-            rs.getString("collector"));
+            rs.getString("collector"),
+            rs.getObject("protect_controller_id", UUID.class),
+            rs.getString("protect_camera_id"));
     return new StoredCamera(
         rs.getObject("id", UUID.class),
         settings,

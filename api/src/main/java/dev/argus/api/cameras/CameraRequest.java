@@ -3,6 +3,7 @@ package dev.argus.api.cameras;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The body of {@code POST /api/v1/cameras}, {@code POST /api/v1/cameras/test} and {@code PUT
@@ -14,7 +15,7 @@ import java.util.List;
 record CameraRequest(
     @Schema(description = "1-200 characters, unique (case-insensitive)") @JsonProperty("name")
         String name,
-    @Schema(description = "rtsp, mjpeg, snapshot or usb (protect: not yet)") @JsonProperty("type")
+    @Schema(description = "rtsp, mjpeg, snapshot, usb or protect") @JsonProperty("type")
         String type,
     @Schema(description = "Default true") @JsonProperty("enabled") Boolean enabled,
     @Schema(description = "rtsp: rtsp:// or rtsps://, without credentials")
@@ -28,14 +29,20 @@ record CameraRequest(
         @JsonProperty("snapshot_interval_seconds")
         Integer snapshotIntervalSeconds,
     @Schema(description = "usb: /dev/video<N>") @JsonProperty("device_path") String devicePath,
-    @JsonProperty("username") String username,
+    @Schema(description = "Not for protect cameras (their controller has the credentials)")
+        @JsonProperty("username")
+        String username,
     @Schema(
             description =
                 "Write only: stored encrypted, never returned (see has_password). In a PUT: left"
                     + " out keeps the stored one, null or \"\" removes it")
         @JsonProperty("password")
         String password,
-    @Schema(description = "Frames per second analysed for motion, 0.2-30 (default 5)")
+    @Schema(
+            description =
+                "Frames per second analysed for motion, 0.2-30 (default 5). Unused by protect"
+                    + " cameras, whose controller detects motion; as are motion_sensitivity and"
+                    + " detection_zones")
         @JsonProperty("analysis_fps")
         Double analysisFps,
     @Schema(description = "low, medium or high (default from the camera settings)")
@@ -63,7 +70,13 @@ record CameraRequest(
         String promptOverride,
     @Schema(description = "The collector that runs it; null: any that takes unassigned work")
         @JsonProperty("collector")
-        String collector) {
+        String collector,
+    @Schema(description = "protect: the controller (GET /api/v1/protect/controllers)")
+        @JsonProperty("protect_controller_id")
+        UUID protectControllerId,
+    @Schema(description = "protect: the controller's id of the camera (…/controllers/{id}/cameras)")
+        @JsonProperty("protect_camera_id")
+        String protectCameraId) {
 
   /**
    * A polygon of the picture where motion counts, in relative coordinates.

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  */
 final class CameraRules {
 
-  static final List<String> TYPES = List.of("rtsp", "mjpeg", "snapshot", "usb");
+  static final List<String> TYPES = List.of("rtsp", "mjpeg", "snapshot", "usb", "protect");
   static final List<String> DETECTION_TYPES =
       List.of("person", "vehicle", "animal", "package", "motion", "ring");
   static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
@@ -53,7 +54,9 @@ final class CameraRules {
           "frame_count",
           "smart_detection_types",
           "prompt_override",
-          "collector");
+          "collector",
+          "protect_controller_id",
+          "protect_camera_id");
 
   static final Set<String> READ_ONLY_FIELDS =
       Set.of("id", "has_password", "started", "status", "created_at", "updated_at");
@@ -61,6 +64,9 @@ final class CameraRules {
   static final int MAX_ZONES = 16;
   static final int MAX_POINTS = 64;
   static final int MAX_PROMPT = 4000;
+
+  /** A Protect camera id as the bootstrap lists it (24 hex digits on real controllers). */
+  private static final Pattern PROTECT_CAMERA_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   private static final Pattern DEVICE_PATH = Pattern.compile("/dev/video[0-9]{1,3}");
   private static final Pattern COLLECTOR = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
@@ -88,10 +94,6 @@ final class CameraRules {
     String type = lower(request.type());
     if (type == null) {
       problems.add("type is required: one of " + String.join(", ", TYPES));
-    } else if (type.equals("protect")) {
-      problems.add(
-          "type protect (UniFi Protect) is not supported yet; add the camera as rtsp with the"
-              + " stream URL the Protect controller shows");
     } else if (!TYPES.contains(type)) {
       problems.add(
           "type must be one of " + String.join(", ", TYPES) + ", got '" + request.type() + "'");
@@ -108,6 +110,8 @@ final class CameraRules {
     String url = null;
     String devicePath = null;
     int interval = orDefault(request.snapshotIntervalSeconds(), 1);
+    UUID protectController = null;
+    String protectCamera = null;
     if ("rtsp".equals(type)) {
       rtspUrl = address("rtsp_url", request.rtspUrl(), Set.of("rtsp", "rtsps"), problems);
       transport = lower(request.transport()) == null ? "tcp" : lower(request.transport());
@@ -124,11 +128,35 @@ final class CameraRules {
                 + (devicePath == null ? "" : ", got '" + devicePath + "'"));
       }
     }
+    if ("protect".equals(type)) {
+      protectController = request.protectControllerId();
+      if (protectController == null) {
+        problems.add(
+            "protect_controller_id is required for a protect camera: the id of a controller of"
+                + " GET /api/v1/protect/controllers");
+      }
+      protectCamera = blankToNull(request.protectCameraId());
+      if (protectCamera == null) {
+        problems.add(
+            "protect_camera_id is required for a protect camera: the id of one of GET"
+                + " /api/v1/protect/controllers/{id}/cameras");
+      } else if (!PROTECT_CAMERA_ID.matcher(protectCamera).matches()) {
+        problems.add(
+            "protect_camera_id must be 1-128 letters, digits, '.', '_', ':' or '-', got '"
+                + protectCamera
+                + "'");
+      }
+      if (blankToNull(request.username()) != null || blankToNull(request.password()) != null) {
+        problems.add(
+            "a protect camera has no username or password: it is reached through its controller,"
+                + " whose credentials are set on /api/v1/protect/controllers");
+      }
+    }
     if (interval < 1 || interval > 86_400) {
       problems.add("snapshot_interval_seconds must be between 1 and 86400");
     }
 
-    String username = blankToNull(request.username());
+    String username = "protect".equals(type) ? null : blankToNull(request.username());
     if (username != null && username.length() > 256) {
       problems.add("username must be at most 256 characters");
     }
@@ -207,7 +235,9 @@ final class CameraRules {
         frames,
         smart,
         prompt,
-        collector);
+        collector,
+        protectController,
+        protectCamera);
   }
 
   /**

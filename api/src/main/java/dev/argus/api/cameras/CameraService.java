@@ -92,6 +92,7 @@ class CameraService implements SecretStore {
     return write(
         () -> {
           requireUniqueName(draft.settings().name(), id);
+          requireProtectCamera(draft.settings(), id);
           cameras.insert(id, draft.settings(), credentials);
           return published(id);
         });
@@ -130,8 +131,18 @@ class CameraService implements SecretStore {
               credentials.put(StoredCamera.PASSWORD, encrypt(id, password.asString()));
             }
           }
+          if ("protect".equals(settings.type())) {
+            // Its controller holds the credentials; a camera that became protect drops its own.
+            if (credentials.containsKey(StoredCamera.PASSWORD) && changes.has("password")) {
+              problems.add(
+                  "a protect camera has no username or password: it is reached through its"
+                      + " controller, whose credentials are set on /api/v1/protect/controllers");
+            }
+            credentials.clear();
+          }
           requireValid(problems);
           requireUniqueName(settings.name(), id);
+          requireProtectCamera(settings, id);
           cameras.update(id, settings, credentials);
           return published(id);
         });
@@ -208,7 +219,8 @@ class CameraService implements SecretStore {
       return transactions.execute(tx -> change.get());
     } catch (DuplicateKeyException e) {
       throw new ResponseStatusException(
-          HttpStatus.CONFLICT, "Another camera has this name; choose another name");
+          HttpStatus.CONFLICT,
+          "Another camera has this name or is made of this Protect camera; choose another");
     }
   }
 
@@ -221,6 +233,36 @@ class CameraService implements SecretStore {
               throw new ResponseStatusException(
                   HttpStatus.CONFLICT,
                   "A camera named '" + name + "' already exists (id " + other + ")");
+            });
+  }
+
+  /**
+   * A protect camera names a controller that exists and a controller's camera no other Argus camera
+   * is made of. Called with the names lock held, which serialises camera writes.
+   */
+  private void requireProtectCamera(CameraSettings settings, UUID id) {
+    UUID controller = settings.protectControllerId();
+    if (controller == null) {
+      return;
+    }
+    if (!cameras.protectControllerExists(controller)) {
+      throw unprocessable(
+          "protect_controller_id: no Protect controller "
+              + controller
+              + "; list them with GET /api/v1/protect/controllers");
+    }
+    cameras
+        .idOfProtectCamera(controller, settings.protectCameraId(), id)
+        .ifPresent(
+            other -> {
+              throw new ResponseStatusException(
+                  HttpStatus.CONFLICT,
+                  "Protect camera "
+                      + settings.protectCameraId()
+                      + " of controller "
+                      + controller
+                      + " is already the Argus camera "
+                      + other);
             });
   }
 

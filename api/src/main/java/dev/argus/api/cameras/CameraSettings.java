@@ -3,10 +3,12 @@ package dev.argus.api.cameras;
 import dev.argus.contract.camera.DetectionSchedule;
 import dev.argus.contract.camera.DetectionZone;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A camera's settings as stored: checked, defaults applied, and only the fields of its type set (an
- * RTSP camera has no {@code url}, a snapshot camera no {@code rtsp_url}).
+ * RTSP camera has no {@code url}, a snapshot camera no {@code rtsp_url}, only a protect camera
+ * names a Protect controller and the controller's camera).
  */
 record CameraSettings(
     String name,
@@ -27,7 +29,9 @@ record CameraSettings(
     int frameCount,
     List<String> smartDetectionTypes,
     String promptOverride,
-    String collector) {
+    String collector,
+    UUID protectControllerId,
+    String protectCameraId) {
 
   CameraSettings {
     zones = List.copyOf(zones);
@@ -39,6 +43,7 @@ record CameraSettings(
     return switch (type) {
       case "rtsp" -> rtspUrl;
       case "usb" -> devicePath;
+      case "protect" -> protectCameraId;
       default -> url;
     };
   }

@@ -51,6 +51,8 @@ record StoredCamera(
         s.smartDetectionTypes(),
         s.promptOverride(),
         s.collector(),
+        s.protectControllerId(),
+        s.protectCameraId(),
         status,
         createdAt,
         updatedAt);
@@ -82,8 +84,8 @@ record StoredCamera(
         s.smartDetectionTypes(),
         s.promptOverride(),
         s.collector(),
-        null,
-        null);
+        s.protectControllerId() == null ? null : s.protectControllerId().toString(),
+        s.protectCameraId());
   }
 
   /** The settings as a body, for merging a PUT into (the password is not part of it). */
@@ -109,7 +111,9 @@ record StoredCamera(
         s.frameCount(),
         s.smartDetectionTypes(),
         s.promptOverride(),
-        s.collector());
+        s.collector(),
+        s.protectControllerId(),
+        s.protectCameraId());
   }
 
   private static CameraRequest.Zone zone(DetectionZone zone) {

@@ -36,8 +36,10 @@ import org.springframework.stereotype.Component;
  * {@code write:cameras} to change (describe and refine-prompt are writes); events {@code
  * read:events} to read, and {@code write:cameras} to delete or re-analyse; {@code
  * /api/v1/system/health} any valid key, the other system reads {@code read:cameras} and every
- * system write (the settings) {@code admin}; Protect {@code admin}. {@code /ws} takes any valid
- * key, in the header or the {@code api_key} query parameter; {@code /redoc} is public.
+ * system write (the settings) {@code admin}; UniFi Protect controllers as cameras ({@code
+ * read:cameras} to read, {@code write:cameras} to change or test, as for a camera's test). {@code
+ * /ws} takes any valid key, in the header or the {@code api_key} query parameter; {@code /redoc} is
+ * public.
  */
 @Component
 class AccessRules {
@@ -98,7 +100,10 @@ class AccessRules {
   private static final RequestMatcher SYSTEM_HEALTH =
       new AndRequestMatcher(READ, PATHS.matcher("/api/v1/system/health"));
 
-  /** UniFi Protect controllers (the next issue); admin only until they have scopes of their own. */
+  /**
+   * UniFi Protect controllers: a source of cameras, so the camera scopes (listing a controller's
+   * cameras is a read; its connection test is a write, as {@code POST /api/v1/cameras/test} is).
+   */
   private static final RequestMatcher PROTECT = PATHS.matcher("/api/v1/protect/**");
 
   /**
@@ -196,18 +201,17 @@ class AccessRules {
         .hasAuthority(Scope.READ_MODELS.wireName())
         .requestMatchers(LLM)
         .hasAuthority(Scope.WRITE_MODELS.wireName())
-        .requestMatchers(new AndRequestMatcher(new OrRequestMatcher(CAMERAS, AI, SYSTEM), READ))
+        .requestMatchers(
+            new AndRequestMatcher(new OrRequestMatcher(CAMERAS, PROTECT, AI, SYSTEM), READ))
         .hasAuthority(Scope.READ_CAMERAS.wireName())
         .requestMatchers(SYSTEM)
         .hasAuthority(Scope.ADMIN.wireName())
-        .requestMatchers(CAMERAS, AI)
+        .requestMatchers(CAMERAS, PROTECT, AI)
         .hasAuthority(Scope.WRITE_CAMERAS.wireName())
         .requestMatchers(new AndRequestMatcher(EVENTS, READ))
         .hasAuthority(Scope.READ_EVENTS.wireName())
         .requestMatchers(EVENTS)
         .hasAuthority(Scope.WRITE_CAMERAS.wireName())
-        .requestMatchers(PROTECT)
-        .hasAuthority(Scope.ADMIN.wireName())
         .requestMatchers(DEVICES)
         .hasAuthority(Scope.WRITE_DEVICES.wireName())
         .requestMatchers(POWER)

@@ -208,6 +208,15 @@ abstract class AiApiTest extends KafkaApiTest {
 
   /** Puts a camera event with one frame on argus.camera.events, as the processor would. */
   CameraEvent publishEvent(UUID camera, String cameraName) {
+    return publishEvent(camera, cameraName, List.of(), null);
+  }
+
+  /** As {@link #publishEvent(UUID, String)}, with what a detector found. */
+  CameraEvent publishEvent(
+      UUID camera,
+      String cameraName,
+      List<dev.argus.contract.camera.DetectedObject> objects,
+      String detector) {
     String reading = UUID.randomUUID().toString();
     CameraEvent event =
         new CameraEvent(
@@ -225,8 +234,8 @@ abstract class AiApiTest extends KafkaApiTest {
             "single_frame",
             null,
             List.of(),
-            List.of(),
-            null);
+            objects,
+            detector);
     String topic = Topics.CAMERA_EVENTS.name();
     try (var producer =
         new KafkaProducer<>(

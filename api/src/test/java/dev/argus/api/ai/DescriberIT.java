@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.api.ApiHttp.Response;
 import dev.argus.contract.camera.CameraEvent;
+import dev.argus.contract.camera.DetectedObject;
 import dev.argus.contract.camera.EventDescription;
 import dev.argus.llm.client.WireProtocol;
 import dev.argus.llm.simulator.Fault;
@@ -103,6 +104,28 @@ class DescriberIT extends AiApiTest {
     assertThat(description.description()).isNull();
     assertThat(provider.requests("claude-vision")).isZero();
     assertThat(count("SELECT count(*) FROM ai_usage")).isEqualTo(1);
+  }
+
+  @Test
+  void theModelIsToldWhatTheDetectorFoundAndTheDescriptionKeepsItsOwnObjects() {
+    // Given a working provider
+    SimulatedProviderServer provider = server(WireProtocol.OPENAI, "vision-small", Fault.NONE);
+    chain(providerModel("openai_compatible", "Primary", provider, "vision-small"));
+
+    // When the processor raises an event the CPU detector typed
+    List<DetectedObject> found =
+        List.of(
+            new DetectedObject("person", 0.912, null), new DetectedObject("vehicle", 0.62, null));
+    CameraEvent event = publishEvent(UUID.randomUUID(), "Front door", found, "centernet");
+
+    // Then the prompt's context names the detector's objects
+    EventDescription description = descriptionsOf(event.eventId(), 1).getFirst();
+    assertThat(description.outcome()).isEqualTo("described");
+    assertThat(description.prompt())
+        .contains("Camera: Front door")
+        .contains("An object detector (centernet) found: person 0.91, vehicle 0.62.");
+    // and the description's objects are the model's, not the detector's (the event keeps both)
+    assertThat(description.objects()).doesNotContainAnyElementsOf(found);
   }
 
   @Test

@@ -33,6 +33,33 @@ class CameraAlertMessageTest {
   }
 
   @Test
+  void aCameraDetectionAlertSaysWhatWasSeenOnWhichCamera() {
+    DerivedEvent detection =
+        new DerivedEvent(
+            DerivedEvent.SCHEMA_VERSION,
+            "e-2",
+            DerivedEvent.SOURCE_CAMERA,
+            "5b1f4e0c-0000-4000-8000-000000000001",
+            CameraEventType.CAMERA_DETECTION.wireName(),
+            CameraEventType.CAMERA_DETECTION.severity(),
+            Instant.parse("2026-12-03T10:00:00Z"),
+            Map.of(
+                "camera_name", "Front door",
+                "detection_type", "person",
+                "rule_name", "Doorstep",
+                "message", "Doorstep: person on Front door"));
+
+    AlertMessage message = AlertMessage.of(detection);
+
+    assertThat(message.title()).isEqualTo("[MEDIUM] camera_detection: Front door");
+    assertThat(message.message())
+        .startsWith(
+            "person detected on Front door (rule Doorstep)\nDoorstep: person on Front door\n")
+        .contains("detection_type: person");
+    assertThat(message.isRecovery()).isFalse();
+  }
+
+  @Test
   void aCameraBackOnlineIsARecovery() {
     assertThat(AlertMessage.RECOVERIES).contains(CameraEventType.CAMERA_ONLINE.wireName());
   }

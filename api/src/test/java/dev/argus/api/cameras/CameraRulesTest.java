@@ -73,7 +73,9 @@ class CameraRulesTest {
             0,
             List.of("ghost"),
             null,
-            "bad collector"),
+            "bad collector",
+            null,
+            null),
         DEFAULTS,
         problems);
 
@@ -93,6 +95,37 @@ class CameraRulesTest {
   }
 
   @Test
+  void aProtectCameraNamesItsControllerAndCameraAndNoCredentials() {
+    List<String> problems = new ArrayList<>();
+    java.util.UUID controller = java.util.UUID.randomUUID();
+
+    CameraSettings settings =
+        CameraRules.settle(
+            protect(controller, "65f0a1b2c3d4e5f601234567", null), DEFAULTS, problems);
+
+    assertThat(problems).isEmpty();
+    assertThat(settings.type()).isEqualTo("protect");
+    assertThat(settings.protectControllerId()).isEqualTo(controller);
+    assertThat(settings.protectCameraId()).isEqualTo("65f0a1b2c3d4e5f601234567");
+    assertThat(settings.rtspUrl()).isNull();
+    assertThat(settings.url()).isNull();
+    assertThat(settings.username()).isNull();
+  }
+
+  @Test
+  void aProtectCameraWithoutItsIdsOrWithCredentialsIsRefused() {
+    List<String> problems = new ArrayList<>();
+
+    CameraRules.settle(protect(null, " ", "viewer"), DEFAULTS, problems);
+
+    assertThat(problems)
+        .hasSize(3)
+        .anyMatch(p -> p.startsWith("protect_controller_id is required"))
+        .anyMatch(p -> p.startsWith("protect_camera_id is required"))
+        .anyMatch(p -> p.startsWith("a protect camera has no username or password"));
+  }
+
+  @Test
   void unknownFieldsAreNamedAndAnswersReadOnlyFieldsTolerated() {
     assertThat(CameraRules.unknownFields(List.of("name", "id", "status", "has_password")))
         .isEmpty();
@@ -100,6 +133,33 @@ class CameraRulesTest {
         .singleElement()
         .asString()
         .startsWith("rtspUrl is not a field of a camera");
+  }
+
+  private static CameraRequest protect(
+      java.util.UUID controller, String protectCamera, String username) {
+    return new CameraRequest(
+        "Doorbell",
+        "protect",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        username,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        controller,
+        protectCamera);
   }
 
   private static CameraRequest request(
@@ -113,6 +173,8 @@ class CameraRulesTest {
         url,
         null,
         devicePath,
+        null,
+        null,
         null,
         null,
         null,

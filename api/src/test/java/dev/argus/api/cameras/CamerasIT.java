@@ -174,9 +174,7 @@ class CamerasIT extends CameraApiTest {
   @Test
   void invalidBodiesAre422NamingEachFieldWithTheStatusCode() {
     assertInvalid("{\"name\": \"x\"}", "type is required");
-    assertInvalid(
-        "{\"name\": \"x\", \"type\": \"protect\"}",
-        "type protect (UniFi Protect) is not supported");
+    assertInvalid("{\"name\": \"x\", \"type\": \"protect\"}", "protect_controller_id is required");
     assertInvalid("{\"name\": \"x\", \"type\": \"webcam\"}", "type must be one of");
     assertInvalid("{\"type\": \"rtsp\", \"rtsp_url\": \"rtsp://h/\"}", "name is required");
     assertInvalid("{\"name\": \"x\", \"type\": \"rtsp\"}", "rtsp_url is required");

@@ -86,6 +86,14 @@ class SecretRotationIT extends RunningApiTest {
         VALUES ('%s', 'Door', 'rtsp', 'rtsp://10.0.0.9/s', '{"password": "%s"}')
         """
             .formatted(camera, onlyA.encrypt("camera-pw", cameraPassword)));
+    String controller = "6e1d3c2b-9f4a-4b68-8d2e-3a7f9c8b0d12";
+    SecretContext controllerPassword = SecretContext.protectControllerField(controller, "password");
+    rows.execute(
+        """
+        INSERT INTO protect_controllers (id, name, host, username, credentials)
+        VALUES ('%s', 'UDM', '10.0.0.2', 'argus', '{"password": "%s"}')
+        """
+            .formatted(controller, onlyA.encrypt("protect-pw", controllerPassword)));
 
     // When
     Response response =
@@ -99,6 +107,18 @@ class SecretRotationIT extends RunningApiTest {
     assertThat(response.json().get("reencrypted").get("alert_config").asInt()).isEqualTo(1);
     assertThat(response.json().get("reencrypted").get("llm_providers").asInt()).isEqualTo(1);
     assertThat(response.json().get("reencrypted").get("cameras").asInt()).isEqualTo(1);
+    assertThat(response.json().get("reencrypted").get("protect_controllers").asInt()).isEqualTo(1);
+    assertThat(
+            onlyB.decrypt(
+                rows.text("SELECT credentials->>'password' FROM protect_controllers"),
+                controllerPassword))
+        .isEqualTo("protect-pw");
+    assertThat(
+            rows.count(
+                "SELECT count(*) FROM config_outbox WHERE record_key = 'protect-controller/"
+                    + controller
+                    + "' AND record_value::text LIKE '%enc:v1:b:%'"))
+        .isEqualTo(1);
     String devicePassword =
         rows.text("SELECT connection_config->>'password' FROM devices WHERE id = 'ups-1'");
     String runtimePassword = rows.text("SELECT config->>'nut_password' FROM runtime_config");
@@ -147,7 +167,7 @@ class SecretRotationIT extends RunningApiTest {
     // And: a second run finds nothing left to do
     Response again = api.send("POST", "/api/v1/admin/secrets/reencrypt", null, "x-api-key", ADMIN);
     assertThat(again.json().get("reencrypted").values())
-        .hasSize(5)
+        .hasSize(6)
         .allSatisfy(count -> assertThat(count.asInt()).isZero());
   }
 

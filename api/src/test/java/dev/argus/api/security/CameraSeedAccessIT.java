@@ -19,8 +19,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 /**
  * The access rules of the camera seed's routes: cameras and AI ({@code read:cameras} / {@code
  * write:cameras}), events ({@code read:events}; deleting and re-analysing {@code write:cameras}),
- * system (health: any valid key; reads {@code read:cameras}; writes {@code admin}), Protect ({@code
- * admin}), {@code /ws} (any valid key, also as {@code api_key} on the upgrade) and {@code /redoc}
+ * system (health: any valid key; reads {@code read:cameras}; writes {@code admin}), Protect (as
+ * cameras), {@code /ws} (any valid key, also as {@code api_key} on the upgrade) and {@code /redoc}
  * (public). Each is tried without a key (401), with a key lacking the scope (403) and with the
  * scope (neither). Routes another feature serves may answer 404 here; the rule is what is tested.
  */
@@ -91,9 +91,12 @@ class CameraSeedAccessIT extends SecuredApiTest {
   }
 
   @Test
-  void protectIsAdminOnly() {
-    assertRefused("GET", "/api/v1/protect/controllers", null, readCameras, "admin");
-    assertRefused("POST", "/api/v1/protect/controllers", "{}", writeCameras, "admin");
+  void protectTakesTheCameraScopes() {
+    assertRefused("GET", "/api/v1/protect/controllers", null, readEvents, "read:cameras");
+    assertAllowed("GET", "/api/v1/protect/controllers", null, readCameras);
+    assertRefused("POST", "/api/v1/protect/controllers", "{}", readCameras, "write:cameras");
+    assertRefused("POST", "/api/v1/protect/controllers/test", "{}", readCameras, "write:cameras");
+    assertAllowed("POST", "/api/v1/protect/controllers", "{}", writeCameras);
     assertAllowed("GET", "/api/v1/protect/controllers", null, BOOTSTRAP);
   }
 

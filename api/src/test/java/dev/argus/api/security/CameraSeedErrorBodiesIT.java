@@ -21,7 +21,7 @@ class CameraSeedErrorBodiesIT extends SecuredApiTest {
     Response unknown = admin("GET", "/api/v1/cameras/00000000-0000-0000-0000-000000000009", null);
     Response wrongMethod = admin("PATCH", "/api/v1/cameras", "{}");
     Response nul = admin("GET", "/api/v1/events?q=%00", null);
-    Response noRoute = admin("GET", "/api/v1/protect/controllers", null);
+    Response noRoute = admin("GET", "/api/v1/protect/nothing-here", null);
     Response noKey = api.send("GET", "/api/v1/system/settings", null);
     Response wrongKey = api.send("GET", "/api/v1/ai/providers", null, "x-api-key", WRONG_KEY);
     RawHttp.Response firewall = raw.send("GET", "/api/v1/cameras;x", BOOTSTRAP, null);

@@ -58,7 +58,11 @@ public final class CameraAssignments {
     }
   }
 
-  private boolean isForThisCollector(String assigned) {
+  /**
+   * The assignment rule of cameras, devices and Protect controllers: {@code assigned} names this
+   * collector, or nobody while this collector accepts unassigned work.
+   */
+  public boolean isForThisCollector(String assigned) {
     if (assigned == null || assigned.isBlank()) {
       return acceptUnassigned;
     }

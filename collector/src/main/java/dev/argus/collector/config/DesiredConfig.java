@@ -1,6 +1,7 @@
 package dev.argus.collector.config;
 
 import dev.argus.contract.camera.CameraConfig;
+import dev.argus.contract.camera.ProtectControllerConfig;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
 import dev.argus.contract.config.DeviceConfig;
@@ -19,8 +20,9 @@ import java.util.TreeMap;
  * api-managed devices and targets by id, the runtime settings (null while none was ever published,
  * so the collector's own environment applies), and the LLM providers (credentials still encrypted)
  * and models by UUID with the LLM monitoring settings (null while none was ever published), and the
- * cameras by UUID (credentials still encrypted). The processor's LLM alert rules ({@code
- * llm-rule/<id>}) are passed over.
+ * cameras by UUID (credentials still encrypted), and the UniFi Protect controllers by UUID
+ * (credentials still encrypted). The processor's LLM and camera alert rules ({@code llm-rule/<id>},
+ * {@code camera-rule/<id>}) are passed over.
  */
 public record DesiredConfig(
     Map<String, DeviceConfig> devices,
@@ -29,10 +31,11 @@ public record DesiredConfig(
     Map<String, LlmProviderConfig> llmProviders,
     Map<String, LlmModelConfig> llmModels,
     LlmMonitoringConfig llmMonitoring,
-    Map<String, CameraConfig> cameras) {
+    Map<String, CameraConfig> cameras,
+    Map<String, ProtectControllerConfig> protectControllers) {
 
   public static final DesiredConfig EMPTY =
-      new DesiredConfig(Map.of(), null, Map.of(), Map.of(), Map.of(), null, Map.of());
+      new DesiredConfig(Map.of(), null, Map.of(), Map.of(), Map.of(), null, Map.of(), Map.of());
 
   public DesiredConfig {
     devices = Collections.unmodifiableMap(new TreeMap<>(devices));
@@ -40,6 +43,7 @@ public record DesiredConfig(
     llmProviders = Collections.unmodifiableMap(new TreeMap<>(llmProviders));
     llmModels = Collections.unmodifiableMap(new TreeMap<>(llmModels));
     cameras = Collections.unmodifiableMap(new TreeMap<>(cameras));
+    protectControllers = Collections.unmodifiableMap(new TreeMap<>(protectControllers));
   }
 
   /**
@@ -71,7 +75,8 @@ public record DesiredConfig(
           llmProviders,
           llmModels,
           llmMonitoring,
-          cameras);
+          cameras,
+          protectControllers);
     }
     if (ConfigKeys.isLlmProvider(key)) {
       return withLlmProvider(key, value);
@@ -91,12 +96,16 @@ public record DesiredConfig(
           llmProviders,
           llmModels,
           value == null ? null : value.llmMonitoring(),
-          cameras);
+          cameras,
+          protectControllers);
     }
     if (ConfigKeys.isCamera(key)) {
       return withCamera(key, value);
     }
-    if (ConfigKeys.isLlmRule(key)) {
+    if (ConfigKeys.isProtectController(key)) {
+      return withProtectController(key, value);
+    }
+    if (ConfigKeys.isLlmRule(key) || ConfigKeys.isCameraRule(key)) {
       // The processor evaluates alert rules; nothing for a collector.
       return this;
     }
@@ -104,7 +113,8 @@ public record DesiredConfig(
         "unknown key '"
             + key
             + "' (expected device/<id>, target/<id>, runtime, llm-provider/<id>, llm-model/<id>,"
-            + " llm-monitoring, llm-rule/<id> or camera/<id>)");
+            + " llm-monitoring, llm-rule/<id>, camera/<id>, protect-controller/<id> or"
+            + " camera-rule/<id>)");
   }
 
   /** The targets to probe. */
@@ -129,7 +139,14 @@ public record DesiredConfig(
       changed.put(id, device);
     }
     return new DesiredConfig(
-        changed, runtime, targets, llmProviders, llmModels, llmMonitoring, cameras);
+        changed,
+        runtime,
+        targets,
+        llmProviders,
+        llmModels,
+        llmMonitoring,
+        cameras,
+        protectControllers);
   }
 
   private DesiredConfig withTarget(String key, ConfigEntry value) {
@@ -153,7 +170,14 @@ public record DesiredConfig(
       changed.put(id, target);
     }
     return new DesiredConfig(
-        devices, runtime, changed, llmProviders, llmModels, llmMonitoring, cameras);
+        devices,
+        runtime,
+        changed,
+        llmProviders,
+        llmModels,
+        llmMonitoring,
+        cameras,
+        protectControllers);
   }
 
   private DesiredConfig withLlmProvider(String key, ConfigEntry value) {
@@ -171,7 +195,8 @@ public record DesiredConfig(
       }
       changed.put(id, provider);
     }
-    return new DesiredConfig(devices, runtime, targets, changed, llmModels, llmMonitoring, cameras);
+    return new DesiredConfig(
+        devices, runtime, targets, changed, llmModels, llmMonitoring, cameras, protectControllers);
   }
 
   private DesiredConfig withLlmModel(String key, ConfigEntry value) {
@@ -190,7 +215,14 @@ public record DesiredConfig(
       changed.put(id, model);
     }
     return new DesiredConfig(
-        devices, runtime, targets, llmProviders, changed, llmMonitoring, cameras);
+        devices,
+        runtime,
+        targets,
+        llmProviders,
+        changed,
+        llmMonitoring,
+        cameras,
+        protectControllers);
   }
 
   private DesiredConfig withCamera(String key, ConfigEntry value) {
@@ -209,7 +241,33 @@ public record DesiredConfig(
       changed.put(id, camera);
     }
     return new DesiredConfig(
-        devices, runtime, targets, llmProviders, llmModels, llmMonitoring, changed);
+        devices,
+        runtime,
+        targets,
+        llmProviders,
+        llmModels,
+        llmMonitoring,
+        changed,
+        protectControllers);
+  }
+
+  private DesiredConfig withProtectController(String key, ConfigEntry value) {
+    String id = ConfigKeys.protectControllerId(key);
+    var changed = new TreeMap<>(protectControllers);
+    if (value == null) {
+      changed.remove(id);
+    } else {
+      ProtectControllerConfig controller = value.protectController();
+      if (controller == null) {
+        throw new IllegalArgumentException("key '" + key + "' holds a " + kind(value) + " entry");
+      }
+      if (!controller.id().equals(id)) {
+        throw new IllegalArgumentException("key '" + key + "' holds controller " + controller.id());
+      }
+      changed.put(id, controller);
+    }
+    return new DesiredConfig(
+        devices, runtime, targets, llmProviders, llmModels, llmMonitoring, cameras, changed);
   }
 
   private static String kind(ConfigEntry value) {
@@ -231,6 +289,12 @@ public record DesiredConfig(
     if (value.llmMonitoring() != null) {
       return "llm_monitoring";
     }
-    return value.camera() != null ? "camera" : "llm_rule";
+    if (value.camera() != null) {
+      return "camera";
+    }
+    if (value.protectController() != null) {
+      return "protect_controller";
+    }
+    return value.cameraRule() != null ? "camera_rule" : "llm_rule";
   }
 }

@@ -5,6 +5,8 @@ import dev.argus.collector.llm.LlmFleet;
 import dev.argus.collector.llm.LlmProvider;
 import dev.argus.collector.power.device.Device;
 import dev.argus.collector.power.device.DeviceConfigMapper;
+import dev.argus.collector.protect.DesiredController;
+import dev.argus.contract.camera.CameraConfig;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.RuntimeConfig;
 import dev.argus.contract.config.TargetConfig;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * The poll plan and the heartbeat read the result from other threads, and so does the LLM job
  * runner its {@link #llmFleet()}: providers with their credentials decrypted, models and the
  * monitoring settings. When the cameras change it tells the {@link CamerasListener}s every camera
- * as this collector sees it ({@link CameraAssignments}).
+ * as this collector sees it ({@link CameraAssignments}), and when the cameras or the Protect
+ * controllers change the {@link ProtectListener}s both ({@link ProtectAssignments}).
  */
 public final class ManagedConfig {
 
@@ -41,6 +44,8 @@ public final class ManagedConfig {
   private final LlmProviders llmProviders;
   private final CameraAssignments cameraAssignments;
   private final List<CamerasListener> camerasListeners;
+  private final ProtectAssignments protectAssignments;
+  private final List<ProtectListener> protectListeners;
   private DesiredConfig desired = DesiredConfig.EMPTY;
   private DesiredConfig published;
   private Map<String, String> skippedLogged = Map.of();
@@ -83,6 +88,40 @@ public final class ManagedConfig {
       LlmProviders llmProviders,
       CameraAssignments cameraAssignments,
       List<CamerasListener> camerasListeners) {
+    this(
+        staticDevices,
+        collectorId,
+        acceptUnassigned,
+        mapper,
+        runtimeSecrets,
+        targetsListeners,
+        llmProviders,
+        cameraAssignments,
+        camerasListeners,
+        null,
+        List.of());
+  }
+
+  /**
+   * @param protectAssignments decides which Protect controllers run here; null when no Protect
+   *     listener is given
+   * @param protectListeners told the controllers and cameras on every change of either (the Protect
+   *     sessions)
+   */
+  public ManagedConfig(
+      List<Device> staticDevices,
+      String collectorId,
+      boolean acceptUnassigned,
+      DeviceConfigMapper mapper,
+      RuntimeSecrets runtimeSecrets,
+      List<TargetsListener> targetsListeners,
+      LlmProviders llmProviders,
+      CameraAssignments cameraAssignments,
+      List<CamerasListener> camerasListeners,
+      ProtectAssignments protectAssignments,
+      List<ProtectListener> protectListeners) {
+    this.protectAssignments = protectAssignments;
+    this.protectListeners = List.copyOf(protectListeners);
     this.cameraAssignments = cameraAssignments;
     this.camerasListeners = List.copyOf(camerasListeners);
     this.staticDevices = List.copyOf(staticDevices);
@@ -134,6 +173,14 @@ public final class ManagedConfig {
     }
     if ((first || !desired.cameras().equals(published.cameras())) && cameraAssignments != null) {
       notifyCamerasListeners(cameraAssignments.desired(desired.cameras().values()));
+    }
+    if ((first
+            || !desired.cameras().equals(published.cameras())
+            || !desired.protectControllers().equals(published.protectControllers()))
+        && protectAssignments != null) {
+      notifyProtectListeners(
+          protectAssignments.desired(desired.protectControllers().values()),
+          List.copyOf(desired.cameras().values()));
     }
     published = desired;
   }
@@ -233,6 +280,17 @@ public final class ManagedConfig {
         listener.camerasChanged(cameras);
       } catch (RuntimeException e) {
         log.error("A cameras listener failed on {} camera(s)", cameras.size(), e);
+      }
+    }
+  }
+
+  private void notifyProtectListeners(
+      List<DesiredController> controllers, List<CameraConfig> cameras) {
+    for (ProtectListener listener : protectListeners) {
+      try {
+        listener.protectChanged(controllers, cameras);
+      } catch (RuntimeException e) {
+        log.error("A Protect listener failed on {} controller(s)", controllers.size(), e);
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.argus.collector.system;
 
+import dev.argus.camera.ffmpeg.Ffmpeg;
 import dev.argus.camera.source.CameraSources;
 import dev.argus.camera.source.FrameSourceFactory;
 import dev.argus.collector.camera.CameraSettings;
@@ -14,6 +15,8 @@ import dev.argus.collector.config.ConfigTopicReader;
 import dev.argus.collector.config.ConfiguredPollPlan;
 import dev.argus.collector.config.LlmProviders;
 import dev.argus.collector.config.ManagedConfig;
+import dev.argus.collector.config.ProtectAssignments;
+import dev.argus.collector.config.ProtectListener;
 import dev.argus.collector.config.RuntimeSecrets;
 import dev.argus.collector.config.TargetsListener;
 import dev.argus.collector.kafka.CameraReadingsPublisher;
@@ -34,10 +37,14 @@ import dev.argus.collector.power.schedule.PollScheduler;
 import dev.argus.collector.probe.ProbeScheduler;
 import dev.argus.collector.probe.ProbeSettings;
 import dev.argus.collector.probe.TargetProber;
+import dev.argus.collector.protect.ProtectConnector;
+import dev.argus.collector.protect.ProtectSessions;
+import dev.argus.collector.protect.ProtectSettings;
 import dev.argus.collector.status.HeartbeatPublisher;
 import dev.argus.contract.Topics;
 import dev.argus.contract.camera.CameraStatus;
 import dev.argus.contract.camera.MotionReading;
+import dev.argus.contract.camera.ProtectControllerStatus;
 import dev.argus.contract.collector.CollectorHeartbeat;
 import dev.argus.contract.kafka.KafkaSettings;
 import dev.argus.contract.llm.BenchmarkEvent;
@@ -63,10 +70,11 @@ import org.springframework.context.annotation.Import;
  * {@link TargetsListener} bean), the NUT and SNMP pollers, the poll scheduler and its cycle runner,
  * the uptime-target probes, the heartbeat, the command reader, and the LLM job reader with its
  * runner (providers and models from {@code argus.config}, one shared HTTP client), and the camera
- * workers (cameras from {@code argus.config}, frames through a {@link FrameSourceFactory}).
- * Start-up reads the configuration topic before the first cycle. On shutdown Spring stops the
- * command reader, the heartbeat, the scheduler and then the configuration reader, and finally
- * closes the producers, which delivers what they still buffer.
+ * workers (cameras from {@code argus.config}, frames through a {@link FrameSourceFactory}), and the
+ * UniFi Protect sessions (controllers and their cameras from {@code argus.config}). Start-up reads
+ * the configuration topic before the first cycle. On shutdown Spring stops the command reader, the
+ * heartbeat, the scheduler and then the configuration reader, and finally closes the producers,
+ * which delivers what they still buffer.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(CollectorSettingsConfiguration.class)
@@ -132,10 +140,13 @@ class CollectorConfiguration {
       CollectorProperties collector,
       SecretsSettings secrets,
       ObjectProvider<TargetsListener> targetsListeners,
-      ObjectProvider<CamerasListener> camerasListeners) {
+      ObjectProvider<CamerasListener> camerasListeners,
+      ObjectProvider<ProtectListener> protectListeners) {
     collector.configuredDevices().forEach(device -> log.info("Configured {}", device));
     log.info("Credentials from argus.config are decrypted with {}", secrets);
     var cipher = secrets.cipher();
+    var cameraAssignments =
+        new CameraAssignments(collector.collectorId(), collector.acceptUnassignedDevices(), cipher);
     return new ManagedConfig(
         collector.configuredDevices(),
         collector.collectorId(),
@@ -144,8 +155,10 @@ class CollectorConfiguration {
         new RuntimeSecrets(cipher),
         targetsListeners.orderedStream().toList(),
         new LlmProviders(cipher),
-        new CameraAssignments(collector.collectorId(), collector.acceptUnassignedDevices(), cipher),
-        camerasListeners.orderedStream().toList());
+        cameraAssignments,
+        camerasListeners.orderedStream().toList(),
+        new ProtectAssignments(cameraAssignments, cipher),
+        protectListeners.orderedStream().toList());
   }
 
   @Bean
@@ -314,6 +327,52 @@ class CollectorConfiguration {
   @Bean
   CamerasListener workedCameras(CameraWorkers cameraWorkers) {
     return cameraWorkers::camerasChanged;
+  }
+
+  @Bean(destroyMethod = "close")
+  TopicPublisher<String, ProtectControllerStatus> protectStatusPublisher(KafkaClients clients) {
+    return clients.publisher(Topics.PROTECT_STATUS);
+  }
+
+  /**
+   * The production Protect sessions (the JDK HTTP client and websocket of {@code infra/protect}); a
+   * test context registers its own connector instead.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  ProtectConnector protectConnector(ProtectSettings protect) {
+    return ProtectConnector.client(protect.timeouts());
+  }
+
+  @Bean
+  ProtectSessions protectSessions(
+      CollectorProperties collector,
+      CameraSettings cameras,
+      ProtectSettings protect,
+      ProtectConnector protectConnector,
+      TopicPublisher<String, CameraStatus> cameraStatusPublisher,
+      TopicPublisher<String, MotionReading> motionReadingPublisher,
+      TopicPublisher<String, ProtectControllerStatus> protectStatusPublisher,
+      Clock clock) {
+    log.info("Protect sessions: {}", protect);
+    return new ProtectSessions(
+        collector.collectorId(),
+        protectConnector,
+        ProtectSessions.media(
+            Ffmpeg.fromEnvironment().binary(),
+            cameras.maxFrameWidth(),
+            cameras.thumbnailWidth(),
+            clock),
+        new CameraReadingsPublisher(cameraStatusPublisher, motionReadingPublisher),
+        status -> protectStatusPublisher.publish(status.controllerId(), status),
+        protect,
+        clock);
+  }
+
+  /** The Protect sessions follow the controllers and cameras of {@code argus.config}. */
+  @Bean
+  ProtectListener protectedCameras(ProtectSessions protectSessions) {
+    return protectSessions::protectChanged;
   }
 
   @Bean

@@ -4,6 +4,7 @@ import dev.argus.collector.camera.CameraSettings;
 import dev.argus.collector.camera.DetectorSettings;
 import dev.argus.collector.power.device.DeviceUriConverter;
 import dev.argus.collector.probe.ProbeSettings;
+import dev.argus.collector.protect.ProtectSettings;
 import dev.argus.contract.kafka.KafkaSettings;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,8 +15,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Binds and validates the settings ({@code argus.collector.*}, {@code argus.kafka.*}, {@code
- * argus.probe.*}, {@code argus.secrets.*}, {@code argus.camera.*}, {@code argus.detector.*}), apart
- * from the beans that use them so that tests can bind them alone.
+ * argus.probe.*}, {@code argus.secrets.*}, {@code argus.camera.*}, {@code argus.protect.*}, {@code
+ * argus.detector.*}), apart from the beans that use them so that tests can bind them alone.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
@@ -24,6 +25,7 @@ import org.springframework.core.env.Environment;
   DetectorSettings.class,
   LlmProbeSettings.class,
   ProbeSettings.class,
+  ProtectSettings.class,
   SecretsSettings.class
 })
 public class CollectorSettingsConfiguration {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.argus.collector.testing.SyntheticCamera;
 import dev.argus.collector.testing.SyntheticCamera.Scene;
+import dev.argus.contract.camera.CameraConfig;
 import dev.argus.contract.camera.DetectionSchedule;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +52,47 @@ class CameraWorkersTest {
         .containsExactlyInAnyOrder("rtsp://127.0.0.1:8554/mine", "rtsp://127.0.0.1:8554/anyones");
     assertThat(readings.states("theirs")).isEmpty();
     assertThat(readings.states("paused")).isEmpty();
+  }
+
+  @Test
+  void aProtectCameraGetsNoWorkerAndNoStatusFromTheWorkers() {
+    var protect = new DesiredCamera(protectCamera("door"), true, null, null);
+
+    workers.camerasChanged(List.of(protect, camera("rtsp").desired()));
+    online("rtsp");
+
+    assertThat(workers.states()).containsOnlyKeys("rtsp");
+    assertThat(source.opens()).hasSize(1);
+    assertThat(readings.states("door")).isEmpty();
+  }
+
+  private static CameraConfig protectCamera(String id) {
+    CameraConfig rtsp = camera(id).config();
+    return new CameraConfig(
+        id,
+        rtsp.name(),
+        CameraSourceSpecs.PROTECT,
+        true,
+        true,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Map.of(),
+        rtsp.analysisFps(),
+        rtsp.motionSensitivity(),
+        rtsp.motionCooldownSeconds(),
+        List.of(),
+        null,
+        "single_frame",
+        1,
+        List.of(),
+        null,
+        null,
+        "protect-controller-1",
+        "protect-camera-1");
   }
 
   @Test

@@ -3,7 +3,9 @@ package dev.argus.collector.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.argus.contract.camera.CameraAlertRuleConfig;
 import dev.argus.contract.camera.CameraConfig;
+import dev.argus.contract.camera.ProtectControllerConfig;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
 import dev.argus.contract.config.DeviceConfig;
@@ -142,6 +144,33 @@ class DesiredConfigTest {
         .hasMessageContaining("key 'camera/c-3' holds camera c-4");
     assertThatThrownBy(() -> config.apply(ConfigKeys.camera("c-3"), ConfigEntry.of(device("d"))))
         .hasMessageContaining("key 'camera/c-3' holds a device entry");
+  }
+
+  @Test
+  void followsProtectControllersAndTheirTombstonesAndPassesOverCameraRules() {
+    var rule = new CameraAlertRuleConfig("r-1", "People", List.of(), List.of("person"), true, true);
+    var config =
+        DesiredConfig.EMPTY
+            .apply(ConfigKeys.protectController("p-1"), ConfigEntry.of(controller("p-1")))
+            .apply(ConfigKeys.protectController("p-2"), ConfigEntry.of(controller("p-2")))
+            .apply(ConfigKeys.protectController("p-1"), null)
+            .apply(ConfigKeys.cameraRule("r-1"), ConfigEntry.of(rule));
+
+    assertThat(config.protectControllers()).containsOnlyKeys("p-2");
+    assertThat(config.apply(ConfigKeys.cameraRule("r-1"), null)).isEqualTo(config);
+    assertThatThrownBy(
+            () ->
+                config.apply(
+                    ConfigKeys.protectController("p-3"), ConfigEntry.of(controller("p-4"))))
+        .hasMessageContaining("key 'protect-controller/p-3' holds controller p-4");
+    assertThatThrownBy(
+            () -> config.apply(ConfigKeys.protectController("p-3"), ConfigEntry.of(device("d"))))
+        .hasMessageContaining("key 'protect-controller/p-3' holds a device entry");
+  }
+
+  static ProtectControllerConfig controller(String id) {
+    return new ProtectControllerConfig(
+        id, "NVR " + id, "192.168.1.1", 443, "argus", Map.of(), false, true, null);
   }
 
   @Test

@@ -11,6 +11,8 @@ import dev.argus.collector.power.device.DeviceConfigMapper;
 import dev.argus.collector.power.device.NutDevice;
 import dev.argus.collector.power.discovery.NutServer;
 import dev.argus.collector.power.discovery.NutUpsDiscovery;
+import dev.argus.contract.camera.CameraConfig;
+import dev.argus.contract.camera.ProtectControllerConfig;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
 import dev.argus.contract.config.RuntimeConfig;
@@ -257,5 +259,59 @@ class ManagedConfigTest {
     assertThat(told)
         .containsExactly(
             List.of(), List.of("cam-1 runs", "cam-2 not here"), List.of("cam-2 not here"));
+  }
+
+  @Test
+  void tellsTheProtectListenersControllersAndCamerasWhenEitherChanges() {
+    List<String> told = new ArrayList<>();
+    var assignments = new CameraAssignments("c1", true, TestSecrets.CIPHER);
+    var withProtect =
+        new ManagedConfig(
+            List.of(),
+            "c1",
+            true,
+            new DeviceConfigMapper(TestSecrets.CIPHER),
+            new RuntimeSecrets(TestSecrets.CIPHER),
+            List.of(),
+            new LlmProviders(TestSecrets.CIPHER),
+            assignments,
+            List.of(),
+            new ProtectAssignments(assignments, TestSecrets.CIPHER),
+            List.of(
+                (controllers, cameras) -> {
+                  throw new IllegalStateException("listener bug");
+                },
+                (controllers, cameras) ->
+                    told.add(
+                        controllers.stream()
+                                .map(c -> c.id() + (c.runsHere() ? " runs" : " not here"))
+                                .toList()
+                            + " "
+                            + cameras.stream().map(CameraConfig::id).toList())));
+    String password =
+        TestSecrets.CIPHER.encrypt("pw", SecretContext.protectControllerField("p-1", "password"));
+    var controller =
+        new ProtectControllerConfig(
+            "p-1",
+            "NVR",
+            "10.0.0.9",
+            443,
+            "argus",
+            Map.of("password", password),
+            false,
+            true,
+            null);
+
+    withProtect.refresh();
+    withProtect.apply(ConfigKeys.protectController("p-1"), ConfigEntry.of(controller));
+    withProtect.refresh();
+    withProtect.apply(
+        ConfigKeys.camera("cam-1"),
+        ConfigEntry.of(DesiredConfigTest.camera("cam-1", null, Map.of())));
+    withProtect.refresh();
+    withProtect.apply(ConfigKeys.device("api-1"), ConfigEntry.of(device("api-1")));
+    withProtect.refresh();
+
+    assertThat(told).containsExactly("[] []", "[p-1 runs] []", "[p-1 runs] [cam-1]");
   }
 }

@@ -6,6 +6,7 @@ import dev.argus.collector.camera.DetectorSettings;
 import dev.argus.collector.power.device.Device;
 import dev.argus.collector.power.device.NutDevice;
 import dev.argus.collector.probe.ProbeSettings;
+import dev.argus.collector.protect.ProtectSettings;
 import dev.argus.contract.kafka.KafkaSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -127,6 +128,48 @@ class CollectorSettingsBindingTest {
               assertThat(probes.defaultTimeout()).isEqualTo(Duration.ofSeconds(3));
               assertThat(probes.maxBodyBytes()).isEqualTo(64 * 1024);
             });
+  }
+
+  @Test
+  void readsTheProtectSettingsAndTheirDefaults() {
+    withEnvironment(Map.of())
+        .run(
+            context ->
+                assertThat(context.getBean(ProtectSettings.class))
+                    .isEqualTo(ProtectSettings.defaults())
+                    .isEqualTo(
+                        new ProtectSettings(
+                            Duration.ofSeconds(30), Duration.ofSeconds(60), 2, 32)));
+    var environment =
+        Map.<String, Object>of(
+            "ARGUS_PROTECT_STATUS_INTERVAL", "5s",
+            "ARGUS_PROTECT_RECEIVE_TIMEOUT", "20s",
+            "ARGUS_PROTECT_MEDIA_THREADS", "4",
+            "ARGUS_PROTECT_MEDIA_QUEUE", "100");
+
+    withEnvironment(environment)
+        .run(
+            context -> {
+              var protect = context.getBean(ProtectSettings.class);
+              assertThat(protect.statusInterval()).isEqualTo(Duration.ofSeconds(5));
+              assertThat(protect.receiveTimeout()).isEqualTo(Duration.ofSeconds(20));
+              assertThat(protect.timeouts().receive()).isEqualTo(Duration.ofSeconds(20));
+              assertThat(protect.mediaThreads()).isEqualTo(4);
+              assertThat(protect.mediaQueue()).isEqualTo(100);
+            });
+  }
+
+  @Test
+  void refusesNoProtectMediaThreadsNamingTheSetting() {
+    withEnvironment(Map.of("ARGUS_PROTECT_MEDIA_THREADS", "0"))
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessage(
+                        "argus.protect.media-threads (ARGUS_PROTECT_MEDIA_THREADS) must be between"
+                            + " 1 and 16, was 0"));
   }
 
   @Test

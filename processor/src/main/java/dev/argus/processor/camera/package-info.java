@@ -1,5 +1,6 @@
 /**
- * Cameras: a pure Streams builder from {@code argus.readings.camera} to {@code argus.camera.events}
- * and from {@code argus.camera.status} to {@code argus.events}.
+ * Cameras: a pure Streams builder from {@code argus.readings.camera} (with the camera alert rules
+ * of {@code argus.config}) to {@code argus.camera.events} and the {@code camera_detection} alerts
+ * on {@code argus.events}, and from {@code argus.camera.status} to {@code argus.events}.
  */
 package dev.argus.processor.camera;

@@ -1,13 +1,17 @@
 package dev.argus.processor.sink;
 
 import dev.argus.contract.Topics;
+import dev.argus.contract.camera.CameraAlertRuleConfig;
 import dev.argus.contract.camera.CameraEvent;
 import dev.argus.contract.camera.CameraStatus;
 import dev.argus.contract.camera.CapturedFrame;
 import dev.argus.contract.camera.EventDescription;
+import dev.argus.contract.camera.ProtectControllerStatus;
+import dev.argus.contract.events.DerivedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,15 +35,21 @@ final class CameraRecordDecoder {
   private final Deserializer<EventDescription> descriptions =
       Topics.CAMERA_DESCRIPTIONS.valueSerde().deserializer();
 
+  private final Deserializer<ProtectControllerStatus> protectStatuses =
+      Topics.PROTECT_STATUS.valueSerde().deserializer();
+
   private final List<CameraStatus> decodedStatuses = new ArrayList<>();
   private final List<CameraEvent> decodedEvents = new ArrayList<>();
   private final List<EventDescription> decodedDescriptions = new ArrayList<>();
+  private final List<ProtectControllerStatus> decodedProtectStatuses = new ArrayList<>();
+  private final List<DerivedEvent> decodedAlertEvents = new ArrayList<>();
 
   /** Whether the record's topic is one of the camera topics this decoder reads. */
   static boolean reads(String topic) {
     return topic.equals(Topics.CAMERA_STATUS.name())
         || topic.equals(Topics.CAMERA_EVENTS.name())
-        || topic.equals(Topics.CAMERA_DESCRIPTIONS.name());
+        || topic.equals(Topics.CAMERA_DESCRIPTIONS.name())
+        || topic.equals(Topics.PROTECT_STATUS.name());
   }
 
   /**
@@ -57,11 +67,46 @@ final class CameraRecordDecoder {
     } else if (topic.equals(Topics.CAMERA_DESCRIPTIONS.name())) {
       decodedDescriptions.add(
           description(descriptions.deserialize(topic, record.headers(), value)));
+    } else if (topic.equals(Topics.PROTECT_STATUS.name())) {
+      decodedProtectStatuses.add(
+          protectStatus(protectStatuses.deserialize(topic, record.headers(), value)));
     }
   }
 
+  /**
+   * A {@code camera_detection} event of source {@code camera} from {@code argus.events}, decoded by
+   * the caller: what {@code llm_alerts} needs must be there.
+   */
+  void addAlertEvent(DerivedEvent event) {
+    Map<String, Object> metadata = event.metadata();
+    requireUuid("metadata.alert_id", metadata.get("alert_id"));
+    requireUuid("metadata.rule_id", metadata.get("rule_id"));
+    requireUuid("metadata.camera_id", metadata.get("camera_id"));
+    requireUuid("metadata.event_id", metadata.get("event_id"));
+    if (!CameraAlertRuleConfig.CAMERA_DETECTION.equals(metadata.get("rule_type"))) {
+      throw new IllegalArgumentException(
+          "metadata.rule_type must be camera_detection, was " + metadata.get("rule_type"));
+    }
+    if (!(metadata.get("message") instanceof String message) || message.isBlank()) {
+      throw new IllegalArgumentException("metadata.message is required");
+    }
+    decodedAlertEvents.add(event);
+  }
+
   CameraRecords records() {
-    return new CameraRecords(decodedStatuses, decodedEvents, decodedDescriptions);
+    return new CameraRecords(
+        decodedStatuses,
+        decodedEvents,
+        decodedDescriptions,
+        decodedProtectStatuses,
+        decodedAlertEvents);
+  }
+
+  private static ProtectControllerStatus protectStatus(ProtectControllerStatus status) {
+    requireUuid("controller_id", status.controllerId());
+    requireStorable("at", status.at());
+    requireStorable("last_event_at", status.lastEventAt());
+    return status;
   }
 
   private static CameraStatus status(CameraStatus status) {
@@ -106,12 +151,12 @@ final class CameraRecordDecoder {
     return description;
   }
 
-  private static void requireUuid(String field, String value) {
+  private static void requireUuid(String field, Object value) {
     if (value == null) {
       throw new IllegalArgumentException(field + " is required");
     }
     try {
-      UUID.fromString(value);
+      UUID.fromString(value.toString());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(field + " is not a UUID: " + value, e);
     }

@@ -33,15 +33,18 @@ import java.util.UUID;
  * inserted, every event the batch touched takes the newest description of its history (newest
  * {@code described_at}, then the greater id), whichever arrived first, and a replay or a late older
  * description changes nothing. Its {@code detection_type} becomes that of the newest description
- * that {@code described} it; a failed or paused re-analysis keeps the type the event has.
+ * that {@code described} it; a failed or paused re-analysis keeps the type the event has. An event
+ * a detector typed ({@code detector} set: the collector's CPU detector or a Protect controller)
+ * keeps its own type: the detector's objects are in {@code detector_objects}, the description's in
+ * {@code objects}.
  */
 final class CameraWriter {
 
   private static final String UPSERT_STATUS =
       """
       INSERT INTO camera_status (camera_id, camera_name, collector_id, state, reason, fps, width,
-          height, codec, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          height, codec, updated_at, detector)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (camera_id) DO UPDATE SET
           camera_name = excluded.camera_name,
           collector_id = excluded.collector_id,
@@ -51,15 +54,16 @@ final class CameraWriter {
           width = excluded.width,
           height = excluded.height,
           codec = excluded.codec,
-          updated_at = excluded.updated_at
+          updated_at = excluded.updated_at,
+          detector = excluded.detector
       WHERE excluded.updated_at >= camera_status.updated_at
       """;
 
   private static final String INSERT_EVENT =
       """
       INSERT INTO camera_events (id, reading_id, camera_id, camera_name, occurred_at, source,
-          detection_type, score, box, analysis_mode, thumbnail)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+          detection_type, score, box, analysis_mode, thumbnail, detector_objects, detector)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?)
       ON CONFLICT (id) DO NOTHING
       """;
 
@@ -95,7 +99,8 @@ final class CameraWriter {
           ai_latency_ms = d.latency_ms,
           description_error = d.error,
           described_at = d.described_at,
-          detection_type = COALESCE(d.described_type, e.detection_type)
+          detection_type = CASE WHEN e.detector IS NULL
+              THEN COALESCE(d.described_type, e.detection_type) ELSE e.detection_type END
       FROM (
           SELECT DISTINCT ON (h.event_id) h.*,
               (SELECT t.detection_type FROM camera_event_descriptions t
@@ -109,7 +114,8 @@ final class CameraWriter {
       WHERE e.id = d.event_id
         -- A replay finds every row as it was: leave it unwritten.
         AND (e.description_id IS DISTINCT FROM d.id
-          OR e.detection_type IS DISTINCT FROM COALESCE(d.described_type, e.detection_type))
+          OR (e.detector IS NULL
+            AND e.detection_type IS DISTINCT FROM COALESCE(d.described_type, e.detection_type)))
       """;
 
   private CameraWriter() {}
@@ -183,6 +189,7 @@ final class CameraWriter {
     upsert.setObject(8, s.height(), Types.INTEGER);
     upsert.setString(9, text(s.codec()));
     upsert.setObject(10, timestamp(s.at()), Types.TIMESTAMP_WITH_TIMEZONE);
+    upsert.setString(11, text(s.detector()));
   }
 
   private static void bind(PreparedStatement insert, CameraEvent e) throws SQLException {
@@ -197,6 +204,8 @@ final class CameraWriter {
     insert.setString(9, e.box() == null ? null : WireJson.MAPPER.writeValueAsString(e.box()));
     insert.setString(10, text(e.analysisMode()));
     insert.setBytes(11, e.thumbnail());
+    insert.setString(12, json(e.objects()));
+    insert.setString(13, text(e.detector()));
   }
 
   private static void bind(PreparedStatement insert, FrameRow row) throws SQLException {

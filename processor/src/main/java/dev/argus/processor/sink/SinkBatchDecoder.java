@@ -1,6 +1,7 @@
 package dev.argus.processor.sink;
 
 import dev.argus.contract.Topics;
+import dev.argus.contract.camera.CameraEventType;
 import dev.argus.contract.collector.CollectorHeartbeat;
 import dev.argus.contract.energy.EnergyTotal;
 import dev.argus.contract.events.DerivedEvent;
@@ -77,6 +78,10 @@ final class SinkBatchDecoder {
             decodedTargetEvents.add(event);
           } else if (DerivedEvent.SOURCE_LLM.equals(event.source())) {
             llm.addAlertEvent(event);
+          } else if (DerivedEvent.SOURCE_CAMERA.equals(event.source())
+              && CameraEventType.CAMERA_DETECTION.wireName().equals(event.eventType())) {
+            // camera_offline / camera_online are delivered by the api from the topic, not stored.
+            camera.addAlertEvent(event);
           }
         } else if (topic.equals(Topics.COLLECTOR_STATUS.name())) {
           decodedHeartbeats.add(heartbeat(record));

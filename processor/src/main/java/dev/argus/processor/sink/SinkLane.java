@@ -61,8 +61,8 @@ public record SinkLane(String name, String groupId, List<String> topics, boolean
   }
 
   /**
-   * Camera status, camera events with their frames and their AI descriptions, under the configured
-   * group plus {@code -camera}.
+   * Camera status, camera events with their frames and their AI descriptions, and the Protect
+   * controllers' status, under the configured group plus {@code -camera}.
    */
   public static SinkLane camera(String groupId) {
     return new SinkLane(
@@ -71,7 +71,8 @@ public record SinkLane(String name, String groupId, List<String> topics, boolean
         List.of(
             Topics.CAMERA_STATUS.name(),
             Topics.CAMERA_EVENTS.name(),
-            Topics.CAMERA_DESCRIPTIONS.name()),
+            Topics.CAMERA_DESCRIPTIONS.name(),
+            Topics.PROTECT_STATUS.name()),
         true);
   }
 

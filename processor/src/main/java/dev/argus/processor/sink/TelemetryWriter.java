@@ -8,10 +8,10 @@ import javax.sql.DataSource;
 
 /**
  * Writes a batch to the tables of {@code V1__power_telemetry.sql}, {@code V3__energy.sql}, {@code
- * V5__management_and_targets.sql}, {@code V7__llm_monitoring.sql} and {@code V8__cameras.sql} in
- * one transaction, one JDBC batch per table, through the writer of each table family. Every
- * statement is idempotent on the table's natural key, so writing a batch again (after a failed
- * commit, a replay or a rebalance) leaves the tables as they were.
+ * V5__management_and_targets.sql}, {@code V7__llm_monitoring.sql}, {@code V8__cameras.sql} and
+ * {@code V9__protect_and_detection.sql} in one transaction, one JDBC batch per table, through the
+ * writer of each table family. Every statement is idempotent on the table's natural key, so writing
+ * a batch again (after a failed commit, a replay or a rebalance) leaves the tables as they were.
  */
 final class TelemetryWriter {
 
@@ -68,13 +68,15 @@ final class TelemetryWriter {
 
   /**
    * The camera tables; descriptions and events before the events take their newest description, so
-   * that the order they arrived in does not matter.
+   * that the order they arrived in does not matter. Camera alerts go to the one alert list.
    */
   private static int writeCamera(Connection connection, CameraRecords camera) throws SQLException {
     return CameraWriter.upsertStatuses(connection, camera.statuses())
         + CameraWriter.insertDescriptions(connection, camera.descriptions())
         + CameraWriter.insertEvents(connection, camera.events())
-        + CameraWriter.takeNewestDescriptions(connection, camera.events(), camera.descriptions());
+        + CameraWriter.takeNewestDescriptions(connection, camera.events(), camera.descriptions())
+        + ProtectStatusWriter.upsert(connection, camera.protectStatuses())
+        + CameraAlertWriter.insert(connection, camera.alertEvents());
   }
 
   private static void rollback(Connection connection, Exception cause) {

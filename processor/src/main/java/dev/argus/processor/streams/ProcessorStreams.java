@@ -32,6 +32,7 @@ public class ProcessorStreams implements SmartLifecycle {
   private final PowerEventSettings power;
   private final EnergySettings energy;
   private final TargetAlertSettings targets;
+  private final CameraSettings cameras;
   private final Properties streamsConfig;
   private final AtomicLong malformedRecords = new AtomicLong();
   private volatile KafkaStreams streams;
@@ -40,11 +41,13 @@ public class ProcessorStreams implements SmartLifecycle {
       PowerEventProperties thresholds,
       EnergyProperties energy,
       TargetAlertProperties targets,
+      CameraProperties cameras,
       StreamsProperties streams,
       KafkaSettings kafka) {
     this.power = thresholds.toSettings();
     this.energy = energy.toSettings();
     this.targets = targets.toSettings();
+    this.cameras = cameras.toSettings();
     this.streamsConfig =
         StreamsRuntimeConfig.properties(
             kafka.bootstrapServers(), kafka.replicationFactor(), streams, malformedRecords);
@@ -53,9 +56,7 @@ public class ProcessorStreams implements SmartLifecycle {
   @Override
   public synchronized void start() {
     Topology topology =
-        new ProcessorTopology(
-                power, energy, targets, LlmSettings.defaults(), CameraSettings.defaults())
-            .build();
+        new ProcessorTopology(power, energy, targets, LlmSettings.defaults(), cameras).build();
     log.debug("Processor topology: {}", topology.describe());
     KafkaStreams started = new KafkaStreams(topology, streamsConfig);
     started.setStateListener(
@@ -73,14 +74,15 @@ public class ProcessorStreams implements SmartLifecycle {
         "Power events, energy, target alerts, LLM and camera topology started (environment"
             + " thresholds: floor {} %, offline after {} missed polls, battery low default {} %,"
             + " load limit {} %, temperature limit {} C; energy max gap {}; target alert repeat"
-            + " {})",
+            + " {}; Protect motion hold {})",
         power.shutdownBatteryFloorPct(),
         power.deviceOfflineMissedPolls(),
         power.defaultBatteryLowPct(),
         power.loadLimitPct(),
         power.temperatureLimitC(),
         energy.maxGap(),
-        targets.defaultAlertRepeat());
+        targets.defaultAlertRepeat(),
+        cameras.protectMotionHold());
   }
 
   @Override

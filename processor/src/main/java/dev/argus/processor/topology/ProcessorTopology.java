@@ -25,10 +25,10 @@ import org.apache.kafka.streams.kstream.KStream;
  * argus.llm.benchmark.stats} and {@code argus.events}), and {@code argus.readings.camera} with
  * {@code argus.camera.status} to {@link CameraTopology} (→ {@code argus.camera.events} and {@code
  * argus.events}). {@code argus.config} is materialized once, as the power topology's global table,
- * and the LLM rules read the same table. One application means each reading is read, and a
- * malformed one dead-lettered, once, and one exactly-once transaction covers every output. The
- * state stores keep the names they have on their own, so their changelogs do not depend on how the
- * topologies are combined.
+ * and the LLM and camera alert rules read the same table. One application means each reading is
+ * read, and a malformed one dead-lettered, once, and one exactly-once transaction covers every
+ * output. The state stores keep the names they have on their own, so their changelogs do not depend
+ * on how the topologies are combined.
  *
  * <p>A pure builder, like the ones it combines.
  */
@@ -62,6 +62,13 @@ public final class ProcessorTopology {
               + " and "
               + llm.config().name());
     }
+    if (!power.config().name().equals(cameras.config().name())) {
+      throw new IllegalArgumentException(
+          "Power events and camera alerts must read the same config topic, not "
+              + power.config().name()
+              + " and "
+              + cameras.config().name());
+    }
     this.targets = targets;
     this.llm = llm;
     this.cameras = cameras;
@@ -77,7 +84,7 @@ public final class ProcessorTopology {
     new EnergyTopology(energy).addTo(builder, readings);
     new TargetAlertsTopology(targets).addTo(builder);
     new LlmTopology(llm).addTo(builder, PowerEventsTopology.CONFIG_STORE);
-    new CameraTopology(cameras).addTo(builder);
+    new CameraTopology(cameras).addTo(builder, PowerEventsTopology.CONFIG_STORE);
     return builder.build();
   }
 }

@@ -236,9 +236,7 @@ class CameraTopologyTest {
 
   @Test
   void theMemoryOfReadingIdsIsBounded() {
-    startDriver(
-        new CameraSettings(
-            Topics.READINGS_CAMERA, Topics.CAMERA_EVENTS, Topics.CAMERA_STATUS, Topics.EVENTS, 2));
+    startDriver(CameraSettings.defaults().withRememberedReadings(2));
     List<MotionReading> sent =
         List.of(
             motion(0).cooldown(0).build(),

@@ -11,7 +11,10 @@ import dev.argus.contract.camera.CapturedFrame;
 import dev.argus.contract.camera.DetectedObject;
 import dev.argus.contract.camera.EventDescription;
 import dev.argus.contract.camera.MotionReading;
+import dev.argus.contract.camera.ProtectControllerStatus;
 import dev.argus.contract.camera.RelativeBox;
+import dev.argus.contract.events.DerivedEvent;
+import dev.argus.contract.events.Severity;
 import dev.argus.contract.schema.ArgusSchema;
 import dev.argus.contract.testing.EmbeddedDatabase;
 import dev.argus.processor.system.DatabaseConfiguration;
@@ -26,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,7 +54,9 @@ class CameraSinkIT {
       List.of(
           Topics.CAMERA_STATUS.name(),
           Topics.CAMERA_EVENTS.name(),
-          Topics.CAMERA_DESCRIPTIONS.name());
+          Topics.CAMERA_DESCRIPTIONS.name(),
+          Topics.PROTECT_STATUS.name(),
+          Topics.EVENTS.name());
 
   private static TestKafka kafka;
 
@@ -493,6 +499,252 @@ class CameraSinkIT {
     db.update("UPDATE camera_settings SET event_retention_days = 1 WHERE id = 1");
     assertThat(retention.deleteExpired(now.plus(Duration.ofDays(1)))).isEqualTo(1);
     assertThat(history(recent)).isEmpty();
+  }
+
+  @Test
+  void aDetectorsTypeAndObjectsStayWhenTheDescriptionSaysOtherwise() {
+    // Given an event the CPU detector typed as a person, and a camera status naming the detector
+    MotionReading reading =
+        MotionReadingBuilder.camera(camera)
+            .at(T0)
+            .type("person")
+            .objects("person")
+            .detector("centernet")
+            .build();
+    CameraEvent detected =
+        new CameraEvent(
+            CameraEvent.idFor(reading.readingId()),
+            reading.readingId(),
+            camera,
+            reading.cameraName(),
+            reading.at(),
+            reading.source(),
+            "person",
+            reading.score(),
+            reading.box(),
+            reading.frames(),
+            reading.thumbnail(),
+            reading.analysisMode(),
+            null,
+            List.of(),
+            reading.objects(),
+            "centernet");
+    // and an event of the same camera no detector typed
+    CameraEvent untyped = event(60, 1);
+    sendEvents(detected, untyped);
+    kafka.send(
+        Topics.CAMERA_STATUS,
+        List.of(
+            new CameraStatus(
+                camera,
+                "Front door",
+                "collector-1",
+                "online",
+                null,
+                5.0,
+                640,
+                360,
+                "h264",
+                T0,
+                "centernet")),
+        CameraStatus::cameraId);
+    ProductionLanes sink = startSink();
+    storedBy(sink);
+
+    // When the AI describes both as a vehicle
+    sendDescriptions(
+        described(detected, 5, "vehicle", "A van."), described(untyped, 5, "vehicle", "A van."));
+    storedBy(sink);
+
+    // Then the detector's event keeps its type and objects beside the description's
+    Map<String, Object> row =
+        db.queryForMap(
+            "SELECT detection_type, detector, detector_objects::text AS detector_objects,"
+                + " objects::text AS objects, description FROM camera_events WHERE id = ?::uuid",
+            detected.eventId());
+    assertThat(row)
+        .containsEntry("detection_type", "person")
+        .containsEntry("detector", "centernet")
+        .containsEntry("description", "A van.");
+    assertThat(row.get("detector_objects").toString())
+        .contains("\"label\": \"person\"")
+        .doesNotContain("vehicle");
+    assertThat(row.get("objects").toString()).contains("\"label\": \"vehicle\"");
+    // while the one no detector typed takes the description's type, with no detector objects
+    assertThat(
+            db.queryForMap(
+                "SELECT detection_type, detector, detector_objects::text AS detector_objects"
+                    + " FROM camera_events WHERE id = ?::uuid",
+                untyped.eventId()))
+        .containsEntry("detection_type", "vehicle")
+        .containsEntry("detector", null)
+        .containsEntry("detector_objects", "[]");
+    // and the status says which detector types the camera's events
+    assertThat(
+            db.queryForObject(
+                "SELECT detector FROM camera_status WHERE camera_id = ?::uuid",
+                String.class,
+                camera))
+        .isEqualTo("centernet");
+  }
+
+  @Test
+  void theNewestStatusOfAProtectControllerWinsAndAReplayChangesNothing() {
+    // Given a controller's connected status, then a late older one (the newest first)
+    String controller = UUID.randomUUID().toString();
+    kafka.send(
+        Topics.PROTECT_STATUS,
+        List.of(
+            new ProtectControllerStatus(
+                controller,
+                "collector-1",
+                ProtectControllerStatus.CONNECTED,
+                null,
+                "UNVR",
+                "4.0.21",
+                3,
+                "update-42",
+                T0.plusSeconds(30),
+                T0.plusSeconds(60)),
+            new ProtectControllerStatus(
+                controller,
+                "collector-1",
+                ProtectControllerStatus.ERROR,
+                "401 Unauthorized",
+                null,
+                null,
+                null,
+                null,
+                null,
+                T0)),
+        ProtectControllerStatus::controllerId);
+
+    // When the lanes store them, twice (a replay under another group)
+    ProductionLanes sink = startSink();
+    storedBy(sink);
+    ProductionLanes replay = startSink();
+    storedBy(replay);
+
+    // Then the row is the newest status
+    Map<String, Object> row =
+        db.queryForMap(
+            "SELECT collector_id, state, reason, nvr_name, nvr_version, cameras_found,"
+                + " last_update_id, last_event_at, updated_at FROM protect_controller_status"
+                + " WHERE controller_id = ?::uuid",
+            controller);
+    assertThat(row)
+        .containsEntry("collector_id", "collector-1")
+        .containsEntry("state", "connected")
+        .containsEntry("reason", null)
+        .containsEntry("nvr_name", "UNVR")
+        .containsEntry("nvr_version", "4.0.21")
+        .containsEntry("cameras_found", 3)
+        .containsEntry("last_update_id", "update-42");
+    assertThat(((java.sql.Timestamp) row.get("last_event_at")).toInstant())
+        .isEqualTo(T0.plusSeconds(30));
+    assertThat(((java.sql.Timestamp) row.get("updated_at")).toInstant())
+        .isEqualTo(T0.plusSeconds(60));
+  }
+
+  /** A camera_detection event as the camera topology raises it (see CameraAlertEvents). */
+  private DerivedEvent cameraAlert(String ruleId, CameraEvent event) {
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put(
+        "alert_id", UUID.nameUUIDFromBytes((ruleId + event.eventId()).getBytes()).toString());
+    metadata.put("rule_id", ruleId);
+    metadata.put("rule_name", "People at night");
+    metadata.put("rule_type", "camera_detection");
+    metadata.put("camera_id", event.cameraId());
+    metadata.put("camera_name", event.cameraName());
+    metadata.put("event_id", event.eventId());
+    metadata.put("detection_type", event.detectionType());
+    metadata.put("notify_in_app", true);
+    metadata.put("message", "Person detected on Front door (rule 'People at night')");
+    return new DerivedEvent(
+        DerivedEvent.SCHEMA_VERSION,
+        UUID.randomUUID().toString(),
+        DerivedEvent.SOURCE_CAMERA,
+        event.cameraId(),
+        "camera_detection",
+        Severity.MEDIUM,
+        event.occurredAt(),
+        metadata);
+  }
+
+  @Test
+  void aCameraAlertIsOneResolvedRowOfTheAlertListAndAMalformedOneIsDeadLettered() {
+    // Given a camera alert sent twice, one without its camera event, and camera_offline (which the
+    // api delivers from the topic and the sink does not store)
+    String ruleId = UUID.randomUUID().toString();
+    CameraEvent event = event(0, 1);
+    DerivedEvent alert = cameraAlert(ruleId, event);
+    DerivedEvent withoutEvent = cameraAlert(ruleId, event(10, 1));
+    Map<String, Object> metadata = new LinkedHashMap<>(withoutEvent.metadata());
+    metadata.remove("event_id");
+    withoutEvent =
+        new DerivedEvent(
+            withoutEvent.schemaVersion(),
+            withoutEvent.eventId(),
+            withoutEvent.source(),
+            withoutEvent.subjectId(),
+            withoutEvent.eventType(),
+            withoutEvent.severity(),
+            withoutEvent.timestamp(),
+            metadata);
+    DerivedEvent offline =
+        new DerivedEvent(
+            DerivedEvent.SCHEMA_VERSION,
+            UUID.randomUUID().toString(),
+            DerivedEvent.SOURCE_CAMERA,
+            camera,
+            "camera_offline",
+            Severity.HIGH,
+            T0,
+            Map.of("camera_name", "Front door"));
+    kafka.send(
+        Topics.EVENTS, List.of(alert, alert, withoutEvent, offline), DerivedEvent::subjectId);
+
+    // When the lanes store them
+    ProductionLanes sink = startSink();
+    storedBy(sink);
+
+    // Then the alert is one row of llm_alerts: resolved at its own moment, unacknowledged
+    List<Map<String, Object>> rows =
+        db.queryForList(
+            "SELECT id::text AS id, rule_id::text AS rule_id, rule_name, rule_type, model_id,"
+                + " subject, severity, message, opened_at, resolved_at, acknowledged,"
+                + " camera_id::text AS camera_id, event_id::text AS event_id"
+                + " FROM llm_alerts WHERE camera_id = ?::uuid",
+            camera);
+    assertThat(rows).hasSize(1);
+    assertThat(rows.getFirst())
+        .containsEntry("id", alert.metadata().get("alert_id"))
+        .containsEntry("rule_id", ruleId)
+        .containsEntry("rule_name", "People at night")
+        .containsEntry("rule_type", "camera_detection")
+        .containsEntry("model_id", null)
+        .containsEntry("subject", "Front door")
+        .containsEntry("severity", "medium")
+        .containsEntry("message", "Person detected on Front door (rule 'People at night')")
+        .containsEntry("acknowledged", false)
+        .containsEntry("camera_id", camera)
+        .containsEntry("event_id", event.eventId());
+    assertThat(((java.sql.Timestamp) rows.getFirst().get("opened_at")).toInstant()).isEqualTo(T0);
+    assertThat(((java.sql.Timestamp) rows.getFirst().get("resolved_at")).toInstant()).isEqualTo(T0);
+    // and the one without its event is a dead letter saying why
+    await()
+        .atMost(STORED_WITHIN)
+        .untilAsserted(
+            () ->
+                assertThat(deadLetters(sink))
+                    .extracting(r -> header(r, DeadLetterHeaders.MESSAGE))
+                    .anySatisfy(m -> assertThat(m).contains("metadata.event_id is required")));
+
+    // When another sink replays everything into the same database, nothing changes
+    ProductionLanes replay = startSink();
+    storedBy(replay);
+    assertThat(count("SELECT count(*) FROM llm_alerts WHERE camera_id = ?::uuid", camera))
+        .isEqualTo(1);
   }
 
   private List<ConsumerRecord<byte[], byte[]>> deadLetters(ProductionLanes sink) {

@@ -2,6 +2,7 @@ package dev.argus.processor.testing;
 
 import dev.argus.contract.camera.CameraStatus;
 import dev.argus.contract.camera.CapturedFrame;
+import dev.argus.contract.camera.DetectedObject;
 import dev.argus.contract.camera.MotionReading;
 import dev.argus.contract.camera.RelativeBox;
 import java.time.Instant;
@@ -26,6 +27,9 @@ public final class MotionReadingBuilder {
   private List<String> smartTypes = List.of();
   private List<CapturedFrame> frames;
   private String promptOverride;
+  private String source = "motion";
+  private List<DetectedObject> objects = List.of();
+  private String detector;
 
   private MotionReadingBuilder(String cameraId) {
     this.cameraId = cameraId;
@@ -65,6 +69,29 @@ public final class MotionReadingBuilder {
     return this;
   }
 
+  /** {@code motion} (a collector's own detection, the default) or {@code protect}. */
+  public MotionReadingBuilder source(String source) {
+    this.source = source;
+    return this;
+  }
+
+  /** A Protect controller's reading: source and detector {@code protect}. */
+  public MotionReadingBuilder protect() {
+    return source("protect").detector("protect");
+  }
+
+  /** What a detector found: one object per label, score 0.9, no box. */
+  public MotionReadingBuilder objects(String... labels) {
+    this.objects =
+        java.util.Arrays.stream(labels).map(l -> new DetectedObject(l, 0.9, null)).toList();
+    return this;
+  }
+
+  public MotionReadingBuilder detector(String detector) {
+    this.detector = detector;
+    return this;
+  }
+
   /**
    * {@code count} frames of {@code bytesEach} bytes (not real JPEGs: nothing here decodes them).
    */
@@ -91,7 +118,7 @@ public final class MotionReadingBuilder {
         "Front door",
         "collector-1",
         at,
-        "motion",
+        source,
         detectionType,
         0.12,
         new RelativeBox(0.1, 0.2, 0.3, 0.4),
@@ -101,8 +128,8 @@ public final class MotionReadingBuilder {
         cooldownSeconds,
         smartTypes,
         promptOverride,
-        List.of(),
-        null);
+        objects,
+        detector);
   }
 
   /** A status of this camera in {@code state} at {@code at}. */

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.argus.contract.Topic;
 import dev.argus.contract.Topics;
+import dev.argus.contract.camera.CameraAlertRuleConfig;
 import dev.argus.contract.camera.CameraEvent;
 import dev.argus.contract.camera.MotionReading;
+import dev.argus.contract.config.ConfigEntry;
+import dev.argus.contract.config.ConfigKeys;
 import dev.argus.contract.events.DerivedEvent;
 import dev.argus.contract.power.PowerReading;
 import dev.argus.processor.camera.CameraSettings;
@@ -25,6 +28,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -130,7 +134,19 @@ class ProcessorTopologyTest {
               Topics.EVENTS.name(),
               Topics.EVENTS.keySerde().deserializer(),
               Topics.EVENTS.valueSerde().deserializer());
+      var config =
+          driver.createInputTopic(
+              Topics.CONFIG.name(),
+              Topics.CONFIG.keySerde().serializer(),
+              Topics.CONFIG.valueSerde().serializer());
       String camera = UUID.randomUUID().toString();
+      // A camera alert rule on the config table the power topology materializes
+      String ruleId = UUID.randomUUID().toString();
+      config.pipeInput(
+          ConfigKeys.cameraRule(ruleId),
+          ConfigEntry.of(
+              new CameraAlertRuleConfig(ruleId, "Any motion", List.of(), List.of(), true, true)),
+          T0);
 
       MotionReading reading = MotionReadingBuilder.camera(camera).at(T0).frames(2, 100).build();
       readings.pipeInput(camera, reading, T0);
@@ -141,9 +157,12 @@ class ProcessorTopologyTest {
           .containsExactly(CameraEvent.idFor(reading.readingId()));
       assertThat(events.readValuesToList())
           .extracting(DerivedEvent::eventType)
-          .containsExactly("camera_offline");
+          .containsExactly("camera_detection", "camera_offline");
       assertThat(driver.getAllStateStores())
-          .containsKeys(CameraTopology.MOTION_STATE_STORE, CameraTopology.STATUS_STATE_STORE);
+          .containsKeys(
+              CameraTopology.MOTION_STATE_STORE,
+              CameraTopology.HELD_MOTION_STORE,
+              CameraTopology.STATUS_STATE_STORE);
     }
   }
 

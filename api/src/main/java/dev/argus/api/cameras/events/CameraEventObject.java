@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.argus.contract.camera.DetectedObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** An object the description names, with where it is when the provider said. */
+/** An object the description names or the detector found, with where it is when the source said. */
 @Schema(name = "CameraEventObject")
 record CameraEventObject(
     @JsonProperty("label") String label,

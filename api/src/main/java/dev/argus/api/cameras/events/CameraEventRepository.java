@@ -46,7 +46,7 @@ class CameraEventRepository {
       """
       e.id, e.camera_id, e.camera_name, e.occurred_at, e.detection_type, e.score, e.source,
       e.description, e.description_status, e.objects::text AS objects, e.provider, e.model,
-      e.cost_usd, e.described_at,
+      e.cost_usd, e.described_at, e.detector, e.detector_objects::text AS detector_objects,
       (SELECT count(*) FROM camera_event_frames f WHERE f.event_id = e.id) AS frame_count
       """;
 
@@ -93,7 +93,8 @@ class CameraEventRepository {
   Optional<CameraEventDetail> find(UUID id) {
     return jdbc.sql(
             """
-            SELECT e.*, e.objects::text AS objects_json, e.box::text AS box_json
+            SELECT e.*, e.objects::text AS objects_json, e.box::text AS box_json,
+                e.detector_objects::text AS detector_objects_json
             FROM camera_events e WHERE e.id = :id
             """)
         .param("id", id)
@@ -293,6 +294,8 @@ class CameraEventRepository {
         rs.getString("description"),
         rs.getString("description_status"),
         objects(rs.getString("objects")),
+        rs.getString("detector"),
+        objects(rs.getString("detector_objects")),
         rs.getString("provider"),
         rs.getString("model"),
         money(rs, "cost_usd"),
@@ -329,6 +332,8 @@ class CameraEventRepository {
         rs.getString("description_status"),
         rs.getString("description_error"),
         objects(rs.getString("objects_json")),
+        rs.getString("detector"),
+        objects(rs.getString("detector_objects_json")),
         rs.getString("provider"),
         rs.getString("model"),
         Columns.nullableInteger(rs, "input_tokens"),

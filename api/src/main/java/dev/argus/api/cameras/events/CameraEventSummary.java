@@ -25,6 +25,16 @@ record CameraEventSummary(
         @JsonProperty("description_status")
         String descriptionStatus,
     @JsonProperty("objects") List<CameraEventObject> objects,
+    @Schema(
+            nullable = true,
+            description =
+                "What detected the objects: centernet (the CPU detector), protect (the"
+                    + " controller's smart detection), or null (none: the AI description typed it)")
+        @JsonProperty("detector")
+        String detector,
+    @Schema(description = "What the detector found, apart from the AI description's objects")
+        @JsonProperty("detected_objects")
+        List<CameraEventObject> detectedObjects,
     @Schema(nullable = true) @JsonProperty("provider") String provider,
     @Schema(nullable = true) @JsonProperty("model") String model,
     @Schema(nullable = true) @JsonProperty("cost_usd") Double costUsd,

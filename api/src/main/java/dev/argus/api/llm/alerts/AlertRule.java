@@ -1,11 +1,17 @@
 package dev.argus.api.llm.alerts;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.argus.contract.camera.CameraAlertRuleConfig;
 import dev.argus.contract.llm.LlmAlertRuleConfig;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
-/** An alert rule as stored in {@code llm_alert_rules}. */
+/**
+ * An alert rule as stored in {@code llm_alert_rules}: an LLM rule (model targets, threshold) or a
+ * {@code camera_detection} rule (cameras and detection types; empty lists mean all).
+ */
 record AlertRule(
     String id,
     String name,
@@ -15,6 +21,12 @@ record AlertRule(
     boolean enabled,
     @JsonProperty("notify_in_app") boolean notifyInApp,
     @JsonProperty("threshold_config") @Schema(nullable = true) Threshold thresholdConfig,
+    @JsonProperty("camera_ids")
+        @Schema(description = "camera_detection: the cameras it watches; empty: every camera")
+        List<UUID> cameraIds,
+    @JsonProperty("detection_types")
+        @Schema(description = "camera_detection: the detection types that match; empty: every type")
+        List<String> detectionTypes,
     @JsonProperty("created_at") Instant createdAt,
     @JsonProperty("updated_at") Instant updatedAt) {
 
@@ -27,7 +39,22 @@ record AlertRule(
       @JsonProperty("window_minutes") int windowMinutes,
       @JsonProperty("min_samples") int minSamples) {}
 
-  /** What the processor evaluates, as published to {@code argus.config}. */
+  boolean isCameraRule() {
+    return CameraAlertRuleConfig.CAMERA_DETECTION.equals(ruleType);
+  }
+
+  /** What the processor evaluates of a camera_detection rule, as published to argus.config. */
+  CameraAlertRuleConfig toCameraConfig() {
+    return new CameraAlertRuleConfig(
+        id,
+        name,
+        cameraIds.stream().map(UUID::toString).toList(),
+        detectionTypes,
+        enabled,
+        notifyInApp);
+  }
+
+  /** What the processor evaluates of an LLM rule, as published to {@code argus.config}. */
   LlmAlertRuleConfig toConfig() {
     return new LlmAlertRuleConfig(
         id,
@@ -63,6 +90,8 @@ record AlertRule(
                 thresholdConfig.statistic(),
                 thresholdConfig.threshold(),
                 thresholdConfig.windowMinutes(),
-                thresholdConfig.minSamples()));
+                thresholdConfig.minSamples()),
+        cameraIds,
+        detectionTypes);
   }
 }

@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code /api/v1/alerts/rules}: the LLM alert rules the processor evaluates. Reads need {@code
- * read:models}, changes {@code write:models} (see the security package's AccessRules).
+ * {@code /api/v1/alerts/rules}: the alert rules the processor evaluates, on LLM probes and (type
+ * {@code camera_detection}) on camera events. Reads need {@code read:models}, changes {@code
+ * write:models} (see the security package's AccessRules).
  */
 @RestController
 @RequestMapping("/api/v1/alerts/rules")
@@ -46,8 +47,10 @@ class AlertRuleController {
       summary = "Create an alert rule",
       description =
           "rule_type any_model_down, specific_model_down (target_model_id),"
-              + " model_unavailable_everywhere (target_model_name) or performance_degradation"
-              + " (threshold_config).")
+              + " model_unavailable_everywhere (target_model_name), performance_degradation"
+              + " (threshold_config), or camera_detection: an alert for each camera event of"
+              + " camera_ids (empty: every camera) whose detection type is one of detection_types"
+              + " (empty: every type).")
   AlertRule create(@RequestBody AlertRuleRequest request) {
     return rules.create(request);
   }

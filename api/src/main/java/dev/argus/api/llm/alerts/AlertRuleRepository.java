@@ -16,7 +16,8 @@ class AlertRuleRepository {
 
   private static final String SELECT =
       "SELECT id, name, rule_type, target_model_id, target_model_name, enabled, notify_in_app,"
-          + " threshold_config::text AS threshold_config, created_at, updated_at"
+          + " threshold_config::text AS threshold_config, camera_ids, detection_types, created_at,"
+          + " updated_at"
           + " FROM llm_alert_rules";
 
   private final JdbcClient sql;
@@ -47,8 +48,8 @@ class AlertRuleRepository {
     sql.sql(
             """
             INSERT INTO llm_alert_rules (id, name, rule_type, target_model_id, target_model_name,
-                enabled, notify_in_app, threshold_config)
-            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                enabled, notify_in_app, threshold_config, camera_ids, detection_types)
+            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
             """)
         .params(
             id,
@@ -58,7 +59,9 @@ class AlertRuleRepository {
             rule.targetModelName(),
             rule.enabled(),
             rule.notifyInApp(),
-            threshold(rule))
+            threshold(rule),
+            rule.cameraIds().toArray(UUID[]::new),
+            rule.detectionTypes().toArray(String[]::new))
         .update();
   }
 
@@ -67,7 +70,8 @@ class AlertRuleRepository {
             """
             UPDATE llm_alert_rules SET name = ?, rule_type = ?, target_model_id = ?,
                 target_model_name = ?, enabled = ?, notify_in_app = ?,
-                threshold_config = CAST(? AS jsonb), updated_at = now()
+                threshold_config = CAST(? AS jsonb), camera_ids = ?, detection_types = ?,
+                updated_at = now()
             WHERE id = ?
             """)
         .params(
@@ -78,6 +82,8 @@ class AlertRuleRepository {
             rule.enabled(),
             rule.notifyInApp(),
             threshold(rule),
+            rule.cameraIds().toArray(UUID[]::new),
+            rule.detectionTypes().toArray(String[]::new),
             id)
         .update();
   }
@@ -92,6 +98,19 @@ class AlertRuleRepository {
             .query(Long.class)
             .single()
         > 0;
+  }
+
+  /** The given cameras that are not in {@code cameras}, in the given order. */
+  List<UUID> missingCameras(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> existing =
+        sql.sql("SELECT id FROM cameras WHERE id = ANY(?)")
+            .param(ids.toArray(UUID[]::new))
+            .query(UUID.class)
+            .list();
+    return ids.stream().filter(id -> !existing.contains(id)).toList();
   }
 
   private String threshold(AlertRuleRequest rule) {
@@ -118,6 +137,8 @@ class AlertRuleRepository {
         rs.getBoolean("enabled"),
         rs.getBoolean("notify_in_app"),
         threshold == null ? null : json.readValue(threshold, AlertRule.Threshold.class),
+        List.of((UUID[]) rs.getArray("camera_ids").getArray()),
+        List.of((String[]) rs.getArray("detection_types").getArray()),
         Columns.instant(rs, "created_at"),
         Columns.instant(rs, "updated_at"));
   }

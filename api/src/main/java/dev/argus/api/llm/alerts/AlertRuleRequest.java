@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -25,7 +26,8 @@ record AlertRuleRequest(
               "any_model_down",
               "specific_model_down",
               "model_unavailable_everywhere",
-              "performance_degradation"
+              "performance_degradation",
+              "camera_detection"
             })
         @NotBlank(message = "rule_type is required")
         String ruleType,
@@ -45,7 +47,20 @@ record AlertRuleRequest(
     @JsonProperty("threshold_config")
         @Schema(nullable = true, description = "performance_degradation: what is measured")
         @Valid
-        Threshold thresholdConfig) {
+        Threshold thresholdConfig,
+    @JsonProperty("camera_ids")
+        @Schema(
+            nullable = true,
+            description = "camera_detection: cameras (their UUIDs) it watches; empty: every camera")
+        @Size(max = 500, message = "camera_ids may hold at most 500 cameras")
+        List<UUID> cameraIds,
+    @JsonProperty("detection_types")
+        @Schema(
+            nullable = true,
+            description =
+                "camera_detection: a subset of person, vehicle, animal, package, ring, motion;"
+                    + " empty: every type")
+        List<String> detectionTypes) {
 
   /** This request with {@code enabled} and {@code notify_in_app} true when left out. */
   AlertRuleRequest withDefaults() {
@@ -56,7 +71,9 @@ record AlertRuleRequest(
         targetModelName,
         enabled == null || enabled,
         notifyInApp == null || notifyInApp,
-        thresholdConfig);
+        thresholdConfig,
+        cameraIds == null ? List.of() : cameraIds,
+        detectionTypes == null ? List.of() : detectionTypes);
   }
 
   /**

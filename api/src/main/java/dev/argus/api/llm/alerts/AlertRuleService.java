@@ -2,6 +2,8 @@ package dev.argus.api.llm.alerts;
 
 import dev.argus.api.system.JsonInputErrors;
 import dev.argus.api.system.outbox.ConfigOutbox;
+import dev.argus.contract.camera.CameraAlertRuleConfig;
+import dev.argus.contract.camera.DetectionTypes;
 import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.config.ConfigKeys;
 import dev.argus.contract.llm.LlmAlertRuleConfig;
@@ -9,7 +11,9 @@ import dev.argus.contract.llm.LlmAlertRuleConfig.PerformanceThreshold;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -21,9 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Changes alert rules. Every change writes {@code llm_alert_rules} and appends the rule's {@link
- * LlmAlertRuleConfig} (a tombstone for a delete) to the config outbox in one transaction, so the
- * processor evaluates exactly the committed rules.
+ * Changes alert rules. Every change writes {@code llm_alert_rules} and appends the rule's config (a
+ * tombstone for a delete) to the config outbox in one transaction, so the processor evaluates
+ * exactly the committed rules: an {@link LlmAlertRuleConfig} under {@code llm-rule/…}, or for
+ * {@code camera_detection} a {@link CameraAlertRuleConfig} under {@code camera-rule/…} (whose
+ * evaluator, on camera events, is another part of the processor).
  *
  * <p>Requests are validated here rather than with {@code @Valid} so that a PATCH, merged into the
  * stored rule, meets the same rules as a POST.
@@ -60,8 +66,9 @@ class AlertRuleService {
     return transactions.execute(
         tx -> {
           requireTargetModel(request);
+          requireCameras(request);
           rules.insert(id, request);
-          return published(id);
+          return published(id, null);
         });
   }
 
@@ -77,25 +84,41 @@ class AlertRuleService {
           merged.setAll((ObjectNode) patch);
           AlertRuleRequest request = validated(read(merged));
           requireTargetModel(request);
+          requireCameras(request);
           rules.update(id, request);
-          return published(id);
+          return published(id, stored);
         });
   }
 
   void delete(UUID id) {
     transactions.executeWithoutResult(
         tx -> {
-          if (!rules.delete(id)) {
-            throw notFound(id);
-          }
-          outbox.append(ConfigKeys.llmRule(id.toString()), null);
+          AlertRule stored = rules.lock(id).orElseThrow(() -> notFound(id));
+          rules.delete(id);
+          outbox.append(key(stored), null);
         });
   }
 
-  private AlertRule published(UUID id) {
+  /**
+   * Queues the rule under the key of its kind: a camera_detection rule as a {@link
+   * CameraAlertRuleConfig}, any other as an {@link LlmAlertRuleConfig}. A rule whose kind changed
+   * leaves a tombstone under its former key, so no evaluator keeps the old one.
+   */
+  private AlertRule published(UUID id, AlertRule before) {
     AlertRule rule = rules.find(id).orElseThrow(() -> notFound(id));
-    outbox.append(ConfigKeys.llmRule(rule.id()), ConfigEntry.of(rule.toConfig()));
+    if (before != null && before.isCameraRule() != rule.isCameraRule()) {
+      outbox.append(key(before), null);
+    }
+    outbox.append(
+        key(rule),
+        rule.isCameraRule()
+            ? ConfigEntry.of(rule.toCameraConfig())
+            : ConfigEntry.of(rule.toConfig()));
     return rule;
+  }
+
+  private static String key(AlertRule rule) {
+    return rule.isCameraRule() ? ConfigKeys.cameraRule(rule.id()) : ConfigKeys.llmRule(rule.id());
   }
 
   /** The request with its defaults, or 422 naming every problem. */
@@ -110,19 +133,40 @@ class AlertRuleService {
               request.targetModelName(),
               request.enabled(),
               request.notifyInApp(),
-              request.thresholdConfig().withDefaults());
+              request.thresholdConfig().withDefaults(),
+              request.cameraIds(),
+              request.detectionTypes());
     }
     List<String> problems = new ArrayList<>();
     validator.validate(request).stream()
         .map(ConstraintViolation::getMessage)
         .forEach(problems::add);
     String type = request.ruleType();
-    if (type != null && !type.isBlank() && !LlmAlertRuleConfig.RULE_TYPES.contains(type)) {
+    boolean camera = CameraAlertRuleConfig.CAMERA_DETECTION.equals(type);
+    if (type != null
+        && !type.isBlank()
+        && !camera
+        && !LlmAlertRuleConfig.RULE_TYPES.contains(type)) {
       problems.add(
           "rule_type must be one of any_model_down, specific_model_down,"
-              + " model_unavailable_everywhere, performance_degradation, got '"
+              + " model_unavailable_everywhere, performance_degradation, camera_detection, got '"
               + type
               + "'");
+    }
+    request = withDetectionTypes(request, problems);
+    if (camera) {
+      if (request.targetModelId() != null
+          || request.targetModelName() != null
+          || request.thresholdConfig() != null) {
+        problems.add(
+            "target_model_id, target_model_name and threshold_config are not for camera_detection"
+                + " rules (send null): they watch camera_ids and detection_types");
+      }
+    } else if (!request.cameraIds().isEmpty() || !request.detectionTypes().isEmpty()) {
+      problems.add(
+          "camera_ids and detection_types are for camera_detection rules only (send [] for "
+              + type
+              + ")");
     }
     if (LlmAlertRuleConfig.SPECIFIC_MODEL_DOWN.equals(type) && request.targetModelId() == null) {
       problems.add("target_model_id is required for specific_model_down");
@@ -157,6 +201,50 @@ class AlertRuleService {
       throw unprocessable(String.join("; ", problems.stream().distinct().sorted().toList()));
     }
     return request;
+  }
+
+  /** The request with its detection types lowercased, without repeats, each a known one. */
+  private static AlertRuleRequest withDetectionTypes(
+      AlertRuleRequest request, List<String> problems) {
+    List<String> types = new ArrayList<>();
+    for (String given : request.detectionTypes()) {
+      String type = given == null ? "" : given.strip().toLowerCase(Locale.ROOT);
+      if (!DetectionTypes.ALL.contains(type)) {
+        problems.add(
+            "detection_types may hold "
+                + String.join(", ", DetectionTypes.ALL)
+                + ", got '"
+                + given
+                + "'");
+      } else if (!types.contains(type)) {
+        types.add(type);
+      }
+    }
+    List<UUID> cameras = new ArrayList<>(new LinkedHashSet<>(request.cameraIds()));
+    if (cameras.contains(null)) {
+      problems.add("camera_ids must hold camera UUIDs, got null");
+      cameras.remove(null);
+    }
+    return new AlertRuleRequest(
+        request.name(),
+        request.ruleType(),
+        request.targetModelId(),
+        request.targetModelName(),
+        request.enabled(),
+        request.notifyInApp(),
+        request.thresholdConfig(),
+        cameras,
+        types);
+  }
+
+  private void requireCameras(AlertRuleRequest request) {
+    List<UUID> missing = rules.missingCameras(request.cameraIds());
+    if (!missing.isEmpty()) {
+      throw unprocessable(
+          "camera_ids: no camera "
+              + String.join(", ", missing.stream().map(UUID::toString).toList())
+              + "; list the cameras with GET /api/v1/cameras");
+    }
   }
 
   private void requireTargetModel(AlertRuleRequest request) {

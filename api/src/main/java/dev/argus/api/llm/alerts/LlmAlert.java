@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * An alert the processor raised for a rule and a subject ({@code llm_alerts}): open until the
- * condition recovers ({@code resolved_at}); {@code acknowledged} is the only thing the api changes.
+ * An alert the processor raised for a rule and a subject ({@code llm_alerts}), of an LLM rule or of
+ * a {@code camera_detection} rule (then {@code camera_id} and {@code event_id} name the camera
+ * event and the subject is the camera's name): open until the condition recovers ({@code
+ * resolved_at}); {@code acknowledged} is the only thing the api changes.
  */
 record LlmAlert(
     String id,
@@ -17,7 +19,15 @@ record LlmAlert(
     @JsonProperty("rule_name") @Schema(nullable = true) String ruleName,
     @JsonProperty("rule_type") String ruleType,
     @JsonProperty("model_id") @Schema(nullable = true) String modelId,
-    @Schema(description = "What the alert is about: a model id, or a model name everywhere")
+    @JsonProperty("camera_id")
+        @Schema(nullable = true, description = "camera_detection: the camera of the event")
+        String cameraId,
+    @JsonProperty("event_id")
+        @Schema(nullable = true, description = "camera_detection: the camera event that opened it")
+        String eventId,
+    @Schema(
+            description =
+                "What the alert is about: a model id, a model name everywhere, or a camera's name")
         String subject,
     @Schema(allowableValues = {"low", "medium", "high", "critical"}) String severity,
     String message,
@@ -29,8 +39,9 @@ record LlmAlert(
     @JsonProperty("created_at") Instant createdAt) {
 
   static final String SELECT =
-      "SELECT id, rule_id, rule_name, rule_type, model_id, subject, severity, message, opened_at,"
-          + " resolved_at, acknowledged, acknowledged_at, created_at FROM llm_alerts";
+      "SELECT id, rule_id, rule_name, rule_type, model_id, camera_id, event_id, subject, severity,"
+          + " message, opened_at, resolved_at, acknowledged, acknowledged_at, created_at"
+          + " FROM llm_alerts";
 
   static LlmAlert of(ResultSet rs) throws SQLException {
     Instant resolvedAt = Columns.instant(rs, "resolved_at");
@@ -40,6 +51,8 @@ record LlmAlert(
         rs.getString("rule_name"),
         rs.getString("rule_type"),
         rs.getString("model_id"),
+        rs.getString("camera_id"),
+        rs.getString("event_id"),
         rs.getString("subject"),
         rs.getString("severity"),
         rs.getString("message"),

@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code /api/v1/alerts}: the alerts LLM rules raised (newest first), their unread count and their
- * acknowledgement. Reads need {@code read:models}, acknowledging {@code write:models}.
+ * {@code /api/v1/alerts}: the alerts LLM and camera_detection rules raised (newest first), their
+ * unread count and their acknowledgement. Reads need {@code read:models}, acknowledging {@code
+ * write:models}.
  */
 @RestController
 @RequestMapping("/api/v1/alerts")

@@ -2,6 +2,7 @@ package dev.argus.api.system.health;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.argus.api.system.detection.DetectionSummary;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +52,12 @@ record SystemHealth(
       Collectors collectors,
       @JsonProperty("camera_workers") CameraWorkers cameraWorkers,
       @JsonProperty("ai_providers") AiProviders aiProviders,
-      Processor processor) {
+      Processor processor,
+      @Schema(
+              description =
+                  "What types camera events (the CPU detector, the AI description, Protect);"
+                      + " informative, it does not change status")
+          DetectionSummary detection) {
 
     Stream<String> states() {
       return Stream.of(

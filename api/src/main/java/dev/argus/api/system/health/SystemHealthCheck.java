@@ -1,5 +1,7 @@
 package dev.argus.api.system.health;
 
+import dev.argus.api.system.detection.DetectionStatus;
+import dev.argus.api.system.detection.DetectionSummary;
 import dev.argus.api.system.health.HealthRepository.Heartbeat;
 import dev.argus.api.system.health.HealthRepository.NewestWrite;
 import dev.argus.api.system.health.HealthRepository.WorkerStatus;
@@ -39,6 +41,7 @@ class SystemHealthCheck implements DisposableBean {
   private final AiChainHealth aiChain;
   private final SystemHealthProperties properties;
   private final Clock clock;
+  private final DetectionStatus detection;
   private final ExecutorService brokerThreads = Executors.newVirtualThreadPerTaskExecutor();
 
   SystemHealthCheck(
@@ -46,12 +49,14 @@ class SystemHealthCheck implements DisposableBean {
       BrokerCheck broker,
       AiChainHealth aiChain,
       SystemHealthProperties properties,
-      Clock clock) {
+      Clock clock,
+      DetectionStatus detection) {
     this.repository = repository;
     this.broker = broker;
     this.aiChain = aiChain;
     this.properties = properties;
     this.clock = clock;
+    this.detection = detection;
   }
 
   SystemHealth check() {
@@ -68,7 +73,8 @@ class SystemHealthCheck implements DisposableBean {
               collectors(repository.heartbeats(), now),
               cameraWorkers(repository.cameraStatuses(), now),
               aiChain.of(repository.aiChain()),
-              processor(repository.newestProcessorWrite(), now));
+              processor(repository.newestProcessorWrite(), now),
+              detection.current());
     } catch (DataAccessException e) {
       String unknown = "the database is unavailable";
       components =
@@ -78,7 +84,8 @@ class SystemHealthCheck implements DisposableBean {
               new Collectors(SystemHealth.UNKNOWN, unknown, List.of()),
               new CameraWorkers(SystemHealth.UNKNOWN, unknown, List.of()),
               new AiProviders(SystemHealth.UNKNOWN, unknown, null, List.of()),
-              new Processor(SystemHealth.UNKNOWN, unknown, null, null));
+              new Processor(SystemHealth.UNKNOWN, unknown, null, null),
+              DetectionSummary.unknown(unknown));
     }
     return SystemHealth.of(now, components);
   }

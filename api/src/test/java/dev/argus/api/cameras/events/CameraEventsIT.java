@@ -139,6 +139,43 @@ class CameraEventsIT extends CameraApiTest {
   }
 
   @Test
+  void whatTheDetectorFoundIsShownBesideTheDescriptionsObjects() {
+    // Given: the sink stored the CPU detector's objects of the event
+    rows.execute(
+        "UPDATE camera_events SET detector = 'centernet', detector_objects ="
+            + " '[{\"label\": \"person\", \"confidence\": 0.91,"
+            + " \"box\": {\"x\": 0.1, \"y\": 0.2, \"width\": 0.3, \"height\": 0.6}}]'"
+            + " WHERE id = '"
+            + personAtTheDoor
+            + "'");
+
+    // When
+    JsonNode event = read("/api/v1/events/" + personAtTheDoor);
+    JsonNode listed =
+        read("/api/v1/events?camera_id=" + FRONT)
+            .path("items")
+            .valueStream()
+            .filter(item -> item.path("id").asString().equals(personAtTheDoor))
+            .findFirst()
+            .orElseThrow();
+
+    // Then
+    for (JsonNode shown : List.of(event, listed)) {
+      assertThat(shown.path("detector").asString()).isEqualTo("centernet");
+      JsonNode detected = shown.path("detected_objects");
+      assertThat(detected).hasSize(1);
+      assertThat(detected.get(0).path("label").asString()).isEqualTo("person");
+      assertThat(detected.get(0).path("confidence").asDouble()).isEqualTo(0.91);
+      assertThat(detected.get(0).path("box").path("height").asDouble()).isEqualTo(0.6);
+      assertThat(shown.path("objects").get(0).path("confidence").asDouble()).isEqualTo(0.9);
+    }
+    // and an event without a detector says so
+    JsonNode other = read("/api/v1/events?camera_id=" + YARD).path("items").get(0);
+    assertThat(other.path("detector").isNull()).isTrue();
+    assertThat(other.path("detected_objects").isEmpty()).isTrue();
+  }
+
+  @Test
   void deletingAnEventDeletesItsFramesAndHistory() {
     // When
     Response deleted = admin("DELETE", "/api/v1/events/" + personAtTheDoor, null);

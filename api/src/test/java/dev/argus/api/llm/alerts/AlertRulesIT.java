@@ -84,7 +84,8 @@ class AlertRulesIT extends BenchmarksAndAlertsApiTest {
     assertUnprocessable(
         "{\"name\": \"x\", \"rule_type\": \"model_slow\"}",
         "rule_type must be one of any_model_down, specific_model_down,"
-            + " model_unavailable_everywhere, performance_degradation, got 'model_slow'");
+            + " model_unavailable_everywhere, performance_degradation, camera_detection, got"
+            + " 'model_slow'");
     assertUnprocessable("{\"name\": \"x\"}", "rule_type is required");
     assertUnprocessable("{\"rule_type\": \"any_model_down\"}", "name is required");
     assertUnprocessable(
