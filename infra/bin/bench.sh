@@ -3,7 +3,7 @@
 # PostgreSQL, processor, api) and runs the benchmark scenarios, each beside a reference measured in
 # the same run (raw COPY, nginx, injected LLM delays). Results: infra/bench/target/bench/results.json
 # and results.md.
-# Usage: infra/bin/bench.sh [--quick] [ingest] [memory] [latency] [api] [scaling] [llm] [camera]
+# Usage: infra/bin/bench.sh [--quick] [ingest] [memory] [latency] [api] [scaling] [llm] [camera] [detector]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . infra/bin/jdk.sh
@@ -20,6 +20,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 export PATH="$PATH:/usr/sbin"
+
+# The detector scenario reads the footage of people and runs the detector sidecar (both idempotent).
+if [ $# -eq 0 ] || [[ " $* " == *" detector "* ]]; then
+  infra/bin/fetch-footage.sh
+  infra/bin/install-detector.sh
+fi
 
 echo "[bench] Building Argus (./mvnw -DskipTests package)..."
 ./mvnw -B -q -ntp -DskipTests package

@@ -4,9 +4,10 @@
 # and kcat (a real downstream Kafka consumer), curl and jq (the seed's alert-status client script),
 # iputils-ping (ping probes of uptime targets), ffmpeg (the camera decoder) and GStreamer's RTSP
 # server with python3-gi (the RTSP camera of the camera tests, run by /usr/bin/python3), then the
-# camera footage (infra/bin/fetch-footage.sh, cached outside the checkout). Node.js >= 20 and npm, for the TimescaleDB check
-# (shared/tools/timescaledb-lite), are expected on the machine (Debian's own nodejs is older);
-# without them that test skips. Needs root (or sudo) for apt-get; without it, or when apt-get
+# camera footage (infra/bin/fetch-footage.sh, cached outside the checkout) and the object detector
+# sidecar (infra/bin/install-detector.sh: npm ci in infra/detector). Node.js >= 20 and npm, for the
+# TimescaleDB check (shared/tools/timescaledb-lite) and the detector, are expected on the machine
+# (Debian's own nodejs is older); without them those tests skip. Needs root (or sudo) for apt-get; without it, or when apt-get
 # fails, the tests that need a package skip.
 set -euo pipefail
 
@@ -32,10 +33,13 @@ gst_plugin h264parse || missing+=(gstreamer1.0-plugins-bad)
   || missing+=(python3-gi gir1.2-gst-rtsp-server-1.0)
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-fetch_footage() { "$here/fetch-footage.sh" || true; }
+fetch_assets() {
+  "$here/fetch-footage.sh" || true
+  "$here/install-detector.sh" || true
+}
 
 if [ ${#missing[@]} -eq 0 ]; then
-  fetch_footage
+  fetch_assets
   exit 0
 fi
 
@@ -45,7 +49,7 @@ elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
   sudo="sudo"
 else
   echo "install-test-deps: cannot install ${missing[*]} (not root, no sudo); tests needing them will skip." >&2
-  fetch_footage
+  fetch_assets
   exit 0
 fi
 
@@ -55,4 +59,4 @@ if ! { $sudo apt-get update -qq && \
     $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }; then
   echo "install-test-deps: could not install ${missing[*]}; tests needing them will skip." >&2
 fi
-fetch_footage
+fetch_assets

@@ -44,6 +44,9 @@ import org.slf4j.LoggerFactory;
  *       camera's cooldown, at most {@link #MAX_HOLD_OFF}: the processor applies the cooldown itself
  *       (across collectors and restarts); this only keeps a lasting movement from publishing
  *       several readings a second.
+ *   <li><b>Objects.</b> The {@link ReadingDetector} runs the captured frames through the
+ *       collector's object detector on a thread of its own before the reading is handed over, so
+ *       neither reading nor analysis waits for it; the status names the detector while it can run.
  * </ul>
  *
  * <p>Analysis settings (sensitivity, zones, schedule, cooldown, analysis mode, a lower fps, name,
@@ -64,6 +67,7 @@ final class CameraWorker {
   private final FrameSourceFactory sources;
   private final CameraReadings readings;
   private final CameraSettings settings;
+  private final ReadingDetector objects;
   private final Clock clock;
   private final SourceSpec source;
   private final double openedFps;
@@ -103,10 +107,28 @@ final class CameraWorker {
       CameraReadings readings,
       CameraSettings settings,
       Clock clock) {
+    this(desired, collectorId, sources, readings, settings, ReadingDetector.off(), clock);
+  }
+
+  /**
+   * @param objects types the motion readings with the collector's object detector (off the analysis
+   *     thread) before they are handed to {@code readings}
+   * @throws IllegalArgumentException naming the field when the camera's motion settings or fps are
+   *     invalid
+   */
+  CameraWorker(
+      DesiredCamera desired,
+      String collectorId,
+      FrameSourceFactory sources,
+      CameraReadings readings,
+      CameraSettings settings,
+      ReadingDetector objects,
+      Clock clock) {
     this.collectorId = collectorId;
     this.sources = sources;
     this.readings = readings;
     this.settings = settings;
+    this.objects = objects;
     this.clock = clock;
     this.camera = checked(desired.config());
     this.source = desired.source();
@@ -373,7 +395,13 @@ final class CameraWorker {
             current.promptOverride(),
             List.of(),
             null);
-    readings.motion(reading);
+    objects.publish(
+        reading,
+        typed -> {
+          if (!stopping) {
+            readings.motion(typed);
+          }
+        });
     readingsPublished.incrementAndGet();
     Duration holdOff = Duration.ofSeconds(Math.max(0, current.motionCooldownSeconds()));
     holdOffUntil =
@@ -440,7 +468,7 @@ final class CameraWorker {
             info == null ? null : info.height(),
             info == null ? null : info.codec(),
             clock.instant(),
-            null));
+            objects.activeDetector()));
   }
 
   private static String message(Exception e) {

@@ -41,6 +41,7 @@ public final class CameraWorkers implements SmartLifecycle {
   private final FrameSourceFactory sources;
   private final CameraReadings readings;
   private final CameraSettings settings;
+  private final ReadingDetector objects;
   private final Clock clock;
   private final Map<String, CameraWorker> workers = new TreeMap<>();
   private final Map<String, String> problemsReported = new HashMap<>();
@@ -53,10 +54,24 @@ public final class CameraWorkers implements SmartLifecycle {
       CameraReadings readings,
       CameraSettings settings,
       Clock clock) {
+    this(collectorId, sources, readings, settings, ReadingDetector.off(), clock);
+  }
+
+  /**
+   * @param objects the collector's one object detector, shared by every worker
+   */
+  public CameraWorkers(
+      String collectorId,
+      FrameSourceFactory sources,
+      CameraReadings readings,
+      CameraSettings settings,
+      ReadingDetector objects,
+      Clock clock) {
     this.collectorId = collectorId;
     this.sources = sources;
     this.readings = readings;
     this.settings = settings;
+    this.objects = objects;
     this.clock = clock;
   }
 
@@ -95,7 +110,8 @@ public final class CameraWorkers implements SmartLifecycle {
         if (worker != null) {
           worker.update(camera.config());
         } else {
-          var started = new CameraWorker(camera, collectorId, sources, readings, settings, clock);
+          var started =
+              new CameraWorker(camera, collectorId, sources, readings, settings, objects, clock);
           workers.put(id, started);
           started.start();
         }

@@ -5,6 +5,8 @@ import dev.argus.camera.source.CameraSources;
 import dev.argus.camera.source.FrameSourceFactory;
 import dev.argus.collector.camera.CameraSettings;
 import dev.argus.collector.camera.CameraWorkers;
+import dev.argus.collector.camera.DetectorSettings;
+import dev.argus.collector.camera.ReadingDetector;
 import dev.argus.collector.commands.CommandReader;
 import dev.argus.collector.commands.LlmJobReader;
 import dev.argus.collector.config.CameraAssignments;
@@ -293,10 +295,20 @@ class CollectorConfiguration {
     return CameraSources.factory();
   }
 
+  /**
+   * The one object detector of this collector (a Node sidecar, started on the first motion), shared
+   * by every camera worker; closed with the context, which kills the sidecar.
+   */
+  @Bean(destroyMethod = "close")
+  ReadingDetector readingDetector(DetectorSettings detector) {
+    return ReadingDetector.of(detector);
+  }
+
   @Bean
   CameraWorkers cameraWorkers(
       CollectorProperties collector,
       CameraSettings cameras,
+      ReadingDetector readingDetector,
       FrameSourceFactory frameSourceFactory,
       TopicPublisher<String, CameraStatus> cameraStatusPublisher,
       TopicPublisher<String, MotionReading> motionReadingPublisher,
@@ -307,6 +319,7 @@ class CollectorConfiguration {
         frameSourceFactory,
         new CameraReadingsPublisher(cameraStatusPublisher, motionReadingPublisher),
         cameras,
+        readingDetector,
         clock);
   }
 

@@ -1,6 +1,7 @@
 package dev.argus.collector.system;
 
 import dev.argus.collector.camera.CameraSettings;
+import dev.argus.collector.camera.DetectorSettings;
 import dev.argus.collector.power.device.DeviceUriConverter;
 import dev.argus.collector.probe.ProbeSettings;
 import dev.argus.collector.protect.ProtectSettings;
@@ -14,13 +15,14 @@ import org.springframework.core.env.Environment;
 
 /**
  * Binds and validates the settings ({@code argus.collector.*}, {@code argus.kafka.*}, {@code
- * argus.probe.*}, {@code argus.secrets.*}, {@code argus.camera.*}, {@code argus.protect.*}), apart
- * from the beans that use them so that tests can bind them alone.
+ * argus.probe.*}, {@code argus.secrets.*}, {@code argus.camera.*}, {@code argus.protect.*}, {@code
+ * argus.detector.*}), apart from the beans that use them so that tests can bind them alone.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
   CameraSettings.class,
   CollectorProperties.class,
+  DetectorSettings.class,
   LlmProbeSettings.class,
   ProbeSettings.class,
   ProtectSettings.class,

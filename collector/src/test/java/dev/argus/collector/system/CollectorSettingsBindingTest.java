@@ -2,6 +2,7 @@ package dev.argus.collector.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.argus.collector.camera.DetectorSettings;
 import dev.argus.collector.power.device.Device;
 import dev.argus.collector.power.device.NutDevice;
 import dev.argus.collector.probe.ProbeSettings;
@@ -209,6 +210,56 @@ class CollectorSettingsBindingTest {
 
   private static final String KEY_A = "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE=";
   private static final String KEY_B = "QkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkI=";
+
+  @Test
+  void readsTheDetectorSettings() {
+    withEnvironment(
+            Map.of(
+                "ARGUS_DETECTOR_MODE", "OFF",
+                "ARGUS_DETECTOR_DIR", "/opt/argus/detector",
+                "ARGUS_DETECTOR_MIN_SCORE_PERSON", "0.6",
+                "ARGUS_DETECTOR_MIN_SCORE_PACKAGE", "0.3",
+                "ARGUS_DETECTOR_FRAME_TIMEOUT", "5s",
+                "ARGUS_DETECTOR_MAX_PENDING_FRAMES", "12"))
+        .run(
+            context -> {
+              var detector = context.getBean(DetectorSettings.class);
+              assertThat(detector.enabled()).isFalse();
+              assertThat(detector.dir()).isEqualTo(java.nio.file.Path.of("/opt/argus/detector"));
+              assertThat(detector.minScorePerson()).isEqualTo(0.6);
+              assertThat(detector.minScoreVehicle()).isEqualTo(0.45);
+              assertThat(detector.minScoreAnimal()).isEqualTo(0.45);
+              assertThat(detector.minScorePackage()).isEqualTo(0.3);
+              assertThat(detector.frameTimeout()).isEqualTo(Duration.ofSeconds(5));
+              assertThat(detector.startTimeout()).isEqualTo(Duration.ofSeconds(60));
+              assertThat(detector.maxPendingFrames()).isEqualTo(12);
+            });
+    withEnvironment(Map.of())
+        .run(
+            context ->
+                assertThat(context.getBean(DetectorSettings.class).mode()).isEqualTo("auto"));
+  }
+
+  @Test
+  void refusesAnUnknownDetectorModeOrScoreNamingTheSetting() {
+    withEnvironment(Map.of("ARGUS_DETECTOR_MODE", "gpu"))
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessage(
+                        "argus.detector.mode (ARGUS_DETECTOR_MODE) must be auto or off, was gpu"));
+    withEnvironment(Map.of("ARGUS_DETECTOR_MIN_SCORE_VEHICLE", "1.5"))
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessage(
+                        "argus.detector.min-score-vehicle (ARGUS_DETECTOR_MIN_SCORE_VEHICLE) must"
+                            + " be between 0 and 1, was 1.5"));
+  }
 
   @Test
   void refusesNoProbesInFlightNamingTheSetting() {

@@ -58,7 +58,13 @@ public final class BenchMain {
         // Before the stack starts: the workers' CPU is measured with nothing else of ours running.
         cameraCpu();
       }
-      measureOnStack(home);
+      if (options.runs("detector")) {
+        // Before the stack too: the detector's CPU with nothing else of ours running.
+        detector();
+      }
+      if (options.needsStack()) {
+        measureOnStack(home);
+      }
     } finally {
       results.condition("took_seconds", Duration.between(started, Instant.now()).toSeconds());
       results.write(outputDir, out);
@@ -175,6 +181,92 @@ public final class BenchMain {
                 "1 / plain ffmpeg's CPU",
                 1 / reference.ffmpegPerCameraSecond())
             .withTarget("achieved fps >= 95 % of asked", sustained != null));
+  }
+
+  /**
+   * The CPU object detector on 640 px frames of the footage of people: latency per frame beside the
+   * sidecar's own time, frames per CPU-second beside ffmpeg decoding the same footage, and the
+   * cameras one core serves at one analysed frame per second of motion each.
+   */
+  private void detector() throws Exception {
+    results.condition(
+        "loadavg_before_detector", Files.readString(Path.of("/proc/loadavg")).strip());
+    Path footage = footage();
+    DetectorRun.Outcome o =
+        new DetectorRun(outputDir.resolve("detector"), out)
+            .run(footage, options.detectorFrames(), 5);
+    results.condition("detector", o.ready().toString());
+    String of = " (" + o.frames() + " frames of the car-park footage at 640x480, JPEG q0.8)";
+    String inside = "the sidecar's own time for the same frame (JPEG decode + inference)";
+    results.add(
+        Figure.against(
+            "detector",
+            "detector latency per frame, p50" + of,
+            o.roundTrip().p50(),
+            "ms",
+            inside,
+            o.inSidecar().p50()));
+    results.add(
+        Figure.against(
+            "detector",
+            "detector latency per frame, p95",
+            o.roundTrip().p95(),
+            "ms",
+            inside,
+            o.inSidecar().p95()));
+    String decoding = "ffmpeg decoding the same footage to 640 px frames";
+    results.add(
+        Figure.against(
+            "detector",
+            "frames per CPU-second (the sidecar's CPU)",
+            o.framesPerDetectorCpuSecond(),
+            "frames/CPU-s",
+            decoding,
+            o.ffmpegFramesPerCpuSecond()));
+    results.add(
+        Figure.against(
+            "detector",
+            "cameras one core serves at 1 analysed frame/s per motion event (sidecar + JVM CPU)",
+            o.framesPerTotalCpuSecond(),
+            "cameras",
+            "cameras one core decodes at 1 frame/s (" + decoding + ")",
+            o.ffmpegFramesPerCpuSecond()));
+    results.add(
+        Figure.absolute(
+            "detector",
+            "frames per wall-second, one sidecar, one frame at a time",
+            o.frames() / o.wallSeconds(),
+            "frames/s"));
+    results.add(Figure.absolute("detector", "sidecar resident memory", o.rssKib() / 1024.0, "MiB"));
+    results.add(
+        Figure.absolute(
+                "detector",
+                "frames with a person of score >= 0.5 (of " + o.frames() + ")",
+                o.framesWithPeople(),
+                "frames")
+            .withTarget(
+                "every frame (people walk through the whole clip)",
+                o.framesWithPeople() == o.frames()));
+  }
+
+  /** The footage of people fetched by infra/bin/fetch-footage.sh (bench.sh runs it). */
+  private static Path footage() {
+    String explicit = System.getenv("ARGUS_FOOTAGE_DIR");
+    String cache = System.getenv("XDG_CACHE_HOME");
+    Path dir =
+        explicit != null && !explicit.isBlank()
+            ? Path.of(explicit)
+            : (cache != null && !cache.isBlank()
+                    ? Path.of(cache)
+                    : Path.of(System.getProperty("user.home"), ".cache"))
+                .resolve("argus")
+                .resolve("footage");
+    Path file = dir.resolve("vtest.mp4");
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException(
+          "the detector scenario needs the footage " + file + ": run infra/bin/fetch-footage.sh");
+    }
+    return file;
   }
 
   /** Motion in the scene → event.created on /ws, through the whole stack. */

@@ -26,10 +26,14 @@ record BenchOptions(
     List<Integer> cameraCounts,
     int cameraWarmupSeconds,
     int cameraWindowSeconds,
-    int cameraEpisodes) {
+    int cameraEpisodes,
+    int detectorFrames) {
 
   static final List<String> SCENARIOS =
-      List.of("ingest", "memory", "latency", "scaling", "api", "llm", "camera");
+      List.of("ingest", "memory", "latency", "scaling", "api", "llm", "camera", "detector");
+
+  /** Scenarios that need no stack: when only they are asked, the stack is not started. */
+  static final Set<String> WITHOUT_STACK = Set.of("detector");
 
   static BenchOptions parse(String[] args) {
     List<String> flags = new ArrayList<>(List.of(args));
@@ -61,7 +65,8 @@ record BenchOptions(
             List.of(1, 2),
             5,
             10,
-            20)
+            20,
+            15)
         : new BenchOptions(
             scenarios,
             false,
@@ -79,17 +84,22 @@ record BenchOptions(
             List.of(1, 2, 4, 8),
             10,
             30,
-            40);
+            40,
+            60);
   }
 
   boolean runs(String scenario) {
     return scenarios.contains(scenario);
   }
 
+  boolean needsStack() {
+    return scenarios.stream().anyMatch(s -> !WITHOUT_STACK.contains(s));
+  }
+
   static String usage() {
     return """
     Usage: infra/bin/bench.sh [--quick] [scenario ...]
-      scenarios: ingest memory latency scaling api llm camera (default: all; they run in this order)
+      scenarios: ingest memory latency scaling api llm camera detector (default: all; they run in this order)
       --quick    small sizes: a smoke run of the harness, not a measurement\
     """;
   }
