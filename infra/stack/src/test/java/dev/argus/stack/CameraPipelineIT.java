@@ -3,6 +3,8 @@ package dev.argus.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.argus.camera.detect.NodeDetector;
+import dev.argus.camera.testing.DetectorSidecar;
 import dev.argus.camera.testing.RtspCamera;
 import dev.argus.llm.client.WireProtocol;
 import dev.argus.llm.simulator.Fault;
@@ -12,7 +14,9 @@ import dev.argus.protect.testing.LoopbackProtectController;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -34,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * PostgreSQL → {@code GET /api/v1/events}, described by the api's describer through a fallback
  * chain of two loopback test doubles of real provider protocols: the first (OpenAI-compatible)
  * answers 429 to every request, so the description comes from the second (Ollama), computed from
- * the frames' real pixels. A {@code /ws} client sees {@code event.created} and then {@code
+ * the frames' real pixels. Where Node is installed (CI installs it), the collector's CPU detector
+ * (the real CenterNet sidecar) types the events: the ball is motion with no person, the car-park
+ * footage is a person. A {@code /ws} client sees {@code event.created} and then {@code
  * event.updated} for the same event, and the camera going away and coming back shows offline, then
  * online. A UniFi Protect controller (a loopback test double of the protocol, over real TLS and a
  * real websocket, with media cut from real footage by ffmpeg) is added through the api; its person
@@ -59,6 +65,7 @@ class CameraPipelineIT {
   private WebSocket socket;
   private String cameraId;
   private String eventId;
+  private Path detector;
 
   @BeforeAll
   void startEverything() throws Exception {
@@ -72,10 +79,15 @@ class CameraPipelineIT {
         SimulatedProviderServer.builder(WireProtocol.OLLAMA)
             .model("it-vision", ModelBehaviour.defaults())
             .start();
+    Map<String, String> environment = new HashMap<>(Map.of("API_KEY", API_KEY));
+    // The real detector when Node is here (it is on CI); without Node the events stay untyped.
+    detector = NodeDetector.findNode().isPresent() ? DetectorSidecar.directory() : null;
+    if (detector != null) {
+      environment.put("ARGUS_DETECTOR_DIR", detector.toString());
+    }
     stack =
         LocalStack.start(
-            StackApi.testStack("it-camera").serviceEnvironment(Map.of("API_KEY", API_KEY)).build(),
-            System.out);
+            StackApi.testStack("it-camera").serviceEnvironment(environment).build(), System.out);
   }
 
   @AfterAll
@@ -159,6 +171,18 @@ class CameraPipelineIT {
     JsonNode detail = api.get("/api/v1/events/" + eventId).body();
     assertThat(detail.path("frames")).hasSize(2);
     assertThat(detail.path("thumbnail").asString()).isNotBlank();
+    if (detector != null) {
+      // The detector ran on the ball's frames and, rightly, found no person in them.
+      assertThat(detail.path("detector").asString()).isEqualTo("centernet");
+      assertThat(detail.path("detected_objects").toString()).doesNotContain("person");
+      assertThat(
+              api.get("/api/v1/ai/capabilities")
+                  .body()
+                  .path("detection")
+                  .path("detector")
+                  .asString())
+          .isEqualTo("centernet");
+    }
 
     await().atMost(Duration.ofSeconds(30)).until(() -> indexOf("event.updated", eventId) >= 0);
     int createdAt = indexOf("event.created", eventId);
@@ -301,6 +325,35 @@ class CameraPipelineIT {
                         m ->
                             "notification.new".equals(m.path("type").asString(""))
                                 && m.toString().contains("camera_detection")));
+  }
+
+  @Test
+  @Order(5)
+  void peopleOnRealFootageAreFoundByTheCpuDetector() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        detector != null, "node is not installed: the CPU detector cannot run here");
+    StackApi.Response created =
+        api.send(
+            "POST",
+            "/api/v1/cameras",
+            """
+            {"name": "IT car park", "type": "rtsp", "rtsp_url": "%s", "transport": "tcp",
+             "analysis_fps": 5, "motion_cooldown_seconds": 600, "analysis_mode": "single_frame"}
+            """
+                .formatted(camera.url(RtspCamera.FOOTAGE)));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    String carPark = created.body().path("id").asString();
+
+    JsonNode events =
+        api.awaitJson(
+            "/api/v1/events?camera_id=" + carPark,
+            Duration.ofSeconds(120),
+            body -> body.path("total").asInt() >= 1);
+    JsonNode event = events.path("items").get(0);
+    assertThat(event.path("detector").asString()).isEqualTo("centernet");
+    assertThat(event.path("detection_type").asString()).isEqualTo("person");
+    JsonNode person = api.get("/api/v1/events/" + event.path("id").asString()).body();
+    assertThat(person.path("detected_objects").toString()).contains("\"person\"");
   }
 
   /** Registers a provider, discovers its models, and answers the llm_models id of {@code model}. */
