@@ -1,6 +1,7 @@
 package dev.argus.api.cameras;
 
 import dev.argus.api.system.jdbc.Columns;
+import dev.argus.api.system.jdbc.NamedRowRepository;
 import dev.argus.contract.WireJson;
 import dev.argus.contract.camera.DetectionSchedule;
 import dev.argus.contract.camera.DetectionZone;
@@ -22,7 +23,7 @@ import tools.jackson.core.type.TypeReference;
  * processor's).
  */
 @Repository
-class CameraRepository {
+class CameraRepository extends NamedRowRepository<StoredCamera> {
 
   private static final TypeReference<LinkedHashMap<String, String>> STRINGS =
       new TypeReference<>() {};
@@ -41,48 +42,8 @@ class CameraRepository {
       FROM cameras c LEFT JOIN camera_status s ON s.camera_id = c.id
       """;
 
-  private final JdbcClient jdbc;
-
   CameraRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
-
-  List<StoredCamera> all() {
-    return jdbc.sql(SELECT + " ORDER BY lower(c.name), c.id")
-        .query(CameraRepository::camera)
-        .list();
-  }
-
-  Optional<StoredCamera> find(UUID id) {
-    return jdbc.sql(SELECT + " WHERE c.id = :id")
-        .param("id", id)
-        .query(CameraRepository::camera)
-        .optional();
-  }
-
-  /** The camera, its row locked until the transaction ends, so changes publish in order. */
-  Optional<StoredCamera> lock(UUID id) {
-    return jdbc.sql(SELECT + " WHERE c.id = :id FOR UPDATE OF c")
-        .param("id", id)
-        .query(CameraRepository::camera)
-        .optional();
-  }
-
-  /** Every camera, locked, for the re-encryption. */
-  List<StoredCamera> lockAll() {
-    return jdbc.sql(SELECT + " ORDER BY c.id FOR UPDATE OF c")
-        .query(CameraRepository::camera)
-        .list();
-  }
-
-  /**
-   * Serialises name checks: two concurrent writes cannot both find a name free (the unique index on
-   * lower(name) would refuse the second with a 500 otherwise).
-   */
-  void lockNames() {
-    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('argus:camera-names', 0))")
-        .query(Object.class)
-        .single();
+    super(jdbc, SELECT, CameraRepository::camera, "argus:camera-names");
   }
 
   /** Another camera with this name (case-insensitive), if any. */

@@ -1,6 +1,7 @@
 package dev.argus.api.protect;
 
 import dev.argus.api.system.jdbc.Columns;
+import dev.argus.api.system.jdbc.NamedRowRepository;
 import dev.argus.contract.WireJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +21,7 @@ import tools.jackson.core.type.TypeReference;
  * cameras.protect_controller_id}).
  */
 @Repository
-class ProtectControllerRepository {
+class ProtectControllerRepository extends NamedRowRepository<StoredProtectController> {
 
   private static final TypeReference<LinkedHashMap<String, String>> STRINGS =
       new TypeReference<>() {};
@@ -34,44 +35,8 @@ class ProtectControllerRepository {
       FROM protect_controllers c LEFT JOIN protect_controller_status s ON s.controller_id = c.id
       """;
 
-  private final JdbcClient jdbc;
-
   ProtectControllerRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
-
-  List<StoredProtectController> all() {
-    return jdbc.sql(SELECT + " ORDER BY lower(c.name), c.id")
-        .query(ProtectControllerRepository::controller)
-        .list();
-  }
-
-  Optional<StoredProtectController> find(UUID id) {
-    return jdbc.sql(SELECT + " WHERE c.id = :id")
-        .param("id", id)
-        .query(ProtectControllerRepository::controller)
-        .optional();
-  }
-
-  /** The controller, its row locked until the transaction ends, so changes publish in order. */
-  Optional<StoredProtectController> lock(UUID id) {
-    return jdbc.sql(SELECT + " WHERE c.id = :id FOR UPDATE OF c")
-        .param("id", id)
-        .query(ProtectControllerRepository::controller)
-        .optional();
-  }
-
-  List<StoredProtectController> lockAll() {
-    return jdbc.sql(SELECT + " ORDER BY c.id FOR UPDATE OF c")
-        .query(ProtectControllerRepository::controller)
-        .list();
-  }
-
-  /** Serialises name checks, so two concurrent writes cannot both find a name free. */
-  void lockNames() {
-    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('argus:protect-names', 0))")
-        .query(Object.class)
-        .single();
+    super(jdbc, SELECT, ProtectControllerRepository::controller, "argus:protect-names");
   }
 
   Optional<UUID> idOfName(String name, UUID except) {

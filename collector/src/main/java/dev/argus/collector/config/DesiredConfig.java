@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The desired configuration as the compacted {@code argus.config} topic has it so far: the
@@ -181,39 +182,29 @@ public record DesiredConfig(
   }
 
   private DesiredConfig withLlmProvider(String key, ConfigEntry value) {
-    String id = ConfigKeys.llmId(key);
-    var changed = new TreeMap<>(llmProviders);
-    if (value == null) {
-      changed.remove(id);
-    } else {
-      LlmProviderConfig provider = value.llmProvider();
-      if (provider == null) {
-        throw new IllegalArgumentException("key '" + key + "' holds a " + kind(value) + " entry");
-      }
-      if (!provider.id().equals(id)) {
-        throw new IllegalArgumentException("key '" + key + "' holds provider " + provider.id());
-      }
-      changed.put(id, provider);
-    }
+    var changed =
+        replaced(
+            llmProviders,
+            key,
+            ConfigKeys.llmId(key),
+            value,
+            ConfigEntry::llmProvider,
+            LlmProviderConfig::id,
+            "provider");
     return new DesiredConfig(
         devices, runtime, targets, changed, llmModels, llmMonitoring, cameras, protectControllers);
   }
 
   private DesiredConfig withLlmModel(String key, ConfigEntry value) {
-    String id = ConfigKeys.llmId(key);
-    var changed = new TreeMap<>(llmModels);
-    if (value == null) {
-      changed.remove(id);
-    } else {
-      LlmModelConfig model = value.llmModel();
-      if (model == null) {
-        throw new IllegalArgumentException("key '" + key + "' holds a " + kind(value) + " entry");
-      }
-      if (!model.id().equals(id)) {
-        throw new IllegalArgumentException("key '" + key + "' holds model " + model.id());
-      }
-      changed.put(id, model);
-    }
+    var changed =
+        replaced(
+            llmModels,
+            key,
+            ConfigKeys.llmId(key),
+            value,
+            ConfigEntry::llmModel,
+            LlmModelConfig::id,
+            "model");
     return new DesiredConfig(
         devices,
         runtime,
@@ -226,20 +217,15 @@ public record DesiredConfig(
   }
 
   private DesiredConfig withCamera(String key, ConfigEntry value) {
-    String id = ConfigKeys.cameraId(key);
-    var changed = new TreeMap<>(cameras);
-    if (value == null) {
-      changed.remove(id);
-    } else {
-      CameraConfig camera = value.camera();
-      if (camera == null) {
-        throw new IllegalArgumentException("key '" + key + "' holds a " + kind(value) + " entry");
-      }
-      if (!camera.id().equals(id)) {
-        throw new IllegalArgumentException("key '" + key + "' holds camera " + camera.id());
-      }
-      changed.put(id, camera);
-    }
+    var changed =
+        replaced(
+            cameras,
+            key,
+            ConfigKeys.cameraId(key),
+            value,
+            ConfigEntry::camera,
+            CameraConfig::id,
+            "camera");
     return new DesiredConfig(
         devices,
         runtime,
@@ -252,22 +238,46 @@ public record DesiredConfig(
   }
 
   private DesiredConfig withProtectController(String key, ConfigEntry value) {
-    String id = ConfigKeys.protectControllerId(key);
-    var changed = new TreeMap<>(protectControllers);
-    if (value == null) {
-      changed.remove(id);
-    } else {
-      ProtectControllerConfig controller = value.protectController();
-      if (controller == null) {
-        throw new IllegalArgumentException("key '" + key + "' holds a " + kind(value) + " entry");
-      }
-      if (!controller.id().equals(id)) {
-        throw new IllegalArgumentException("key '" + key + "' holds controller " + controller.id());
-      }
-      changed.put(id, controller);
-    }
+    var changed =
+        replaced(
+            protectControllers,
+            key,
+            ConfigKeys.protectControllerId(key),
+            value,
+            ConfigEntry::protectController,
+            ProtectControllerConfig::id,
+            "controller");
     return new DesiredConfig(
         devices, runtime, targets, llmProviders, llmModels, llmMonitoring, cameras, changed);
+  }
+
+  /**
+   * {@code current} with the entry of {@code id} replaced by the value's field of that kind, or
+   * removed by a tombstone; a value of another kind, or one about another id, is refused.
+   */
+  private static <T> Map<String, T> replaced(
+      Map<String, T> current,
+      String key,
+      String id,
+      ConfigEntry value,
+      Function<ConfigEntry, T> field,
+      Function<T, String> idOf,
+      String what) {
+    var changed = new TreeMap<>(current);
+    if (value == null) {
+      changed.remove(id);
+      return changed;
+    }
+    T entry = field.apply(value);
+    if (entry == null) {
+      throw new IllegalArgumentException("key '" + key + "' holds a " + kind(value) + " entry");
+    }
+    if (!idOf.apply(entry).equals(id)) {
+      throw new IllegalArgumentException(
+          "key '" + key + "' holds " + what + " " + idOf.apply(entry));
+    }
+    changed.put(id, entry);
+    return changed;
   }
 
   private static String kind(ConfigEntry value) {
