@@ -21,7 +21,7 @@ public final class BenchMain {
   private final BenchOptions options;
   private final Path outputDir;
   private final PrintStream out;
-  private final Results results = new Results();
+  private final Results<Figure> results = Results.figures();
 
   private BenchMain(BenchOptions options, Path outputDir, PrintStream out) {
     this.options = options;
@@ -546,7 +546,8 @@ public final class BenchMain {
     results.add(Figure.absolute("llm", own + " p99", vsWritten.p99(), "ms"));
   }
 
-  private static Path findHome() {
+  /** The Argus checkout this JVM runs in (bench.sh and faults.sh start it there). */
+  public static Path findHome() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       if (Files.isDirectory(p.resolve("collector"))
           && Files.isDirectory(p.resolve("infra/stack"))) {

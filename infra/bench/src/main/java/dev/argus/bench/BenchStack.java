@@ -18,7 +18,7 @@ import java.util.Map;
  * its own data directory, without the demo fleet and without devices for the collector: the
  * benchmark produces the readings itself.
  */
-final class BenchStack implements AutoCloseable {
+public final class BenchStack implements AutoCloseable {
 
   private final LocalStack stack;
   private final Path dataDir;
@@ -28,7 +28,7 @@ final class BenchStack implements AutoCloseable {
     this.dataDir = dataDir;
   }
 
-  static BenchStack start(Path home, Path dataDir, PrintStream out) throws Exception {
+  public static BenchStack start(Path home, Path dataDir, PrintStream out) throws Exception {
     StackOptions options =
         StackOptions.builder(home, dataDir)
             .reset(true)
@@ -51,11 +51,11 @@ final class BenchStack implements AutoCloseable {
     return new BenchStack(LocalStack.start(options, out), dataDir);
   }
 
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return DriverManager.getConnection(stack.jdbcUrl(), "postgres", "");
   }
 
-  String apiBaseUrl() {
+  public String apiBaseUrl() {
     return stack.apiBaseUrl();
   }
 
@@ -64,12 +64,12 @@ final class BenchStack implements AutoCloseable {
     return java.nio.file.Files.readString(dataDir.resolve("api-key")).strip();
   }
 
-  String kafkaBootstrap() {
+  public String kafkaBootstrap() {
     return stack.kafkaBootstrap();
   }
 
   /** The stack's JVMs by name; the launcher is this benchmark's own JVM, the load generator. */
-  Map<String, Long> jvmPids() {
+  public Map<String, Long> jvmPids() {
     Map<String, Long> pids = new HashMap<>(stack.pids());
     pids.remove("launcher");
     return pids;

@@ -13,12 +13,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * and a short linger, with the same durability as the collector (acks=all, idempotent), so that the
  * producer is not what the ingest figures measure.
  */
-final class ReadingProducer implements AutoCloseable {
+public final class ReadingProducer implements AutoCloseable {
 
   private final KafkaProducer<String, PowerReading> producer;
   private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-  ReadingProducer(String bootstrap) {
+  public ReadingProducer(String bootstrap) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -33,7 +33,7 @@ final class ReadingProducer implements AutoCloseable {
             Topics.READINGS_POWER.valueSerde().serializer());
   }
 
-  void send(PowerReading reading) {
+  public void send(PowerReading reading) {
     producer.send(
         new ProducerRecord<>(Topics.READINGS_POWER.name(), reading.deviceId(), reading),
         (metadata, e) -> {
@@ -44,7 +44,7 @@ final class ReadingProducer implements AutoCloseable {
   }
 
   /** Waits until every reading sent is acknowledged; fails if any was not. */
-  void flush() {
+  public void flush() {
     producer.flush();
     if (failure.get() != null) {
       throw new IllegalStateException(

@@ -10,43 +10,74 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The figures of one run, written as {@code results.json} and as a readable Markdown table. */
-final class Results {
+/**
+ * The rows of one run (the benchmark's figures, the fault harness's scenario counts) and the
+ * conditions they were measured under, written as {@code results.json} and as a readable Markdown
+ * table.
+ *
+ * @param <R> one row: a record, written to JSON as it is
+ */
+public final class Results<R> {
 
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-  private final List<Figure> figures = new ArrayList<>();
+  private final String title;
+  private final String rowsName;
+  private final Function<List<R>, String> table;
+  private final List<R> rows = new ArrayList<>();
   private final Map<String, Object> conditions = new LinkedHashMap<>();
 
-  synchronized void add(Figure figure) {
-    figures.add(figure);
+  /**
+   * @param title the Markdown document's heading
+   * @param rowsName the JSON field that holds the rows
+   * @param table renders the rows as a Markdown table
+   */
+  public Results(String title, String rowsName, Function<List<R>, String> table) {
+    this.title = title;
+    this.rowsName = rowsName;
+    this.table = table;
   }
 
-  synchronized void condition(String name, Object value) {
+  /** The benchmark's: one figure a row, beside its reference. */
+  static Results<Figure> figures() {
+    return new Results<>("Argus benchmark results", "figures", Results::figureTable);
+  }
+
+  public synchronized void add(R row) {
+    rows.add(row);
+  }
+
+  public synchronized void condition(String name, Object value) {
     conditions.put(name, value);
   }
 
-  synchronized void write(Path dir, PrintStream out) throws IOException {
+  public synchronized void write(Path dir, PrintStream out) throws IOException {
     Files.createDirectories(dir);
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("finished_at", Instant.now().toString());
     document.put("conditions", conditions);
-    document.put("figures", figures);
+    document.put(rowsName, rows);
     Files.writeString(dir.resolve("results.json"), JSON.writeValueAsString(document));
-    String table = markdown();
-    Files.writeString(dir.resolve("results.md"), table);
+    String markdown = markdown();
+    Files.writeString(dir.resolve("results.md"), markdown);
     out.println();
-    out.println(table);
+    out.println(markdown);
   }
 
-  String markdown() {
-    var md = new StringBuilder("# Argus benchmark results\n\n");
+  synchronized String markdown() {
+    var md = new StringBuilder("# ").append(title).append("\n\n");
     conditions.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
-    md.append("\n| scenario | metric | value | reference | ratio | target | met |\n");
+    return md.append('\n').append(table.apply(List.copyOf(rows))).toString();
+  }
+
+  private static String figureTable(List<Figure> figures) {
+    var md =
+        new StringBuilder("| scenario | metric | value | reference | ratio | target | met |\n");
     md.append("|---|---|---:|---|---:|---|---|\n");
     for (Figure f : figures) {
       md.append("| ")

@@ -15,11 +15,11 @@ import java.util.List;
  * @param prefix device ids are {@code prefix-00042}; a fresh prefix per scenario gives the
  *     processor devices it has never seen
  */
-record SyntheticFleet(String prefix, int devices, int flipEvery, int flipPeriod) {
+public record SyntheticFleet(String prefix, int devices, int flipEvery, int flipPeriod) {
 
   static final long POLL_INTERVAL_SECONDS = 3600;
 
-  String deviceId(int device) {
+  public String deviceId(int device) {
     return String.format("%s-%05d", prefix, device);
   }
 
@@ -27,18 +27,18 @@ record SyntheticFleet(String prefix, int devices, int flipEvery, int flipPeriod)
     return flipEvery > 0 && device % flipEvery == 0;
   }
 
-  boolean onBattery(int device, long reading) {
+  public boolean onBattery(int device, long reading) {
     return flips(device) && (reading / flipPeriod) % 2 == 1;
   }
 
   /** Events derived from readings 0..readingsPerDevice-1 of every device. */
-  long expectedEvents(long readingsPerDevice) {
+  public long expectedEvents(long readingsPerDevice) {
     long flipping = flipEvery <= 0 ? 0 : (devices + flipEvery - 1) / flipEvery;
     long changesPerDevice = readingsPerDevice <= 1 ? 0 : (readingsPerDevice - 1) / flipPeriod;
     return flipping * changesPerDevice;
   }
 
-  PowerReading reading(int device, long reading, Instant timestamp) {
+  public PowerReading reading(int device, long reading, Instant timestamp) {
     boolean onBattery = onBattery(device, reading);
     double load = 30 + device % 20;
     return new PowerReading(

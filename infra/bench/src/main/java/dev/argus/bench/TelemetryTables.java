@@ -17,7 +17,7 @@ import org.postgresql.copy.CopyIn;
  * pipeline drains, table sizes, and raw {@code COPY} of snapshot rows (the reference the pipeline
  * is measured against, and the fast way to fill the tables for the API scenario).
  */
-final class TelemetryTables {
+public final class TelemetryTables {
 
   static final String SNAPSHOT_COLUMNS =
       "ts, device_id, device_type, collector_id, error, power_watts, load_percent, voltage,"
@@ -26,15 +26,15 @@ final class TelemetryTables {
 
   private final Connection connection;
 
-  TelemetryTables(Connection connection) {
+  public TelemetryTables(Connection connection) {
     this.connection = connection;
   }
 
-  void truncateTelemetry() throws SQLException {
+  public void truncateTelemetry() throws SQLException {
     execute("TRUNCATE power_snapshots, power_events");
   }
 
-  long count(String table) throws SQLException {
+  public long count(String table) throws SQLException {
     return queryLong("SELECT count(*) FROM " + table);
   }
 
@@ -84,7 +84,7 @@ final class TelemetryTables {
     }
   }
 
-  long queryLong(String sql) throws SQLException {
+  public long queryLong(String sql) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
       result.next();

@@ -1,0 +1,148 @@
+package dev.argus.bench.faults;
+
+import dev.argus.bench.BenchStack;
+import dev.argus.bench.ReadingProducer;
+import dev.argus.bench.SyntheticFleet;
+import dev.argus.bench.faults.EnergyRecomputation.Snapshot;
+import dev.argus.bench.faults.StoredTelemetry.EnergyTotal;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code kill -9} the processor mid-load: a steady load of power readings runs; after {@code
+ * killAfter} seconds the processor's JVM is killed with SIGKILL and the stack's supervisor starts
+ * it again. Once the pipeline has caught up (or the drain timeout passed), every reading sent is
+ * looked for in {@code power_snapshots}, every event the load must derive in {@code power_events},
+ * and every device's {@code energy_totals} row is checked against an offline recomputation from the
+ * stored snapshots.
+ */
+final class ProcessorKill {
+
+  static final String NAME = "processor-kill";
+
+  /** The processor's default ENERGY_MAX_GAP; the harness's readings are 1 s apart anyway. */
+  private static final Duration ENERGY_MAX_GAP = Duration.ofMinutes(15);
+
+  private final BenchStack stack;
+  private final FaultsOptions options;
+  private final PrintStream out;
+
+  ProcessorKill(BenchStack stack, FaultsOptions options, PrintStream out) {
+    this.stack = stack;
+    this.options = options;
+    this.out = out;
+  }
+
+  ScenarioRow run() throws Exception {
+    SyntheticFleet fleet = new SyntheticFleet("faults-" + NAME, options.devices(), 10, 5);
+    Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    SteadyLoad load = new SteadyLoad(fleet, options.seconds(), base);
+    List<SteadyLoad.ReadingKey> sent = load.readings();
+    List<SteadyLoad.EventKey> expectedEvents = load.events();
+    out.printf(
+        "[%s] %,d readings/s for %d s (%,d readings, %,d events expected); kill -9 the processor"
+            + " after %d s%n",
+        NAME,
+        options.devices(),
+        options.seconds(),
+        sent.size(),
+        expectedEvents.size(),
+        options.killAfter());
+    try (RecoveryWatch watch = new RecoveryWatch(stack, "processor", fleet.prefix());
+        ReadingProducer producer = new ReadingProducer(stack.kafkaBootstrap())) {
+      load.drive(
+          producer,
+          round -> {
+            if (round == options.killAfter()) {
+              out.printf("[%s] kill -9 processor (pid %d)%n", NAME, watch.kill());
+            }
+          });
+      out.printf("[%s] load sent; waiting for the pipeline to catch up%n", NAME);
+      try (var db = stack.connect()) {
+        StoredTelemetry stored = new StoredTelemetry(db, fleet.prefix());
+        boolean caughtUp = awaitCaughtUp(stored, sent.size(), expectedEvents.size());
+        watch.failure().ifPresent(e -> out.println("! recovery watch: " + e));
+        out.printf(
+            "[%s] processor back after %.1f s, rows flowing again after %.1f s%n",
+            NAME, watch.secondsToRestart(), watch.secondsToRecover());
+        return count(stored, sent, expectedEvents, watch, caughtUp);
+      }
+    }
+  }
+
+  private boolean awaitCaughtUp(StoredTelemetry stored, long readings, long events)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(options.drainTimeout()).toNanos();
+    long lastReport = System.nanoTime();
+    while (true) {
+      long snapshots = stored.snapshotCount();
+      long derived = stored.eventCount();
+      long energyBehind = stored.energyBehind();
+      if (snapshots >= readings && derived >= events && energyBehind == 0) {
+        return true;
+      }
+      if (System.nanoTime() > deadline) {
+        out.printf(
+            "! not caught up after %d s: %,d of %,d readings, %,d of %,d events, %d devices'"
+                + " energy behind%n",
+            options.drainTimeout(), snapshots, readings, derived, events, energyBehind);
+        return false;
+      }
+      if (System.nanoTime() - lastReport > 10_000_000_000L) {
+        out.printf(
+            "    ... %,d / %,d readings, %,d / %,d events, %d devices' energy behind%n",
+            snapshots, readings, derived, events, energyBehind);
+        lastReport = System.nanoTime();
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  private ScenarioRow count(
+      StoredTelemetry stored,
+      List<SteadyLoad.ReadingKey> sent,
+      List<SteadyLoad.EventKey> expectedEvents,
+      RecoveryWatch watch,
+      boolean caughtUp)
+      throws Exception {
+    Tally readings = Tally.of(sent, stored.readings());
+    Tally events = Tally.of(expectedEvents, stored.events());
+    Map<String, List<Snapshot>> snapshots = stored.snapshotsByDevice();
+    Map<String, EnergyTotal> totals = stored.energyTotals();
+    long differing = 0;
+    double maxDifference = 0;
+    double storedWh = 0;
+    double recomputedWh = 0;
+    for (Map.Entry<String, List<Snapshot>> device : snapshots.entrySet()) {
+      double recomputed = EnergyRecomputation.whTotal(device.getValue(), ENERGY_MAX_GAP);
+      EnergyTotal total = totals.get(device.getKey());
+      double difference = total == null ? recomputed : Math.abs(total.wh() - recomputed);
+      if (total == null || difference > ScenarioRow.ENERGY_TOLERANCE_WH) {
+        differing++;
+      }
+      maxDifference = Math.max(maxDifference, difference);
+      storedWh += total == null ? 0 : total.wh();
+      recomputedWh += recomputed;
+    }
+    return new ScenarioRow(
+        NAME,
+        String.format(
+            "%,d readings/s of %,d devices for %d s; SIGKILL to the processor JVM at %d s; the"
+                + " stack's supervisor restarted it.",
+            options.devices(), options.devices(), options.seconds(), options.killAfter()),
+        readings,
+        events,
+        snapshots.size(),
+        differing,
+        maxDifference,
+        storedWh,
+        recomputedWh,
+        watch.secondsToRestart(),
+        watch.secondsToRecover(),
+        caughtUp);
+  }
+}

@@ -1,0 +1,103 @@
+package dev.argus.bench.faults;
+
+import dev.argus.bench.BenchStack;
+import java.sql.Connection;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Times the recovery from killing one of the stack's JVMs: samples the service's pid and the
+ * fleet's stored snapshot count every 100 ms on its own thread and connection. Restarted is the
+ * first sample with a new, live pid; recovered is the first sample after that with more rows than
+ * at the restart (rows cannot grow while the service that stores them is down, so counting from the
+ * restart ignores a commit the dying process had already sent).
+ */
+final class RecoveryWatch implements AutoCloseable {
+
+  private final BenchStack stack;
+  private final String service;
+  private final Connection connection;
+  private final StoredTelemetry stored;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final Thread thread;
+  private volatile long killedAt;
+  private volatile long oldPid;
+  private volatile long restartedAt;
+  private volatile long recoveredAt;
+  private volatile Exception failure;
+
+  RecoveryWatch(BenchStack stack, String service, String fleetPrefix) throws Exception {
+    this.stack = stack;
+    this.service = service;
+    this.connection = stack.connect();
+    this.stored = new StoredTelemetry(connection, fleetPrefix);
+    this.thread = Thread.ofPlatform().name("faults-recovery-watch").daemon().start(this::watch);
+  }
+
+  /** Kills the service's JVM with SIGKILL (what {@code kill -9} sends); returns its pid. */
+  long kill() {
+    long pid = stack.jvmPids().get(service);
+    ProcessHandle process =
+        ProcessHandle.of(pid)
+            .orElseThrow(() -> new IllegalStateException(service + " (pid " + pid + ") is gone"));
+    oldPid = pid;
+    killedAt = System.nanoTime();
+    // destroyForcibly() of a ProcessHandle sends SIGKILL on Linux: no shutdown hook, no commit.
+    process.destroyForcibly();
+    return pid;
+  }
+
+  /** Seconds from the kill to the new pid, or NaN when it never came back. */
+  double secondsToRestart() {
+    return since(restartedAt);
+  }
+
+  /** Seconds from the kill to the first new stored row, or NaN when none came. */
+  double secondsToRecover() {
+    return since(recoveredAt);
+  }
+
+  boolean recovered() {
+    return recoveredAt != 0;
+  }
+
+  private double since(long at) {
+    return at == 0 ? Double.NaN : (at - killedAt) / 1e9;
+  }
+
+  private void watch() {
+    long rowsAtRestart = -1;
+    while (running.get() && recoveredAt == 0) {
+      try {
+        if (killedAt != 0 && restartedAt == 0) {
+          Long pid = stack.jvmPids().get(service);
+          if (pid != null
+              && pid != oldPid
+              && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            restartedAt = System.nanoTime();
+            rowsAtRestart = stored.snapshotCount();
+          }
+        } else if (restartedAt != 0 && stored.snapshotCount() > rowsAtRestart) {
+          recoveredAt = System.nanoTime();
+        }
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (Exception e) {
+        failure = e;
+      }
+    }
+  }
+
+  Optional<Exception> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  @Override
+  public void close() throws Exception {
+    running.set(false);
+    thread.join(5_000);
+    connection.close();
+  }
+}

@@ -1,0 +1,97 @@
+package dev.argus.bench.faults;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One scenario's counts: what was sent against what PostgreSQL holds once the pipeline has caught
+ * up, and how long the stack took to recover from the fault.
+ *
+ * @param scenario the scenario's name, as given to {@code faults.sh}
+ * @param fault what was done, in words
+ * @param readings readings sent (acknowledged by the broker) against rows of {@code
+ *     power_snapshots}, by (device id, timestamp)
+ * @param events events the readings must derive against rows of {@code power_events}, by (device
+ *     id, event type, timestamp)
+ * @param energyDevices devices whose {@code energy_totals} row was compared with the recomputation
+ * @param energyDevicesDiffering devices whose stored total differs by more than {@link
+ *     #ENERGY_TOLERANCE_WH} from the recomputation (or has no row)
+ * @param energyMaxDifferenceWh the largest |stored - recomputed| of one device
+ * @param energyStoredWh the stored totals of all devices, summed
+ * @param energyRecomputedWh the recomputed totals of all devices, summed
+ * @param secondsToRestart from the kill until the fault's process runs again (new pid)
+ * @param secondsToRecover from the kill until new rows reach {@code power_snapshots} again
+ * @param caughtUp whether every expected row arrived before the drain timeout
+ */
+public record ScenarioRow(
+    String scenario,
+    String fault,
+    Tally readings,
+    Tally events,
+    long energyDevices,
+    long energyDevicesDiffering,
+    double energyMaxDifferenceWh,
+    double energyStoredWh,
+    double energyRecomputedWh,
+    double secondsToRestart,
+    double secondsToRecover,
+    boolean caughtUp) {
+
+  /** Floating-point summation order aside, the two integrations must agree exactly. */
+  public static final double ENERGY_TOLERANCE_WH = 1e-6;
+
+  /** 0 lost, 0 doubled, every energy total equal to its recomputation. */
+  public boolean passed() {
+    return caughtUp && readings.exact() && events.exact() && energyDevicesDiffering == 0;
+  }
+
+  static String table(List<ScenarioRow> rows) {
+    var md =
+        new StringBuilder(
+            "| scenario | readings sent | stored | missing | duplicated | events expected |"
+                + " derived | missing | duplicated | energy: devices differing (max |diff|) |"
+                + " restart | recover | passed |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|\n");
+    for (ScenarioRow r : rows) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %d of %d (%.2g Wh) | %.1f s"
+                  + " | %.1f s | %s |%n",
+              r.scenario(),
+              r.readings().expected(),
+              r.readings().stored(),
+              r.readings().missing(),
+              r.readings().duplicated(),
+              r.events().expected(),
+              r.events().stored(),
+              r.events().missing(),
+              r.events().duplicated(),
+              r.energyDevicesDiffering(),
+              r.energyDevices(),
+              r.energyMaxDifferenceWh(),
+              r.secondsToRestart(),
+              r.secondsToRecover(),
+              r.passed() ? "yes" : "**no**"));
+    }
+    md.append('\n');
+    for (ScenarioRow r : rows) {
+      md.append("- ").append(r.scenario()).append(": ").append(r.fault());
+      if (r.readings().unexpected() + r.events().unexpected() > 0) {
+        md.append(
+            String.format(
+                Locale.ROOT,
+                " Rows never sent: %d readings, %d events.",
+                r.readings().unexpected(),
+                r.events().unexpected()));
+      }
+      md.append(
+          String.format(
+              Locale.ROOT,
+              " Energy stored %.3f Wh, recomputed %.3f Wh.%n",
+              r.energyStoredWh(),
+              r.energyRecomputedWh()));
+    }
+    return md.toString();
+  }
+}

@@ -1,0 +1,87 @@
+package dev.argus.bench.faults;
+
+import dev.argus.bench.ReadingProducer;
+import dev.argus.bench.SyntheticFleet;
+import dev.argus.contract.events.PowerEventType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * A steady, known load: one reading per device per second for {@code rounds} seconds, round {@code
+ * r} stamped {@code base + r s}, so every reading has a unique natural key (device id, timestamp)
+ * and the events it must derive are known before it is sent: the fleet's flipping devices go {@code
+ * OL} → {@code OB} → {@code OL} on a fixed schedule, one {@code on_battery} or {@code
+ * power_restored} per change.
+ */
+final class SteadyLoad {
+
+  /** A reading's natural key, the primary key of {@code power_snapshots}. */
+  record ReadingKey(String deviceId, Instant at) {}
+
+  /** An event's natural key: which device, what happened, at the time of the reading. */
+  record EventKey(String deviceId, String type, Instant at) {}
+
+  private final SyntheticFleet fleet;
+  private final int rounds;
+  private final Instant base;
+
+  SteadyLoad(SyntheticFleet fleet, int rounds, Instant base) {
+    this.fleet = fleet;
+    this.rounds = rounds;
+    this.base = base;
+  }
+
+  Instant at(int round) {
+    return base.plusSeconds(round);
+  }
+
+  List<ReadingKey> readings() {
+    List<ReadingKey> keys = new ArrayList<>(fleet.devices() * rounds);
+    for (int round = 0; round < rounds; round++) {
+      for (int device = 0; device < fleet.devices(); device++) {
+        keys.add(new ReadingKey(fleet.deviceId(device), at(round)));
+      }
+    }
+    return keys;
+  }
+
+  /** Every change of a device between on line and on battery after its first reading. */
+  List<EventKey> events() {
+    List<EventKey> keys = new ArrayList<>();
+    for (int device = 0; device < fleet.devices(); device++) {
+      for (int round = 1; round < rounds; round++) {
+        boolean onBattery = fleet.onBattery(device, round);
+        if (onBattery != fleet.onBattery(device, round - 1)) {
+          PowerEventType type =
+              onBattery ? PowerEventType.ON_BATTERY : PowerEventType.POWER_RESTORED;
+          keys.add(new EventKey(fleet.deviceId(device), type.wireName(), at(round)));
+        }
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * Sends round {@code r} at {@code r} seconds after the start (wall clock), calling {@code
+   * beforeRound} first (where a scenario injects its fault), and waits until the broker has
+   * acknowledged every reading.
+   */
+  void drive(ReadingProducer producer, IntConsumer beforeRound) throws InterruptedException {
+    long start = System.nanoTime();
+    for (int round = 0; round < rounds; round++) {
+      long due = start + Duration.ofSeconds(round).toNanos();
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        Thread.sleep(Duration.ofNanos(wait));
+      }
+      beforeRound.accept(round);
+      for (int device = 0; device < fleet.devices(); device++) {
+        producer.send(fleet.reading(device, round, at(round)));
+      }
+    }
+    producer.flush();
+  }
+}
