@@ -5,6 +5,7 @@ import dev.argus.bench.ReadingProducer;
 import dev.argus.bench.SyntheticFleet;
 import dev.argus.bench.faults.EnergyRecomputation.Snapshot;
 import dev.argus.bench.faults.StoredTelemetry.EnergyTotal;
+import dev.argus.contract.Topics;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +70,7 @@ final class ProcessorKill {
         out.printf(
             "[%s] processor back after %.1f s, rows flowing again after %.1f s%n",
             NAME, watch.secondsToRestart(), watch.secondsToRecover());
-        return count(stored, sent, expectedEvents, watch, caughtUp);
+        return count(fleet, stored, sent, expectedEvents, watch, caughtUp);
       }
     }
   }
@@ -103,6 +104,7 @@ final class ProcessorKill {
   }
 
   private ScenarioRow count(
+      SyntheticFleet fleet,
       StoredTelemetry stored,
       List<SteadyLoad.ReadingKey> sent,
       List<SteadyLoad.EventKey> expectedEvents,
@@ -111,6 +113,23 @@ final class ProcessorKill {
       throws Exception {
     Tally readings = Tally.of(sent, stored.readings());
     Tally events = Tally.of(expectedEvents, stored.events());
+    String prefix = fleet.prefix() + "-";
+    Tally readingsOnTopic =
+        Tally.of(
+            sent,
+            TopicRecords.keys(
+                stack.kafkaBootstrap(),
+                Topics.READINGS_POWER,
+                r -> r.deviceId().startsWith(prefix),
+                r -> new SteadyLoad.ReadingKey(r.deviceId(), r.timestamp())));
+    Tally eventsOnTopic =
+        Tally.of(
+            expectedEvents,
+            TopicRecords.keys(
+                stack.kafkaBootstrap(),
+                Topics.EVENTS,
+                e -> e.subjectId().startsWith(prefix),
+                e -> new SteadyLoad.EventKey(e.subjectId(), e.eventType(), e.timestamp())));
     Map<String, List<Snapshot>> snapshots = stored.snapshotsByDevice();
     Map<String, EnergyTotal> totals = stored.energyTotals();
     long differing = 0;
@@ -136,6 +155,8 @@ final class ProcessorKill {
             options.devices(), options.devices(), options.seconds(), options.killAfter()),
         readings,
         events,
+        readingsOnTopic,
+        eventsOnTopic,
         snapshots.size(),
         differing,
         maxDifference,

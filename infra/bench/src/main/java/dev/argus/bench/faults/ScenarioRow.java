@@ -13,6 +13,9 @@ import java.util.Locale;
  *     power_snapshots}, by (device id, timestamp)
  * @param events events the readings must derive against rows of {@code power_events}, by (device
  *     id, event type, timestamp)
+ * @param readingsOnTopic readings sent against the records of {@code argus.readings.power}: the
+ *     table's primary key would hide a doubled record, the topic does not
+ * @param eventsOnTopic events expected against the committed records of {@code argus.events}
  * @param energyDevices devices whose {@code energy_totals} row was compared with the recomputation
  * @param energyDevicesDiffering devices whose stored total differs by more than {@link
  *     #ENERGY_TOLERANCE_WH} from the recomputation (or has no row)
@@ -28,6 +31,8 @@ public record ScenarioRow(
     String fault,
     Tally readings,
     Tally events,
+    Tally readingsOnTopic,
+    Tally eventsOnTopic,
     long energyDevices,
     long energyDevicesDiffering,
     double energyMaxDifferenceWh,
@@ -42,14 +47,19 @@ public record ScenarioRow(
 
   /** 0 lost, 0 doubled, every energy total equal to its recomputation. */
   public boolean passed() {
-    return caughtUp && readings.exact() && events.exact() && energyDevicesDiffering == 0;
+    return caughtUp
+        && readings.exact()
+        && events.exact()
+        && readingsOnTopic.exact()
+        && eventsOnTopic.exact()
+        && energyDevicesDiffering == 0;
   }
 
   static String table(List<ScenarioRow> rows) {
     var md =
         new StringBuilder(
-            "| scenario | readings sent | stored | missing | duplicated | events expected |"
-                + " derived | missing | duplicated | energy: devices differing (max |diff|) |"
+            "| scenario | readings sent | stored | missing | duplicated | events expected | derived"
+                + " | missing | duplicated | energy: devices differing (largest difference) |"
                 + " restart | recover | passed |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|\n");
     for (ScenarioRow r : rows) {
@@ -74,16 +84,47 @@ public record ScenarioRow(
               r.secondsToRecover(),
               r.passed() ? "yes" : "**no**"));
     }
+    md.append(
+        "\nOn the topics (read_committed; a doubled record shows here even where a primary key"
+            + " hides it in the database):\n\n");
+    md.append(
+        "| scenario | argus.readings.power records | missing | duplicated | argus.events records"
+            + " | missing | duplicated |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+    for (ScenarioRow r : rows) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %,d | %,d | %,d | %,d | %,d |%n",
+              r.scenario(),
+              r.readingsOnTopic().stored(),
+              r.readingsOnTopic().missing(),
+              r.readingsOnTopic().duplicated(),
+              r.eventsOnTopic().stored(),
+              r.eventsOnTopic().missing(),
+              r.eventsOnTopic().duplicated()));
+    }
     md.append('\n');
     for (ScenarioRow r : rows) {
       md.append("- ").append(r.scenario()).append(": ").append(r.fault());
-      if (r.readings().unexpected() + r.events().unexpected() > 0) {
+      long unexpected =
+          r.readings().unexpected()
+              + r.events().unexpected()
+              + r.readingsOnTopic().unexpected()
+              + r.eventsOnTopic().unexpected();
+      if (unexpected > 0) {
         md.append(
             String.format(
                 Locale.ROOT,
-                " Rows never sent: %d readings, %d events.",
+                " Keys never sent or expected: %d readings and %d events stored, %d readings and"
+                    + " %d events on the topics.",
                 r.readings().unexpected(),
-                r.events().unexpected()));
+                r.events().unexpected(),
+                r.readingsOnTopic().unexpected(),
+                r.eventsOnTopic().unexpected()));
+      }
+      if (!r.caughtUp()) {
+        md.append(" The pipeline had not caught up by the drain timeout.");
       }
       md.append(
           String.format(
