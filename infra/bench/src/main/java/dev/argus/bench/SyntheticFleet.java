@@ -40,7 +40,9 @@ public record SyntheticFleet(String prefix, int devices, int flipEvery, int flip
 
   public PowerReading reading(int device, long reading, Instant timestamp) {
     boolean onBattery = onBattery(device, reading);
-    double load = 30 + device % 20;
+    // Load (and with it power) changes every reading, so that an energy total computed from a
+    // stream that skipped or doubled a reading differs from one computed from every reading.
+    double load = 30 + (device + reading) % 20;
     return new PowerReading(
         PowerReading.SCHEMA_VERSION,
         deviceId(device),

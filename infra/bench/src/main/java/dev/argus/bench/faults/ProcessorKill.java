@@ -54,24 +54,30 @@ final class ProcessorKill {
         expectedEvents.size(),
         options.killAfter());
     try (RecoveryWatch watch = new RecoveryWatch(stack, "processor", fleet.prefix());
-        ReadingProducer producer = new ReadingProducer(stack.kafkaBootstrap())) {
+        ReadingProducer producer = new ReadingProducer(stack.kafkaBootstrap());
+        var db = stack.connect()) {
+      StoredTelemetry stored = new StoredTelemetry(db, fleet.prefix());
+      long[] storedAtKill = {-1};
       load.drive(
           producer,
           round -> {
             if (round == options.killAfter()) {
               out.printf("[%s] kill -9 processor (pid %d)%n", NAME, watch.kill());
+              storedAtKill[0] = countQuietly(stored);
             }
           });
-      out.printf("[%s] load sent; waiting for the pipeline to catch up%n", NAME);
-      try (var db = stack.connect()) {
-        StoredTelemetry stored = new StoredTelemetry(db, fleet.prefix());
-        boolean caughtUp = awaitCaughtUp(stored, sent.size(), expectedEvents.size());
-        watch.failure().ifPresent(e -> out.println("! recovery watch: " + e));
-        out.printf(
-            "[%s] processor back after %.1f s, rows flowing again after %.1f s%n",
-            NAME, watch.secondsToRestart(), watch.secondsToRecover());
-        return count(fleet, stored, sent, expectedEvents, watch, caughtUp);
-      }
+      long sentAtKill = (long) options.killAfter() * options.devices();
+      out.printf(
+          "[%s] at the kill %,d readings had been sent and %,d stored; load sent, waiting for the"
+              + " pipeline to catch up%n",
+          NAME, sentAtKill, storedAtKill[0]);
+      boolean caughtUp = awaitCaughtUp(stored, sent.size(), expectedEvents.size());
+      watch.failure().ifPresent(e -> out.println("! recovery watch: " + e));
+      out.printf(
+          "[%s] processor back after %.1f s, rows flowing again after %.1f s%n",
+          NAME, watch.secondsToRestart(), watch.secondsToRecover());
+      return count(
+          fleet, stored, sent, expectedEvents, watch, caughtUp, sentAtKill, storedAtKill[0]);
     }
   }
 
@@ -103,13 +109,23 @@ final class ProcessorKill {
     }
   }
 
+  private static long countQuietly(StoredTelemetry stored) {
+    try {
+      return stored.snapshotCount();
+    } catch (java.sql.SQLException e) {
+      return -1;
+    }
+  }
+
   private ScenarioRow count(
       SyntheticFleet fleet,
       StoredTelemetry stored,
       List<SteadyLoad.ReadingKey> sent,
       List<SteadyLoad.EventKey> expectedEvents,
       RecoveryWatch watch,
-      boolean caughtUp)
+      boolean caughtUp,
+      long sentAtKill,
+      long storedAtKill)
       throws Exception {
     Tally readings = Tally.of(sent, stored.readings());
     Tally events = Tally.of(expectedEvents, stored.events());
@@ -150,9 +166,15 @@ final class ProcessorKill {
     return new ScenarioRow(
         NAME,
         String.format(
-            "%,d readings/s of %,d devices for %d s; SIGKILL to the processor JVM at %d s; the"
-                + " stack's supervisor restarted it.",
-            options.devices(), options.devices(), options.seconds(), options.killAfter()),
+            "%,d readings/s of %,d devices for %d s; SIGKILL to the processor JVM at %d s, when"
+                + " %,d readings had been sent and %,d stored; the stack's supervisor restarted"
+                + " it.",
+            options.devices(),
+            options.devices(),
+            options.seconds(),
+            options.killAfter(),
+            sentAtKill,
+            storedAtKill),
         readings,
         events,
         readingsOnTopic,
