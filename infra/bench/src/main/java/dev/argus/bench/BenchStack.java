@@ -75,6 +75,16 @@ public final class BenchStack implements AutoCloseable {
     return pids;
   }
 
+  /** Stops the broker while the rest of the stack runs on (the fault harness's outage). */
+  public void stopBroker() {
+    stack.stopBroker();
+  }
+
+  /** Starts the broker stopped by {@link #stopBroker()} again. */
+  public void startBrokerAgain() throws Exception {
+    stack.startBrokerAgain();
+  }
+
   Path postmasterPidFile() {
     return dataDir.resolve("postgres").resolve("postmaster.pid");
   }

@@ -63,6 +63,17 @@ final class KafkaBroker implements AutoCloseable {
     return process.pid();
   }
 
+  /** Stops the broker as a service manager would (SIGTERM, a controlled shutdown). */
+  void stop() {
+    process.stop(Duration.ofSeconds(30));
+  }
+
+  /** Starts the stopped broker again with the same command, ports and log directory. */
+  void startAgain(Duration readyTimeout) throws IOException, InterruptedException {
+    process.restart();
+    awaitReady(readyTimeout);
+  }
+
   private void awaitReady(Duration timeout) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     Properties props = new Properties();

@@ -289,6 +289,20 @@ public final class LocalStack implements AutoCloseable {
     return broker.bootstrap();
   }
 
+  /**
+   * Stops the broker (SIGTERM) while the rest of the stack runs on: the fault harness's broker
+   * outage. {@link #startBrokerAgain()} brings it back; {@link #close()} stops it either way.
+   */
+  public synchronized void stopBroker() {
+    broker.stop();
+  }
+
+  /** Starts the broker stopped by {@link #stopBroker()} again, on the same ports and data. */
+  public synchronized void startBrokerAgain() throws Exception {
+    broker.startAgain(Duration.ofSeconds(90));
+    leftovers.record(pids());
+  }
+
   /** Process ids of every JVM and server the stack started, for memory measurements. */
   public Map<String, Long> pids() {
     Map<String, Long> pids = new HashMap<>();

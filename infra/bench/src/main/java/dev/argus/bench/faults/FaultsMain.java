@@ -56,7 +56,11 @@ public final class FaultsMain {
       for (String scenario : options.scenarios()) {
         ScenarioRow row =
             switch (scenario) {
-              case ProcessorKill.NAME -> new ProcessorKill(stack, options, out).run();
+              case "processor-kill" ->
+                  new FaultUnderLoad(stack, options, Fault.processorKill(), out).run();
+              case "broker-restart" ->
+                  new FaultUnderLoad(stack, options, Fault.brokerRestart(options.outage()), out)
+                      .run();
               default -> throw new IllegalStateException("no scenario " + scenario);
             };
         results.add(row);

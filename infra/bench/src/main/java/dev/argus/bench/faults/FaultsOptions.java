@@ -9,19 +9,19 @@ import java.util.List;
  * @param scenarios the scenarios to run, in order
  * @param devices synthetic devices; each sends one reading a second, so this is the rate
  * @param seconds how long the load runs
- * @param killAfter seconds into the load at which the fault is injected
+ * @param killAfter the fault is injected halfway through this second of the load
+ * @param outage seconds a stopped part stays down (the broker)
  * @param drainTimeout seconds to wait after the load for every row to arrive
  */
 record FaultsOptions(
-    List<String> scenarios, int devices, int seconds, int killAfter, int drainTimeout) {
+    List<String> scenarios, int devices, int seconds, int killAfter, int outage, int drainTimeout) {
 
-  static final List<String> WRITTEN = List.of(ProcessorKill.NAME);
+  static final List<String> WRITTEN = List.of("processor-kill", "broker-restart");
 
   /** The rest of issue 14's list: named so that asking for one says it does not exist yet. */
   static final List<String> NOT_YET_WRITTEN =
       List.of(
           "collector-kill",
-          "broker-restart",
           "postgres-down",
           "api-kill-outbox",
           "three-processors",
@@ -33,13 +33,18 @@ record FaultsOptions(
 
   static final String USAGE =
       "Usage: infra/bin/faults.sh [--devices=200] [--seconds=60] [--kill-after=20]"
-          + " [--drain-timeout=240] [scenario...]\n  scenarios: "
+          + " [--outage=30] [--drain-timeout=240] [scenario...]\n  scenarios: "
           + String.join(" ", WRITTEN)
           + " (default: all written)\n  not yet written: "
           + String.join(" ", NOT_YET_WRITTEN);
 
   FaultsOptions {
-    if (devices < 1 || seconds < 2 || killAfter < 1 || killAfter >= seconds || drainTimeout < 1) {
+    if (devices < 1
+        || seconds < 2
+        || killAfter < 1
+        || killAfter >= seconds
+        || outage < 0
+        || drainTimeout < 1) {
       throw new IllegalArgumentException(
           "--devices, --seconds and --drain-timeout must be positive and --kill-after between 1"
               + " and --seconds - 1\n"
@@ -53,6 +58,7 @@ record FaultsOptions(
     int devices = 200;
     int seconds = 60;
     int killAfter = 20;
+    int outage = 30;
     int drainTimeout = 240;
     for (String arg : args) {
       if (arg.startsWith("--devices=")) {
@@ -61,6 +67,8 @@ record FaultsOptions(
         seconds = number(arg);
       } else if (arg.startsWith("--kill-after=")) {
         killAfter = number(arg);
+      } else if (arg.startsWith("--outage=")) {
+        outage = number(arg);
       } else if (arg.startsWith("--drain-timeout=")) {
         drainTimeout = number(arg);
       } else if (WRITTEN.contains(arg)) {
@@ -73,7 +81,12 @@ record FaultsOptions(
       }
     }
     return new FaultsOptions(
-        scenarios.isEmpty() ? WRITTEN : scenarios, devices, seconds, killAfter, drainTimeout);
+        scenarios.isEmpty() ? WRITTEN : scenarios,
+        devices,
+        seconds,
+        killAfter,
+        outage,
+        drainTimeout);
   }
 
   private static int number(String arg) {

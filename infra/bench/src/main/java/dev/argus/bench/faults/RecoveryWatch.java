@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Times the recovery from killing one of the stack's JVMs: samples the service's pid and the
- * fleet's stored snapshot count every 100 ms on its own thread and connection. Restarted is the
- * first sample with a new, live pid; recovered is the first sample after that with more rows than
- * at the restart (rows cannot grow while the service that stores them is down, so counting from the
- * restart ignores a commit the dying process had already sent).
+ * Times the recovery from a fault that ends one of the stack's processes (a kill, a stop): samples
+ * the service's pid and the fleet's stored snapshot count every 100 ms on its own thread and
+ * connection. Restarted is the first sample with a new, live pid; recovered is the first sample
+ * after that with more rows than at the restart (rows cannot grow while the service that stores
+ * them is down, so counting from the restart ignores a commit the dying process had already sent).
  */
 final class RecoveryWatch implements AutoCloseable {
 
@@ -34,25 +34,18 @@ final class RecoveryWatch implements AutoCloseable {
     this.thread = Thread.ofPlatform().name("faults-recovery-watch").daemon().start(this::watch);
   }
 
-  /** Kills the service's JVM with SIGKILL (what {@code kill -9} sends); returns its pid. */
-  long kill() {
-    long pid = stack.jvmPids().get(service);
-    ProcessHandle process =
-        ProcessHandle.of(pid)
-            .orElseThrow(() -> new IllegalStateException(service + " (pid " + pid + ") is gone"));
-    oldPid = pid;
+  /** Marks the moment the fault is injected, before it is: the service's pid is the old one. */
+  void faultInjected() {
+    oldPid = stack.jvmPids().get(service);
     killedAt = System.nanoTime();
-    // destroyForcibly() of a ProcessHandle sends SIGKILL on Linux: no shutdown hook, no commit.
-    process.destroyForcibly();
-    return pid;
   }
 
-  /** Seconds from the kill to the new pid, or NaN when it never came back. */
+  /** Seconds from the fault to the new pid, or NaN when it never came back. */
   double secondsToRestart() {
     return since(restartedAt);
   }
 
-  /** Seconds from the kill to the first new stored row, or NaN when none came. */
+  /** Seconds from the fault to the first new stored row, or NaN when none came. */
   double secondsToRecover() {
     return since(recoveredAt);
   }

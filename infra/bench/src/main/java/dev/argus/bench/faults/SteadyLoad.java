@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 
 /**
  * A steady, known load: one reading per device per second for {@code rounds} seconds, round {@code
@@ -23,6 +23,8 @@ final class SteadyLoad {
 
   /** An event's natural key: which device, what happened, at the time of the reading. */
   record EventKey(String deviceId, String type, Instant at) {}
+
+  private static final int SLICES = 10;
 
   private final SyntheticFleet fleet;
   private final int rounds;
@@ -65,21 +67,27 @@ final class SteadyLoad {
   }
 
   /**
-   * Sends round {@code r} at {@code r} seconds after the start (wall clock), calling {@code
-   * beforeRound} first (where a scenario injects its fault), and waits until the broker has
-   * acknowledged every reading.
+   * Sends round {@code r} from {@code r} seconds after the start (wall clock), in ten slices 100 ms
+   * apart so that readings are always in flight, calling {@code afterSlice} with the number of
+   * readings sent so far after each slice (where a scenario injects its fault), and waits until the
+   * broker has acknowledged every reading.
    */
-  void drive(ReadingProducer producer, IntConsumer beforeRound) throws InterruptedException {
+  void drive(ReadingProducer producer, LongConsumer afterSlice) throws InterruptedException {
     long start = System.nanoTime();
+    int slice = Math.max(1, (fleet.devices() + SLICES - 1) / SLICES);
+    long sent = 0;
     for (int round = 0; round < rounds; round++) {
-      long due = start + Duration.ofSeconds(round).toNanos();
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        Thread.sleep(Duration.ofNanos(wait));
-      }
-      beforeRound.accept(round);
-      for (int device = 0; device < fleet.devices(); device++) {
-        producer.send(fleet.reading(device, round, at(round)));
+      for (int from = 0, n = 0; from < fleet.devices(); from += slice, n++) {
+        long due = start + Duration.ofSeconds(round).toNanos() + n * (1_000_000_000L / SLICES);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(Duration.ofNanos(wait));
+        }
+        for (int device = from; device < Math.min(from + slice, fleet.devices()); device++) {
+          producer.send(fleet.reading(device, round, at(round)));
+          sent++;
+        }
+        afterSlice.accept(sent);
       }
     }
     producer.flush();

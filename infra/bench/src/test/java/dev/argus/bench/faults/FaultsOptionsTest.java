@@ -21,13 +21,14 @@ class FaultsOptionsTest {
     FaultsOptions options =
         FaultsOptions.parse("--devices=50", "--seconds=30", "--kill-after=10", "processor-kill");
 
-    assertThat(options).isEqualTo(new FaultsOptions(List.of("processor-kill"), 50, 30, 10, 240));
+    assertThat(options)
+        .isEqualTo(new FaultsOptions(List.of("processor-kill"), 50, 30, 10, 30, 240));
   }
 
   @Test
   void aScenarioNotWrittenYetIsRefusedByName() {
-    assertThatThrownBy(() -> FaultsOptions.parse("broker-restart"))
-        .hasMessageContaining("broker-restart is not written yet");
+    assertThatThrownBy(() -> FaultsOptions.parse("soak"))
+        .hasMessageContaining("soak is not written yet");
   }
 
   @Test

@@ -7,77 +7,111 @@ import dev.argus.bench.faults.EnergyRecomputation.Snapshot;
 import dev.argus.bench.faults.StoredTelemetry.EnergyTotal;
 import dev.argus.contract.Topics;
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * {@code kill -9} the processor mid-load: a steady load of power readings runs; after {@code
- * killAfter} seconds the processor's JVM is killed with SIGKILL and the stack's supervisor starts
- * it again. Once the pipeline has caught up (or the drain timeout passed), every reading sent is
- * looked for in {@code power_snapshots}, every event the load must derive in {@code power_events},
- * and every device's {@code energy_totals} row is checked against an offline recomputation from the
- * stored snapshots.
+ * One scenario: a steady load of power readings runs; halfway through second {@code killAfter} of
+ * it the fault is injected (readings of the slices just sent are then in flight). Once the pipeline
+ * has caught up (or the drain timeout passed), every reading sent is looked for in {@code
+ * power_snapshots} and on {@code argus.readings.power}, every event the load must derive in {@code
+ * power_events} and on {@code argus.events}, and every device's {@code energy_totals} row is
+ * checked against an offline recomputation from the stored snapshots.
  */
-final class ProcessorKill {
-
-  static final String NAME = "processor-kill";
+final class FaultUnderLoad {
 
   /** The processor's default ENERGY_MAX_GAP; the harness's readings are 1 s apart anyway. */
   private static final Duration ENERGY_MAX_GAP = Duration.ofMinutes(15);
 
   private final BenchStack stack;
   private final FaultsOptions options;
+  private final Fault fault;
   private final PrintStream out;
 
-  ProcessorKill(BenchStack stack, FaultsOptions options, PrintStream out) {
+  FaultUnderLoad(BenchStack stack, FaultsOptions options, Fault fault, PrintStream out) {
     this.stack = stack;
     this.options = options;
+    this.fault = fault;
     this.out = out;
   }
 
   ScenarioRow run() throws Exception {
-    SyntheticFleet fleet = new SyntheticFleet("faults-" + NAME, options.devices(), 10, 5);
+    String name = fault.name();
+    SyntheticFleet fleet = new SyntheticFleet("faults-" + name, options.devices(), 10, 5);
     Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     SteadyLoad load = new SteadyLoad(fleet, options.seconds(), base);
     List<SteadyLoad.ReadingKey> sent = load.readings();
     List<SteadyLoad.EventKey> expectedEvents = load.events();
+    long injectAt = (long) options.killAfter() * options.devices() + options.devices() / 2;
     out.printf(
-        "[%s] %,d readings/s for %d s (%,d readings, %,d events expected); kill -9 the processor"
-            + " after %d s%n",
-        NAME,
+        "[%s] %,d readings/s for %d s (%,d readings, %,d events expected); fault at %d.5 s%n",
+        name,
         options.devices(),
         options.seconds(),
         sent.size(),
         expectedEvents.size(),
         options.killAfter());
-    try (RecoveryWatch watch = new RecoveryWatch(stack, "processor", fleet.prefix());
+    try (RecoveryWatch watch = new RecoveryWatch(stack, fault.process(), fleet.prefix());
         ReadingProducer producer = new ReadingProducer(stack.kafkaBootstrap());
         var db = stack.connect()) {
       StoredTelemetry stored = new StoredTelemetry(db, fleet.prefix());
-      long[] storedAtKill = {-1};
+      long[] atFault = {-1, -1};
+      @SuppressWarnings("unchecked")
+      CompletableFuture<Void>[] ended = new CompletableFuture[1];
       load.drive(
           producer,
-          round -> {
-            if (round == options.killAfter()) {
-              out.printf("[%s] kill -9 processor (pid %d)%n", NAME, watch.kill());
-              storedAtKill[0] = countQuietly(stored);
+          sentSoFar -> {
+            if (atFault[0] < 0 && sentSoFar >= injectAt) {
+              atFault[0] = sentSoFar;
+              watch.faultInjected();
+              ended[0] = injectQuietly();
+              atFault[1] = countQuietly(stored);
             }
           });
-      long sentAtKill = (long) options.killAfter() * options.devices();
       out.printf(
-          "[%s] at the kill %,d readings had been sent and %,d stored; load sent, waiting for the"
+          "[%s] at the fault %,d readings had been sent and %,d stored; load sent, waiting for the"
               + " pipeline to catch up%n",
-          NAME, sentAtKill, storedAtKill[0]);
+          name, atFault[0], atFault[1]);
+      ended[0].get(options.drainTimeout(), TimeUnit.SECONDS);
       boolean caughtUp = awaitCaughtUp(stored, sent.size(), expectedEvents.size());
       watch.failure().ifPresent(e -> out.println("! recovery watch: " + e));
       out.printf(
-          "[%s] processor back after %.1f s, rows flowing again after %.1f s%n",
-          NAME, watch.secondsToRestart(), watch.secondsToRecover());
-      return count(
-          fleet, stored, sent, expectedEvents, watch, caughtUp, sentAtKill, storedAtKill[0]);
+          "[%s] %s back after %.1f s, rows flowing again after %.1f s%n",
+          name, fault.process(), watch.secondsToRestart(), watch.secondsToRecover());
+      String description =
+          String.format(
+              "%,d readings/s of %,d devices for %d s; at %d.5 s, when %,d readings had been sent"
+                  + " and %,d stored: %s.",
+              options.devices(),
+              options.devices(),
+              options.seconds(),
+              options.killAfter(),
+              atFault[0],
+              atFault[1],
+              fault.description());
+      return count(fleet, stored, sent, expectedEvents, watch, caughtUp, description);
+    }
+  }
+
+  private CompletableFuture<Void> injectQuietly() {
+    try {
+      return fault.inject(stack, out);
+    } catch (Exception e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private static long countQuietly(StoredTelemetry stored) {
+    try {
+      return stored.snapshotCount();
+    } catch (SQLException e) {
+      return -1;
     }
   }
 
@@ -109,14 +143,6 @@ final class ProcessorKill {
     }
   }
 
-  private static long countQuietly(StoredTelemetry stored) {
-    try {
-      return stored.snapshotCount();
-    } catch (java.sql.SQLException e) {
-      return -1;
-    }
-  }
-
   private ScenarioRow count(
       SyntheticFleet fleet,
       StoredTelemetry stored,
@@ -124,8 +150,7 @@ final class ProcessorKill {
       List<SteadyLoad.EventKey> expectedEvents,
       RecoveryWatch watch,
       boolean caughtUp,
-      long sentAtKill,
-      long storedAtKill)
+      String description)
       throws Exception {
     Tally readings = Tally.of(sent, stored.readings());
     Tally events = Tally.of(expectedEvents, stored.events());
@@ -164,17 +189,8 @@ final class ProcessorKill {
       recomputedWh += recomputed;
     }
     return new ScenarioRow(
-        NAME,
-        String.format(
-            "%,d readings/s of %,d devices for %d s; SIGKILL to the processor JVM at %d s, when"
-                + " %,d readings had been sent and %,d stored; the stack's supervisor restarted"
-                + " it.",
-            options.devices(),
-            options.devices(),
-            options.seconds(),
-            options.killAfter(),
-            sentAtKill,
-            storedAtKill),
+        fault.name(),
+        description,
         readings,
         events,
         readingsOnTopic,
