@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Times the recovery from a fault that ends one of the stack's processes (a kill, a stop): samples
  * the service's pid and the fleet's stored snapshot count every 100 ms on its own thread and
  * connection. Restarted is the first sample with a new, live pid; recovered is the first sample
- * after that with more rows than at the restart (rows cannot grow while the service that stores
- * them is down, so counting from the restart ignores a commit the dying process had already sent).
+ * after that with more rows than at the restart. Counting from the restart rather than from the
+ * fault ignores a commit the dying process had already sent, or a batch the sink had already polled
+ * when the broker went away: rows that do not show that the pipeline flows again.
  */
 final class RecoveryWatch implements AutoCloseable {
 
@@ -20,7 +21,7 @@ final class RecoveryWatch implements AutoCloseable {
   private final StoredTelemetry stored;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread thread;
-  private volatile long killedAt;
+  private volatile long faultAt;
   private volatile long oldPid;
   private volatile long restartedAt;
   private volatile long recoveredAt;
@@ -37,7 +38,7 @@ final class RecoveryWatch implements AutoCloseable {
   /** Marks the moment the fault is injected, before it is: the service's pid is the old one. */
   void faultInjected() {
     oldPid = stack.jvmPids().get(service);
-    killedAt = System.nanoTime();
+    faultAt = System.nanoTime();
   }
 
   /** Seconds from the fault to the new pid, or NaN when it never came back. */
@@ -55,14 +56,14 @@ final class RecoveryWatch implements AutoCloseable {
   }
 
   private double since(long at) {
-    return at == 0 ? Double.NaN : (at - killedAt) / 1e9;
+    return at == 0 ? Double.NaN : (at - faultAt) / 1e9;
   }
 
   private void watch() {
     long rowsAtRestart = -1;
     while (running.get() && recoveredAt == 0) {
       try {
-        if (killedAt != 0 && restartedAt == 0) {
+        if (faultAt != 0 && restartedAt == 0) {
           Long pid = stack.jvmPids().get(service);
           if (pid != null
               && pid != oldPid
