@@ -95,6 +95,14 @@ final class FaultUnderLoad {
               atFault[0],
               atFault[1],
               fault.description());
+      double membersGone = watch.secondsUntilSinkMembersGone();
+      if (!Double.isNaN(membersGone)) {
+        description +=
+            String.format(
+                " The sink group's members of before the fault had all left it %.1f s after the"
+                    + " fault.",
+                membersGone);
+      }
       return count(fleet, stored, sent, expectedEvents, watch, caughtUp, description);
     }
   }

@@ -3,6 +3,7 @@ package dev.argus.bench.faults;
 import dev.argus.bench.BenchStack;
 import java.sql.Connection;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -15,6 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class RecoveryWatch implements AutoCloseable {
 
+  /** The processor sink's consumer group for power readings (its {@code SinkLane}). */
+  private static final String SINK_GROUP = "argus-sink";
+
   private final BenchStack stack;
   private final String service;
   private final Connection connection;
@@ -24,6 +28,9 @@ final class RecoveryWatch implements AutoCloseable {
   private volatile long faultAt;
   private volatile long oldPid;
   private volatile long restartedAt;
+  private volatile long sinkMemberGoneAt;
+  private final GroupMembers sinkGroup;
+  private volatile Set<String> sinkMembersBefore = Set.of();
   private volatile long recoveredAt;
   private volatile Exception failure;
 
@@ -32,11 +39,13 @@ final class RecoveryWatch implements AutoCloseable {
     this.service = service;
     this.connection = stack.connect();
     this.stored = new StoredTelemetry(connection, fleetPrefix);
+    this.sinkGroup = new GroupMembers(stack.kafkaBootstrap(), SINK_GROUP);
     this.thread = Thread.ofPlatform().name("faults-recovery-watch").daemon().start(this::watch);
   }
 
   /** Marks the moment the fault is injected, before it is: the service's pid is the old one. */
   void faultInjected() {
+    sinkMembersBefore = sinkGroup.now();
     oldPid = stack.jvmPids().get(service);
     faultAt = System.nanoTime();
   }
@@ -51,6 +60,15 @@ final class RecoveryWatch implements AutoCloseable {
     return since(recoveredAt);
   }
 
+  /**
+   * Seconds from the fault until none of the sink group's members before it is left (the broker
+   * evicted or replaced them), or NaN when that was not seen (the broker did not answer, or the
+   * members stayed, as they do when the fault is not the sink's).
+   */
+  double secondsUntilSinkMembersGone() {
+    return since(sinkMemberGoneAt);
+  }
+
   boolean recovered() {
     return recoveredAt != 0;
   }
@@ -61,7 +79,7 @@ final class RecoveryWatch implements AutoCloseable {
 
   private void watch() {
     long rowsAtRestart = -1;
-    while (running.get() && recoveredAt == 0) {
+    while (running.get() && (recoveredAt == 0 || sinkMemberGoneAt == 0 && restartedAt != 0)) {
       try {
         if (faultAt != 0 && restartedAt == 0) {
           Long pid = stack.jvmPids().get(service);
@@ -73,6 +91,14 @@ final class RecoveryWatch implements AutoCloseable {
           }
         } else if (restartedAt != 0 && stored.snapshotCount() > rowsAtRestart) {
           recoveredAt = System.nanoTime();
+        }
+        // Only once the process is back: while the broker is down every call would wait its
+        // timeout and delay the samples that time the restart.
+        if (restartedAt != 0 && sinkMemberGoneAt == 0 && !sinkMembersBefore.isEmpty()) {
+          Set<String> members = sinkGroup.now();
+          if (!members.isEmpty() && sinkMembersBefore.stream().noneMatch(members::contains)) {
+            sinkMemberGoneAt = System.nanoTime();
+          }
         }
         Thread.sleep(100);
       } catch (InterruptedException e) {
@@ -92,6 +118,7 @@ final class RecoveryWatch implements AutoCloseable {
   public void close() throws Exception {
     running.set(false);
     thread.join(5_000);
+    sinkGroup.close();
     connection.close();
   }
 }
