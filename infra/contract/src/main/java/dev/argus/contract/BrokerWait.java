@@ -27,9 +27,6 @@ public final class BrokerWait {
   private static final Logger log = LoggerFactory.getLogger(BrokerWait.class);
   private static final String BOOTSTRAP_SETTING = "ARGUS_KAFKA_BOOTSTRAP_SERVERS";
 
-  // A broker that is down is dialled again at most every 5 s, as by every Argus client, so that
-  // the admin client's own connection warnings do not drown the one line per attempt.
-  private static final int RECONNECT_BACKOFF_MAX_MS = 5_000;
   private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
   private final KafkaSettings kafka;
@@ -93,68 +90,71 @@ public final class BrokerWait {
 
   private void createTopics() throws InterruptedException {
     long started = System.nanoTime();
-    Admin admin = null;
-    try {
-      for (int attempt = 1; ; attempt++) {
-        long attemptStarted = System.nanoTime();
-        try {
-          if (admin == null) {
-            admin = Admin.create(adminConfig());
-          }
-          new TopicProvisioner(admin, kafka.replicationFactor()).ensure(Topics.all());
-          waitingFor = null;
-          if (attempt > 1) {
-            log.info(
-                "The Kafka broker at {} answered after {} attempts ({}); the topics are ready",
-                kafka.bootstrapServers(),
-                attempt,
-                since(started));
-          }
-          return;
-        } catch (KafkaException | IllegalStateException e) {
-          if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedException("Stopped while creating the Kafka topics");
-          }
-          if (!brokerUnreachable(e)) {
-            throw new IllegalStateException(
-                "Could not create the Kafka topics at "
-                    + kafka.bootstrapServers()
-                    + ": "
-                    + deepestMessage(e)
-                    + " (check argus.kafka.replication-factor (ARGUS_KAFKA_REPLICATION_FACTOR)"
-                    + " and the broker's settings)",
-                e);
-          }
-          Duration backoff = settings.backoffAfter(attempt);
-          waitingFor =
-              "the Kafka broker at "
-                  + kafka.bootstrapServers()
-                  + " ("
-                  + BOOTSTRAP_SETTING
-                  + ") to create the topics: attempt "
-                  + attempt
-                  + " failed ("
-                  + deepestMessage(e)
-                  + "), next in "
-                  + backoff.toMillis()
-                  + " ms";
-          log.warn(
-              "Waiting for the Kafka broker at {} ({}) to create the topics: attempt {} failed"
-                  + " after {} ({}); trying again in {}, waiting {} so far",
+    for (int attempt = 1; ; attempt++) {
+      long attemptStarted = System.nanoTime();
+      try {
+        tryOnce();
+        waitingFor = null;
+        if (attempt > 1) {
+          log.info(
+              "The Kafka broker at {} answered after {} attempts ({}); the topics are ready",
               kafka.bootstrapServers(),
-              BOOTSTRAP_SETTING,
               attempt,
-              since(attemptStarted),
-              deepestMessage(e),
-              backoff,
               since(started));
-          Thread.sleep(backoff);
         }
+        return;
+      } catch (KafkaException | IllegalStateException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new InterruptedException("Stopped while creating the Kafka topics");
+        }
+        if (!brokerUnreachable(e)) {
+          throw new IllegalStateException(
+              "Could not create the Kafka topics at "
+                  + kafka.bootstrapServers()
+                  + ": "
+                  + deepestMessage(e)
+                  + " (check argus.kafka.replication-factor (ARGUS_KAFKA_REPLICATION_FACTOR)"
+                  + " and the broker's settings)",
+              e);
+        }
+        Duration backoff = settings.backoffAfter(attempt);
+        waitingFor =
+            "the Kafka broker at "
+                + kafka.bootstrapServers()
+                + " ("
+                + BOOTSTRAP_SETTING
+                + ") to create the topics: attempt "
+                + attempt
+                + " failed ("
+                + deepestMessage(e)
+                + "), next in "
+                + backoff.toMillis()
+                + " ms";
+        log.warn(
+            "Waiting for the Kafka broker at {} ({}) to create the topics: attempt {} failed"
+                + " after {} ({}); trying again in {}, waiting {} so far",
+            kafka.bootstrapServers(),
+            BOOTSTRAP_SETTING,
+            attempt,
+            since(attemptStarted),
+            deepestMessage(e),
+            backoff,
+            since(started));
+        Thread.sleep(backoff);
       }
+    }
+  }
+
+  /**
+   * One attempt with an admin client of its own: a client that failed to connect for a long time
+   * holds on to backoffs and stale metadata, and a fresh one finds a broker that just came up.
+   */
+  private void tryOnce() {
+    Admin admin = Admin.create(adminConfig());
+    try {
+      new TopicProvisioner(admin, kafka.replicationFactor()).ensure(Topics.all());
     } finally {
-      if (admin != null) {
-        admin.close(Thread.currentThread().isInterrupted() ? Duration.ZERO : ADMIN_CLOSE_TIMEOUT);
-      }
+      admin.close(Thread.currentThread().isInterrupted() ? Duration.ZERO : ADMIN_CLOSE_TIMEOUT);
     }
   }
 
@@ -168,9 +168,7 @@ public final class BrokerWait {
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
         timeoutMs,
         AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-        timeoutMs,
-        AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
-        RECONNECT_BACKOFF_MAX_MS);
+        timeoutMs);
   }
 
   /**
