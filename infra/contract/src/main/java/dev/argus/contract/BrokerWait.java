@@ -29,6 +29,12 @@ public final class BrokerWait {
 
   private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
+  // The admin client logs a warning for every failed connection, from 50 ms apart by default: from
+  // 1 s doubling to 5 s keeps them to a few per attempt beside the one line the wait logs. A fresh
+  // client dials at once, so a broker that came up is found at the next attempt all the same.
+  private static final int RECONNECT_BACKOFF_MS = 1_000;
+  private static final int RECONNECT_BACKOFF_MAX_MS = 5_000;
+
   private final KafkaSettings kafka;
   private final BrokerWaitSettings settings;
   private final String clientId;
@@ -126,7 +132,7 @@ public final class BrokerWait {
                 + ") to create the topics: attempt "
                 + attempt
                 + " failed ("
-                + deepestMessage(e)
+                + unanswered(e)
                 + "), next in "
                 + backoff.toMillis()
                 + " ms";
@@ -137,7 +143,7 @@ public final class BrokerWait {
             BOOTSTRAP_SETTING,
             attempt,
             since(attemptStarted),
-            deepestMessage(e),
+            unanswered(e),
             backoff,
             since(started));
         Thread.sleep(backoff);
@@ -168,7 +174,11 @@ public final class BrokerWait {
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
         timeoutMs,
         AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-        timeoutMs);
+        timeoutMs,
+        AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG,
+        RECONNECT_BACKOFF_MS,
+        AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+        RECONNECT_BACKOFF_MAX_MS);
   }
 
   /**
@@ -187,6 +197,16 @@ public final class BrokerWait {
       }
     }
     return false;
+  }
+
+  /** Why an attempt got no answer, in the client's words when it has some. */
+  private String unanswered(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.util.concurrent.TimeoutException && cause.getMessage() == null) {
+        return "no answer within " + settings.attemptTimeout();
+      }
+    }
+    return deepestMessage(e);
   }
 
   private static String deepestMessage(Throwable e) {
