@@ -1,10 +1,8 @@
 package dev.argus.collector.kafka;
 
 import dev.argus.contract.Topic;
-import dev.argus.contract.TopicProvisioner;
 import dev.argus.contract.Topics;
 import dev.argus.contract.kafka.KafkaSettings;
-import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,12 +14,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Creates the collector's Kafka clients (producers, the config and command readers) and the
- * catalog's topics.
+ * Creates the collector's Kafka clients (producers, the config and command readers). None of them
+ * connects when it is made; the catalog's topics are created by {@link BrokerStartup}.
  */
 public final class KafkaClients {
-
-  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
   /** The consumer group of every collector's LLM job reader. */
   public static final String LLM_JOB_GROUP = "argus-collector-llm";
@@ -34,14 +30,9 @@ public final class KafkaClients {
     this.clientIdPrefix = "argus-collector-" + collectorId;
   }
 
-  /**
-   * Creates the topics of {@link Topics#all()} that do not exist yet.
-   *
-   * @throws IllegalStateException when the broker cannot be reached within about 30 s, so that a
-   *     wrong address stops start-up with a message saying which setting to check
-   */
-  public void provisionTopics() {
-    TopicProvisioner.provisionCatalog(settings, clientIdPrefix + "-admin", ADMIN_TIMEOUT);
+  /** The admin client id of this collector's topic creation. */
+  public String adminClientId() {
+    return clientIdPrefix + "-admin";
   }
 
   /**

@@ -19,6 +19,7 @@ import dev.argus.collector.config.ProtectAssignments;
 import dev.argus.collector.config.ProtectListener;
 import dev.argus.collector.config.RuntimeSecrets;
 import dev.argus.collector.config.TargetsListener;
+import dev.argus.collector.kafka.BrokerStartup;
 import dev.argus.collector.kafka.CameraReadingsPublisher;
 import dev.argus.collector.kafka.KafkaClients;
 import dev.argus.collector.kafka.LlmResultsPublisher;
@@ -41,11 +42,13 @@ import dev.argus.collector.protect.ProtectConnector;
 import dev.argus.collector.protect.ProtectSessions;
 import dev.argus.collector.protect.ProtectSettings;
 import dev.argus.collector.status.HeartbeatPublisher;
+import dev.argus.contract.BrokerWait;
 import dev.argus.contract.Topics;
 import dev.argus.contract.camera.CameraStatus;
 import dev.argus.contract.camera.MotionReading;
 import dev.argus.contract.camera.ProtectControllerStatus;
 import dev.argus.contract.collector.CollectorHeartbeat;
+import dev.argus.contract.kafka.BrokerWaitSettings;
 import dev.argus.contract.kafka.KafkaSettings;
 import dev.argus.contract.llm.BenchmarkEvent;
 import dev.argus.contract.llm.LlmProbeReading;
@@ -65,14 +68,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Wires the collector: Kafka clients (topics are created before the first producer), the
- * configuration read from {@code argus.config} (devices, runtime settings, and targets for any
- * {@link TargetsListener} bean), the NUT and SNMP pollers, the poll scheduler and its cycle runner,
- * the uptime-target probes, the heartbeat, the command reader, and the LLM job reader with its
- * runner (providers and models from {@code argus.config}, one shared HTTP client), and the camera
- * workers (cameras from {@code argus.config}, frames through a {@link FrameSourceFactory}), and the
- * UniFi Protect sessions (controllers and their cameras from {@code argus.config}). Start-up reads
- * the configuration topic before the first cycle. On shutdown Spring stops the command reader, the
+ * Wires the collector: Kafka clients (the topics are created, waiting for the broker as long as it
+ * takes, before any reader, scheduler or worker starts: {@link BrokerStartup}), the configuration
+ * read from {@code argus.config} (devices, runtime settings, and targets for any {@link
+ * TargetsListener} bean), the NUT and SNMP pollers, the poll scheduler and its cycle runner, the
+ * uptime-target probes, the heartbeat, the command reader, and the LLM job reader with its runner
+ * (providers and models from {@code argus.config}, one shared HTTP client), and the camera workers
+ * (cameras from {@code argus.config}, frames through a {@link FrameSourceFactory}), and the UniFi
+ * Protect sessions (controllers and their cameras from {@code argus.config}). Start-up reads the
+ * configuration topic before the first cycle. On shutdown Spring stops the command reader, the
  * heartbeat, the scheduler and then the configuration reader, and finally closes the producers,
  * which delivers what they still buffer.
  */
@@ -96,9 +100,13 @@ class CollectorConfiguration {
         "Collector {} publishing to Kafka at {}",
         collector.collectorId(),
         kafka.bootstrapServers());
-    var clients = new KafkaClients(kafka, collector.collectorId());
-    clients.provisionTopics();
-    return clients;
+    return new KafkaClients(kafka, collector.collectorId());
+  }
+
+  /** Holds every reader, scheduler and worker until the topics exist, however long that takes. */
+  @Bean
+  BrokerStartup brokerStartup(KafkaSettings kafka, BrokerWaitSettings wait, KafkaClients clients) {
+    return new BrokerStartup(new BrokerWait(kafka, wait, clients.adminClientId()));
   }
 
   @Bean(destroyMethod = "close")

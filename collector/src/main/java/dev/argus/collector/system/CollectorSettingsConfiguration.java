@@ -5,6 +5,7 @@ import dev.argus.collector.camera.DetectorSettings;
 import dev.argus.collector.power.device.DeviceUriConverter;
 import dev.argus.collector.probe.ProbeSettings;
 import dev.argus.collector.protect.ProtectSettings;
+import dev.argus.contract.kafka.BrokerWaitSettings;
 import dev.argus.contract.kafka.KafkaSettings;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,9 +15,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Binds and validates the settings ({@code argus.collector.*}, {@code argus.kafka.*}, {@code
- * argus.probe.*}, {@code argus.secrets.*}, {@code argus.camera.*}, {@code argus.protect.*}, {@code
- * argus.detector.*}), apart from the beans that use them so that tests can bind them alone.
+ * Binds and validates the settings ({@code argus.collector.*}, {@code argus.kafka.*} (and {@code
+ * argus.kafka.startup.*}), {@code argus.probe.*}, {@code argus.secrets.*}, {@code argus.camera.*},
+ * {@code argus.protect.*}, {@code argus.detector.*}), apart from the beans that use them so that
+ * tests can bind them alone.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
@@ -34,6 +36,13 @@ public class CollectorSettingsConfiguration {
   @Bean
   KafkaSettings kafkaSettings(Environment environment) {
     return Binder.get(environment).bindOrCreate(KafkaSettings.PREFIX, KafkaSettings.class);
+  }
+
+  /** How start-up waits for an unreachable broker ({@code argus.kafka.startup.*}). */
+  @Bean
+  BrokerWaitSettings brokerWaitSettings(Environment environment) {
+    return Binder.get(environment)
+        .bindOrCreate(BrokerWaitSettings.PREFIX, BrokerWaitSettings.class);
   }
 
   /** Static: Spring needs it while binding the settings, before this class is instantiated. */

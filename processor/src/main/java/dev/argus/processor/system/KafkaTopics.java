@@ -1,19 +1,18 @@
 package dev.argus.processor.system;
 
+import dev.argus.contract.BrokerWait;
 import dev.argus.contract.TopicProvisioner;
+import dev.argus.contract.kafka.BrokerWaitSettings;
 import dev.argus.contract.kafka.KafkaSettings;
 import java.time.Duration;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Binds the Kafka settings every service shares and creates the catalog's topics at start-up.
- * Singletons are initialised before any lifecycle bean starts, so the topology and the sink always
- * find their topics; if the broker cannot be reached the service stops with the provisioner's
- * message instead of running half-connected.
+ * Binds the Kafka settings every service shares and creates the catalog's topics at start-up,
+ * waiting for a broker that cannot be reached yet ({@link BrokerStartup}).
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaTopics {
@@ -26,10 +25,17 @@ public class KafkaTopics {
     return Binder.get(environment).bindOrCreate(KafkaSettings.PREFIX, KafkaSettings.class);
   }
 
-  /** Runs once the settings are bound, before the Streams app and the sink start. */
+  /** {@code argus.kafka.startup.*}, checked as it is bound. */
   @Bean
-  InitializingBean catalogTopics(KafkaSettings kafka) {
-    return () -> provision(kafka);
+  BrokerWaitSettings brokerWaitSettings(Environment environment) {
+    return Binder.get(environment)
+        .bindOrCreate(BrokerWaitSettings.PREFIX, BrokerWaitSettings.class);
+  }
+
+  /** Starts before the Streams app and the sink, and holds them until the topics exist. */
+  @Bean
+  BrokerStartup brokerStartup(KafkaSettings kafka, BrokerWaitSettings wait) {
+    return new BrokerStartup(new BrokerWait(kafka, wait, "argus-processor-admin"));
   }
 
   /** Creates the catalog's missing topics; tests call it before they start a topology or sink. */
