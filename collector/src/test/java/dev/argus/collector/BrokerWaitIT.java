@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.argus.collector.kafka.BrokerStartup;
-import dev.argus.collector.testing.PortRelay;
 import dev.argus.contract.Topics;
 import dev.argus.contract.collector.CollectorHeartbeat;
+import dev.argus.contract.testing.PortRelay;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.argus.contract.Topics;
 import dev.argus.contract.testing.EmbeddedDatabase;
+import dev.argus.contract.testing.PortRelay;
 import dev.argus.processor.system.BrokerStartup;
-import dev.argus.processor.testing.PortRelay;
 import dev.argus.processor.testing.ReadingBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;

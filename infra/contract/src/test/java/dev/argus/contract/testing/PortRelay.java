@@ -1,4 +1,4 @@
-package dev.argus.processor.testing;
+package dev.argus.contract.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
