@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The CPU detector sidecar ({@code node infra/detector/detector.js}) as an {@link ObjectDetector}.
@@ -35,6 +37,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class NodeDetector implements ObjectDetector {
 
   private static final System.Logger log = System.getLogger(NodeDetector.class.getName());
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** Environment variable naming the sidecar's directory (the one holding detector.js). */
   public static final String DIRECTORY_VARIABLE = "ARGUS_DETECTOR_DIR";
@@ -286,7 +289,7 @@ public final class NodeDetector implements ObjectDetector {
           throw new DetectorException("the detector gave no answer within " + frameTimeout);
         }
         Optional<Map<String, Object>> answer = parseObject(line);
-        if (answer.isEmpty() || !(answer.get().get("id") instanceof Double answered)) {
+        if (answer.isEmpty() || !(answer.get().get("id") instanceof Number answered)) {
           // A stray line (or an answer to a line it could not parse): not this frame's.
           continue;
         }
@@ -294,8 +297,8 @@ public final class NodeDetector implements ObjectDetector {
           continue;
         }
         failuresInARow = 0;
-        if (answer.get().get("ms") instanceof Double ms) {
-          lastSidecarMillis = ms;
+        if (answer.get().get("ms") instanceof Number ms) {
+          lastSidecarMillis = ms.doubleValue();
         }
         return detections(answer.get());
       }
@@ -350,32 +353,37 @@ public final class NodeDetector implements ObjectDetector {
     for (Object item : objects) {
       if (item instanceof Map<?, ?> object
           && object.get("label") instanceof String label
-          && object.get("score") instanceof Double score
+          && object.get("score") instanceof Number score
           && object.get("box") instanceof List<?> box
           && box.size() == 4
-          && box.stream().allMatch(Double.class::isInstance)) {
+          && box.stream().allMatch(Number.class::isInstance)) {
         found.add(
             new Detection(
                 label,
-                score,
+                score.doubleValue(),
                 new Detection.Box(
-                    (Double) box.get(0),
-                    (Double) box.get(1),
-                    (Double) box.get(2),
-                    (Double) box.get(3))));
+                    coordinate(box, 0),
+                    coordinate(box, 1),
+                    coordinate(box, 2),
+                    coordinate(box, 3))));
       }
     }
     found.sort(Comparator.comparingDouble(Detection::score).reversed());
     return List.copyOf(found);
   }
 
+  private static double coordinate(List<?> box, int index) {
+    return ((Number) box.get(index)).doubleValue();
+  }
+
+  /** One line of the sidecar as a JSON object; empty for anything else (a stray log line). */
   @SuppressWarnings("unchecked")
   private static Optional<Map<String, Object>> parseObject(String line) {
     try {
-      return JsonLine.parse(line) instanceof Map<?, ?> map
+      return JSON.readValue(line, Object.class) instanceof Map<?, ?> map
           ? Optional.of((Map<String, Object>) map)
           : Optional.empty();
-    } catch (IllegalArgumentException e) {
+    } catch (JacksonException e) {
       return Optional.empty();
     }
   }

@@ -283,6 +283,8 @@ public final class ArgusArchRules {
           .resideOutsideOfPackages(
               "java..",
               "javax.imageio..",
+              // Jackson reads the detector sidecar's JSON lines (the contract brings it anyway).
+              "tools.jackson..",
               CAMERA + "..",
               "dev.argus.contract.net..",
               "dev.argus.contract.settings..")
