@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The real local stack, started the way {@code ./argus-start.sh} starts it but on free ports, in
@@ -29,7 +30,17 @@ public final class BenchStack implements AutoCloseable {
   }
 
   public static BenchStack start(Path home, Path dataDir, PrintStream out) throws Exception {
-    StackOptions options =
+    return start(home, dataDir, out, builder -> builder);
+  }
+
+  /**
+   * The same stack with {@code customize} applied to its options last (the fault harness: devices
+   * for the collector, other settings for the services).
+   */
+  public static BenchStack start(
+      Path home, Path dataDir, PrintStream out, UnaryOperator<StackOptions.Builder> customize)
+      throws Exception {
+    StackOptions.Builder builder =
         StackOptions.builder(home, dataDir)
             .reset(true)
             .apiPort(freePort())
@@ -46,9 +57,8 @@ public final class BenchStack implements AutoCloseable {
             // /api/snapshots and /api/events (the api scenario) have no key and no window.
             .serviceEnvironment(Map.of("RATE_LIMIT_PER_MINUTE", "1000000"))
             // Measure what users run: a database that syncs its commits.
-            .durableDatabase(true)
-            .build();
-    return new BenchStack(LocalStack.start(options, out), dataDir);
+            .durableDatabase(true);
+    return new BenchStack(LocalStack.start(customize.apply(builder).build(), out), dataDir);
   }
 
   public Connection connect() throws SQLException {
@@ -60,7 +70,7 @@ public final class BenchStack implements AutoCloseable {
   }
 
   /** The admin API key the launcher generated into the data directory. */
-  String adminKey() throws IOException {
+  public String adminKey() throws IOException {
     return java.nio.file.Files.readString(dataDir.resolve("api-key")).strip();
   }
 
@@ -83,6 +93,42 @@ public final class BenchStack implements AutoCloseable {
   /** Starts the broker stopped by {@link #stopBroker()} again. */
   public void startBrokerAgain() throws Exception {
     stack.startBrokerAgain();
+  }
+
+  /** The stack's data directory (logs in {@code logs/}). */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** See {@link LocalStack#startInstance}: one more processor, api or collector JVM. */
+  public void startInstance(String service, String name, Map<String, String> overrides)
+      throws IOException {
+    stack.startInstance(service, name, overrides);
+  }
+
+  /** SIGTERM to an instance of {@link #startInstance}, SIGKILL after {@code grace}. */
+  public void stopInstance(String name, Duration grace) {
+    stack.stopInstance(name, grace);
+  }
+
+  /** Starts a stopped or killed instance of {@link #startInstance} again. */
+  public void restartInstance(String name) throws IOException {
+    stack.restartInstance(name);
+  }
+
+  /** The log of a service ({@code processor}, {@code api}, {@code collector}) or an instance. */
+  public Path logFile(String name) {
+    return stack.logFile(name);
+  }
+
+  /** Stops the embedded PostgreSQL server while the rest runs on (the database outage). */
+  public void stopDatabase() throws IOException {
+    stack.stopDatabase();
+  }
+
+  /** Starts the server stopped by {@link #stopDatabase()} again. */
+  public void startDatabaseAgain() throws IOException {
+    stack.startDatabaseAgain();
   }
 
   Path postmasterPidFile() {

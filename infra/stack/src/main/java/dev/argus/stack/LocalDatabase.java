@@ -23,13 +23,21 @@ final class LocalDatabase implements AutoCloseable {
 
   static final String DATABASE = "argus";
 
-  private final EmbeddedPostgres embedded;
+  // Replaced by startAgain() after a stop (the fault harness's outage).
+  private EmbeddedPostgres embedded;
+  private final EmbeddedPostgres.Builder builder;
   private final String jdbcUrl;
   private final String user;
   private final String password;
 
-  private LocalDatabase(EmbeddedPostgres embedded, String jdbcUrl, String user, String password) {
+  private LocalDatabase(
+      EmbeddedPostgres embedded,
+      EmbeddedPostgres.Builder builder,
+      String jdbcUrl,
+      String user,
+      String password) {
     this.embedded = embedded;
+    this.builder = builder;
     this.jdbcUrl = jdbcUrl;
     this.user = user;
     this.password = password;
@@ -37,7 +45,7 @@ final class LocalDatabase implements AutoCloseable {
 
   static LocalDatabase external(String jdbcUrl, String user, String password) throws SQLException {
     try (Connection ignored = DriverManager.getConnection(jdbcUrl, user, password)) {
-      return new LocalDatabase(null, jdbcUrl, user, password);
+      return new LocalDatabase(null, null, jdbcUrl, user, password);
     } catch (SQLException e) {
       throw new SQLException(
           "Cannot connect to ARGUS_DB_URL " + jdbcUrl + ": " + e.getMessage(), e);
@@ -55,7 +63,7 @@ final class LocalDatabase implements AutoCloseable {
     Files.createDirectories(work);
     Path log = dataDir.resolve("logs").resolve("postgres.log");
     Files.createDirectories(log.getParent());
-    EmbeddedPostgres pg =
+    EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setPort(port)
             .setDataDirectory(cluster)
@@ -70,8 +78,8 @@ final class LocalDatabase implements AutoCloseable {
             .setServerConfig("synchronous_commit", durable ? "on" : "off")
             .setServerConfig("full_page_writes", durable ? "on" : "off")
             .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
+            .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    EmbeddedPostgres pg = builder.start();
     String adminUrl = pg.getJdbcUrl("postgres", "postgres");
     try (Connection c = DriverManager.getConnection(adminUrl, "postgres", "");
         Statement st = c.createStatement();
@@ -83,7 +91,7 @@ final class LocalDatabase implements AutoCloseable {
     // No "?user=" in the URL (the embedded server's own URLs have one): pgjdbc would let it win
     // over the user each service is given, and every service would log in as the owner.
     String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + DATABASE;
-    return new LocalDatabase(pg, url, "postgres", "");
+    return new LocalDatabase(pg, builder, url, "postgres", "");
   }
 
   /**
@@ -124,10 +132,32 @@ final class LocalDatabase implements AutoCloseable {
     return password;
   }
 
-  @Override
-  public void close() throws IOException {
+  /** Stops the embedded server (the fault harness's outage); {@link #startAgain()} ends it. */
+  synchronized void stop() throws IOException {
+    if (builder == null) {
+      throw new IllegalStateException("An external database (ARGUS_DB_URL) is not ours to stop");
+    }
     if (embedded != null) {
       embedded.close();
+      embedded = null;
+    }
+  }
+
+  /** Starts the embedded server stopped by {@link #stop()} again: same port, same cluster. */
+  synchronized void startAgain() throws IOException {
+    if (builder == null) {
+      throw new IllegalStateException("An external database (ARGUS_DB_URL) is not ours to start");
+    }
+    if (embedded == null) {
+      embedded = builder.start();
+    }
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    if (embedded != null) {
+      embedded.close();
+      embedded = null;
     }
   }
 }

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The whole of Argus on one machine without Docker: a KRaft broker, PostgreSQL, the processor, the
@@ -43,6 +44,13 @@ public final class LocalStack implements AutoCloseable {
   private final PrintStream out;
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final Map<String, ChildProcess> services = new HashMap<>();
+  // More instances of a service beside the supervised ones (the fault harness's scale-out); the
+  // harness kills and restarts them itself, so the supervisor does not watch them.
+  private final Map<String, ChildProcess> instances = new ConcurrentHashMap<>();
+  private ServiceJars jars;
+  private ServiceRoles.Logins logins;
+  private SecretKeyFile.Resolved secretKey;
+  private List<String> devices = List.of();
   private LocalDatabase database;
   private KafkaBroker broker;
   private LeftoverProcesses leftovers;
@@ -81,11 +89,10 @@ public final class LocalStack implements AutoCloseable {
     inherited.putAll(options.serviceEnvironment());
     refuseIfAny(StartChecks.settings(options, inherited, Runtime.version()));
     prepareDataDir();
-    ServiceJars jars = ServiceJars.find(options.home());
+    jars = ServiceJars.find(options.home());
     endLeftovers();
     refuseIfAny(StartChecks.busyPorts(options));
     adminKey = AdminKey.resolve(inherited, options.dataDir());
-    SecretKeyFile.Resolved secretKey;
     try {
       secretKey = SecretKeyFile.resolve(inherited, options.dataDir());
     } catch (InvalidSecretKeyException e) {
@@ -93,10 +100,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     startBroker();
-    ServiceRoles.Logins logins = startDatabase();
-    List<String> devices = new ArrayList<>(options.extraDevices());
-    devices.addAll(startDemoFleet());
-    startServices(jars, logins, secretKey, devices);
+    logins = startDatabase();
+    List<String> allDevices = new ArrayList<>(options.extraDevices());
+    allDevices.addAll(startDemoFleet());
+    devices = List.copyOf(allDevices);
+    startServices();
 
     stage(5, "Waiting for the api to answer on port " + options.apiPort());
     ServiceStarter.awaitApi(apiBaseUrl(), services, Duration.ofSeconds(150));
@@ -210,45 +218,101 @@ public final class LocalStack implements AutoCloseable {
     return devices;
   }
 
-  private void startServices(
-      ServiceJars jars,
-      ServiceRoles.Logins logins,
-      SecretKeyFile.Resolved secretKey,
-      List<String> devices)
-      throws IOException {
+  private void startServices() throws IOException {
     Path data = options.dataDir();
     stage(4, "Starting processor, api and collector (logs in " + data.resolve("logs") + ")");
-    ServiceStarter starter = new ServiceStarter(options, database.jdbcUrl());
-    started(
-        starter.start(
-            "processor",
-            jars.processor(),
-            logins.processor(),
-            Map.of("ARGUS_STREAMS_STATE_DIR", data.resolve("streams").toString())));
-    started(
-        starter.start(
-            "api",
-            jars.api(),
-            logins.api(),
-            Map.of(
-                "ARGUS_API_PORT", Integer.toString(options.apiPort()),
-                "API_KEY", adminKey.key(),
-                "ARGUS_SECRET_KEY", secretKey.keys())));
-    started(
-        starter.start(
-            "collector",
-            jars.collector(),
-            null,
-            Map.of(
-                "ARGUS_SECRET_KEY",
-                secretKey.keys(),
-                "ARGUS_COLLECTOR_ID",
-                "local-collector",
-                "ARGUS_COLLECTOR_DEVICES",
-                String.join(",", devices),
-                "ARGUS_POLL_INTERVAL",
-                options.pollInterval().toMillis() + "ms")));
+    for (String service : List.of("processor", "api", "collector")) {
+      started(startService(service, service, Map.of()));
+    }
     leftovers.record(pids());
+  }
+
+  /**
+   * Starts a JVM of {@code service} (processor, api or collector) named {@code name}, with the
+   * settings the stack gives that service and {@code overrides} over them.
+   */
+  private ChildProcess startService(String service, String name, Map<String, String> overrides)
+      throws IOException {
+    ServiceStarter starter = new ServiceStarter(options, database.jdbcUrl());
+    Map<String, String> specific = new HashMap<>(serviceSettings(service, name));
+    specific.putAll(overrides);
+    return switch (service) {
+      case "processor" -> starter.start(name, jars.processor(), logins.processor(), specific);
+      case "api" -> starter.start(name, jars.api(), logins.api(), specific);
+      case "collector" -> starter.start(name, jars.collector(), null, specific);
+      default -> throw new IllegalArgumentException("No service " + service);
+    };
+  }
+
+  private Map<String, String> serviceSettings(String service, String name) {
+    Path data = options.dataDir();
+    return switch (service) {
+      case "processor" ->
+          // Each instance its own state directory: Kafka Streams locks it.
+          Map.of(
+              "ARGUS_STREAMS_STATE_DIR",
+              data.resolve(name.equals("processor") ? "streams" : "streams-" + name).toString());
+      case "api" ->
+          Map.of(
+              "ARGUS_API_PORT", Integer.toString(options.apiPort()),
+              "API_KEY", adminKey.key(),
+              "ARGUS_SECRET_KEY", secretKey.keys());
+      case "collector" ->
+          Map.of(
+              "ARGUS_SECRET_KEY",
+              secretKey.keys(),
+              "ARGUS_COLLECTOR_ID",
+              name.equals("collector") ? "local-collector" : name,
+              "ARGUS_COLLECTOR_DEVICES",
+              String.join(",", devices),
+              "ARGUS_POLL_INTERVAL",
+              options.pollInterval().toMillis() + "ms");
+      default -> throw new IllegalArgumentException("No service " + service);
+    };
+  }
+
+  /**
+   * Starts one more instance of a service beside the stack's own (the fault harness's scale-out:
+   * three processors of one application id, a second api, a second collector). It gets the settings
+   * the stack gives that service — a processor its own state directory, a collector {@code name} as
+   * its id — with {@code overrides} over them (an api needs its own {@code ARGUS_API_PORT}). The
+   * supervisor does not watch it; {@link #stopInstance}, {@link #restartInstance} and {@link
+   * #close()} do.
+   */
+  public synchronized void startInstance(String service, String name, Map<String, String> overrides)
+      throws IOException {
+    if (services.containsKey(name) || instances.containsKey(name)) {
+      throw new IllegalArgumentException("An instance named " + name + " exists already");
+    }
+    ChildProcess instance = startService(service, name, overrides);
+    instances.put(name, instance);
+    running.push(instance);
+    leftovers.record(pids());
+  }
+
+  /** Stops an instance of {@link #startInstance}: SIGTERM, SIGKILL after {@code grace}. */
+  public synchronized void stopInstance(String name, Duration grace) {
+    instance(name).stop(grace);
+  }
+
+  /** Starts a stopped (or killed) instance of {@link #startInstance} again, same settings. */
+  public synchronized void restartInstance(String name) throws IOException {
+    instance(name).restart();
+    leftovers.record(pids());
+  }
+
+  /** The log file of a service or of an instance of {@link #startInstance}. */
+  public synchronized Path logFile(String name) {
+    ChildProcess process = services.containsKey(name) ? services.get(name) : instance(name);
+    return process.logFile();
+  }
+
+  private ChildProcess instance(String name) {
+    ChildProcess instance = instances.get(name);
+    if (instance == null) {
+      throw new IllegalArgumentException("No instance named " + name);
+    }
+    return instance;
   }
 
   private void started(ChildProcess service) {
@@ -303,6 +367,19 @@ public final class LocalStack implements AutoCloseable {
     leftovers.record(pids());
   }
 
+  /**
+   * Stops the embedded PostgreSQL server (a fast shutdown) while the rest of the stack runs on: the
+   * fault harness's database outage. {@link #startDatabaseAgain()} brings it back.
+   */
+  public synchronized void stopDatabase() throws IOException {
+    database.stop();
+  }
+
+  /** Starts the server stopped by {@link #stopDatabase()} again, on the same port and data. */
+  public synchronized void startDatabaseAgain() throws IOException {
+    database.startAgain();
+  }
+
   /** Process ids of every JVM and server the stack started, for memory measurements. */
   public Map<String, Long> pids() {
     Map<String, Long> pids = new HashMap<>();
@@ -311,6 +388,7 @@ public final class LocalStack implements AutoCloseable {
       pids.put("kafka", broker.pid());
     }
     services.forEach((name, process) -> pids.put(name, process.pid()));
+    instances.forEach((name, process) -> pids.put(name, process.pid()));
     return pids;
   }
 

@@ -2,6 +2,7 @@ package dev.argus.bench.faults;
 
 import dev.argus.bench.BenchStack;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** A fault the harness injects into the running stack while the load runs. */
@@ -21,6 +22,20 @@ interface Fault {
    * itself must do to end the fault (start a stopped broker again) is done.
    */
   CompletableFuture<Void> inject(BenchStack stack, PrintStream out) throws Exception;
+
+  /**
+   * Sets the stack up before the load starts (more instances, a rule, a watcher); nothing by
+   * default.
+   */
+  default void prepare(BenchStack stack, PrintStream out) throws Exception {}
+
+  /**
+   * The fault's own checks, once the pipeline has caught up and before the counts (what the api
+   * answered during the outage, how the partitions spread); none by default.
+   */
+  default List<Check> verify(BenchStack stack, PrintStream out) throws Exception {
+    return List.of();
+  }
 
   /** {@code kill -9} the processor's JVM; the stack's supervisor starts it again. */
   static Fault processorKill() {

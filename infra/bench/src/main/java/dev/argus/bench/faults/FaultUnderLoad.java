@@ -57,6 +57,7 @@ final class FaultUnderLoad {
         sent.size(),
         expectedEvents.size(),
         options.killAfter());
+    fault.prepare(stack, out);
     try (RecoveryWatch watch = new RecoveryWatch(stack, fault.process(), fleet.prefix());
         ReadingProducer producer = new ReadingProducer(stack.kafkaBootstrap());
         var db = stack.connect()) {
@@ -95,6 +96,7 @@ final class FaultUnderLoad {
               atFault[0],
               atFault[1],
               fault.description());
+      List<Check> checks = fault.verify(stack, out);
       double membersGone = watch.secondsUntilSinkMembersGone();
       if (!Double.isNaN(membersGone)) {
         description +=
@@ -103,7 +105,7 @@ final class FaultUnderLoad {
                     + " fault.",
                 membersGone);
       }
-      return count(fleet, stored, sent, expectedEvents, watch, caughtUp, description);
+      return count(fleet, stored, sent, expectedEvents, watch, caughtUp, description, checks);
     }
   }
 
@@ -158,7 +160,8 @@ final class FaultUnderLoad {
       List<SteadyLoad.EventKey> expectedEvents,
       RecoveryWatch watch,
       boolean caughtUp,
-      String description)
+      String description,
+      List<Check> checks)
       throws Exception {
     Tally readings = Tally.of(sent, stored.readings());
     Tally events = Tally.of(expectedEvents, stored.events());
@@ -210,6 +213,7 @@ final class FaultUnderLoad {
         recomputedWh,
         watch.secondsToRestart(),
         watch.secondsToRecover(),
-        caughtUp);
+        caughtUp,
+        checks);
   }
 }

@@ -1,7 +1,6 @@
 package dev.argus.bench.faults;
 
 import dev.argus.bench.BenchMain;
-import dev.argus.bench.BenchStack;
 import dev.argus.bench.Results;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -49,20 +48,10 @@ public final class FaultsMain {
             + " s");
     results.condition("not_yet_written", String.join(" ", FaultsOptions.NOT_YET_WRITTEN));
     boolean passed = true;
-    try (BenchStack stack = BenchStack.start(home, outputDir.resolve("stack"), out)) {
-      out.printf(
-          "Stack up in %d s; running %s%n",
-          Duration.between(started, Instant.now()).toSeconds(), options.scenarios());
-      for (String scenario : options.scenarios()) {
-        ScenarioRow row =
-            switch (scenario) {
-              case "processor-kill" ->
-                  new FaultUnderLoad(stack, options, Fault.processorKill(), out).run();
-              case "broker-restart" ->
-                  new FaultUnderLoad(stack, options, Fault.brokerRestart(options.outage()), out)
-                      .run();
-              default -> throw new IllegalStateException("no scenario " + scenario);
-            };
+    try (FaultsContext context = new FaultsContext(options, home, outputDir, out)) {
+      for (String name : options.scenarios()) {
+        out.printf("== %s%n", name);
+        ScenarioRow row = Scenarios.create(name, options).run(context);
         results.add(row);
         passed &= row.passed();
       }

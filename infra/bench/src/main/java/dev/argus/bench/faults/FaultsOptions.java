@@ -16,7 +16,7 @@ import java.util.List;
 record FaultsOptions(
     List<String> scenarios, int devices, int seconds, int killAfter, int outage, int drainTimeout) {
 
-  static final List<String> WRITTEN = List.of("processor-kill", "broker-restart");
+  static final List<String> WRITTEN = Scenarios.names();
 
   /** The rest of issue 14's list: named so that asking for one says it does not exist yet. */
   static final List<String> NOT_YET_WRITTEN =

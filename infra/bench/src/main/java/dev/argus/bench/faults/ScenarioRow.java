@@ -25,6 +25,7 @@ import java.util.Locale;
  * @param secondsToRestart from the kill until the fault's process runs again (new pid)
  * @param secondsToRecover from the kill until new rows reach {@code power_snapshots} again
  * @param caughtUp whether every expected row arrived before the drain timeout
+ * @param checks the scenario's own checks beside the counts; every one must pass
  */
 public record ScenarioRow(
     String scenario,
@@ -40,7 +41,12 @@ public record ScenarioRow(
     double energyRecomputedWh,
     double secondsToRestart,
     double secondsToRecover,
-    boolean caughtUp) {
+    boolean caughtUp,
+    List<Check> checks) {
+
+  public ScenarioRow {
+    checks = List.copyOf(checks);
+  }
 
   /** Floating-point summation order aside, the two integrations must agree exactly. */
   public static final double ENERGY_TOLERANCE_WH = 1e-6;
@@ -52,7 +58,8 @@ public record ScenarioRow(
         && events.exact()
         && readingsOnTopic.exact()
         && eventsOnTopic.exact()
-        && energyDevicesDiffering == 0;
+        && energyDevicesDiffering == 0
+        && checks.stream().allMatch(Check::passed);
   }
 
   static String table(List<ScenarioRow> rows) {
@@ -104,6 +111,24 @@ public record ScenarioRow(
               r.eventsOnTopic().missing(),
               r.eventsOnTopic().duplicated()));
     }
+    if (rows.stream().anyMatch(r -> !r.checks().isEmpty())) {
+      md.append("\nChecks of each scenario beside the counts:\n\n");
+      md.append("| scenario | check | expected | observed | passed |\n");
+      md.append("|---|---|---|---|---|\n");
+      for (ScenarioRow r : rows) {
+        for (Check c : r.checks()) {
+          md.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %s | %s | %s | %s | %s |%n",
+                  r.scenario(),
+                  cell(c.name()),
+                  cell(c.expected()),
+                  cell(c.observed()),
+                  c.passed() ? "yes" : "**no**"));
+        }
+      }
+    }
     md.append('\n');
     for (ScenarioRow r : rows) {
       md.append("- ").append(r.scenario()).append(": ").append(r.fault());
@@ -134,5 +159,10 @@ public record ScenarioRow(
               r.energyRecomputedWh()));
     }
     return md.toString();
+  }
+
+  /** A table cell: pipes escaped and line breaks flattened, so a quoted body cannot break it. */
+  private static String cell(String text) {
+    return text.replace("|", "\\|").replace('\n', ' ');
   }
 }

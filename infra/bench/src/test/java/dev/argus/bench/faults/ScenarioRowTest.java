@@ -2,6 +2,7 @@ package dev.argus.bench.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ScenarioRowTest {
@@ -9,6 +10,11 @@ class ScenarioRowTest {
   private static final Tally EXACT = new Tally(10, 10, 0, 0, 0);
 
   private static ScenarioRow row(Tally eventsOnTopic, long energyDiffering, boolean caughtUp) {
+    return row(eventsOnTopic, energyDiffering, caughtUp, List.of());
+  }
+
+  private static ScenarioRow row(
+      Tally eventsOnTopic, long energyDiffering, boolean caughtUp, List<Check> checks) {
     return new ScenarioRow(
         "processor-kill",
         "kill -9",
@@ -23,7 +29,8 @@ class ScenarioRowTest {
         1,
         1.5,
         46.0,
-        caughtUp);
+        caughtUp,
+        checks);
   }
 
   @Test
@@ -39,5 +46,20 @@ class ScenarioRowTest {
     String table = ScenarioRow.table(java.util.List.of(row(new Tally(10, 11, 0, 1, 0), 0, true)));
 
     assertThat(table).contains("| processor-kill | 10 | 0 | 0 | 11 | 0 | 1 |").contains("**no**");
+  }
+
+  @Test
+  void aFailedCheckFailsTheRowAndShowsInTheTable() {
+    Check passed = Check.count("deliveries per alert", 1, 1);
+    Check failed = Check.of("api during the outage", "503 with a detail", "500 | boom\nx", false);
+
+    assertThat(row(EXACT, 0, true, List.of(passed)).passed()).isTrue();
+    ScenarioRow row = row(EXACT, 0, true, List.of(passed, failed));
+    assertThat(row.passed()).isFalse();
+    assertThat(ScenarioRow.table(List.of(row)))
+        .contains("| processor-kill | deliveries per alert | 1 | 1 | yes |")
+        .contains(
+            "| processor-kill | api during the outage | 503 with a detail | 500 \\| boom x | **no**"
+                + " |");
   }
 }
