@@ -12,11 +12,25 @@ import java.util.List;
  * @param killAfter the fault is injected halfway through this second of the load
  * @param outage seconds a stopped part stays down (the broker)
  * @param drainTimeout seconds to wait after the load for every row to arrive
+ * @param soakMinutes how long the soak's load runs
+ * @param soakRate the soak's readings a second
+ * @param soakSampleSeconds seconds between the soak's samples of lag, memory and database size
  */
 record FaultsOptions(
-    List<String> scenarios, int devices, int seconds, int killAfter, int outage, int drainTimeout) {
+    List<String> scenarios,
+    int devices,
+    int seconds,
+    int killAfter,
+    int outage,
+    int drainTimeout,
+    int soakMinutes,
+    int soakRate,
+    int soakSampleSeconds) {
 
   static final List<String> WRITTEN = Scenarios.names();
+
+  /** What runs when no scenario is named: every written one but those run on demand (the soak). */
+  static final List<String> DEFAULT = Scenarios.defaults();
 
   /** The rest of issue 14's list: named so that asking for one says it does not exist yet. */
   static final List<String> NOT_YET_WRITTEN =
@@ -28,14 +42,16 @@ record FaultsOptions(
           "two-collectors",
           "two-apis",
           "poison",
-          "disk-pressure",
-          "soak");
+          "disk-pressure");
 
   static final String USAGE =
       "Usage: infra/bin/faults.sh [--devices=200] [--seconds=60] [--kill-after=20]"
-          + " [--outage=30] [--drain-timeout=240] [scenario...]\n  scenarios: "
+          + " [--outage=30] [--drain-timeout=240] [--soak-minutes=30] [--soak-rate=5000]"
+          + " [--soak-sample=30] [scenario...]\n  scenarios: "
           + String.join(" ", WRITTEN)
-          + " (default: all written)\n  not yet written: "
+          + "\n  default: "
+          + String.join(" ", DEFAULT)
+          + "\n  not yet written: "
           + String.join(" ", NOT_YET_WRITTEN);
 
   FaultsOptions {
@@ -44,10 +60,13 @@ record FaultsOptions(
         || killAfter < 1
         || killAfter >= seconds
         || outage < 0
-        || drainTimeout < 1) {
+        || drainTimeout < 1
+        || soakMinutes < 1
+        || soakRate < 1
+        || soakSampleSeconds < 1) {
       throw new IllegalArgumentException(
-          "--devices, --seconds and --drain-timeout must be positive and --kill-after between 1"
-              + " and --seconds - 1\n"
+          "--devices, --seconds, --drain-timeout and the --soak-* options must be positive and"
+              + " --kill-after between 1 and --seconds - 1\n"
               + USAGE);
     }
     scenarios = List.copyOf(scenarios);
@@ -60,6 +79,9 @@ record FaultsOptions(
     int killAfter = 20;
     int outage = 30;
     int drainTimeout = 240;
+    int soakMinutes = 30;
+    int soakRate = 5000;
+    int soakSample = 30;
     for (String arg : args) {
       if (arg.startsWith("--devices=")) {
         devices = number(arg);
@@ -71,6 +93,12 @@ record FaultsOptions(
         outage = number(arg);
       } else if (arg.startsWith("--drain-timeout=")) {
         drainTimeout = number(arg);
+      } else if (arg.startsWith("--soak-minutes=")) {
+        soakMinutes = number(arg);
+      } else if (arg.startsWith("--soak-rate=")) {
+        soakRate = number(arg);
+      } else if (arg.startsWith("--soak-sample=")) {
+        soakSample = number(arg);
       } else if (WRITTEN.contains(arg)) {
         scenarios.add(arg);
       } else if (NOT_YET_WRITTEN.contains(arg)) {
@@ -81,12 +109,15 @@ record FaultsOptions(
       }
     }
     return new FaultsOptions(
-        scenarios.isEmpty() ? WRITTEN : scenarios,
+        scenarios.isEmpty() ? DEFAULT : scenarios,
         devices,
         seconds,
         killAfter,
         outage,
-        drainTimeout);
+        drainTimeout,
+        soakMinutes,
+        soakRate,
+        soakSample);
   }
 
   private static int number(String arg) {

@@ -13,7 +13,10 @@ class FaultsOptionsTest {
   void runsEveryWrittenScenarioByDefault() {
     FaultsOptions options = FaultsOptions.parse();
 
-    assertThat(options.scenarios()).isEqualTo(FaultsOptions.WRITTEN);
+    assertThat(options.scenarios())
+        .isEqualTo(FaultsOptions.DEFAULT)
+        .contains("processor-kill", "broker-restart")
+        .doesNotContain("soak");
     assertThat(options.devices()).isEqualTo(200);
   }
 
@@ -23,7 +26,7 @@ class FaultsOptionsTest {
         FaultsOptions.parse("--devices=50", "--seconds=30", "--kill-after=10", "processor-kill");
 
     assertThat(options)
-        .isEqualTo(new FaultsOptions(List.of("processor-kill"), 50, 30, 10, 30, 240));
+        .isEqualTo(new FaultsOptions(List.of("processor-kill"), 50, 30, 10, 30, 240, 30, 5000, 30));
   }
 
   @Test
@@ -33,6 +36,17 @@ class FaultsOptionsTest {
 
     assertThatThrownBy(() -> FaultsOptions.parse(notYet))
         .hasMessageContaining(notYet + " is not written yet");
+  }
+
+  @Test
+  void theSoakRunsWhenNamedWithItsOwnOptions() {
+    FaultsOptions options =
+        FaultsOptions.parse("--soak-minutes=3", "--soak-rate=1000", "--soak-sample=10", "soak");
+
+    assertThat(options.scenarios()).containsExactly("soak");
+    assertThat(options.soakMinutes()).isEqualTo(3);
+    assertThat(options.soakRate()).isEqualTo(1000);
+    assertThat(options.soakSampleSeconds()).isEqualTo(10);
   }
 
   @Test
