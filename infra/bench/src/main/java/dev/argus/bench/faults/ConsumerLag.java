@@ -24,6 +24,7 @@ final class ConsumerLag implements AutoCloseable {
   ConsumerLag(String bootstrap) {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
     props.put(AdminClientConfig.CLIENT_ID_CONFIG, "argus-faults-lag");
     admin = Admin.create(props);
