@@ -27,7 +27,6 @@ record FaultsOptions(
           "three-processors",
           "two-collectors",
           "two-apis",
-          "poison",
           "disk-pressure",
           "soak");
 

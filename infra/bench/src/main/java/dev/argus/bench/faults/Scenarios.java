@@ -18,6 +18,7 @@ final class Scenarios {
     register("processor-kill", options -> Scenario.underLoad(Fault.processorKill()));
     register(
         "broker-restart", options -> Scenario.underLoad(Fault.brokerRestart(options.outage())));
+    register("poison", options -> Scenario.underLoad(new PoisonFault("poison-records")));
   }
 
   private Scenarios() {}
