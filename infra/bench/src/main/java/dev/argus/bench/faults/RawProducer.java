@@ -28,6 +28,10 @@ final class RawProducer implements AutoCloseable {
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "argus-faults-mixed");
+    // A send waits for the topic's metadata as long as a record may wait for delivery: a broker
+    // just restarted (the broker-restart fault) may take longer than the default 60 s to know its
+    // topics again, and a reading failed for that would count as lost.
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 120_000);
     // A camera record may be as large as its topic allows.
     props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.CAMERA_MAX_MESSAGE_BYTES);
     producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
