@@ -26,6 +26,10 @@ public final class ReadingProducer implements AutoCloseable {
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "argus-bench");
+    // A send waits for the topic's metadata as long as a record may wait for delivery: a broker
+    // just restarted (the broker-restart fault) may take longer than the default 60 s to know its
+    // topics again, and a reading failed for that would count as lost.
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 120_000);
     producer =
         new KafkaProducer<>(
             props,

@@ -35,7 +35,8 @@ public final class Topics {
       new Topic<>(
           "argus.readings.power",
           KEY,
-          JsonSerde.of(PowerReading.class),
+          JsonSerde.versioned(
+              PowerReading.class, PowerReading::schemaVersion, PowerReading.SCHEMA_VERSION),
           6,
           retention(Duration.ofDays(7)));
 
@@ -44,7 +45,8 @@ public final class Topics {
       new Topic<>(
           "argus.readings.probe",
           KEY,
-          JsonSerde.of(ProbeResult.class),
+          JsonSerde.versioned(
+              ProbeResult.class, ProbeResult::schemaVersion, ProbeResult.SCHEMA_VERSION),
           6,
           retention(Duration.ofDays(7)));
 
@@ -83,14 +85,20 @@ public final class Topics {
   /** Events derived by the processor: power events (key device id), target events (target id). */
   public static final Topic<String, DerivedEvent> EVENTS =
       new Topic<>(
-          "argus.events", KEY, JsonSerde.of(DerivedEvent.class), 6, retention(Duration.ofDays(30)));
+          "argus.events",
+          KEY,
+          JsonSerde.versioned(
+              DerivedEvent.class, DerivedEvent::schemaVersion, DerivedEvent.SCHEMA_VERSION),
+          6,
+          retention(Duration.ofDays(30)));
 
   /** Running energy total per device; compacted so the newest total per device stays. */
   public static final Topic<String, EnergyTotal> ENERGY =
       new Topic<>(
           "argus.energy",
           KEY,
-          JsonSerde.of(EnergyTotal.class),
+          JsonSerde.versioned(
+              EnergyTotal.class, EnergyTotal::schemaVersion, EnergyTotal.SCHEMA_VERSION),
           6,
           Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
 
@@ -101,7 +109,10 @@ public final class Topics {
       new Topic<>(
           "argus.collector.status",
           KEY,
-          JsonSerde.of(CollectorHeartbeat.class),
+          JsonSerde.versioned(
+              CollectorHeartbeat.class,
+              CollectorHeartbeat::schemaVersion,
+              CollectorHeartbeat.SCHEMA_VERSION),
           1,
           Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
 
@@ -110,7 +121,10 @@ public final class Topics {
       new Topic<>(
           "argus.readings.llm",
           KEY,
-          JsonSerde.of(LlmProbeReading.class),
+          JsonSerde.versioned(
+              LlmProbeReading.class,
+              LlmProbeReading::schemaVersion,
+              LlmProbeReading.SCHEMA_VERSION),
           6,
           retention(Duration.ofDays(7)));
 
@@ -127,7 +141,8 @@ public final class Topics {
       new Topic<>(
           "argus.llm.benchmark",
           KEY,
-          JsonSerde.of(BenchmarkEvent.class),
+          JsonSerde.versioned(
+              BenchmarkEvent.class, BenchmarkEvent::schemaVersion, BenchmarkEvent.SCHEMA_VERSION),
           6,
           retention(Duration.ofDays(7)));
 

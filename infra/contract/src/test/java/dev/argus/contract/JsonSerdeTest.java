@@ -112,4 +112,31 @@ class JsonSerdeTest {
         .contains("\"severity\":\"high\"")
         .contains("\"event_type\":\"on_battery\"");
   }
+
+  @Test
+  void aVersionedTopicRefusesARecordOfANewerSchemaVersionWithTheReason() {
+    // Given a reading of the current version, rewritten as version 999
+    byte[] current =
+        Topics.READINGS_POWER
+            .valueSerde()
+            .serializer()
+            .serialize("t", PowerReadings.aReading().withDeviceId("ups-1").build());
+    String json = new String(current, StandardCharsets.UTF_8);
+    byte[] newer =
+        json.replace("\"schema_version\":" + PowerReading.SCHEMA_VERSION, "\"schema_version\":999")
+            .getBytes(StandardCharsets.UTF_8);
+
+    // Then the topic's serde reads the current one and refuses the newer one, saying why
+    assertThat(Topics.READINGS_POWER.valueSerde().deserializer().deserialize("t", current))
+        .isNotNull();
+    assertThatThrownBy(
+            () ->
+                Topics.READINGS_POWER
+                    .valueSerde()
+                    .deserializer()
+                    .deserialize("argus.readings.power", newer))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("Unknown schema_version 999 of PowerReading on argus.readings.power")
+        .hasMessageContaining("knows versions up to 1");
+  }
 }

@@ -6,6 +6,8 @@ import dev.argus.bench.SyntheticFleet;
 import dev.argus.bench.faults.EnergyRecomputation.Snapshot;
 import dev.argus.bench.faults.StoredTelemetry.EnergyTotal;
 import dev.argus.contract.Topics;
+import dev.argus.contract.camera.CameraEvent;
+import dev.argus.contract.events.DerivedEvent;
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,7 +24,12 @@ import java.util.concurrent.TimeUnit;
  * has caught up (or the drain timeout passed), every reading sent is looked for in {@code
  * power_snapshots} and on {@code argus.readings.power}, every event the load must derive in {@code
  * power_events} and on {@code argus.events}, and every device's {@code energy_totals} row is
- * checked against an offline recomputation from the stored snapshots.
+ * checked against an offline recomputation from the stored snapshots. The load's other kinds
+ * ({@link MixedKinds}) are counted the same way: probe results in {@code probe_results} and on
+ * {@code argus.readings.probe}, the target events they must derive in {@code target_events} and on
+ * {@code argus.events}, LLM probe readings in {@code llm_probe_results} and on {@code
+ * argus.readings.llm}, camera motion readings on {@code argus.readings.camera} and the camera event
+ * each must raise in {@code camera_events} and on {@code argus.camera.events}.
  */
 final class FaultUnderLoad {
 
@@ -48,18 +55,29 @@ final class FaultUnderLoad {
     SteadyLoad load = new SteadyLoad(fleet, options.seconds(), base);
     List<SteadyLoad.ReadingKey> sent = load.readings();
     List<SteadyLoad.EventKey> expectedEvents = load.events();
+    long expectedMixed =
+        load.probeResults().size()
+            + load.targetEvents().size()
+            + load.llmReadings().size()
+            + load.cameraReadings().size();
     long injectAt = (long) options.killAfter() * options.devices() + options.devices() / 2;
     out.printf(
-        "[%s] %,d readings/s for %d s (%,d readings, %,d events expected); fault at %d.5 s%n",
+        "[%s] %,d readings/s for %d s (%,d readings, %,d events expected), with %d targets, %d"
+            + " models and %d cameras (%,d rows expected); fault at %d.5 s%n",
         name,
         options.devices(),
         options.seconds(),
         sent.size(),
         expectedEvents.size(),
+        load.mixed().targets(),
+        load.mixed().models(),
+        load.mixed().cameras(),
+        expectedMixed,
         options.killAfter());
     fault.prepare(stack, out);
     try (RecoveryWatch watch = new RecoveryWatch(stack, fault.process(), fleet.prefix());
         ReadingProducer producer = new ReadingProducer(stack.kafkaBootstrap());
+        RawProducer others = new RawProducer(stack.kafkaBootstrap());
         var db = stack.connect()) {
       StoredTelemetry stored = new StoredTelemetry(db, fleet.prefix());
       long[] atFault = {-1, -1};
@@ -67,6 +85,7 @@ final class FaultUnderLoad {
       CompletableFuture<Void>[] ended = new CompletableFuture[1];
       load.drive(
           producer,
+          others,
           sentSoFar -> {
             if (atFault[0] < 0 && sentSoFar >= injectAt) {
               atFault[0] = sentSoFar;
@@ -80,7 +99,8 @@ final class FaultUnderLoad {
               + " pipeline to catch up%n",
           name, atFault[0], atFault[1]);
       ended[0].get(options.drainTimeout(), TimeUnit.SECONDS);
-      boolean caughtUp = awaitCaughtUp(stored, sent.size(), expectedEvents.size());
+      boolean caughtUp =
+          awaitCaughtUp(stored, load.mixed(), sent.size(), expectedEvents.size(), expectedMixed);
       watch.failure().ifPresent(e -> out.println("! recovery watch: " + e));
       out.printf(
           "[%s] %s back after %.1f s, rows flowing again after %.1f s%n",
@@ -105,7 +125,7 @@ final class FaultUnderLoad {
                     + " fault.",
                 membersGone);
       }
-      return count(fleet, stored, sent, expectedEvents, watch, caughtUp, description, checks);
+      return count(fleet, load, stored, sent, expectedEvents, watch, caughtUp, description, checks);
     }
   }
 
@@ -125,28 +145,40 @@ final class FaultUnderLoad {
     }
   }
 
-  private boolean awaitCaughtUp(StoredTelemetry stored, long readings, long events)
+  private boolean awaitCaughtUp(
+      StoredTelemetry stored, MixedKinds mixed, long readings, long events, long others)
       throws Exception {
+    long firstTarget = mixed.targetId(0);
+    long lastTarget = mixed.targetId(mixed.targets() - 1);
     long deadline = System.nanoTime() + Duration.ofSeconds(options.drainTimeout()).toNanos();
     long lastReport = System.nanoTime();
     while (true) {
       long snapshots = stored.snapshotCount();
       long derived = stored.eventCount();
       long energyBehind = stored.energyBehind();
-      if (snapshots >= readings && derived >= events && energyBehind == 0) {
+      long mixedRows = stored.mixedCount(firstTarget, lastTarget);
+      if (snapshots >= readings && derived >= events && energyBehind == 0 && mixedRows >= others) {
         return true;
       }
       if (System.nanoTime() > deadline) {
         out.printf(
             "! not caught up after %d s: %,d of %,d readings, %,d of %,d events, %d devices'"
-                + " energy behind%n",
-            options.drainTimeout(), snapshots, readings, derived, events, energyBehind);
+                + " energy behind, %,d of %,d rows of the other kinds%n",
+            options.drainTimeout(),
+            snapshots,
+            readings,
+            derived,
+            events,
+            energyBehind,
+            mixedRows,
+            others);
         return false;
       }
       if (System.nanoTime() - lastReport > 10_000_000_000L) {
         out.printf(
-            "    ... %,d / %,d readings, %,d / %,d events, %d devices' energy behind%n",
-            snapshots, readings, derived, events, energyBehind);
+            "    ... %,d / %,d readings, %,d / %,d events, %d devices' energy behind, %,d / %,d"
+                + " other rows%n",
+            snapshots, readings, derived, events, energyBehind, mixedRows, others);
         lastReport = System.nanoTime();
       }
       Thread.sleep(500);
@@ -155,6 +187,7 @@ final class FaultUnderLoad {
 
   private ScenarioRow count(
       SyntheticFleet fleet,
+      SteadyLoad load,
       StoredTelemetry stored,
       List<SteadyLoad.ReadingKey> sent,
       List<SteadyLoad.EventKey> expectedEvents,
@@ -172,7 +205,7 @@ final class FaultUnderLoad {
             TopicRecords.keys(
                 stack.kafkaBootstrap(),
                 Topics.READINGS_POWER,
-                r -> r.deviceId().startsWith(prefix),
+                r -> startsWith(r.deviceId(), prefix),
                 r -> new SteadyLoad.ReadingKey(r.deviceId(), r.timestamp())));
     Tally eventsOnTopic =
         Tally.of(
@@ -180,7 +213,7 @@ final class FaultUnderLoad {
             TopicRecords.keys(
                 stack.kafkaBootstrap(),
                 Topics.EVENTS,
-                e -> e.subjectId().startsWith(prefix),
+                e -> startsWith(e.subjectId(), prefix),
                 e -> new SteadyLoad.EventKey(e.subjectId(), e.eventType(), e.timestamp())));
     Map<String, List<Snapshot>> snapshots = stored.snapshotsByDevice();
     Map<String, EnergyTotal> totals = stored.energyTotals();
@@ -214,6 +247,93 @@ final class FaultUnderLoad {
         watch.secondsToRestart(),
         watch.secondsToRecover(),
         caughtUp,
-        checks);
+        checks,
+        mixed(load, stored));
+  }
+
+  private List<KindTally> mixed(SteadyLoad load, StoredTelemetry stored) throws Exception {
+    MixedKinds kinds = load.mixed();
+    long first = kinds.targetId(0);
+    long last = kinds.targetId(kinds.targets() - 1);
+    String ids = kinds.readingIdPrefix();
+    String bootstrap = stack.kafkaBootstrap();
+    List<MixedKinds.ProbeKey> probes = load.probeResults();
+    List<SteadyLoad.EventKey> targetEvents = load.targetEvents();
+    List<String> llm = load.llmReadings();
+    List<String> camera = load.cameraReadings();
+    return List.of(
+        new KindTally(
+            "probe results",
+            "probe_results (target_id, ts)",
+            Tally.of(probes, stored.probeResults(first, last)),
+            Topics.READINGS_PROBE.name(),
+            Tally.of(
+                probes,
+                TopicRecords.keys(
+                    bootstrap,
+                    Topics.READINGS_PROBE,
+                    r -> r.targetId() >= first && r.targetId() <= last,
+                    r -> new MixedKinds.ProbeKey(r.targetId(), r.timestamp())))),
+        new KindTally(
+            "target events",
+            "target_events (target_id, event_type, ts)",
+            Tally.of(targetEvents, stored.targetEvents(first, last)),
+            Topics.EVENTS.name() + " (source target)",
+            Tally.of(
+                targetEvents,
+                TopicRecords.keys(
+                    bootstrap,
+                    Topics.EVENTS,
+                    e -> DerivedEvent.SOURCE_TARGET.equals(e.source()) && inRange(e, first, last),
+                    e -> new SteadyLoad.EventKey(e.subjectId(), e.eventType(), e.timestamp())))),
+        new KindTally(
+            "LLM probe readings",
+            "llm_probe_results (reading_id)",
+            Tally.of(llm, stored.llmReadings()),
+            Topics.READINGS_LLM.name(),
+            Tally.of(
+                llm,
+                TopicRecords.keys(
+                    bootstrap,
+                    Topics.READINGS_LLM,
+                    r -> startsWith(r.readingId(), ids),
+                    r -> r.readingId()))),
+        new KindTally(
+            "camera motion readings",
+            "camera_events (reading_id; id = idFor(reading))",
+            Tally.of(camera, stored.cameraEventReadings()),
+            Topics.READINGS_CAMERA.name(),
+            Tally.of(
+                camera,
+                TopicRecords.keys(
+                    bootstrap,
+                    Topics.READINGS_CAMERA,
+                    r -> startsWith(r.readingId(), ids),
+                    r -> r.readingId()))),
+        new KindTally(
+            "camera events",
+            "camera_events (id)",
+            Tally.of(camera.stream().map(CameraEvent::idFor).toList(), stored.cameraEventIds()),
+            Topics.CAMERA_EVENTS.name(),
+            Tally.of(
+                camera.stream().map(CameraEvent::idFor).toList(),
+                TopicRecords.keys(
+                    bootstrap,
+                    Topics.CAMERA_EVENTS,
+                    e -> startsWith(e.readingId(), ids),
+                    e -> e.eventId()))));
+  }
+
+  private static boolean inRange(DerivedEvent event, long first, long last) {
+    try {
+      long target = Long.parseLong(event.subjectId());
+      return target >= first && target <= last;
+    } catch (NumberFormatException notATarget) {
+      return false;
+    }
+  }
+
+  private static boolean startsWith(String value, String prefix) {
+    return value != null && value.startsWith(prefix);
   }
 }

@@ -41,7 +41,6 @@ record FaultsOptions(
           "three-processors",
           "two-collectors",
           "two-apis",
-          "poison",
           "disk-pressure");
 
   static final String USAGE =

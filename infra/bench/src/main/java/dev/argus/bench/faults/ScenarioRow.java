@@ -26,6 +26,8 @@ import java.util.Locale;
  * @param secondsToRecover from the kill until new rows reach {@code power_snapshots} again
  * @param caughtUp whether every expected row arrived before the drain timeout
  * @param checks the scenario's own checks beside the counts; every one must pass
+ * @param mixed the load's other kinds (probe results, target events, LLM probe readings, camera
+ *     motion readings and their events), each counted in its table and on its topic
  */
 public record ScenarioRow(
     String scenario,
@@ -42,10 +44,48 @@ public record ScenarioRow(
     double secondsToRestart,
     double secondsToRecover,
     boolean caughtUp,
-    List<Check> checks) {
+    List<Check> checks,
+    List<KindTally> mixed) {
 
   public ScenarioRow {
     checks = List.copyOf(checks);
+    mixed = List.copyOf(mixed);
+  }
+
+  /** A row of a load of power readings alone. */
+  public ScenarioRow(
+      String scenario,
+      String fault,
+      Tally readings,
+      Tally events,
+      Tally readingsOnTopic,
+      Tally eventsOnTopic,
+      long energyDevices,
+      long energyDevicesDiffering,
+      double energyMaxDifferenceWh,
+      double energyStoredWh,
+      double energyRecomputedWh,
+      double secondsToRestart,
+      double secondsToRecover,
+      boolean caughtUp,
+      List<Check> checks) {
+    this(
+        scenario,
+        fault,
+        readings,
+        events,
+        readingsOnTopic,
+        eventsOnTopic,
+        energyDevices,
+        energyDevicesDiffering,
+        energyMaxDifferenceWh,
+        energyStoredWh,
+        energyRecomputedWh,
+        secondsToRestart,
+        secondsToRecover,
+        caughtUp,
+        checks,
+        List.of());
   }
 
   /** Floating-point summation order aside, the two integrations must agree exactly. */
@@ -59,6 +99,7 @@ public record ScenarioRow(
         && readingsOnTopic.exact()
         && eventsOnTopic.exact()
         && energyDevicesDiffering == 0
+        && mixed.stream().allMatch(KindTally::exact)
         && checks.stream().allMatch(Check::passed);
   }
 
@@ -111,6 +152,33 @@ public record ScenarioRow(
               r.eventsOnTopic().missing(),
               r.eventsOnTopic().duplicated()));
     }
+    if (rows.stream().anyMatch(r -> !r.mixed().isEmpty())) {
+      md.append(
+          "\nThe load's other kinds, in their tables and on their topics (read_committed):\n\n");
+      md.append(
+          "| scenario | kind | table (natural key) | expected | stored | missing | duplicated |"
+              + " topic | records | missing | duplicated |\n");
+      md.append("|---|---|---|---:|---:|---:|---:|---|---:|---:|---:|\n");
+      for (ScenarioRow r : rows) {
+        for (KindTally k : r.mixed()) {
+          md.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %s | %s | %s | %,d | %,d | %,d | %,d | %s | %,d | %,d | %,d |%n",
+                  r.scenario(),
+                  k.kind(),
+                  k.table(),
+                  k.stored().expected(),
+                  k.stored().stored(),
+                  k.stored().missing(),
+                  k.stored().duplicated(),
+                  k.topic(),
+                  k.onTopic().stored(),
+                  k.onTopic().missing(),
+                  k.onTopic().duplicated()));
+        }
+      }
+    }
     if (rows.stream().anyMatch(r -> !r.checks().isEmpty())) {
       md.append("\nChecks of each scenario beside the counts:\n\n");
       md.append("| scenario | check | expected | observed | passed |\n");
@@ -136,17 +204,23 @@ public record ScenarioRow(
           r.readings().unexpected()
               + r.events().unexpected()
               + r.readingsOnTopic().unexpected()
-              + r.eventsOnTopic().unexpected();
+              + r.eventsOnTopic().unexpected()
+              + r.mixed().stream()
+                  .mapToLong(k -> k.stored().unexpected() + k.onTopic().unexpected())
+                  .sum();
       if (unexpected > 0) {
         md.append(
             String.format(
                 Locale.ROOT,
                 " Keys never sent or expected: %d readings and %d events stored, %d readings and"
-                    + " %d events on the topics.",
+                    + " %d events on the topics, %d of the other kinds.",
                 r.readings().unexpected(),
                 r.events().unexpected(),
                 r.readingsOnTopic().unexpected(),
-                r.eventsOnTopic().unexpected()));
+                r.eventsOnTopic().unexpected(),
+                r.mixed().stream()
+                    .mapToLong(k -> k.stored().unexpected() + k.onTopic().unexpected())
+                    .sum()));
       }
       if (!r.caughtUp()) {
         md.append(" The pipeline had not caught up by the drain timeout.");

@@ -2,6 +2,7 @@ package dev.argus.bench.faults;
 
 import dev.argus.bench.ReadingProducer;
 import dev.argus.bench.SyntheticFleet;
+import dev.argus.contract.Topics;
 import dev.argus.contract.events.PowerEventType;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,10 @@ import java.util.function.LongConsumer;
  * and the events it must derive are known before it is sent: the fleet's flipping devices go {@code
  * OL} → {@code OB} → {@code OL} on a fixed schedule, one {@code on_battery} or {@code
  * power_restored} per change.
+ *
+ * <p>Beside the power readings, the {@link MixedKinds}: probe results, LLM probe readings and
+ * camera motion readings, one a second of each target, model and camera, sent with the first slice
+ * of each round.
  */
 final class SteadyLoad {
 
@@ -29,11 +34,38 @@ final class SteadyLoad {
   private final SyntheticFleet fleet;
   private final int rounds;
   private final Instant base;
+  private final MixedKinds mixed;
 
   SteadyLoad(SyntheticFleet fleet, int rounds, Instant base) {
+    this(fleet, rounds, base, MixedKinds.forDevices(fleet.prefix(), fleet.devices(), base));
+  }
+
+  SteadyLoad(SyntheticFleet fleet, int rounds, Instant base, MixedKinds mixed) {
     this.fleet = fleet;
     this.rounds = rounds;
     this.base = base;
+    this.mixed = mixed;
+  }
+
+  MixedKinds mixed() {
+    return mixed;
+  }
+
+  List<MixedKinds.ProbeKey> probeResults() {
+    return mixed.probeResults(rounds, base);
+  }
+
+  List<EventKey> targetEvents() {
+    return mixed.targetEvents(rounds, base);
+  }
+
+  List<String> llmReadings() {
+    return mixed.llmReadings(rounds);
+  }
+
+  /** Camera motion readings by id; each must raise the camera event named after it. */
+  List<String> cameraReadings() {
+    return mixed.cameraReadings(rounds);
   }
 
   Instant at(int round) {
@@ -70,9 +102,11 @@ final class SteadyLoad {
    * Sends round {@code r} from {@code r} seconds after the start (wall clock), in ten slices 100 ms
    * apart so that readings are always in flight, calling {@code afterSlice} with the number of
    * readings sent so far after each slice (where a scenario injects its fault), and waits until the
-   * broker has acknowledged every reading.
+   * broker has acknowledged every reading. The mixed kinds go out through {@code others} with the
+   * first slice of each round.
    */
-  void drive(ReadingProducer producer, LongConsumer afterSlice) throws InterruptedException {
+  void drive(ReadingProducer producer, RawProducer others, LongConsumer afterSlice)
+      throws InterruptedException {
     long start = System.nanoTime();
     int slice = Math.max(1, (fleet.devices() + SLICES - 1) / SLICES);
     long sent = 0;
@@ -83,6 +117,9 @@ final class SteadyLoad {
         if (wait > 0) {
           Thread.sleep(Duration.ofNanos(wait));
         }
+        if (n == 0) {
+          sendMixed(others, round);
+        }
         for (int device = from; device < Math.min(from + slice, fleet.devices()); device++) {
           producer.send(fleet.reading(device, round, at(round)));
           sent++;
@@ -91,5 +128,20 @@ final class SteadyLoad {
       }
     }
     producer.flush();
+    others.flush();
+  }
+
+  private void sendMixed(RawProducer others, int round) {
+    Instant at = at(round);
+    for (int target = 0; target < mixed.targets(); target++) {
+      var result = mixed.probe(target, at, round);
+      others.send(Topics.READINGS_PROBE, result.key(), result);
+    }
+    for (int model = 0; model < mixed.models(); model++) {
+      others.send(Topics.READINGS_LLM, mixed.modelId(model), mixed.llmReading(model, at, round));
+    }
+    for (int camera = 0; camera < mixed.cameras(); camera++) {
+      others.send(Topics.READINGS_CAMERA, mixed.cameraId(camera), mixed.motion(camera, at, round));
+    }
   }
 }

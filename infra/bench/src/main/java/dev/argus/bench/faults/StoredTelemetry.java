@@ -105,6 +105,89 @@ final class StoredTelemetry {
     return totals;
   }
 
+  /** Rows of {@code probe_results} of targets {@code from} to {@code to}, by (target, ts). */
+  List<MixedKinds.ProbeKey> probeResults(long from, long to) throws SQLException {
+    List<MixedKinds.ProbeKey> keys = new ArrayList<>();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT target_id, ts FROM probe_results WHERE target_id BETWEEN ? AND ?")) {
+      statement.setLong(1, from);
+      statement.setLong(2, to);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          keys.add(new MixedKinds.ProbeKey(rows.getLong(1), instant(rows, 2)));
+        }
+      }
+    }
+    return keys;
+  }
+
+  /** Rows of {@code target_events} of targets {@code from} to {@code to}. */
+  List<EventKey> targetEvents(long from, long to) throws SQLException {
+    List<EventKey> keys = new ArrayList<>();
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT target_id, event_type, ts FROM target_events WHERE target_id BETWEEN ? AND"
+                + " ?")) {
+      statement.setLong(1, from);
+      statement.setLong(2, to);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          keys.add(
+              new EventKey(Long.toString(rows.getLong(1)), rows.getString(2), instant(rows, 3)));
+        }
+      }
+    }
+    return keys;
+  }
+
+  /** Reading ids of {@code llm_probe_results} of this fleet. */
+  List<String> llmReadings() throws SQLException {
+    return strings("SELECT reading_id FROM llm_probe_results WHERE reading_id LIKE ?");
+  }
+
+  /** Reading ids of the {@code camera_events} of this fleet (one event per motion reading). */
+  List<String> cameraEventReadings() throws SQLException {
+    return strings("SELECT reading_id FROM camera_events WHERE reading_id LIKE ?");
+  }
+
+  /** Ids of the {@code camera_events} of this fleet. */
+  List<String> cameraEventIds() throws SQLException {
+    return strings("SELECT id::text FROM camera_events WHERE reading_id LIKE ?");
+  }
+
+  /** Rows of the mixed kinds stored so far, all tables together, for the drain. */
+  long mixedCount(long targetFrom, long targetTo) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "SELECT (SELECT count(*) FROM probe_results WHERE target_id BETWEEN ? AND ?)"
+                + " + (SELECT count(*) FROM target_events WHERE target_id BETWEEN ? AND ?)"
+                + " + (SELECT count(*) FROM llm_probe_results WHERE reading_id LIKE ?)"
+                + " + (SELECT count(*) FROM camera_events WHERE reading_id LIKE ?)")) {
+      statement.setLong(1, targetFrom);
+      statement.setLong(2, targetTo);
+      statement.setLong(3, targetFrom);
+      statement.setLong(4, targetTo);
+      statement.setString(5, pattern);
+      statement.setString(6, pattern);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  private List<String> strings(String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (PreparedStatement statement = prepare(sql);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+    }
+    return values;
+  }
+
   private long count(String sql) throws SQLException {
     try (PreparedStatement statement = prepare(sql);
         ResultSet rows = statement.executeQuery()) {

@@ -13,12 +13,17 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Reads a whole topic as a consumer of the pipeline would ({@code read_committed}: records of
  * aborted transactions are skipped) and keeps the natural key of every record that passes a filter.
  * The database's primary keys make a doubled row impossible there, so the topics are where a
- * doubled record (a producer retry, a transaction replayed after a crash) would show.
+ * doubled record (a producer retry, a transaction replayed after a crash) would show. Values are
+ * read one by one, so that a record no serde can read (the poison scenario's) is passed over rather
+ * than ending the count.
  */
 final class TopicRecords {
 
@@ -53,9 +58,9 @@ final class TopicRecords {
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "argus-faults-count");
+    Deserializer<V> values = topic.valueSerde().deserializer();
     try (var consumer =
-        new KafkaConsumer<>(
-            props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic.name()).stream()
               .map(p -> new TopicPartition(p.topic(), p.partition()))
@@ -69,12 +74,24 @@ final class TopicRecords {
           throw new IllegalStateException(
               "Could not read " + topic.name() + " to its end within " + timeout);
         }
-        for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(500))) {
-          if (record.value() != null) {
-            each.accept(record.value());
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          V value = readable(values, topic.name(), record.value());
+          if (value != null) {
+            each.accept(value);
           }
         }
       }
+    }
+  }
+
+  private static <V> V readable(Deserializer<V> values, String topic, byte[] bytes) {
+    if (bytes == null) {
+      return null;
+    }
+    try {
+      return values.deserialize(topic, bytes);
+    } catch (SerializationException unreadable) {
+      return null;
     }
   }
 }

@@ -62,4 +62,41 @@ class ScenarioRowTest {
             "| processor-kill | api during the outage | 503 with a detail | 500 \\| boom x | **no**"
                 + " |");
   }
+
+  @Test
+  void aMissingOrDoubledRecordOfAnotherKindFailsTheRowAndShowsInTheTable() {
+    KindTally exact = new KindTally("probe results", "probe_results", EXACT, "t", EXACT);
+    KindTally doubledOnTopic =
+        new KindTally(
+            "camera events", "camera_events (id)", EXACT, "c", new Tally(10, 11, 0, 1, 0));
+    ScenarioRow base = row(EXACT, 0, true);
+    ScenarioRow mixed = withMixed(base, List.of(exact, doubledOnTopic));
+
+    assertThat(withMixed(base, List.of(exact)).passed()).isTrue();
+    assertThat(mixed.passed()).isFalse();
+    assertThat(ScenarioRow.table(List.of(mixed)))
+        .contains(
+            "| processor-kill | camera events | camera_events (id) | 10 | 10 | 0 | 0 | c | 11 | 0 |"
+                + " 1 |");
+  }
+
+  private static ScenarioRow withMixed(ScenarioRow r, List<KindTally> mixed) {
+    return new ScenarioRow(
+        r.scenario(),
+        r.fault(),
+        r.readings(),
+        r.events(),
+        r.readingsOnTopic(),
+        r.eventsOnTopic(),
+        r.energyDevices(),
+        r.energyDevicesDiffering(),
+        r.energyMaxDifferenceWh(),
+        r.energyStoredWh(),
+        r.energyRecomputedWh(),
+        r.secondsToRestart(),
+        r.secondsToRecover(),
+        r.caughtUp(),
+        r.checks(),
+        mixed);
+  }
 }

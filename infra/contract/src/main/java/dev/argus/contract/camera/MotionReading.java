@@ -1,5 +1,6 @@
 package dev.argus.contract.camera;
 
+import dev.argus.contract.WireIds;
 import java.time.Instant;
 import java.util.List;
 
@@ -46,6 +47,8 @@ public record MotionReading(
     if (readingId == null || readingId.isBlank() || cameraId == null || at == null) {
       throw new IllegalArgumentException("reading_id, camera_id and at are required");
     }
+    WireIds.requireStorable("reading_id", readingId);
+    WireIds.requireStorable("camera_id", cameraId);
     frames = frames == null ? List.of() : List.copyOf(frames);
     objects = objects == null ? List.of() : List.copyOf(objects);
     smartDetectionTypes =

@@ -1,5 +1,6 @@
 package dev.argus.contract.collector;
 
+import dev.argus.contract.WireIds;
 import java.time.Instant;
 
 /**
@@ -40,6 +41,7 @@ public record CollectorHeartbeat(
     if (collectorId == null || collectorId.isBlank()) {
       throw new IllegalArgumentException("collector_id is required");
     }
+    WireIds.requireStorable("collector_id", collectorId);
     if (timestamp == null) {
       throw new IllegalArgumentException("timestamp is required");
     }

@@ -1,5 +1,6 @@
 package dev.argus.contract.energy;
 
+import dev.argus.contract.WireIds;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -34,6 +35,7 @@ public record EnergyTotal(
     if (deviceId == null || deviceId.isBlank()) {
       throw new IllegalArgumentException("device_id is required");
     }
+    WireIds.requireStorable("device_id", deviceId);
     if (asOf == null || day == null) {
       throw new IllegalArgumentException("as_of and day are required");
     }

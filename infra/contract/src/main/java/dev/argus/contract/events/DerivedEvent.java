@@ -1,5 +1,6 @@
 package dev.argus.contract.events;
 
+import dev.argus.contract.WireIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ public record DerivedEvent(
     if (subjectId == null || subjectId.isBlank()) {
       throw new IllegalArgumentException("subject_id is required");
     }
+    WireIds.requireStorable("subject_id", subjectId);
     if (eventType == null || eventType.isBlank()) {
       throw new IllegalArgumentException("event_type is required");
     }

@@ -1,5 +1,6 @@
 package dev.argus.contract.llm;
 
+import dev.argus.contract.WireIds;
 import java.time.Instant;
 
 /**
@@ -66,6 +67,8 @@ public record LlmProbeReading(
     if (timestamp == null) {
       throw new IllegalArgumentException("timestamp is required");
     }
+    WireIds.requireStorable("reading_id", readingId);
+    WireIds.requireStorable("model_id", modelId);
   }
 
   /**

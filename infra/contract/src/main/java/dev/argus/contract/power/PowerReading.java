@@ -1,6 +1,7 @@
 package dev.argus.contract.power;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.argus.contract.WireIds;
 import java.time.Instant;
 import java.util.List;
 
@@ -55,6 +56,7 @@ public record PowerReading(
     if (timestamp == null) {
       throw new IllegalArgumentException("timestamp is required");
     }
+    WireIds.requireStorable("device_id", deviceId);
     if (metadata == null) {
       metadata = DeviceMetadata.UNKNOWN;
     }
