@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -49,8 +50,16 @@ final class ProcessorGroups implements AutoCloseable {
    */
   record Member(String label, Set<TopicPartition> partitions) {}
 
-  /** Every group's members, by group. */
-  record Assignment(Map<String, List<Member>> groups) {
+  /**
+   * Every group's members, by group.
+   *
+   * @param states each group's state ({@code Stable} once a rebalance is over)
+   */
+  record Assignment(Map<String, List<Member>> groups, Map<String, GroupState> states) {
+
+    Assignment(Map<String, List<Member>> groups) {
+      this(groups, Map.of());
+    }
 
     List<Member> members(String group) {
       return groups.getOrDefault(group, List.of());
@@ -97,7 +106,9 @@ final class ProcessorGroups implements AutoCloseable {
     Map<String, ConsumerGroupDescription> described =
         admin.describeConsumerGroups(ALL).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     Map<String, List<Member>> groups = new LinkedHashMap<>();
+    Map<String, GroupState> states = new LinkedHashMap<>();
     for (String group : ALL) {
+      states.put(group, described.get(group).groupState());
       List<Member> members = new ArrayList<>();
       for (MemberDescription member : described.get(group).members()) {
         members.add(
@@ -107,7 +118,7 @@ final class ProcessorGroups implements AutoCloseable {
       }
       groups.put(group, List.copyOf(members));
     }
-    return new Assignment(groups);
+    return new Assignment(groups, states);
   }
 
   /** Streams appends "-<thread>" to the instance id; the stack's processor has none. */
@@ -129,6 +140,11 @@ final class ProcessorGroups implements AutoCloseable {
     List<Member> held = assignment.members(group);
     if (held.size() != members) {
       return held.size() + " members";
+    }
+    // While a rebalance runs, a joining member shows no partitions yet: not an assignment.
+    GroupState state = assignment.states().get(group);
+    if (state != null && state != GroupState.STABLE) {
+      return "state " + state;
     }
     Map<TopicPartition, Integer> owners = new HashMap<>();
     held.forEach(m -> m.partitions().forEach(p -> owners.merge(p, 1, Integer::sum)));

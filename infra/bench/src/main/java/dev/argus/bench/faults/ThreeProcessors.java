@@ -58,6 +58,8 @@ final class ThreeProcessors implements Fault {
   private volatile double streamsFlowSeconds = Double.NaN;
   private volatile double twoMembersSeconds = Double.NaN;
   private volatile double returnedSeconds = Double.NaN;
+  private volatile Set<TopicPartition> sinkHeld = Set.of();
+  private volatile Set<TopicPartition> streamsHeld = Set.of();
 
   ThreeProcessors(FaultsOptions options) {
     this.options = options;
@@ -78,12 +80,12 @@ final class ThreeProcessors implements Fault {
     return String.format(
         Locale.ROOT,
         "three processors (the stack's, processor-2, processor-3) share the partitions; SIGKILL to"
-            + " processor-3 (not supervised); its argus.readings.power partitions flowed again"
-            + " after %.1f s in the sink group and %.1f s in the Streams application; the groups"
-            + " had 2 members after %.1f s; the harness started it again at %.1f s (the row's"
-            + " restart and recover columns count from the kill to that return)",
-        sinkFlowSeconds,
-        streamsFlowSeconds,
+            + " processor-3 (not supervised); its argus.readings.power partitions flowed again at"
+            + " the others: %s; %s; the groups had 2 members after %.1f s; the harness started it"
+            + " again at %.1f s (the row's restart column is that return, recover the first new"
+            + " row after it)",
+        flowing(sinkHeld, sinkFlowSeconds, "sink"),
+        flowing(streamsHeld, streamsFlowSeconds, "Streams"),
         twoMembersSeconds,
         returnedSeconds);
   }
@@ -197,8 +199,8 @@ final class ThreeProcessors implements Fault {
   }
 
   private void killAndWatch(BenchStack stack, long pid, PrintStream out) throws Exception {
-    Set<TopicPartition> sinkHeld = before.heldBy(ProcessorGroups.SINK, KILLED, POWER);
-    Set<TopicPartition> streamsHeld = before.heldBy(ProcessorGroups.STREAMS, KILLED, POWER);
+    sinkHeld = before.heldBy(ProcessorGroups.SINK, KILLED, POWER);
+    streamsHeld = before.heldBy(ProcessorGroups.STREAMS, KILLED, POWER);
     ProcessHandle.of(pid).orElseThrow().destroyForcibly();
     long killedAt = System.nanoTime();
     out.printf(
@@ -259,12 +261,12 @@ final class ThreeProcessors implements Fault {
             "partitions of the killed instance flowing again",
             "the sink's and the Streams application's committed offsets of every"
                 + " argus.readings.power partition processor-3 held move again (figure: time)",
-            String.format(
-                Locale.ROOT,
-                "sink after %.1f s, Streams after %.1f s",
-                sinkFlowSeconds,
-                streamsFlowSeconds),
-            !Double.isNaN(sinkFlowSeconds) && !Double.isNaN(streamsFlowSeconds)));
+            flowing(sinkHeld, sinkFlowSeconds, "sink")
+                + ", "
+                + flowing(streamsHeld, streamsFlowSeconds, "Streams"),
+            !sinkHeld.isEmpty()
+                && !Double.isNaN(sinkFlowSeconds)
+                && !Double.isNaN(streamsFlowSeconds)));
     checks.add(
         Check.of(
             "assignment after the kill",
@@ -285,6 +287,18 @@ final class ThreeProcessors implements Fault {
     }
     groups.close();
     return checks;
+  }
+
+  private static String flowing(Set<TopicPartition> held, double seconds, String group) {
+    String partitions =
+        held.stream()
+            .map(p -> Integer.toString(p.partition()))
+            .sorted()
+            .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    if (held.isEmpty()) {
+      return group + ": it held no partition of argus.readings.power";
+    }
+    return String.format(Locale.ROOT, "%s %s after %.1f s", group, partitions, seconds);
   }
 
   private Check afterReturn() throws Exception {
