@@ -38,8 +38,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class ThreeProcessors implements Fault {
 
-  private static final String KILLED = "processor-3";
-  private static final List<String> EXTRA = List.of("processor-2", KILLED);
+  private static final List<String> EXTRA = List.of("processor-2", "processor-3");
   private static final String POWER = Topics.READINGS_POWER.name();
   private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(180);
@@ -48,6 +47,8 @@ final class ThreeProcessors implements Fault {
   private static final int BACKLOG_ROUNDS = 200;
 
   private final FaultsOptions options;
+  // The extra instance to kill, chosen once the three share the work (see chooseVictim).
+  private volatile String killed = "processor-3";
   private final List<Check> scaling = new ArrayList<>();
   private final List<Check> kill = new ArrayList<>();
   private volatile ProcessorGroups groups;
@@ -72,7 +73,7 @@ final class ThreeProcessors implements Fault {
 
   @Override
   public String process() {
-    return KILLED;
+    return killed;
   }
 
   @Override
@@ -80,10 +81,12 @@ final class ThreeProcessors implements Fault {
     return String.format(
         Locale.ROOT,
         "three processors (the stack's, processor-2, processor-3) share the partitions; SIGKILL to"
-            + " processor-3 (not supervised); its argus.readings.power partitions flowed again at"
+            + " %s (not supervised; the extra instance with the most power partitions of Streams);"
+            + " its argus.readings.power partitions flowed again at"
             + " the others: %s; %s; the groups had 2 members after %.1f s; the harness started it"
             + " again at %.1f s (the row's restart column is that return, recover the first new"
             + " row after it)",
+        killed,
         flowing(sinkHeld, sinkFlowSeconds, "sink"),
         flowing(streamsHeld, streamsFlowSeconds, "Streams"),
         twoMembersSeconds,
@@ -104,11 +107,32 @@ final class ThreeProcessors implements Fault {
       scaling.add(drainBacklog(stack, processors, settled, out));
     }
     before = groups.awaitMembers(3, SETTLE_TIMEOUT);
+    killed = chooseVictim(before);
     out.printf(
         "[%s] before the kill: sink %s | streams %s%n",
         name(),
         before.partitionsOf(ProcessorGroups.SINK, POWER),
         before.partitionsOf(ProcessorGroups.STREAMS, POWER));
+  }
+
+  /**
+   * The extra instance holding the most power partitions of the Streams application (then of the
+   * sink): Streams gives a new instance stateful tasks only once its state has caught up (warm-up
+   * replicas), so one of the two may hold none, and killing it would not test the Streams side.
+   */
+  private static String chooseVictim(Assignment assignment) {
+    String victim = EXTRA.get(EXTRA.size() - 1);
+    int best = -1;
+    for (String instance : EXTRA) {
+      int held =
+          assignment.heldBy(ProcessorGroups.STREAMS, instance, POWER).size() * 100
+              + assignment.heldBy(ProcessorGroups.SINK, instance, POWER).size();
+      if (held > best) {
+        best = held;
+        victim = instance;
+      }
+    }
+    return victim;
   }
 
   /**
@@ -186,7 +210,7 @@ final class ThreeProcessors implements Fault {
 
   @Override
   public CompletableFuture<Void> inject(BenchStack stack, PrintStream out) {
-    long pid = stack.jvmPids().get(KILLED);
+    long pid = stack.jvmPids().get(killed);
     return CompletableFuture.runAsync(
         () -> {
           try {
@@ -199,13 +223,13 @@ final class ThreeProcessors implements Fault {
   }
 
   private void killAndWatch(BenchStack stack, long pid, PrintStream out) throws Exception {
-    sinkHeld = before.heldBy(ProcessorGroups.SINK, KILLED, POWER);
-    streamsHeld = before.heldBy(ProcessorGroups.STREAMS, KILLED, POWER);
+    sinkHeld = before.heldBy(ProcessorGroups.SINK, killed, POWER);
+    streamsHeld = before.heldBy(ProcessorGroups.STREAMS, killed, POWER);
     ProcessHandle.of(pid).orElseThrow().destroyForcibly();
     long killedAt = System.nanoTime();
     out.printf(
         "[%s] kill -9 %s (pid %d), which held %s of the sink and %s of the Streams application%n",
-        name(), KILLED, pid, sinkHeld, streamsHeld);
+        name(), killed, pid, sinkHeld, streamsHeld);
     Map<TopicPartition, Long> sinkAt = groups.committed(ProcessorGroups.SINK, sinkHeld);
     Map<TopicPartition, Long> streamsAt = groups.committed(ProcessorGroups.STREAMS, streamsHeld);
     long deadline = killedAt + FLOW_TIMEOUT.toNanos();
@@ -231,7 +255,7 @@ final class ThreeProcessors implements Fault {
     }
     out.printf(
         "[%s] %s's partitions flowing again: sink after %.1f s, Streams after %.1f s%n",
-        name(), KILLED, sinkFlowSeconds, streamsFlowSeconds);
+        name(), killed, sinkFlowSeconds, streamsFlowSeconds);
     try {
       afterKill = groups.awaitMembers(2, SETTLE_TIMEOUT);
       afterKillProblem = "";
@@ -239,9 +263,9 @@ final class ThreeProcessors implements Fault {
     } catch (IllegalStateException notSettled) {
       afterKillProblem = notSettled.getMessage();
     }
-    stack.restartInstance(KILLED);
+    stack.restartInstance(killed);
     returnedSeconds = (System.nanoTime() - killedAt) / 1e9;
-    out.printf("[%s] %s started again after %.1f s%n", name(), KILLED, returnedSeconds);
+    out.printf("[%s] %s started again after %.1f s%n", name(), killed, returnedSeconds);
   }
 
   @Override
@@ -260,7 +284,9 @@ final class ThreeProcessors implements Fault {
         Check.of(
             "partitions of the killed instance flowing again",
             "the sink's and the Streams application's committed offsets of every"
-                + " argus.readings.power partition processor-3 held move again (figure: time)",
+                + " argus.readings.power partition "
+                + killed
+                + " held move again (figure: time)",
             flowing(sinkHeld, sinkFlowSeconds, "sink")
                 + ", "
                 + flowing(streamsHeld, streamsFlowSeconds, "Streams"),
@@ -303,11 +329,12 @@ final class ThreeProcessors implements Fault {
 
   private Check afterReturn() throws Exception {
     String expected =
-        "3 members in each group, every partition assigned once, processor-3 holds"
-            + " argus.readings.power partitions of the sink again";
+        "3 members in each group, every partition assigned once, "
+            + killed
+            + " holds argus.readings.power partitions of the sink again";
     try {
       Assignment back = groups.awaitMembers(3, SETTLE_TIMEOUT);
-      boolean spread = !back.heldBy(ProcessorGroups.SINK, KILLED, POWER).isEmpty();
+      boolean spread = !back.heldBy(ProcessorGroups.SINK, killed, POWER).isEmpty();
       return Check.of(
           "assignment after the return",
           expected,
