@@ -1,6 +1,7 @@
 package dev.argus.processor.sink;
 
 import dev.argus.contract.kafka.KafkaSettings;
+import dev.argus.processor.system.GroupMembership;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -31,22 +32,34 @@ class SinkConfiguration {
 
   @Bean
   TelemetrySink readingsSink(
-      KafkaSettings kafka, SinkProperties settings, DataSource dataSource, SchemaOnce schema) {
+      KafkaSettings kafka,
+      SinkProperties settings,
+      GroupMembership membership,
+      DataSource dataSource,
+      SchemaOnce schema) {
     return new TelemetrySink(
-        kafka, settings, dataSource, SinkLane.readings(settings.groupId()), schema);
+        kafka, settings, membership, dataSource, SinkLane.readings(settings.groupId()), schema);
   }
 
   @Bean
   TelemetrySink eventsSink(
-      KafkaSettings kafka, SinkProperties settings, DataSource dataSource, SchemaOnce schema) {
+      KafkaSettings kafka,
+      SinkProperties settings,
+      GroupMembership membership,
+      DataSource dataSource,
+      SchemaOnce schema) {
     return new TelemetrySink(
-        kafka, settings, dataSource, SinkLane.events(settings.groupId()), schema);
+        kafka, settings, membership, dataSource, SinkLane.events(settings.groupId()), schema);
   }
 
   @Bean
   TelemetrySink cameraSink(
-      KafkaSettings kafka, SinkProperties settings, DataSource dataSource, SchemaOnce schema) {
+      KafkaSettings kafka,
+      SinkProperties settings,
+      GroupMembership membership,
+      DataSource dataSource,
+      SchemaOnce schema) {
     return new TelemetrySink(
-        kafka, settings, dataSource, SinkLane.camera(settings.groupId()), schema);
+        kafka, settings, membership, dataSource, SinkLane.camera(settings.groupId()), schema);
   }
 }

@@ -2,6 +2,7 @@ package dev.argus.processor.sink;
 
 import dev.argus.contract.Topics;
 import dev.argus.contract.kafka.KafkaSettings;
+import dev.argus.processor.system.GroupMembership;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -47,6 +48,7 @@ public class TelemetrySink implements SmartLifecycle {
   private static final int MAX_ERROR_LENGTH = 300;
 
   private final KafkaSettings kafka;
+  private final GroupMembership membership;
   private final SinkProperties settings;
   private final SinkLane lane;
   private final SchemaOnce schema;
@@ -62,16 +64,29 @@ public class TelemetrySink implements SmartLifecycle {
   private long lastStatsLog;
   private String lastStatsLine = "";
 
-  /**
-   * @param schema shared by the lanes of one process, so the schema is migrated once
-   */
+  /** With the default group membership (see {@link GroupMembership#defaults()}). */
   TelemetrySink(
       KafkaSettings kafka,
       SinkProperties settings,
       DataSource dataSource,
       SinkLane lane,
       SchemaOnce schema) {
+    this(kafka, settings, GroupMembership.defaults(), dataSource, lane, schema);
+  }
+
+  /**
+   * @param membership session timeout and static membership of the lane's consumer
+   * @param schema shared by the lanes of one process, so the schema is migrated once
+   */
+  TelemetrySink(
+      KafkaSettings kafka,
+      SinkProperties settings,
+      GroupMembership membership,
+      DataSource dataSource,
+      SinkLane lane,
+      SchemaOnce schema) {
     this.kafka = kafka;
+    this.membership = membership;
     this.settings = settings;
     this.lane = lane;
     this.schema = schema;
@@ -262,6 +277,8 @@ public class TelemetrySink implements SmartLifecycle {
   private Map<String, Object> consumerConfig() {
     Map<String, Object> config = kafka.consumerBaseline("argus-" + lane.name());
     config.put(ConsumerConfig.GROUP_ID_CONFIG, lane.groupId());
+    // Each lane is a group of its own, so one instance id serves the three lanes.
+    config.putAll(membership.consumerSettings());
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

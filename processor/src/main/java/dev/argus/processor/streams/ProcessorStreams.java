@@ -5,6 +5,7 @@ import dev.argus.processor.camera.CameraSettings;
 import dev.argus.processor.energy.EnergySettings;
 import dev.argus.processor.llm.LlmSettings;
 import dev.argus.processor.power.PowerEventSettings;
+import dev.argus.processor.system.GroupMembership;
 import dev.argus.processor.targets.TargetAlertSettings;
 import dev.argus.processor.topology.ProcessorTopology;
 import java.time.Duration;
@@ -43,14 +44,19 @@ public class ProcessorStreams implements SmartLifecycle {
       TargetAlertProperties targets,
       CameraProperties cameras,
       StreamsProperties streams,
-      KafkaSettings kafka) {
+      KafkaSettings kafka,
+      GroupMembership membership) {
     this.power = thresholds.toSettings();
     this.energy = energy.toSettings();
     this.targets = targets.toSettings();
     this.cameras = cameras.toSettings();
     this.streamsConfig =
         StreamsRuntimeConfig.properties(
-            kafka.bootstrapServers(), kafka.replicationFactor(), streams, malformedRecords);
+            kafka.bootstrapServers(),
+            kafka.replicationFactor(),
+            streams,
+            membership,
+            malformedRecords);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.argus.processor.streams;
 
 import dev.argus.contract.Topics;
+import dev.argus.processor.system.GroupMembership;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -12,13 +13,26 @@ public final class StreamsRuntimeConfig {
 
   private StreamsRuntimeConfig() {}
 
+  /** With the default group membership (see {@link GroupMembership#defaults()}). */
+  public static Properties properties(
+      String bootstrapServers,
+      short replicationFactor,
+      StreamsProperties streams,
+      AtomicLong malformedRecords) {
+    return properties(
+        bootstrapServers, replicationFactor, streams, GroupMembership.defaults(), malformedRecords);
+  }
+
   /**
+   * @param membership session timeout and static membership of the main consumer, the only one of
+   *     the application's consumers that joins the group
    * @param malformedRecords counts records skipped because they could not be read
    */
   public static Properties properties(
       String bootstrapServers,
       short replicationFactor,
       StreamsProperties streams,
+      GroupMembership membership,
       AtomicLong malformedRecords) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, streams.applicationId());
@@ -55,6 +69,10 @@ public final class StreamsRuntimeConfig {
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER.name());
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
     props.put(BoundedRocksDbMemory.MEMORY_BYTES_CONFIG, streams.rocksDbMemory().toBytes());
+    // Streams appends "-<thread>" to a group.instance.id, so one id serves all its threads.
+    membership
+        .consumerSettings()
+        .forEach((key, value) -> props.put(StreamsConfig.mainConsumerPrefix(key), value));
     return props;
   }
 }

@@ -38,7 +38,6 @@ record FaultsOptions(
           "collector-kill",
           "postgres-down",
           "api-kill-outbox",
-          "three-processors",
           "two-collectors",
           "two-apis",
           "disk-pressure");

@@ -21,6 +21,7 @@ final class Scenarios {
     register(
         "broker-restart", options -> Scenario.underLoad(Fault.brokerRestart(options.outage())));
     register("poison", options -> Scenario.underLoad(new PoisonFault("poison-records")));
+    register("three-processors", options -> Scenario.underLoad(new ThreeProcessors(options)));
     // 30 minutes at 5,000 readings/s: only when asked for by name.
     onDemand("soak", Soak::new);
   }
