@@ -60,7 +60,7 @@ final class FaultUnderLoad {
     fault.prepare(stack, out);
     try (RecoveryWatch watch = new RecoveryWatch(stack, fault.process(), fleet.prefix());
         ReadingProducer producer = new ReadingProducer(stack.kafkaBootstrap());
-        var db = stack.connect()) {
+        var db = ReconnectingConnection.open(stack)) {
       StoredTelemetry stored = new StoredTelemetry(db, fleet.prefix());
       long[] atFault = {-1, -1};
       @SuppressWarnings("unchecked")

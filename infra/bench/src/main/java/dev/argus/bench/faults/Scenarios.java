@@ -18,6 +18,9 @@ final class Scenarios {
     register("processor-kill", options -> Scenario.underLoad(Fault.processorKill()));
     register(
         "broker-restart", options -> Scenario.underLoad(Fault.brokerRestart(options.outage())));
+    register("postgres-down", options -> Scenario.underLoad(new PostgresDown(options.dbOutage())));
+    register("api-kill-outbox", options -> Scenario.underLoad(new ApiKillOutbox()));
+    register("disk-pressure", options -> new DiskPressure(options.diskFull()));
   }
 
   private Scenarios() {}
