@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ record SinkRetries(Map<String, List<Duration>> waitsByThread, List<String> probl
               + " records in (PT\\S+)");
 
   SinkRetries {
-    waitsByThread = Map.copyOf(waitsByThread);
+    // In the order the threads first retried, as the log shows them.
+    waitsByThread = Collections.unmodifiableMap(new LinkedHashMap<>(waitsByThread));
     problems = List.copyOf(problems);
   }
 
