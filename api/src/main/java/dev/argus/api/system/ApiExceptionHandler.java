@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
@@ -38,9 +39,10 @@ class ApiExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-  private final DatabaseSpace space;
+  // Absent in web-slice tests, which have no database.
+  private final ObjectProvider<DatabaseSpace> space;
 
-  ApiExceptionHandler(DatabaseSpace space) {
+  ApiExceptionHandler(ObjectProvider<DatabaseSpace> space) {
     this.space = space;
   }
 
@@ -140,7 +142,8 @@ class ApiExceptionHandler {
   @ExceptionHandler(DataAccessException.class)
   ResponseEntity<ErrorBody> databaseFailure(DataAccessException e) {
     // Before "unreachable": Spring files PostgreSQL's disk_full under resource failures too.
-    if (space.recordIfOutOfSpace(e)) {
+    if (DatabaseFailures.isOutOfSpace(e)) {
+      space.ifAvailable(s -> s.recordIfOutOfSpace(e));
       return error(HttpStatus.SERVICE_UNAVAILABLE, DatabaseFailures.OUT_OF_SPACE);
     }
     if (DatabaseFailures.isUnreachable(e)) {
@@ -160,7 +163,8 @@ class ApiExceptionHandler {
    */
   @ExceptionHandler(TransactionException.class)
   ResponseEntity<ErrorBody> transactionFailure(TransactionException e) {
-    if (space.recordIfOutOfSpace(e)) {
+    if (DatabaseFailures.isOutOfSpace(e)) {
+      space.ifAvailable(s -> s.recordIfOutOfSpace(e));
       return error(HttpStatus.SERVICE_UNAVAILABLE, DatabaseFailures.OUT_OF_SPACE);
     }
     if (DatabaseFailures.isUnreachable(e)) {
