@@ -5,7 +5,8 @@
 # infra/bench/target/faults/results.json and results.md. Exit status 1 when a scenario lost or
 # doubled anything. See docs/RELIABILITY.md.
 # Usage: infra/bin/faults.sh [--devices=200] [--seconds=60] [--kill-after=20] [--drain-timeout=240]
-#        [processor-kill]
+#        [--outage=30] [--db-outage=60] [--disk-full=30] [scenario...]
+# disk-pressure mounts a tmpfs for PostgreSQL, so it needs root.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . infra/bin/jdk.sh
