@@ -89,7 +89,8 @@ final class RecoveryWatch implements AutoCloseable {
             restartedAt = System.nanoTime();
             rowsAtRestart = stored.snapshotCount();
           }
-        } else if (restartedAt != 0 && stored.snapshotCount() > rowsAtRestart) {
+        } else if (restartedAt != 0 && recoveredAt == 0 && stored.snapshotCount() > rowsAtRestart) {
+          // Once: the loop runs on while it waits for the sink's old members to leave.
           recoveredAt = System.nanoTime();
         }
         // Only once the process is back: while the broker is down every call would wait its
