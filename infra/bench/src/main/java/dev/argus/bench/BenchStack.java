@@ -157,6 +157,14 @@ public final class BenchStack implements AutoCloseable {
     return dataDir.resolve("postgres").resolve("postmaster.pid");
   }
 
+  /**
+   * The memory of each of the stack's processes now, in KiB (RSS of each JVM, PSS of PostgreSQL),
+   * with the pids of this moment: a restarted service is measured as it is now.
+   */
+  public Map<String, Long> memoryNowKib() {
+    return memorySampler().nowKib();
+  }
+
   MemorySampler memorySampler() {
     return new MemorySampler(jvmPids(), postmasterPidFile());
   }

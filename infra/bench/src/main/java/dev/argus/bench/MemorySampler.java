@@ -43,19 +43,30 @@ final class MemorySampler implements AutoCloseable {
   }
 
   private synchronized void sample() {
+    Map<String, Long> now = nowKib();
     long total = 0;
+    for (var process : now.entrySet()) {
+      peakKib.merge(process.getKey(), process.getValue(), Math::max);
+      total += process.getValue();
+    }
+    peakTotalKib = Math.max(peakTotalKib, total);
+  }
+
+  /**
+   * The memory of each process now, in KiB: each JVM's RSS and PostgreSQL's PSS summed over the
+   * postmaster and its children (the soak's samples).
+   */
+  Map<String, Long> nowKib() {
+    Map<String, Long> now = new TreeMap<>();
     for (var jvm : jvms.entrySet()) {
-      long kib = statusKib(jvm.getValue(), "VmRSS:");
-      peakKib.merge(jvm.getKey(), kib, Math::max);
-      total += kib;
+      now.put(jvm.getKey(), statusKib(jvm.getValue(), "VmRSS:"));
     }
     long postgres = 0;
     for (long pid : postgresPids()) {
       postgres += pssKib(pid);
     }
-    peakKib.merge("postgres", postgres, Math::max);
-    total += postgres;
-    peakTotalKib = Math.max(peakTotalKib, total);
+    now.put("postgres", postgres);
+    return now;
   }
 
   private List<Long> postgresPids() {

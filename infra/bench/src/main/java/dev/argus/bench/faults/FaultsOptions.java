@@ -12,6 +12,9 @@ import java.util.List;
  * @param killAfter the fault is injected halfway through this second of the load
  * @param outage seconds a stopped part stays down (the broker)
  * @param drainTimeout seconds to wait after the load for every row to arrive
+ * @param soakMinutes how long the soak's load runs
+ * @param soakRate the soak's readings a second
+ * @param soakSampleSeconds seconds between the soak's samples of lag, memory and database size
  * @param dbOutage seconds PostgreSQL stays down ({@code postgres-down})
  * @param diskFull seconds the database's volume stays full ({@code disk-pressure})
  */
@@ -22,21 +25,29 @@ record FaultsOptions(
     int killAfter,
     int outage,
     int drainTimeout,
+    int soakMinutes,
+    int soakRate,
+    int soakSampleSeconds,
     int dbOutage,
     int diskFull) {
 
   static final List<String> WRITTEN = Scenarios.names();
 
+  /** What runs when no scenario is named: every written one but those run on demand (the soak). */
+  static final List<String> DEFAULT = Scenarios.defaults();
+
   /** The rest of issue 14's list: named so that asking for one says it does not exist yet. */
   static final List<String> NOT_YET_WRITTEN =
-      List.of("collector-kill", "three-processors", "two-collectors", "two-apis", "poison", "soak");
+      List.of("collector-kill", "three-processors", "two-collectors", "two-apis", "poison");
 
   static final String USAGE =
       "Usage: infra/bin/faults.sh [--devices=200] [--seconds=60] [--kill-after=20]"
-          + " [--outage=30] [--drain-timeout=240] [--db-outage=60] [--disk-full=30]"
-          + " [scenario...]\n  scenarios: "
+          + " [--outage=30] [--drain-timeout=240] [--soak-minutes=30] [--soak-rate=5000]"
+          + " [--soak-sample=30] [--db-outage=60] [--disk-full=30] [scenario...]\n  scenarios: "
           + String.join(" ", WRITTEN)
-          + " (default: all written)\n  not yet written: "
+          + "\n  default: "
+          + String.join(" ", DEFAULT)
+          + "\n  not yet written: "
           + String.join(" ", NOT_YET_WRITTEN);
 
   FaultsOptions {
@@ -46,11 +57,15 @@ record FaultsOptions(
         || killAfter >= seconds
         || outage < 0
         || drainTimeout < 1
+        || soakMinutes < 1
+        || soakRate < 1
+        || soakSampleSeconds < 1
         || dbOutage < 0
         || diskFull < 0) {
       throw new IllegalArgumentException(
-          "--devices, --seconds and --drain-timeout must be positive, --outage, --db-outage and"
-              + " --disk-full not negative and --kill-after between 1 and --seconds - 1\n"
+          "--devices, --seconds, --drain-timeout and the --soak-* options must be positive,"
+              + " --outage, --db-outage and --disk-full not negative and --kill-after between 1"
+              + " and --seconds - 1\n"
               + USAGE);
     }
     scenarios = List.copyOf(scenarios);
@@ -63,8 +78,22 @@ record FaultsOptions(
       int seconds,
       int killAfter,
       int outage,
-      int drainTimeout) {
-    this(scenarios, devices, seconds, killAfter, outage, drainTimeout, 60, 30);
+      int drainTimeout,
+      int soakMinutes,
+      int soakRate,
+      int soakSampleSeconds) {
+    this(
+        scenarios,
+        devices,
+        seconds,
+        killAfter,
+        outage,
+        drainTimeout,
+        soakMinutes,
+        soakRate,
+        soakSampleSeconds,
+        60,
+        30);
   }
 
   static FaultsOptions parse(String... args) {
@@ -74,6 +103,9 @@ record FaultsOptions(
     int killAfter = 20;
     int outage = 30;
     int drainTimeout = 240;
+    int soakMinutes = 30;
+    int soakRate = 5000;
+    int soakSample = 30;
     int dbOutage = 60;
     int diskFull = 30;
     for (String arg : args) {
@@ -87,6 +119,12 @@ record FaultsOptions(
         outage = number(arg);
       } else if (arg.startsWith("--drain-timeout=")) {
         drainTimeout = number(arg);
+      } else if (arg.startsWith("--soak-minutes=")) {
+        soakMinutes = number(arg);
+      } else if (arg.startsWith("--soak-rate=")) {
+        soakRate = number(arg);
+      } else if (arg.startsWith("--soak-sample=")) {
+        soakSample = number(arg);
       } else if (arg.startsWith("--db-outage=")) {
         dbOutage = number(arg);
       } else if (arg.startsWith("--disk-full=")) {
@@ -101,12 +139,15 @@ record FaultsOptions(
       }
     }
     return new FaultsOptions(
-        scenarios.isEmpty() ? WRITTEN : scenarios,
+        scenarios.isEmpty() ? DEFAULT : scenarios,
         devices,
         seconds,
         killAfter,
         outage,
         drainTimeout,
+        soakMinutes,
+        soakRate,
+        soakSample,
         dbOutage,
         diskFull);
   }

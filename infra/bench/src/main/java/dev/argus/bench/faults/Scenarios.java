@@ -1,5 +1,6 @@
 package dev.argus.bench.faults;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ final class Scenarios {
 
   private static final Map<String, Function<FaultsOptions, Scenario>> BY_NAME =
       new LinkedHashMap<>();
+  private static final List<String> ON_DEMAND = new ArrayList<>();
 
   static {
     register("processor-kill", options -> Scenario.underLoad(Fault.processorKill()));
@@ -21,12 +23,24 @@ final class Scenarios {
     register("postgres-down", options -> Scenario.underLoad(new PostgresDown(options.dbOutage())));
     register("api-kill-outbox", options -> Scenario.underLoad(new ApiKillOutbox()));
     register("disk-pressure", options -> new DiskPressure(options.diskFull()));
+    // 30 minutes at 5,000 readings/s: only when asked for by name.
+    onDemand("soak", Soak::new);
   }
 
   private Scenarios() {}
 
   private static void register(String name, Function<FaultsOptions, Scenario> factory) {
     BY_NAME.put(name, factory);
+  }
+
+  private static void onDemand(String name, Function<FaultsOptions, Scenario> factory) {
+    register(name, factory);
+    ON_DEMAND.add(name);
+  }
+
+  /** Every scenario but those run only when named. */
+  static List<String> defaults() {
+    return BY_NAME.keySet().stream().filter(name -> !ON_DEMAND.contains(name)).toList();
   }
 
   static List<String> names() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,13 +28,31 @@ final class TopicRecords {
 
   static <V, K> List<K> keys(
       String bootstrap, Topic<String, V> topic, Predicate<V> mine, Function<V, K> key) {
+    List<K> keys = new ArrayList<>();
+    forEach(
+        bootstrap,
+        topic,
+        READ_TIMEOUT,
+        value -> {
+          if (mine.test(value)) {
+            keys.add(key.apply(value));
+          }
+        });
+    return keys;
+  }
+
+  /**
+   * Hands every committed value of the topic, from its beginning to the end it had when the read
+   * began, to {@code each} (the soak counts millions of records without keeping them).
+   */
+  static <V> void forEach(
+      String bootstrap, Topic<String, V> topic, Duration timeout, Consumer<V> each) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "argus-faults-count");
-    List<K> keys = new ArrayList<>();
     try (var consumer =
         new KafkaConsumer<>(
             props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
@@ -44,19 +63,18 @@ final class TopicRecords {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+      long deadline = System.nanoTime() + timeout.toNanos();
       while (!partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(
-              "Could not read " + topic.name() + " to its end within " + READ_TIMEOUT);
+              "Could not read " + topic.name() + " to its end within " + timeout);
         }
         for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(500))) {
-          if (record.value() != null && mine.test(record.value())) {
-            keys.add(key.apply(record.value()));
+          if (record.value() != null) {
+            each.accept(record.value());
           }
         }
       }
     }
-    return keys;
   }
 }
