@@ -73,9 +73,9 @@ class KeyRateLimitFilter extends OncePerRequestFilter {
       keys.recordUse(key.caller(), key.clientAddress());
     } catch (DataAccessException | TransactionException e) {
       log.warn(
-          "Cannot count a request against its key's limit, the database is unavailable: {}",
+          "Cannot count a request against its key's limit, the database failed: {}",
           e.getMessage());
-      errors.write(request, response, 503, SecurityErrorResponses.DATABASE_UNAVAILABLE, 0);
+      errors.writeDatabaseFailure(request, response, e);
       return;
     }
     chain.doFilter(request, response);

@@ -1,5 +1,7 @@
 package dev.argus.api.security;
 
+import dev.argus.api.system.DatabaseFailures;
+import dev.argus.api.system.DatabaseSpace;
 import dev.argus.api.system.ErrorBody;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,19 +21,22 @@ import tools.jackson.databind.json.JsonMapper;
  * The seeds' answers when the security chain refuses a request, as {@code {"detail": ...}}: 401
  * {@code Missing API key in x-api-key header} (no key where one is needed), 401 {@code Invalid or
  * disabled API key}, 429 after too many failed authentications from one IP, 503 when the key cannot
- * be checked for the database, and 403 {@code This API key lacks the 'X' scope}.
+ * be checked for the database (unavailable, or out of disk space), and 403 {@code This API key
+ * lacks the 'X' scope}.
  */
 @Component
 class SecurityErrorResponses
     implements AuthenticationEntryPoint, AuthenticationFailureHandler, AccessDeniedHandler {
 
   static final String MISSING_KEY = "Missing API key in x-api-key header";
-  static final String DATABASE_UNAVAILABLE = "Database unavailable, try again shortly";
+  static final String DATABASE_UNAVAILABLE = DatabaseFailures.UNAVAILABLE;
 
   private final JsonMapper json;
+  private final DatabaseSpace space;
 
-  SecurityErrorResponses(JsonMapper json) {
+  SecurityErrorResponses(JsonMapper json, DatabaseSpace space) {
     this.json = json;
+    this.space = space;
   }
 
   /** A request without a key reached a rule that needs one. */
@@ -51,7 +56,7 @@ class SecurityErrorResponses
       case ApiKeyAuthenticationProvider.TooManyFailedAuthenticationsException tooMany ->
           write(request, response, 429, tooMany.getMessage(), tooMany.retryAfterSeconds());
       case AuthenticationServiceException unavailable ->
-          write(request, response, 503, DATABASE_UNAVAILABLE, 0);
+          writeDatabaseFailure(request, response, unavailable.getCause());
       default -> write(request, response, 401, ApiKeyAuthenticationProvider.INVALID_KEY, 0);
     }
   }
@@ -62,6 +67,17 @@ class SecurityErrorResponses
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
     write(request, response, 403, "This API key lacks the '" + neededScope(e) + "' scope", 0);
+  }
+
+  /**
+   * 503 for a request the database could not serve: out of disk space (the key's use could not be
+   * recorded) or unavailable.
+   */
+  void writeDatabaseFailure(
+      HttpServletRequest request, HttpServletResponse response, Throwable failure)
+      throws IOException {
+    boolean full = failure != null && space.recordIfOutOfSpace(failure);
+    write(request, response, 503, full ? DatabaseFailures.OUT_OF_SPACE : DATABASE_UNAVAILABLE, 0);
   }
 
   void write(

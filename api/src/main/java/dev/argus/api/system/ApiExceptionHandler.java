@@ -5,12 +5,14 @@ import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,18 +25,26 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Turns every error raised while handling a request into the seed's {@code {"detail": "..."}} body:
  * invalid query parameters are 422 (as the seed's validation errors are), unknown routes 404, wrong
  * methods 405, malformed JSON bodies 400 (well-formed JSON with a wrong type or a NUL is 422), an
- * unreachable database 503 and anything unexpected a logged 500 that does not leak internals.
+ * unreachable database or one out of disk space 503 and anything unexpected a logged 500 that does
+ * not leak internals.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
 
-  static final String DATABASE_UNAVAILABLE = "Database unavailable, try again shortly";
+  static final String DATABASE_UNAVAILABLE = DatabaseFailures.UNAVAILABLE;
   static final String SCHEMA_NOT_READY = "Database schema is not ready yet, try again shortly";
   static final String BODY_TOO_SLOW =
       "Request body not received in time; send the whole body at once";
   static final String INTERNAL_ERROR = "Internal server error; it has been logged";
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  // Absent in web-slice tests, which have no database.
+  private final ObjectProvider<DatabaseSpace> space;
+
+  ApiExceptionHandler(ObjectProvider<DatabaseSpace> space) {
+    this.space = space;
+  }
 
   /** Bean Validation constraints on controller parameters, e.g. {@code @Max} on page_size. */
   @ExceptionHandler(HandlerMethodValidationException.class)
@@ -131,6 +141,11 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(DataAccessException.class)
   ResponseEntity<ErrorBody> databaseFailure(DataAccessException e) {
+    // Before "unreachable": Spring files PostgreSQL's disk_full under resource failures too.
+    if (DatabaseFailures.isOutOfSpace(e)) {
+      space.ifAvailable(s -> s.recordIfOutOfSpace(e));
+      return error(HttpStatus.SERVICE_UNAVAILABLE, DatabaseFailures.OUT_OF_SPACE);
+    }
     if (DatabaseFailures.isUnreachable(e)) {
       log.warn("Database unavailable: {}", e.getMostSpecificCause().getMessage());
       return error(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE);
@@ -138,6 +153,23 @@ class ApiExceptionHandler {
     if (DatabaseFailures.isSchemaMissing(e)) {
       log.warn("Database schema not migrated yet: {}", e.getMostSpecificCause().getMessage());
       return error(HttpStatus.SERVICE_UNAVAILABLE, SCHEMA_NOT_READY);
+    }
+    return unexpected(e);
+  }
+
+  /**
+   * A transaction that could not begin (no connection: the database is down) or end (the server
+   * dropped the connection, or could not write the commit) is the database's failure, not a bug.
+   */
+  @ExceptionHandler(TransactionException.class)
+  ResponseEntity<ErrorBody> transactionFailure(TransactionException e) {
+    if (DatabaseFailures.isOutOfSpace(e)) {
+      space.ifAvailable(s -> s.recordIfOutOfSpace(e));
+      return error(HttpStatus.SERVICE_UNAVAILABLE, DatabaseFailures.OUT_OF_SPACE);
+    }
+    if (DatabaseFailures.isUnreachable(e)) {
+      log.warn("Database unavailable: {}", e.getMostSpecificCause().getMessage());
+      return error(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE);
     }
     return unexpected(e);
   }

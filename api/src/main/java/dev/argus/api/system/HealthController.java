@@ -22,7 +22,9 @@ class HealthController {
   @GetMapping("/api/health")
   @Operation(summary = "Service health, collector scheduler state and api uptime")
   @ApiResponse(responseCode = "200", description = "Healthy")
-  @ApiResponse(responseCode = "503", description = "The database is unreachable or not migrated")
+  @ApiResponse(
+      responseCode = "503",
+      description = "The database is unreachable, not migrated or out of disk space")
   ResponseEntity<HealthResponse> health() {
     HealthResponse health = healthCheck.check();
     HttpStatus status = health.isHealthy() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE;

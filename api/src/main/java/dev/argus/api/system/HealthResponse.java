@@ -11,8 +11,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param status {@code healthy} or {@code unhealthy}
  * @param schedulerRunning whether a collector reported a running scheduler recently
  * @param uptimeSeconds seconds since the api process started
- * @param database {@code ok}, {@code unreachable} or {@code migrating} (reachable, schema not yet
- *     created)
+ * @param database {@code ok}, {@code unreachable}, {@code migrating} (reachable, schema not yet
+ *     created) or {@code full} (PostgreSQL refused a write for lack of disk space within the last
+ *     minute)
  * @param detail why the service is unhealthy; absent when healthy
  */
 public record HealthResponse(
@@ -34,6 +35,17 @@ public record HealthResponse(
   static HealthResponse schemaNotMigrated(long uptimeSeconds) {
     return new HealthResponse(
         "unhealthy", false, uptimeSeconds, "migrating", "database schema not migrated yet");
+  }
+
+  static HealthResponse databaseFull(long uptimeSeconds, String postgresSaid) {
+    return new HealthResponse(
+        "unhealthy",
+        false,
+        uptimeSeconds,
+        "full",
+        "database out of disk space: PostgreSQL refuses writes ("
+            + postgresSaid
+            + "); free space on its volume");
   }
 
   @JsonIgnore

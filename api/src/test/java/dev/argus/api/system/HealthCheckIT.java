@@ -137,6 +137,7 @@ class HealthCheckIT {
         new ProcessUptime(CLOCK),
         PROPERTIES,
         CLOCK,
-        migration);
+        migration,
+        new DatabaseSpace(CLOCK));
   }
 }

@@ -5,6 +5,7 @@ import dev.argus.stack.StackOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -83,6 +85,26 @@ public final class BenchStack implements AutoCloseable {
     Map<String, Long> pids = new HashMap<>(stack.pids());
     pids.remove("launcher");
     return pids;
+  }
+
+  /**
+   * {@link #jvmPids()} and, while the embedded PostgreSQL runs, its postmaster as {@code postgres}:
+   * the fault harness times a database outage by the postmaster's new pid.
+   */
+  public Map<String, Long> processPids() {
+    Map<String, Long> pids = jvmPids();
+    postmasterPid().ifPresent(pid -> pids.put("postgres", pid));
+    return pids;
+  }
+
+  /** The postmaster's pid from the first line of its pid file; empty while it is stopped. */
+  private Optional<Long> postmasterPid() {
+    try {
+      String first = Files.readAllLines(postmasterPidFile()).getFirst().strip();
+      return Optional.of(Long.parseLong(first));
+    } catch (IOException | RuntimeException stoppedOrStarting) {
+      return Optional.empty();
+    }
   }
 
   /** Stops the broker while the rest of the stack runs on (the fault harness's outage). */

@@ -21,6 +21,7 @@ public final class SinkCounters {
   private final AtomicLong retriedBatches = new AtomicLong();
   private final AtomicLong committedBatches = new AtomicLong();
   private final AtomicLong schemaRetries = new AtomicLong();
+  private final AtomicLong diskFullRetries = new AtomicLong();
 
   void batchStored(WriteCounts written, int malformed) {
     snapshotRows.addAndGet(written.snapshots());
@@ -41,6 +42,10 @@ public final class SinkCounters {
 
   void batchRetried() {
     retriedBatches.incrementAndGet();
+  }
+
+  void diskFullRetried() {
+    diskFullRetries.incrementAndGet();
   }
 
   void schemaRetried() {
@@ -89,6 +94,11 @@ public final class SinkCounters {
     return retriedBatches.get();
   }
 
+  /** Of {@link #retriedBatches()}, the retries because PostgreSQL was out of disk space. */
+  public long diskFullRetries() {
+    return diskFullRetries.get();
+  }
+
   /** Failed attempts to migrate the schema at start-up, while the database was unreachable. */
   public long schemaRetries() {
     return schemaRetries.get();
@@ -124,6 +134,8 @@ public final class SinkCounters {
         + malformedRecords
         + " retries="
         + retriedBatches
+        + " disk_full="
+        + diskFullRetries
         + " batches="
         + committedBatches
         + " schema_retries="

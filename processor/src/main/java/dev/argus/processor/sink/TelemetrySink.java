@@ -34,8 +34,9 @@ import org.springframework.context.SmartLifecycle;
  * poll's records in one transaction, dead-letter the records that cannot be read, and only then
  * commit the offsets. If the write fails, the offsets are not committed: the consumer is rewound to
  * the batch's first offsets and the same records are written again after an exponential backoff, so
- * an outage of the database loses nothing. The writes are idempotent, so writing a batch twice (a
- * retry, a crash before the offset commit, a replay) changes nothing.
+ * an outage of the database, or a full disk under it, loses nothing (a full disk is logged as such
+ * and counted, {@link SinkCounters#diskFullRetries()}). The writes are idempotent, so writing a
+ * batch twice (a retry, a crash before the offset commit, a replay) changes nothing.
  *
  * <p>It reads {@code read_committed} because the topology writes events and energy totals in
  * transactions; aborted ones must never be stored.
@@ -46,6 +47,7 @@ public class TelemetrySink implements SmartLifecycle {
 
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final int MAX_ERROR_LENGTH = 300;
+  private static final String DISK_FULL = "53100";
 
   private final KafkaSettings kafka;
   private final GroupMembership membership;
@@ -208,7 +210,17 @@ public class TelemetrySink implements SmartLifecycle {
     try {
       written = writer.write(batch);
     } catch (SQLException | RuntimeException e) {
-      retryLater(polling, batch, "Could not write to PostgreSQL", e);
+      if (isOutOfSpace(e)) {
+        counters.diskFullRetried();
+        retryLater(
+            polling,
+            batch,
+            "PostgreSQL is out of disk space; the records wait in Kafka until space is freed on"
+                + " its volume",
+            e);
+      } else {
+        retryLater(polling, batch, "Could not write to PostgreSQL", e);
+      }
       return;
     }
     try {
@@ -301,6 +313,26 @@ public class TelemetrySink implements SmartLifecycle {
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
     return config;
+  }
+
+  /**
+   * PostgreSQL refused the write for lack of disk space: SQLSTATE 53100 (disk_full), which it
+   * raises for every ENOSPC ("could not extend file ...: No space left on device").
+   */
+  static boolean isOutOfSpace(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql) {
+        for (SQLException next = sql; next != null; next = next.getNextException()) {
+          if (DISK_FULL.equals(next.getSQLState())) {
+            return true;
+          }
+        }
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 
   /** One line saying what went wrong, from the innermost cause (the driver's own words). */

@@ -95,6 +95,10 @@ final class ProductionLanes {
       return sum(SinkCounters::schemaRetries);
     }
 
+    long diskFullRetries() {
+      return sum(SinkCounters::diskFullRetries);
+    }
+
     private long sum(ToLongFunction<SinkCounters> counter) {
       return sinks.stream().map(TelemetrySink::counters).mapToLong(counter).sum();
     }

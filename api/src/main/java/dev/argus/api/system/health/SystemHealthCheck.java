@@ -1,5 +1,6 @@
 package dev.argus.api.system.health;
 
+import dev.argus.api.system.DatabaseSpace;
 import dev.argus.api.system.detection.DetectionStatus;
 import dev.argus.api.system.detection.DetectionSummary;
 import dev.argus.api.system.health.HealthRepository.Heartbeat;
@@ -42,6 +43,7 @@ class SystemHealthCheck implements DisposableBean {
   private final SystemHealthProperties properties;
   private final Clock clock;
   private final DetectionStatus detection;
+  private final DatabaseSpace space;
   private final ExecutorService brokerThreads = Executors.newVirtualThreadPerTaskExecutor();
 
   SystemHealthCheck(
@@ -50,13 +52,15 @@ class SystemHealthCheck implements DisposableBean {
       AiChainHealth aiChain,
       SystemHealthProperties properties,
       Clock clock,
-      DetectionStatus detection) {
+      DetectionStatus detection,
+      DatabaseSpace space) {
     this.repository = repository;
     this.broker = broker;
     this.aiChain = aiChain;
     this.properties = properties;
     this.clock = clock;
     this.detection = detection;
+    this.space = space;
   }
 
   SystemHealth check() {
@@ -68,7 +72,7 @@ class SystemHealthCheck implements DisposableBean {
       repository.ping();
       components =
           new Components(
-              new Component(SystemHealth.OK, "PostgreSQL answers"),
+              database(),
               brokerState.join(),
               collectors(repository.heartbeats(), now),
               cameraWorkers(repository.cameraStatuses(), now),
@@ -88,6 +92,22 @@ class SystemHealthCheck implements DisposableBean {
               DetectionSummary.unknown(unknown));
     }
     return SystemHealth.of(now, components);
+  }
+
+  /** Reads work on a full disk, so the ping alone would call it fine; a refused write tells. */
+  private Component database() {
+    return space
+        .recentRefusal()
+        .map(
+            refusal ->
+                new Component(
+                    SystemHealth.DOWN,
+                    "PostgreSQL answers but refuses writes for lack of disk space ("
+                        + refusal.message()
+                        + ", at "
+                        + refusal.at()
+                        + "); free space on its volume"))
+        .orElseGet(() -> new Component(SystemHealth.OK, "PostgreSQL answers"));
   }
 
   private Collectors collectors(List<Heartbeat> heartbeats, Instant now) {

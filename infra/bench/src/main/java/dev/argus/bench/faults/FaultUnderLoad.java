@@ -78,7 +78,7 @@ final class FaultUnderLoad {
     try (RecoveryWatch watch = new RecoveryWatch(stack, fault.process(), fleet.prefix());
         ReadingProducer producer = new ReadingProducer(stack.kafkaBootstrap());
         RawProducer others = new RawProducer(stack.kafkaBootstrap());
-        var db = stack.connect()) {
+        var db = ReconnectingConnection.open(stack)) {
       StoredTelemetry stored = new StoredTelemetry(db, fleet.prefix());
       long[] atFault = {-1, -1};
       @SuppressWarnings("unchecked")

@@ -37,7 +37,7 @@ final class RecoveryWatch implements AutoCloseable {
   RecoveryWatch(BenchStack stack, String service, String fleetPrefix) throws Exception {
     this.stack = stack;
     this.service = service;
-    this.connection = stack.connect();
+    this.connection = ReconnectingConnection.open(stack);
     this.stored = new StoredTelemetry(connection, fleetPrefix);
     this.sinkGroup = new GroupMembers(stack.kafkaBootstrap(), SINK_GROUP);
     this.thread = Thread.ofPlatform().name("faults-recovery-watch").daemon().start(this::watch);
@@ -46,7 +46,7 @@ final class RecoveryWatch implements AutoCloseable {
   /** Marks the moment the fault is injected, before it is: the service's pid is the old one. */
   void faultInjected() {
     sinkMembersBefore = sinkGroup.now();
-    oldPid = stack.jvmPids().get(service);
+    oldPid = stack.processPids().get(service);
     faultAt = System.nanoTime();
   }
 
@@ -82,7 +82,7 @@ final class RecoveryWatch implements AutoCloseable {
     while (running.get() && (recoveredAt == 0 || sinkMemberGoneAt == 0 && restartedAt != 0)) {
       try {
         if (faultAt != 0 && restartedAt == 0) {
-          Long pid = stack.jvmPids().get(service);
+          Long pid = stack.processPids().get(service);
           if (pid != null
               && pid != oldPid
               && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {

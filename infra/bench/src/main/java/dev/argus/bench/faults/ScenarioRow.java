@@ -88,6 +88,27 @@ public record ScenarioRow(
         List.of());
   }
 
+  /** A scenario that could not run (its set-up failed): no counts, and {@code why} as a check. */
+  static ScenarioRow notRun(String scenario, String fault, Check why) {
+    Tally none = new Tally(0, 0, 0, 0, 0);
+    return new ScenarioRow(
+        scenario,
+        fault,
+        none,
+        none,
+        none,
+        none,
+        0,
+        0,
+        0,
+        0,
+        0,
+        Double.NaN,
+        Double.NaN,
+        false,
+        List.of(why));
+  }
+
   /** Floating-point summation order aside, the two integrations must agree exactly. */
   public static final double ENERGY_TOLERANCE_WH = 1e-6;
 

@@ -22,6 +22,9 @@ final class Scenarios {
         "broker-restart", options -> Scenario.underLoad(Fault.brokerRestart(options.outage())));
     register("poison", options -> Scenario.underLoad(new PoisonFault("poison-records")));
     register("three-processors", options -> Scenario.underLoad(new ThreeProcessors(options)));
+    register("postgres-down", options -> Scenario.underLoad(new PostgresDown(options.dbOutage())));
+    register("api-kill-outbox", options -> Scenario.underLoad(new ApiKillOutbox()));
+    register("disk-pressure", options -> new DiskPressure(options.diskFull()));
     // 30 minutes at 5,000 readings/s: only when asked for by name.
     onDemand("soak", Soak::new);
   }

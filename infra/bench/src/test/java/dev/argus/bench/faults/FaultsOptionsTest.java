@@ -60,4 +60,16 @@ class FaultsOptionsTest {
     assertThatThrownBy(() -> FaultsOptions.parse("--seconds=20", "--kill-after=20"))
         .hasMessageContaining("--kill-after");
   }
+
+  @Test
+  void readsTheDatabaseFaultsLengths() {
+    FaultsOptions options =
+        FaultsOptions.parse("--db-outage=90", "--disk-full=20", "postgres-down", "disk-pressure");
+
+    assertThat(options.scenarios()).containsExactly("postgres-down", "disk-pressure");
+    assertThat(options.dbOutage()).isEqualTo(90);
+    assertThat(options.diskFull()).isEqualTo(20);
+    assertThat(FaultsOptions.parse().dbOutage()).isEqualTo(60);
+    assertThat(FaultsOptions.parse().diskFull()).isEqualTo(30);
+  }
 }
