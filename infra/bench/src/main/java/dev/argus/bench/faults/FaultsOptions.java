@@ -40,7 +40,6 @@ record FaultsOptions(
           "api-kill-outbox",
           "three-processors",
           "two-collectors",
-          "two-apis",
           "poison",
           "disk-pressure");
 

@@ -20,6 +20,7 @@ final class Scenarios {
     register("processor-kill", options -> Scenario.underLoad(Fault.processorKill()));
     register(
         "broker-restart", options -> Scenario.underLoad(Fault.brokerRestart(options.outage())));
+    register(TwoApis.NAME, options -> Scenario.underLoad(new TwoApis()));
     // 30 minutes at 5,000 readings/s: only when asked for by name.
     onDemand("soak", Soak::new);
   }
