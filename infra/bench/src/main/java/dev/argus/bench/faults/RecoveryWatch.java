@@ -89,7 +89,9 @@ final class RecoveryWatch implements AutoCloseable {
             restartedAt = System.nanoTime();
             rowsAtRestart = stored.snapshotCount();
           }
-        } else if (restartedAt != 0 && stored.snapshotCount() > rowsAtRestart) {
+        } else if (recoveredAt == 0 && restartedAt != 0 && stored.snapshotCount() > rowsAtRestart) {
+          // Only the first time: the loop runs on while it waits for the sink's members to leave
+          // (they never do when the fault is not the sink's), and must not move the moment on.
           recoveredAt = System.nanoTime();
         }
         // Only once the process is back: while the broker is down every call would wait its

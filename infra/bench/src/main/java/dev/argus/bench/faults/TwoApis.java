@@ -335,31 +335,41 @@ final class TwoApis implements Fault {
             .map(WebhookReceiver.Delivery::eventId)
             .toList();
     Tally tally = Tally.of(expected, delivered);
+    double slowest =
+        receiver.deliveries().stream()
+            .filter(ofFleet)
+            .filter(d -> d.occurredAt() != null)
+            .mapToDouble(d -> Duration.between(d.occurredAt(), d.receivedAt()).toMillis() / 1000.0)
+            .max()
+            .orElse(Double.NaN);
     String sentRows;
     try (Connection db = stack.connect()) {
       sentRows = outcomes(db, prefix);
     }
     out.printf(
         "[%s] alerts of the load: %d events, %d deliveries, %d missing, %d doubled, %d"
-            + " unexpected; alert_deliveries: %s%n",
+            + " unexpected; alert_deliveries: %s; slowest delivery %.1f s after its event%n",
         NAME,
         expected.size(),
         delivered.size(),
         tally.missing(),
         tally.duplicated(),
         tally.unexpected(),
-        sentRows);
+        sentRows,
+        slowest);
     return List.of(
         Check.of(
             "webhook deliveries of the load's " + expected.size() + " events, across the kill",
             "each once: 0 missing, 0 doubled",
             String.format(
-                "%d deliveries: %d missing, %d doubled, %d unexpected (alert_deliveries: %s)",
+                "%d deliveries: %d missing, %d doubled, %d unexpected (alert_deliveries: %s);"
+                    + " slowest %.1f s after its event",
                 delivered.size(),
                 tally.missing(),
                 tally.duplicated(),
                 tally.unexpected(),
-                sentRows),
+                sentRows,
+                slowest),
             !expected.isEmpty() && tally.missing() == 0 && tally.duplicated() == 0));
   }
 

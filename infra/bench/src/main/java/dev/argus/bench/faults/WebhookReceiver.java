@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -20,8 +21,9 @@ final class WebhookReceiver implements AutoCloseable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /** One delivery: which event, about what, of which type. */
-  record Delivery(String eventId, String subjectId, String eventType) {}
+  /** One delivery: which event, about what, of which type, when it happened and when it arrived. */
+  record Delivery(
+      String eventId, String subjectId, String eventType, Instant occurredAt, Instant receivedAt) {}
 
   private final HttpServer server;
   private final List<Delivery> received = new CopyOnWriteArrayList<>();
@@ -50,13 +52,17 @@ final class WebhookReceiver implements AutoCloseable {
   }
 
   private void keep(byte[] body) {
+    Instant receivedAt = Instant.now();
     try {
       JsonNode json = JSON.readTree(body);
+      String timestamp = json.path("timestamp").asString(null);
       received.add(
           new Delivery(
               json.path("event_id").asString(null),
               json.path("subject_id").asString(null),
-              json.path("event_type").asString(null)));
+              json.path("event_type").asString(null),
+              timestamp == null ? null : Instant.parse(timestamp),
+              receivedAt));
     } catch (RuntimeException e) {
       unreadable.add(new String(body, java.nio.charset.StandardCharsets.UTF_8));
     }
