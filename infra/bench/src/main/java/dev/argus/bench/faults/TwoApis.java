@@ -114,7 +114,10 @@ final class TwoApis implements Fault {
     } finally {
       // The stack is shared with the next scenario: no provider pointing at a closed receiver, no
       // second member in the alert group.
-      first.put("/api/alerts", adminKey, "{\"providers\": [], \"cooldown_minutes\": 15}");
+      first.put(
+          "/api/alerts",
+          adminKey,
+          "{\"providers\": [], \"cooldown_minutes\": 15, \"send_recovery\": true}");
       stack.stopInstance(SECOND, Duration.ofSeconds(10));
       receiver.close();
     }
