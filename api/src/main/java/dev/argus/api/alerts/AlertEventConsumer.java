@@ -27,8 +27,10 @@ import org.springframework.context.SmartLifecycle;
  * DerivedEvent}) and hands each event to the {@link AlertDispatcher}, on a thread of its own so the
  * api starts and serves while Kafka is away. Offsets are committed after the events before them
  * were handled: a crash re-reads them, and the dispatcher sends no event twice through one
- * provider. A record that cannot be read is logged, counted and skipped; when handling fails (the
- * database is down) the partition is rewound and tried again after a pause.
+ * provider. A partition without a committed offset gets one when it is first assigned ({@link
+ * StartPositions}), so a rebalance never skips to the end. A record that cannot be read is logged,
+ * counted and skipped; when handling fails (the database is down) the partition is rewound and
+ * tried again after a pause.
  */
 class AlertEventConsumer implements SmartLifecycle {
 
@@ -99,7 +101,7 @@ class AlertEventConsumer implements SmartLifecycle {
 
   private void run() {
     try (KafkaConsumer<String, byte[]> kafka = consumer) {
-      kafka.subscribe(List.of(Topics.EVENTS.name()));
+      kafka.subscribe(List.of(Topics.EVENTS.name()), new StartPositions(kafka));
       while (running) {
         try {
           ConsumerRecords<String, byte[]> records = kafka.poll(POLL);

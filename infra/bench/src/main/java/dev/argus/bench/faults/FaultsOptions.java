@@ -37,8 +37,7 @@ record FaultsOptions(
   static final List<String> DEFAULT = Scenarios.defaults();
 
   /** The rest of issue 14's list: named so that asking for one says it does not exist yet. */
-  static final List<String> NOT_YET_WRITTEN =
-      List.of("collector-kill", "two-collectors", "two-apis");
+  static final List<String> NOT_YET_WRITTEN = List.of("collector-kill", "two-collectors");
 
   static final String USAGE =
       "Usage: infra/bin/faults.sh [--devices=200] [--seconds=60] [--kill-after=20]"

@@ -25,6 +25,7 @@ final class Scenarios {
     register("postgres-down", options -> Scenario.underLoad(new PostgresDown(options.dbOutage())));
     register("api-kill-outbox", options -> Scenario.underLoad(new ApiKillOutbox()));
     register("disk-pressure", options -> new DiskPressure(options.diskFull()));
+    register(TwoApis.NAME, options -> Scenario.underLoad(new TwoApis()));
     // 30 minutes at 5,000 readings/s: only when asked for by name.
     onDemand("soak", Soak::new);
   }
