@@ -23,10 +23,12 @@ public class KafkaClients {
 
   private final KafkaSettings settings;
   private final Duration sendTimeout;
+  private final Duration sessionTimeout;
 
   KafkaClients(KafkaSettings settings, ApiKafkaProperties api) {
     this.settings = settings;
     this.sendTimeout = api.sendTimeout();
+    this.sessionTimeout = api.sessionTimeout();
   }
 
   public KafkaSettings settings() {
@@ -72,10 +74,22 @@ public class KafkaClients {
    */
   public KafkaConsumer<String, byte[]> consumer(
       String groupId, String purpose, Map<String, Object> settings) {
+    return new KafkaConsumer<>(
+        consumerConfig(groupId, purpose, settings),
+        new StringDeserializer(),
+        new ByteArrayDeserializer());
+  }
+
+  Map<String, Object> consumerConfig(String groupId, String purpose, Map<String, Object> settings) {
     Map<String, Object> config = this.settings.consumerBaseline("argus-api-" + purpose);
+    // A replica killed without leaving its group keeps its partitions for the session timeout:
+    // shorter than Kafka's 45 s, heartbeats every third of it as Kafka advises.
+    config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
+    config.put(
+        ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) sessionTimeout.dividedBy(3).toMillis());
     config.putAll(settings);
     config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    return config;
   }
 }
