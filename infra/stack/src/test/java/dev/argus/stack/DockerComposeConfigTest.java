@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,8 @@ class DockerComposeConfigTest {
 
   private static final Path COMPOSE_FILE =
       Path.of("../../docker-compose.yml").toAbsolutePath().normalize();
+  private static final Path SCALE_FILE =
+      Path.of("../../docker-compose.scale.yml").toAbsolutePath().normalize();
 
   @Test
   void theComposeFileIsValidAndDeclaresTheWholeDeployment() throws Exception {
@@ -129,16 +132,46 @@ class DockerComposeConfigTest {
         .hasSize(3);
   }
 
+  @Test
+  void theScaleOutFileRunsThreeProcessorsOfTheirOwnStateTwoApisAndASecondSite() throws Exception {
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/docker-compose")),
+        "docker-compose is not installed (argus-test.sh installs it)");
+    var settings = new java.util.HashMap<>(REQUIRED_SETTINGS);
+    settings.put("ARGUS_API_PORTS", "8000-8001");
+
+    Compose config = compose(settings, List.of(COMPOSE_FILE, SCALE_FILE), "config");
+
+    assertThat(config.exitCode()).as(config.output()).isZero();
+    String processor = service(config.output(), "processor");
+    assertThat(processor).containsPattern("replicas: 3").contains("- /var/lib/argus/streams");
+    // Kafka Streams locks its state directory: replicas must not share the named volume.
+    assertThat(processor).doesNotContain("processor-state");
+    assertThat(service(config.output(), "api"))
+        .containsPattern("replicas: 2")
+        .contains("published: 8000-8001");
+    assertThat(service(config.output(), "collector-site-2"))
+        .contains("ARGUS_COLLECTOR_ID: site-2")
+        .containsPattern("ARGUS_COLLECTOR_ACCEPT_UNASSIGNED_DEVICES: [\"']false[\"']");
+  }
+
   private record Compose(int exitCode, String output) {}
 
   private static Compose compose(java.util.Map<String, String> settings, String... args)
       throws Exception {
-    var command =
-        new java.util.ArrayList<>(
-            java.util.List.of("docker-compose", "-f", COMPOSE_FILE.toString()));
+    return compose(settings, List.of(COMPOSE_FILE), args);
+  }
+
+  private static Compose compose(
+      java.util.Map<String, String> settings, List<Path> files, String... args) throws Exception {
+    var command = new java.util.ArrayList<>(List.of("docker-compose"));
+    for (Path file : files) {
+      command.addAll(List.of("-f", file.toString()));
+    }
     command.addAll(java.util.List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeAll(REQUIRED_SETTINGS.keySet());
+    builder.environment().remove("ARGUS_API_PORTS");
     builder.environment().putAll(settings);
     Process process = builder.start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
