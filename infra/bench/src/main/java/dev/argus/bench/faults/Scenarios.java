@@ -18,6 +18,9 @@ final class Scenarios {
     register("processor-kill", options -> Scenario.underLoad(Fault.processorKill()));
     register(
         "broker-restart", options -> Scenario.underLoad(Fault.brokerRestart(options.outage())));
+    register(CollectorKill.NAME, CollectorKill::new);
+    register(TwoCollectors.NAME, TwoCollectors::new);
+    register(CollectorBrokerOutage.NAME, CollectorBrokerOutage::new);
   }
 
   private Scenarios() {}
