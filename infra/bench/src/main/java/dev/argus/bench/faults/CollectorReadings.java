@@ -57,11 +57,12 @@ final class CollectorReadings {
   }
 
   /**
-   * A timestamp as PostgreSQL keeps it ({@code timestamptz}: microseconds): the collector's clock
-   * may give nanoseconds, and a key compared with a stored row must not differ in them.
+   * A timestamp as PostgreSQL keeps it ({@code timestamptz}: microseconds, the JDBC driver rounding
+   * the nanoseconds of the collector's clock to the nearest one): a key compared with a stored row
+   * must not differ in them.
    */
   static Instant storedPrecision(Instant at) {
-    return at.truncatedTo(ChronoUnit.MICROS);
+    return at.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
   }
 
   List<Reading> all() {

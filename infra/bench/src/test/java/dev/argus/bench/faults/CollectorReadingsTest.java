@@ -72,4 +72,12 @@ class CollectorReadingsTest {
     assertThat(readings.firstAfter(T0.plusSeconds(1), List.of("d1"))).isNull();
     assertThat(readings.firstAfter(T0.plusSeconds(1), List.of("d2"))).isEqualTo(T0.plusSeconds(5));
   }
+
+  @Test
+  void roundsATimestampToTheMicrosecondsPostgresqlKeeps() {
+    assertThat(CollectorReadings.storedPrecision(T0.plusNanos(123_456_499)))
+        .isEqualTo(T0.plusNanos(123_456_000));
+    assertThat(CollectorReadings.storedPrecision(T0.plusNanos(123_456_500)))
+        .isEqualTo(T0.plusNanos(123_457_000));
+  }
 }
