@@ -114,34 +114,42 @@ final class CollectorFleetCount {
     Instant bound = Instant.now().minus(IN_FLIGHT);
     CollectorReadings readings =
         CollectorReadings.fromTopic(stack.kafkaBootstrap(), fleet.prefix());
-    String start = fleet.prefix() + "-";
-    List<SteadyLoad.EventKey> events =
-        TopicRecords.keys(
-            stack.kafkaBootstrap(),
-            Topics.EVENTS,
-            e -> e.subjectId().startsWith(start),
-            e ->
-                new SteadyLoad.EventKey(
-                    e.subjectId(),
-                    e.eventType(),
-                    CollectorReadings.storedPrecision(e.timestamp())));
     List<SteadyLoad.ReadingKey> readingKeys = readings.keysUpTo(bound);
-    List<SteadyLoad.EventKey> eventKeys =
-        events.stream().filter(e -> !e.at().isAfter(bound)).toList();
     try (var db = stack.connect()) {
       StoredTelemetry stored = new StoredTelemetry(db, fleet.prefix());
+      // Readings stored and every energy total as of its newest reading: the Streams topology has
+      // seen every reading, so the events they derive are on the topic when it is read next.
       boolean caughtUp =
+          awaitStored(
+              stored, new HashSet<>(readingKeys).size(), bound, 0, frozenAt, drainTimeout, out);
+      String start = fleet.prefix() + "-";
+      List<SteadyLoad.EventKey> events =
+          TopicRecords.keys(
+              stack.kafkaBootstrap(),
+              Topics.EVENTS,
+              e -> e.subjectId().startsWith(start),
+              e ->
+                  new SteadyLoad.EventKey(
+                      e.subjectId(),
+                      e.eventType(),
+                      CollectorReadings.storedPrecision(e.timestamp())));
+      // Events up to the freeze only: the failed polls after it derive device_offline events that
+      // may still be on their way.
+      List<SteadyLoad.EventKey> eventKeys =
+          events.stream().filter(e -> !e.at().isAfter(frozenAt)).toList();
+      caughtUp &=
           awaitStored(
               stored,
               new HashSet<>(readingKeys).size(),
-              new HashSet<>(eventKeys).size(),
               bound,
+              new HashSet<>(eventKeys).size(),
+              frozenAt,
               drainTimeout,
               out);
       List<SteadyLoad.ReadingKey> storedReadings =
           stored.readings().stream().filter(k -> !k.at().isAfter(bound)).toList();
       List<SteadyLoad.EventKey> storedEvents =
-          stored.events().stream().filter(k -> !k.at().isAfter(bound)).toList();
+          stored.events().stream().filter(k -> !k.at().isAfter(frozenAt)).toList();
       long withoutReading = 0;
       long withoutPoll = 0;
       Map<String, Long> successful = readings.successfulByDevice();
@@ -192,18 +200,21 @@ final class CollectorFleetCount {
     return readings.all().stream().map(CollectorReadings.Reading::key).toList();
   }
 
+  /** Waits until the readings up to one bound and the events up to another are stored. */
   private static boolean awaitStored(
       StoredTelemetry stored,
       long readings,
+      Instant readingBound,
       long events,
-      Instant bound,
+      Instant eventBound,
       Duration drainTimeout,
       PrintStream out)
       throws Exception {
     long deadline = System.nanoTime() + drainTimeout.toNanos();
     while (true) {
-      long storedReadings = stored.readings().stream().filter(k -> !k.at().isAfter(bound)).count();
-      long storedEvents = stored.events().stream().filter(k -> !k.at().isAfter(bound)).count();
+      long storedReadings =
+          stored.readings().stream().filter(k -> !k.at().isAfter(readingBound)).count();
+      long storedEvents = stored.events().stream().filter(k -> !k.at().isAfter(eventBound)).count();
       long energyBehind = stored.energyBehind();
       if (storedReadings >= readings && storedEvents >= events && energyBehind == 0) {
         return true;

@@ -84,7 +84,8 @@ final class CollectorKill implements Scenario {
         CollectorFleetStack.awaitPolledAgain(fleet, fleet.deviceIds(), servedAtRestart, drain);
         CollectorFleetCount.Result count = CollectorFleetCount.count(stack, fleet, drain, out);
         Instant firstAfter = count.readings().firstAfter(killedAt, fleet.deviceIds());
-        List<Check> checks = checks(fleet, count, health, killedAt, restartedAt, firstAfter);
+        List<Check> checks =
+            checks(fleet, count, health, killedAt, restartedAt, firstAfter, allPolledAgain);
         String description =
             String.format(
                 Locale.ROOT,
@@ -117,7 +118,8 @@ final class CollectorKill implements Scenario {
       CollectorHealthWatch health,
       Instant killedAt,
       Instant restartedAt,
-      Instant firstAfter) {
+      Instant firstAfter,
+      Instant allPolledAgain) {
     CollectorReadings readings = count.readings();
     List<String> devices = fleet.deviceIds();
     List<Check> checks = new ArrayList<>();
@@ -147,15 +149,34 @@ final class CollectorKill implements Scenario {
                 && median.compareTo(POLL_INTERVAL.multipliedBy(3).dividedBy(2)) <= 0));
     checks.add(
         Check.count("polls published twice (argus.readings.power)", 0, readings.duplicates()));
-    Duration outage = firstAfter == null ? Duration.ZERO : Duration.between(killedAt, firstAfter);
-    Duration allowed = outage.plus(POLL_INTERVAL.multipliedBy(2));
+    // A device's gap across the kill: from its last reading before the kill (at most its longest
+    // interval before, plus one poll interval of a cycle due but not yet run) to its reading in
+    // the restarted collector's first cycle (done when every device was polled again).
+    Duration restart = Duration.between(killedAt, allPolledAgain);
+    Duration longestBefore = readings.longestGap(devices, Instant.EPOCH, killedAt);
+    Duration allowed = restart.plus(longestBefore).plus(POLL_INTERVAL);
     Duration gap = readings.longestGap(devices, Instant.EPOCH, count.frozenAt());
     checks.add(
         Check.of(
             "longest gap of a device",
-            "at most kill to first new reading (" + outage.toMillis() + " ms) + 2 poll intervals",
-            gap.toMillis() + " ms",
-            firstAfter != null && gap.compareTo(allowed) <= 0));
+            String.format(
+                Locale.ROOT,
+                "at most the restart until every device was polled again (%.1f s) + the longest"
+                    + " interval before the kill (%.1f s) + a poll interval",
+                restart.toMillis() / 1e3,
+                longestBefore.toMillis() / 1e3),
+            String.format(Locale.ROOT, "%.1f s", gap.toMillis() / 1e3),
+            gap.compareTo(allowed) <= 0));
+    Duration after = readings.longestGap(devices, allPolledAgain, count.frozenAt());
+    checks.add(
+        Check.of(
+            "longest gap after the restart",
+            String.format(
+                Locale.ROOT,
+                "at most the longest interval before the kill (%.1f s) + a poll interval",
+                longestBefore.toMillis() / 1e3),
+            String.format(Locale.ROOT, "%.1f s", after.toMillis() / 1e3),
+            after.compareTo(longestBefore.plus(POLL_INTERVAL)) <= 0));
     Instant stale = health.firstShown(COLLECTOR_ID, "stale", killedAt);
     Instant live = stale == null ? null : health.firstShown(COLLECTOR_ID, "ok", stale);
     checks.add(
