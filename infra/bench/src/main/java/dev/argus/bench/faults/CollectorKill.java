@@ -77,7 +77,7 @@ final class CollectorKill implements Scenario {
                 polling.plusSeconds(options.seconds()).toEpochMilli(),
                 allPolledAgain.plusSeconds(15).toEpochMilli());
         while (System.currentTimeMillis() < until
-            || health.firstShown(COLLECTOR_ID, "ok", killedAt) == null
+            || !shownLiveAgain(health, killedAt)
                 && System.currentTimeMillis() < until + drain.toMillis()) {
           Thread.sleep(200);
         }
@@ -193,6 +193,11 @@ final class CollectorKill implements Scenario {
             stale != null && live != null));
     checks.add(count.pollsCheck("polls served against readings", devices.size()));
     return checks;
+  }
+
+  private static boolean shownLiveAgain(CollectorHealthWatch health, Instant killedAt) {
+    Instant stale = health.firstShown(COLLECTOR_ID, "stale", killedAt);
+    return stale != null && health.firstShown(COLLECTOR_ID, "ok", stale) != null;
   }
 
   /** The offline and online events the restart caused, in words. */
