@@ -4,6 +4,7 @@ import dev.argus.contract.Topic;
 import dev.argus.contract.Topics;
 import dev.argus.contract.kafka.KafkaSettings;
 import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -23,10 +24,17 @@ public final class KafkaClients {
   public static final String LLM_JOB_GROUP = "argus-collector-llm";
 
   private final KafkaSettings settings;
+  private final ProducerSettings producerSettings;
   private final String clientIdPrefix;
 
   public KafkaClients(KafkaSettings settings, String collectorId) {
+    this(settings, collectorId, ProducerSettings.defaults());
+  }
+
+  public KafkaClients(
+      KafkaSettings settings, String collectorId, ProducerSettings producerSettings) {
     this.settings = settings;
+    this.producerSettings = producerSettings;
     this.clientIdPrefix = "argus-collector-" + collectorId;
   }
 
@@ -37,9 +45,13 @@ public final class KafkaClients {
 
   /**
    * A producer for one topic, with its serdes. Idempotent with {@code acks=all} so retries neither
-   * lose nor duplicate readings; a short linger batches the readings of one cycle; sends give up
-   * after a bounded time so a long broker outage shows as counted failures rather than a buffer
-   * that grows until the collector stalls.
+   * lose nor duplicate readings; a short linger batches the readings of one cycle. A record is kept
+   * until the broker acknowledges it, for up to the delivery timeout ({@link ProducerSettings}, 24
+   * h by default), so a broker outage loses nothing while the bounded buffer has room; once it is
+   * full a send waits at most {@code max.block.ms} and then counts as failed, so the poll loop
+   * never stalls for long. The producer is made at the first send, after {@link BrokerStartup}
+   * found the broker: made earlier, it would try to connect (and log each failure) all the while
+   * start-up waits for an unreachable broker.
    */
   public <K, V> TopicPublisher<K, V> publisher(Topic<K, V> topic) {
     return publisher(topic, Map.of());
@@ -60,13 +72,27 @@ public final class KafkaClients {
     config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
-    // send() blocks the poll cycle while it waits for metadata; keep that short.
+    config.put(
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+        (int) producerSettings.deliveryTimeout().toMillis());
+    config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, producerSettings.bufferMemory().toBytes());
+    // send() blocks the poll cycle while it waits for metadata or for room in a full buffer; keep
+    // that short.
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+    // By default (rebootstrap, KIP-899) a client that can reach none of the brokers it knows drops
+    // its metadata and starts again from bootstrap.servers: during an outage of the whole cluster
+    // every send() then waits max.block.ms for the topic's metadata and fails, so the records of
+    // the outage were lost and the poll cycle stalled 5 s a reading. Keeping the metadata, a send
+    // goes into the buffer and is delivered when the leader is back. The broker names it knows
+    // are resolved again at each reconnect, so only a cluster moved to all-new names needs a
+    // restart of the collector.
+    config.put(CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
     config.putAll(overrides);
-    var producer =
-        new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer());
-    return new TopicPublisher<>(topic, producer);
+    return TopicPublisher.lazy(
+        topic,
+        () ->
+            new KafkaProducer<>(
+                config, topic.keySerde().serializer(), topic.valueSerde().serializer()));
   }
 
   /**

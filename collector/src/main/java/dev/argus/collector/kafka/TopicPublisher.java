@@ -3,6 +3,7 @@ package dev.argus.collector.kafka;
 import dev.argus.contract.Topic;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends records to one topic of the catalog. A record that cannot be sent is logged and counted,
- * never thrown: a broker outage must not stop the collector from polling.
+ * never thrown: a broker outage must not stop the collector from polling. The producer may be made
+ * at the first send ({@link #lazy}); a publisher that never sent closes nothing.
  */
 public final class TopicPublisher<K, V> implements AutoCloseable {
 
@@ -19,23 +21,39 @@ public final class TopicPublisher<K, V> implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   private final Topic<K, V> topic;
-  private final Producer<K, V> producer;
+  private final Supplier<Producer<K, V>> newProducer;
   private final AtomicLong failedSends = new AtomicLong();
+  private final Object lock = new Object();
+  private volatile Producer<K, V> producer;
+  private boolean closed;
 
   public TopicPublisher(Topic<K, V> topic, Producer<K, V> producer) {
     this.topic = topic;
+    this.newProducer = () -> producer;
     this.producer = producer;
+  }
+
+  private TopicPublisher(Topic<K, V> topic, Supplier<Producer<K, V>> newProducer) {
+    this.topic = topic;
+    this.newProducer = newProducer;
+  }
+
+  /** A publisher whose producer is made by {@code newProducer} at the first send. */
+  public static <K, V> TopicPublisher<K, V> lazy(
+      Topic<K, V> topic, Supplier<Producer<K, V>> newProducer) {
+    return new TopicPublisher<>(topic, newProducer);
   }
 
   public void publish(K key, V value) {
     try {
-      producer.send(
-          new ProducerRecord<>(topic.name(), key, value),
-          (metadata, error) -> {
-            if (error != null) {
-              countFailure(key, error);
-            }
-          });
+      producer()
+          .send(
+              new ProducerRecord<>(topic.name(), key, value),
+              (metadata, error) -> {
+                if (error != null) {
+                  countFailure(key, error);
+                }
+              });
     } catch (KafkaException | IllegalStateException e) {
       // Thrown by send() itself, e.g. when metadata is unavailable within max.block.ms.
       countFailure(key, e);
@@ -49,13 +67,40 @@ public final class TopicPublisher<K, V> implements AutoCloseable {
 
   /** Waits for the records sent so far to be delivered (or to fail). */
   public void flush() {
-    producer.flush();
+    Producer<K, V> made = producer;
+    if (made != null) {
+      made.flush();
+    }
   }
 
   /** Delivers what is still buffered (waiting up to 10 s) and releases the producer. */
   @Override
   public void close() {
-    producer.close(CLOSE_TIMEOUT);
+    Producer<K, V> made;
+    synchronized (lock) {
+      closed = true;
+      made = producer;
+    }
+    if (made != null) {
+      made.close(CLOSE_TIMEOUT);
+    }
+  }
+
+  private Producer<K, V> producer() {
+    Producer<K, V> made = producer;
+    if (made == null) {
+      synchronized (lock) {
+        made = producer;
+        if (made == null) {
+          if (closed) {
+            throw new IllegalStateException("the publisher of " + topic.name() + " is closed");
+          }
+          made = newProducer.get();
+          producer = made;
+        }
+      }
+    }
+    return made;
   }
 
   private void countFailure(K key, Exception error) {

@@ -23,6 +23,7 @@ import dev.argus.collector.kafka.BrokerStartup;
 import dev.argus.collector.kafka.CameraReadingsPublisher;
 import dev.argus.collector.kafka.KafkaClients;
 import dev.argus.collector.kafka.LlmResultsPublisher;
+import dev.argus.collector.kafka.ProducerSettings;
 import dev.argus.collector.kafka.TopicPublisher;
 import dev.argus.collector.llm.LlmJobRunner;
 import dev.argus.collector.nut.NutClientSettings;
@@ -95,12 +96,13 @@ class CollectorConfiguration {
   }
 
   @Bean
-  KafkaClients kafkaClients(KafkaSettings kafka, CollectorProperties collector) {
+  KafkaClients kafkaClients(
+      KafkaSettings kafka, ProducerSettings producers, CollectorProperties collector) {
     log.info(
         "Collector {} publishing to Kafka at {}",
         collector.collectorId(),
         kafka.bootstrapServers());
-    return new KafkaClients(kafka, collector.collectorId());
+    return new KafkaClients(kafka, collector.collectorId(), producers);
   }
 
   /** Holds every reader, scheduler and worker until the topics exist, however long that takes. */

@@ -2,6 +2,7 @@ package dev.argus.collector.system;
 
 import dev.argus.collector.camera.CameraSettings;
 import dev.argus.collector.camera.DetectorSettings;
+import dev.argus.collector.kafka.ProducerSettings;
 import dev.argus.collector.power.device.DeviceUriConverter;
 import dev.argus.collector.probe.ProbeSettings;
 import dev.argus.collector.protect.ProtectSettings;
@@ -16,9 +17,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * Binds and validates the settings ({@code argus.collector.*}, {@code argus.kafka.*} (and {@code
- * argus.kafka.startup.*}), {@code argus.probe.*}, {@code argus.secrets.*}, {@code argus.camera.*},
- * {@code argus.protect.*}, {@code argus.detector.*}), apart from the beans that use them so that
- * tests can bind them alone.
+ * argus.kafka.startup.*}, {@code argus.kafka.producer.*}), {@code argus.probe.*}, {@code
+ * argus.secrets.*}, {@code argus.camera.*}, {@code argus.protect.*}, {@code argus.detector.*}),
+ * apart from the beans that use them so that tests can bind them alone.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
@@ -36,6 +37,12 @@ public class CollectorSettingsConfiguration {
   @Bean
   KafkaSettings kafkaSettings(Environment environment) {
     return Binder.get(environment).bindOrCreate(KafkaSettings.PREFIX, KafkaSettings.class);
+  }
+
+  /** How long and how much the producers buffer ({@code argus.kafka.producer.*}). */
+  @Bean
+  ProducerSettings producerSettings(Environment environment) {
+    return Binder.get(environment).bindOrCreate(ProducerSettings.PREFIX, ProducerSettings.class);
   }
 
   /** How start-up waits for an unreachable broker ({@code argus.kafka.startup.*}). */

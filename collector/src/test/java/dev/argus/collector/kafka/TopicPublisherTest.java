@@ -64,4 +64,44 @@ class TopicPublisherTest {
 
     assertThat(producer.closed()).isTrue();
   }
+
+  @Test
+  void makesALazyProducerAtTheFirstSendOnly() {
+    var made = new java.util.concurrent.atomic.AtomicInteger();
+    TopicPublisher<String, CollectorHeartbeat> lazy =
+        TopicPublisher.lazy(
+            Topics.COLLECTOR_STATUS,
+            () -> {
+              made.incrementAndGet();
+              return producer;
+            });
+    lazy.flush();
+    assertThat(made).hasValue(0);
+
+    lazy.publish("c1", heartbeat());
+    lazy.publish("c1", heartbeat());
+    producer.completeNext();
+    producer.completeNext();
+
+    assertThat(made).hasValue(1);
+    assertThat(producer.history()).hasSize(2);
+  }
+
+  @Test
+  void aLazyPublisherClosedBeforeItsFirstSendMakesNoProducerAndCountsLaterSends() {
+    var made = new java.util.concurrent.atomic.AtomicInteger();
+    TopicPublisher<String, CollectorHeartbeat> lazy =
+        TopicPublisher.lazy(
+            Topics.COLLECTOR_STATUS,
+            () -> {
+              made.incrementAndGet();
+              return producer;
+            });
+
+    lazy.close();
+    lazy.publish("c1", heartbeat());
+
+    assertThat(made).hasValue(0);
+    assertThat(lazy.failedSends()).isEqualTo(1);
+  }
 }

@@ -3,6 +3,7 @@ package dev.argus.collector.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.collector.camera.DetectorSettings;
+import dev.argus.collector.kafka.ProducerSettings;
 import dev.argus.collector.power.device.Device;
 import dev.argus.collector.power.device.NutDevice;
 import dev.argus.collector.probe.ProbeSettings;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.context.ConfigDataApplicationContextInitial
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Binds the settings the way the service does: the real application.yml, environment variables (as
@@ -61,7 +63,33 @@ class CollectorSettingsBindingTest {
               assertThat(probes.maxInFlight()).isEqualTo(256);
               assertThat(probes.defaultTimeout()).isEqualTo(Duration.ofSeconds(10));
               assertThat(probes.maxBodyBytes()).isEqualTo(1024 * 1024);
+              assertThat(context.getBean(ProducerSettings.class))
+                  .isEqualTo(new ProducerSettings(Duration.ofHours(24), DataSize.ofMegabytes(32)));
             });
+  }
+
+  @Test
+  void readsTheProducerSettings() {
+    withEnvironment(
+            Map.of("ARGUS_KAFKA_DELIVERY_TIMEOUT", "2h", "ARGUS_KAFKA_BUFFER_MEMORY", "64MB"))
+        .run(
+            context ->
+                assertThat(context.getBean(ProducerSettings.class))
+                    .isEqualTo(
+                        new ProducerSettings(Duration.ofHours(2), DataSize.ofMegabytes(64))));
+  }
+
+  @Test
+  void refusesADeliveryTimeoutShorterThanAMinuteNamingTheSetting() {
+    withEnvironment(Map.of("ARGUS_KAFKA_DELIVERY_TIMEOUT", "30s"))
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining(
+                        "argus.kafka.producer.delivery-timeout (ARGUS_KAFKA_DELIVERY_TIMEOUT) must"
+                            + " be between 1m and 24d, was PT30S"));
   }
 
   @Test

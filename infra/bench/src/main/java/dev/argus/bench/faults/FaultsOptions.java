@@ -36,18 +36,13 @@ record FaultsOptions(
   /** What runs when no scenario is named: every written one but those run on demand (the soak). */
   static final List<String> DEFAULT = Scenarios.defaults();
 
-  /** The rest of issue 14's list: named so that asking for one says it does not exist yet. */
-  static final List<String> NOT_YET_WRITTEN = List.of("collector-kill", "two-collectors");
-
   static final String USAGE =
       "Usage: infra/bin/faults.sh [--devices=200] [--seconds=60] [--kill-after=20]"
           + " [--outage=30] [--drain-timeout=240] [--soak-minutes=30] [--soak-rate=5000]"
           + " [--soak-sample=30] [--db-outage=60] [--disk-full=30] [scenario...]\n  scenarios: "
           + String.join(" ", WRITTEN)
           + "\n  default: "
-          + String.join(" ", DEFAULT)
-          + "\n  not yet written: "
-          + String.join(" ", NOT_YET_WRITTEN);
+          + String.join(" ", DEFAULT);
 
   FaultsOptions {
     if (devices < 1
@@ -130,9 +125,6 @@ record FaultsOptions(
         diskFull = number(arg);
       } else if (WRITTEN.contains(arg)) {
         scenarios.add(arg);
-      } else if (NOT_YET_WRITTEN.contains(arg)) {
-        throw new IllegalArgumentException(
-            "The scenario " + arg + " is not written yet (issue 14)\n" + USAGE);
       } else {
         throw new IllegalArgumentException("Unknown argument " + arg + "\n" + USAGE);
       }

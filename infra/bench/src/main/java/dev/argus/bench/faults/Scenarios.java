@@ -20,12 +20,15 @@ final class Scenarios {
     register("processor-kill", options -> Scenario.underLoad(Fault.processorKill()));
     register(
         "broker-restart", options -> Scenario.underLoad(Fault.brokerRestart(options.outage())));
-    register("poison", options -> Scenario.underLoad(new PoisonFault("poison-records")));
-    register("three-processors", options -> Scenario.underLoad(new ThreeProcessors(options)));
+    register(CollectorBrokerOutage.NAME, CollectorBrokerOutage::new);
+    register(CollectorKill.NAME, CollectorKill::new);
+    register(TwoCollectors.NAME, TwoCollectors::new);
     register("postgres-down", options -> Scenario.underLoad(new PostgresDown(options.dbOutage())));
     register("api-kill-outbox", options -> Scenario.underLoad(new ApiKillOutbox()));
-    register("disk-pressure", options -> new DiskPressure(options.diskFull()));
+    register("three-processors", options -> Scenario.underLoad(new ThreeProcessors(options)));
     register(TwoApis.NAME, options -> Scenario.underLoad(new TwoApis()));
+    register("poison", options -> Scenario.underLoad(new PoisonFault("poison-records")));
+    register("disk-pressure", options -> new DiskPressure(options.diskFull()));
     // 30 minutes at 5,000 readings/s: only when asked for by name.
     onDemand("soak", Soak::new);
   }

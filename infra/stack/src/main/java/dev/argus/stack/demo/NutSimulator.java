@@ -16,8 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,10 @@ public final class NutSimulator implements AutoCloseable {
   private final Instant epoch;
   private final ServerSocket server;
   private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
+  // LIST VAR answers with variables, per UPS: the fault harness counts a collector's readings
+  // against the polls it really made.
+  private final Map<String, AtomicLong> variableListsServed = new ConcurrentHashMap<>();
+  private volatile boolean driversConnected = true;
 
   private NutSimulator(List<SimulatedUps> fleet, Clock clock, ServerSocket server) {
     fleet.forEach(u -> upses.put(u.name(), u));
@@ -61,6 +67,24 @@ public final class NutSimulator implements AutoCloseable {
 
   public List<String> upsNames() {
     return List.copyOf(upses.keySet());
+  }
+
+  /**
+   * How many times {@code LIST VAR} of {@code ups} was answered with its variables: one for every
+   * successful poll of it by a collector.
+   */
+  public long variableListsServed(String ups) {
+    AtomicLong served = variableListsServed.get(ups);
+    return served == null ? 0 : served.get();
+  }
+
+  /**
+   * Turns every UPS's driver off ({@code ERR DRIVER-NOT-CONNECTED}, as upsd answers) or on again;
+   * off freezes {@link #variableListsServed}, so the fault harness can count against a fixed number
+   * of polls while the collector keeps polling.
+   */
+  public void driversConnected(boolean connected) {
+    driversConnected = connected;
   }
 
   @Override
@@ -139,6 +163,7 @@ public final class NutSimulator implements AutoCloseable {
       if (vars.isEmpty()) {
         return;
       }
+      variableListsServed.computeIfAbsent(name, n -> new AtomicLong()).incrementAndGet();
       out.write("BEGIN LIST VAR " + name + "\n");
       for (var entry : vars.get().entrySet()) {
         out.write("VAR " + name + " " + entry.getKey() + " \"" + entry.getValue() + "\"\n");
@@ -181,7 +206,8 @@ public final class NutSimulator implements AutoCloseable {
       out.write("ERR UNKNOWN-UPS\n");
       return Optional.empty();
     }
-    Optional<Map<String, String>> vars = ups.variablesAt(clock.instant(), epoch);
+    Optional<Map<String, String>> vars =
+        driversConnected ? ups.variablesAt(clock.instant(), epoch) : Optional.empty();
     if (vars.isEmpty()) {
       out.write("ERR DRIVER-NOT-CONNECTED\n");
     }
