@@ -26,8 +26,6 @@ import java.util.Map;
  */
 final class CollectorFleetCount {
 
-  /** The processor's default ENERGY_MAX_GAP; the fleet's readings are a poll interval apart. */
-  private static final Duration ENERGY_MAX_GAP = Duration.ofMinutes(15);
 
   // Readings are published within a poll cycle of their timestamp; a bound this far before the
   // topic is read leaves none on its way when it is read.
@@ -160,21 +158,8 @@ final class CollectorFleetCount {
       }
       Map<String, List<Snapshot>> snapshots = stored.snapshotsByDevice();
       Map<String, EnergyTotal> totals = stored.energyTotals();
-      long differing = 0;
-      double maxDifference = 0;
-      double storedWh = 0;
-      double recomputedWh = 0;
-      for (Map.Entry<String, List<Snapshot>> device : snapshots.entrySet()) {
-        double recomputed = EnergyRecomputation.whTotal(device.getValue(), ENERGY_MAX_GAP);
-        EnergyTotal total = totals.get(device.getKey());
-        double difference = total == null ? recomputed : Math.abs(total.wh() - recomputed);
-        if (total == null || difference > ScenarioRow.ENERGY_TOLERANCE_WH) {
-          differing++;
-        }
-        maxDifference = Math.max(maxDifference, difference);
-        storedWh += total == null ? 0 : total.wh();
-        recomputedWh += recomputed;
-      }
+      EnergyRecomputation.Comparison energy =
+          EnergyRecomputation.compare(snapshots, storedWh(totals));
       return new Result(
           readings,
           events,
@@ -187,11 +172,11 @@ final class CollectorFleetCount {
               new HashSet<>(readings.all().stream().map(r -> r.key()).toList()), keys(readings)),
           Tally.of(new HashSet<>(eventKeys), storedEvents),
           Tally.of(new HashSet<>(events), events),
-          snapshots.size(),
-          differing,
-          maxDifference,
-          storedWh,
-          recomputedWh,
+          energy.devices(),
+          energy.differing(),
+          energy.maxDifferenceWh(),
+          energy.storedWh(),
+          energy.recomputedWh(),
           caughtUp);
     }
   }
@@ -228,5 +213,11 @@ final class CollectorFleetCount {
       }
       Thread.sleep(1_000);
     }
+  }
+
+  private static Map<String, Double> storedWh(Map<String, EnergyTotal> totals) {
+    Map<String, Double> wh = new java.util.HashMap<>();
+    totals.forEach((device, total) -> wh.put(device, total.wh()));
+    return wh;
   }
 }

@@ -33,8 +33,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class FaultUnderLoad {
 
-  /** The processor's default ENERGY_MAX_GAP; the harness's readings are 1 s apart anyway. */
-  private static final Duration ENERGY_MAX_GAP = Duration.ofMinutes(15);
 
   private final BenchStack stack;
   private final FaultsOptions options;
@@ -217,21 +215,8 @@ final class FaultUnderLoad {
                 e -> new SteadyLoad.EventKey(e.subjectId(), e.eventType(), e.timestamp())));
     Map<String, List<Snapshot>> snapshots = stored.snapshotsByDevice();
     Map<String, EnergyTotal> totals = stored.energyTotals();
-    long differing = 0;
-    double maxDifference = 0;
-    double storedWh = 0;
-    double recomputedWh = 0;
-    for (Map.Entry<String, List<Snapshot>> device : snapshots.entrySet()) {
-      double recomputed = EnergyRecomputation.whTotal(device.getValue(), ENERGY_MAX_GAP);
-      EnergyTotal total = totals.get(device.getKey());
-      double difference = total == null ? recomputed : Math.abs(total.wh() - recomputed);
-      if (total == null || difference > ScenarioRow.ENERGY_TOLERANCE_WH) {
-        differing++;
-      }
-      maxDifference = Math.max(maxDifference, difference);
-      storedWh += total == null ? 0 : total.wh();
-      recomputedWh += recomputed;
-    }
+    EnergyRecomputation.Comparison energy =
+        EnergyRecomputation.compare(snapshots, storedWh(totals));
     return new ScenarioRow(
         fault.name(),
         description,
@@ -239,11 +224,11 @@ final class FaultUnderLoad {
         events,
         readingsOnTopic,
         eventsOnTopic,
-        snapshots.size(),
-        differing,
-        maxDifference,
-        storedWh,
-        recomputedWh,
+        energy.devices(),
+        energy.differing(),
+        energy.maxDifferenceWh(),
+        energy.storedWh(),
+        energy.recomputedWh(),
         watch.secondsToRestart(),
         watch.secondsToRecover(),
         caughtUp,
@@ -335,5 +320,11 @@ final class FaultUnderLoad {
 
   private static boolean startsWith(String value, String prefix) {
     return value != null && value.startsWith(prefix);
+  }
+
+  private static Map<String, Double> storedWh(Map<String, EnergyTotal> totals) {
+    Map<String, Double> wh = new java.util.HashMap<>();
+    totals.forEach((device, total) -> wh.put(device, total.wh()));
+    return wh;
   }
 }

@@ -74,4 +74,21 @@ class EnergyRecomputationTest {
     assertThat(EnergyRecomputation.whTotal(List.of(), MAX_GAP)).isZero();
     assertThat(EnergyRecomputation.whTotal(List.of(at(0, 500.0)), MAX_GAP)).isZero();
   }
+
+  @Test
+  void theComparisonCountsADifferingAndAMissingTotalButNotAnEqualOne() {
+    List<Snapshot> minute = List.of(at(0, 100.0), at(60, 100.0));
+    double wh = 100.0 * 60 / 3600;
+
+    EnergyRecomputation.Comparison comparison =
+        EnergyRecomputation.compare(
+            java.util.Map.of("equal", minute, "differs", minute, "missing", minute),
+            java.util.Map.of("equal", wh, "differs", wh + 0.5));
+
+    assertThat(comparison.devices()).isEqualTo(3);
+    assertThat(comparison.differing()).isEqualTo(2);
+    assertThat(comparison.maxDifferenceWh()).isCloseTo(wh, within(1e-9));
+    assertThat(comparison.storedWh()).isCloseTo(2 * wh + 0.5, within(1e-9));
+    assertThat(comparison.recomputedWh()).isCloseTo(3 * wh, within(1e-9));
+  }
 }
