@@ -109,6 +109,33 @@ class ManagedConfigIT {
         collectorId);
   }
 
+  /**
+   * A target on a closed port: its probe fails at once, which is enough to see it probed. Checked
+   * every 10 s, so that its first check (at random within the interval) comes soon.
+   */
+  private static TargetConfig tcpTarget(long id, String collectorId) {
+    return new TargetConfig(
+        id,
+        "Target " + id,
+        "tcp",
+        "127.0.0.1:1",
+        10,
+        3,
+        true,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        collectorId);
+  }
+
   private static RuntimeConfig runtime(boolean paused, String nutHost) {
     return new RuntimeConfig(
         1,
@@ -165,28 +192,10 @@ class ManagedConfigIT {
                   true,
                   copied.connectionConfig(),
                   null)));
-      producer.config(
-          ConfigKeys.target(7),
-          ConfigEntry.of(
-              new TargetConfig(
-                  7,
-                  "Web",
-                  "tcp",
-                  "127.0.0.1:1",
-                  60,
-                  3,
-                  true,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null)));
+      producer.config(ConfigKeys.target(7), ConfigEntry.of(tcpTarget(7, null)));
+      // and two targets assigned to a collector: another one's, and this one's
+      producer.config(ConfigKeys.target(8), ConfigEntry.of(tcpTarget(8, "collector-b")));
+      producer.config(ConfigKeys.target(9), ConfigEntry.of(tcpTarget(9, COLLECTOR)));
       producer.config(ConfigKeys.RUNTIME, ConfigEntry.of(runtime(false, null)));
 
       // When the collector starts
@@ -200,9 +209,11 @@ class ManagedConfigIT {
                   "--argus.collector.heartbeat-interval=1s");
       var readings = new TopicRecords<>(broker.getBrokersAsString(), Topics.READINGS_POWER);
       var heartbeats = new TopicRecords<>(broker.getBrokersAsString(), Topics.COLLECTOR_STATUS);
+      var probes = new TopicRecords<>(broker.getBrokersAsString(), Topics.READINGS_PROBE);
       try (collector;
           readings;
-          heartbeats) {
+          heartbeats;
+          probes) {
 
         // Then its first cycle polls the managed device, stating the runtime interval
         PowerReading first = readings.first(r -> r.key().equals("api-ups"));
@@ -213,7 +224,10 @@ class ManagedConfigIT {
             heartbeats.first(
                 r -> r.key().equals(COLLECTOR) && r.value().lastCycleCompletedAt() != null);
         assertThat(beat.devicesConfigured()).isEqualTo(1);
-        assertThat(beat.targetsConfigured()).isEqualTo(1);
+        // ... and probes the unassigned target and its own, not the other collector's
+        assertThat(beat.targetsConfigured()).isEqualTo(2);
+        assertThat(probes.first(r -> r.key().equals("7")).collectorId()).isEqualTo(COLLECTOR);
+        assertThat(probes.first(r -> r.key().equals("9")).collectorId()).isEqualTo(COLLECTOR);
         assertThat(beat.schedulerPaused()).isFalse();
         assertThat(beat.schemaVersion()).isEqualTo(2);
 
@@ -264,6 +278,8 @@ class ManagedConfigIT {
                     r.key().equals("other-ups")
                         || r.key().equals("api-bad")
                         || r.key().equals("api-copied"));
+        // and the other collector's target was never probed, though 7 and 9 were, every 10 s
+        assertThat(probes.seen()).noneMatch(r -> r.key().equals("8"));
       }
     }
     assertThat(output.getAll())

@@ -21,6 +21,13 @@ record Target(
     @JsonProperty("failure_threshold") int failureThreshold,
     @JsonProperty("enabled") boolean enabled,
     @Schema(nullable = true) @JsonProperty("site") String site,
+    @Schema(
+            nullable = true,
+            description =
+                "The collector that probes the target; null: every collector that accepts"
+                    + " unassigned targets")
+        @JsonProperty("collector_id")
+        String collectorId,
     @JsonUnwrapped TargetOptions options,
     @Schema(nullable = true) @JsonProperty("alert_repeat_minutes") Integer alertRepeatMinutes,
     @Schema(nullable = true) @JsonProperty("acknowledged_at") Instant acknowledgedAt,
@@ -46,7 +53,8 @@ record Target(
         options.dnsRecordType(),
         options.dnsExpected(),
         options.timeoutSeconds(),
-        alertRepeatMinutes);
+        alertRepeatMinutes,
+        collectorId);
   }
 
   /** What collectors and the processor get on {@code argus.config}. */
@@ -69,6 +77,7 @@ record Target(
         options.dnsExpected(),
         options.timeoutSeconds(),
         alertRepeatMinutes,
-        acknowledgedAt);
+        acknowledgedAt,
+        collectorId);
   }
 }

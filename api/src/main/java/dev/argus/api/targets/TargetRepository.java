@@ -27,7 +27,8 @@ class TargetRepository {
   private static final String COLUMNS =
       """
       t.id, t.name, t.type, t.address, t.check_interval_seconds, t.failure_threshold, t.enabled,
-      t.site, t.options, t.alert_repeat_minutes, t.acknowledged_at, t.created_at, t.updated_at,
+      t.site, t.collector_id, t.options, t.alert_repeat_minutes, t.acknowledged_at, t.created_at,
+      t.updated_at,
       s.status, s.consecutive_failures, s.streak_started_at, s.last_checked_at,
       s.last_response_ms, s.last_status_code, s.last_error, s.cert_expires_at
       """;
@@ -108,8 +109,8 @@ class TargetRepository {
     return jdbc.sql(
             """
             INSERT INTO targets (name, type, address, check_interval_seconds, failure_threshold,
-                enabled, site, options, alert_repeat_minutes)
-            VALUES (:name, :type, :address, :interval, :threshold, :enabled, :site,
+                enabled, site, collector_id, options, alert_repeat_minutes)
+            VALUES (:name, :type, :address, :interval, :threshold, :enabled, :site, :collectorId,
                 CAST(:options AS jsonb), :repeat)
             RETURNING id
             """)
@@ -125,7 +126,8 @@ class TargetRepository {
                 """
                 UPDATE targets SET name = :name, type = :type, address = :address,
                     check_interval_seconds = :interval, failure_threshold = :threshold,
-                    enabled = :enabled, site = :site, options = CAST(:options AS jsonb),
+                    enabled = :enabled, site = :site, collector_id = :collectorId,
+                    options = CAST(:options AS jsonb),
                     alert_repeat_minutes = :repeat, updated_at = now()
                 WHERE id = :id
                 """)
@@ -202,6 +204,7 @@ class TargetRepository {
     params.put("threshold", request.failureThreshold());
     params.put("enabled", request.enabled());
     params.put("site", request.site());
+    params.put("collectorId", request.collectorId());
     params.put("options", WireJson.MAPPER.writeValueAsString(request.options()));
     params.put("repeat", request.alertRepeatMinutes());
     return params;
@@ -239,6 +242,7 @@ class TargetRepository {
         threshold,
         rs.getBoolean("enabled"),
         rs.getString("site"),
+        rs.getString("collector_id"),
         WireJson.MAPPER.readValue(rs.getString("options"), TargetOptions.class),
         Columns.nullableInteger(rs, "alert_repeat_minutes"),
         acknowledgedAt,

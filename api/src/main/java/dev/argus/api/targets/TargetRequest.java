@@ -14,7 +14,8 @@ import java.util.Locale;
  * The body of {@code POST} and {@code PUT /api/v1/targets[/{id}]} (and what a {@code PATCH} is
  * merged into). Omitted or null fields take their defaults: check every 60 s, alert after 3
  * failures, enabled, a 10 s timeout; http(s) follows redirects and verifies TLS; dns asks for A
- * records. Type-dependent rules on the address are in {@link TargetRules}.
+ * records; no {@code collector_id}, so every collector that accepts unassigned targets probes it.
+ * Type-dependent rules on the address are in {@link TargetRules}.
  */
 record TargetRequest(
     @JsonProperty("name")
@@ -78,7 +79,17 @@ record TargetRequest(
     @JsonProperty("alert_repeat_minutes")
         @Min(value = 0, message = "alert_repeat_minutes must be between 0 (never) and 10080")
         @Max(value = 10_080, message = "alert_repeat_minutes must be between 0 (never) and 10080")
-        Integer alertRepeatMinutes) {
+        Integer alertRepeatMinutes,
+    @JsonProperty("collector_id")
+        @Pattern(
+            regexp = COLLECTOR_ID_FORMAT,
+            message =
+                "collector_id must be 1-64 letters, digits, '.', '_', ':' or '-', got"
+                    + " '${validatedValue}'")
+        String collectorId) {
+
+  /** As a device's {@code collector_id}: usable in a topic key and a URL. */
+  static final String COLLECTOR_ID_FORMAT = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
 
   static final int DEFAULT_TIMEOUT_SECONDS = 10;
 
@@ -87,6 +98,7 @@ record TargetRequest(
     type = type == null ? null : type.strip().toLowerCase(Locale.ROOT);
     address = address == null ? null : address.strip();
     site = site == null || site.isBlank() ? null : site.strip();
+    collectorId = collectorId == null || collectorId.isBlank() ? null : collectorId;
     checkIntervalSeconds = checkIntervalSeconds != null ? checkIntervalSeconds : 60;
     failureThreshold = failureThreshold != null ? failureThreshold : 3;
     enabled = enabled == null || enabled;
@@ -120,7 +132,8 @@ record TargetRequest(
         dnsRecordType,
         dnsExpected,
         timeoutSeconds,
-        alertRepeatMinutes);
+        alertRepeatMinutes,
+        collectorId);
   }
 
   TargetOptions options() {

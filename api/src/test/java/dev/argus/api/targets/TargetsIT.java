@@ -179,6 +179,82 @@ class TargetsIT extends TargetsApiTest {
   }
 
   @Test
+  void aTargetIsAssignedToACollectorOnCreateAndUpdateAndThatIsQueued() {
+    // When a target is created for collector site-b
+    Response created =
+        admin(
+            "POST",
+            "/api/v1/targets",
+            "{\"name\": \"nas\", \"type\": \"ping\", \"address\": \"10.2.0.5\","
+                + " \"collector_id\": \"site-b\"}");
+
+    // Then it shows and publishes its collector
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    long id = created.json().path("id").asLong();
+    assertThat(created.json().path("collector_id").asString()).isEqualTo("site-b");
+    assertThat(admin("GET", "/api/v1/targets/" + id, null).json().path("collector_id").asString())
+        .isEqualTo("site-b");
+    assertThat(queuedCollector(id)).containsExactly("site-b");
+
+    // When a PATCH leaves it out, a PUT moves it and a PATCH unassigns it
+    Response patched = admin("PATCH", "/api/v1/targets/" + id, "{\"failure_threshold\": 4}");
+    assertThat(patched.json().path("collector_id").asString()).isEqualTo("site-b");
+    Response moved =
+        admin(
+            "PUT",
+            "/api/v1/targets/" + id,
+            "{\"name\": \"nas\", \"type\": \"ping\", \"address\": \"10.2.0.5\","
+                + " \"collector_id\": \"site-a:edge_1.x\"}");
+    assertThat(moved.json().path("collector_id").asString()).isEqualTo("site-a:edge_1.x");
+    Response unassigned = admin("PATCH", "/api/v1/targets/" + id, "{\"collector_id\": null}");
+
+    // Then each change is queued with the collector it names (null: any collector)
+    assertThat(unassigned.status()).isEqualTo(200);
+    assertThat(unassigned.json().path("collector_id").isNull()).isTrue();
+    assertThat(
+            rows.count(
+                "SELECT count(*) FROM targets WHERE id = " + id + " AND collector_id IS NULL"))
+        .isEqualTo(1);
+    assertThat(queuedCollector(id)).containsExactly("site-b", "site-b", "site-a:edge_1.x", "null");
+
+    // And a target created without one is unassigned, a blank one counting as none
+    long blank =
+        target(
+            "{\"name\": \"router\", \"type\": \"ping\", \"address\": \"10.0.0.1\","
+                + " \"collector_id\": \" \"}");
+    assertThat(admin("GET", "/api/v1/targets/" + blank, null).json().path("collector_id").isNull())
+        .isTrue();
+    assertThat(queuedCollector(blank)).containsExactly("null");
+  }
+
+  @Test
+  void aBadCollectorIdIs422NamingTheFieldAndChangesNothing() {
+    assertUnprocessable(
+        "{\"name\": \"a\", \"type\": \"ping\", \"address\": \"router\","
+            + " \"collector_id\": \"site b/1\"}",
+        "collector_id must be 1-64 letters, digits, '.', '_', ':' or '-', got 'site b/1'");
+    assertUnprocessable(
+        "{\"name\": \"a\", \"type\": \"ping\", \"address\": \"router\","
+            + " \"collector_id\": \""
+            + "c".repeat(65)
+            + "\"}",
+        "collector_id must be 1-64 letters");
+    assertThat(rows.count("SELECT count(*) FROM targets")).isZero();
+
+    long id =
+        target(
+            "{\"name\": \"a\", \"type\": \"ping\", \"address\": \"router\","
+                + " \"collector_id\": \"site-a\"}");
+    Response badPatch = admin("PATCH", "/api/v1/targets/" + id, "{\"collector_id\": \"-x\"}");
+    assertThat(badPatch.status()).isEqualTo(422);
+    assertThat(badPatch.json().path("detail").asString())
+        .isEqualTo("collector_id must be 1-64 letters, digits, '.', '_', ':' or '-', got '-x'");
+    assertThat(admin("GET", "/api/v1/targets/" + id, null).json().path("collector_id").asString())
+        .isEqualTo("site-a");
+    assertThat(outboxRows()).isEqualTo(1);
+  }
+
+  @Test
   void aSecondTargetWithTheSameNameIs409() {
     httpTarget("Production Server", 3);
 
@@ -305,6 +381,17 @@ class TargetsIT extends TargetsApiTest {
     Response response = admin("POST", "/api/v1/targets", json);
     assertThat(response.status()).as(response.body()).isEqualTo(422);
     assertThat(response.json().path("detail").asString()).contains(detailPart);
+  }
+
+  /** The collector_id of each record queued for the target, oldest first ("null" for none). */
+  private java.util.List<String> queuedCollector(long id) {
+    return java.util.List.of(
+        rows.text(
+                "SELECT string_agg(coalesce(record_value->'target'->>'collector_id', 'null'), ','"
+                    + " ORDER BY seq) FROM config_outbox WHERE record_key = 'target/"
+                    + id
+                    + "'")
+            .split(","));
   }
 
   private long outboxRows() {

@@ -24,12 +24,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The config reader {@link #apply applies} records one by one and then {@link #refresh()}es once
  * per batch, which recomputes the devices, logs what changed (and every device that cannot be
- * polled, with the reason) and tells the {@link TargetsListener}s when the enabled targets changed.
- * The poll plan and the heartbeat read the result from other threads, and so does the LLM job
- * runner its {@link #llmFleet()}: providers with their credentials decrypted, models and the
- * monitoring settings. When the cameras change it tells the {@link CamerasListener}s every camera
- * as this collector sees it ({@link CameraAssignments}), and when the cameras or the Protect
- * controllers change the {@link ProtectListener}s both ({@link ProtectAssignments}).
+ * polled, with the reason) and tells the {@link TargetsListener}s when the targets this collector
+ * probes ({@link ProbedTargets}) changed. The poll plan and the heartbeat read the result from
+ * other threads, and so does the LLM job runner its {@link #llmFleet()}: providers with their
+ * credentials decrypted, models and the monitoring settings. When the cameras change it tells the
+ * {@link CamerasListener}s every camera as this collector sees it ({@link CameraAssignments}), and
+ * when the cameras or the Protect controllers change the {@link ProtectListener}s both ({@link
+ * ProtectAssignments}).
  */
 public final class ManagedConfig {
 
@@ -38,6 +39,7 @@ public final class ManagedConfig {
   private final List<Device> staticDevices;
   private final String collectorId;
   private final boolean acceptUnassigned;
+  private final boolean acceptUnassignedTargets;
   private final DeviceConfigMapper mapper;
   private final RuntimeSecrets runtimeSecrets;
   private final List<TargetsListener> targetsListeners;
@@ -66,10 +68,13 @@ public final class ManagedConfig {
         staticDevices,
         collectorId,
         acceptUnassigned,
+        true,
         mapper,
         runtimeSecrets,
         targetsListeners,
         llmProviders,
+        null,
+        List.of(),
         null,
         List.of());
   }
@@ -92,6 +97,7 @@ public final class ManagedConfig {
         staticDevices,
         collectorId,
         acceptUnassigned,
+        true,
         mapper,
         runtimeSecrets,
         targetsListeners,
@@ -103,6 +109,9 @@ public final class ManagedConfig {
   }
 
   /**
+   * @param acceptUnassigned whether a managed device (or camera) without a collector is run here
+   * @param acceptUnassignedTargets whether an uptime target without a collector is probed here
+   *     ({@link ProbedTargets})
    * @param protectAssignments decides which Protect controllers run here; null when no Protect
    *     listener is given
    * @param protectListeners told the controllers and cameras on every change of either (the Protect
@@ -112,6 +121,7 @@ public final class ManagedConfig {
       List<Device> staticDevices,
       String collectorId,
       boolean acceptUnassigned,
+      boolean acceptUnassignedTargets,
       DeviceConfigMapper mapper,
       RuntimeSecrets runtimeSecrets,
       List<TargetsListener> targetsListeners,
@@ -127,6 +137,7 @@ public final class ManagedConfig {
     this.staticDevices = List.copyOf(staticDevices);
     this.collectorId = collectorId;
     this.acceptUnassigned = acceptUnassigned;
+    this.acceptUnassignedTargets = acceptUnassignedTargets;
     this.mapper = mapper;
     this.runtimeSecrets = runtimeSecrets;
     this.targetsListeners = List.copyOf(targetsListeners);
@@ -163,8 +174,15 @@ public final class ManagedConfig {
       runtime = runtimeSecrets.decrypted(desired.runtime());
       log.info("Runtime configuration: {}", describe(desired.runtime()));
     }
-    List<TargetConfig> targets = desired.enabledTargets();
+    List<TargetConfig> targets =
+        ProbedTargets.select(desired.targets().values(), collectorId, acceptUnassignedTargets);
     if (first || !targets.equals(enabledTargets)) {
+      if (first || !targetIds(targets).equals(targetIds(enabledTargets))) {
+        log.info(
+            "Targets to probe: {} of {} on argus.config",
+            targetIds(targets),
+            desired.targets().size());
+      }
       enabledTargets = targets;
       notifyTargetsListeners(targets);
     }
@@ -197,7 +215,10 @@ public final class ManagedConfig {
     return runtime;
   }
 
-  /** The enabled uptime targets. */
+  /**
+   * The enabled uptime targets this collector probes: its own and, when it accepts them, those
+   * assigned to no collector ({@link ProbedTargets}).
+   */
   public List<TargetConfig> enabledTargets() {
     return enabledTargets;
   }
@@ -257,6 +278,10 @@ public final class ManagedConfig {
       log.info("Devices to poll from the next cycle: {}", ids(merged.devices()));
     }
     polled = merged;
+  }
+
+  private static List<Long> targetIds(List<TargetConfig> targets) {
+    return targets.stream().map(TargetConfig::id).toList();
   }
 
   private static List<String> ids(List<Device> devices) {

@@ -53,7 +53,8 @@ public final class HeartbeatPublisher implements SmartLifecycle {
   }
 
   /**
-   * @param targetsConfigured the enabled uptime targets, as the configuration topic has them
+   * @param targetsConfigured the enabled uptime targets this collector probes (its own and the
+   *     unassigned ones it accepts)
    */
   public HeartbeatPublisher(
       String collectorId,

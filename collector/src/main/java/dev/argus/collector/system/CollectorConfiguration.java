@@ -161,6 +161,7 @@ class CollectorConfiguration {
         collector.configuredDevices(),
         collector.collectorId(),
         collector.acceptUnassignedDevices(),
+        collector.acceptUnassignedTargets(),
         new DeviceConfigMapper(cipher),
         new RuntimeSecrets(cipher),
         targetsListeners.orderedStream().toList(),

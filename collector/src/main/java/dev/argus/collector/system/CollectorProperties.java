@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     snmp://} URIs, or a list in a configuration file; see {@link DeviceProperties}
  * @param acceptUnassignedDevices {@code ARGUS_COLLECTOR_ACCEPT_UNASSIGNED_DEVICES}: whether this
  *     collector polls api-managed devices that name no collector; default true
+ * @param acceptUnassignedTargets {@code ARGUS_COLLECTOR_ACCEPT_UNASSIGNED_TARGETS}: whether this
+ *     collector probes uptime targets that name no collector; default true
  */
 @ConfigurationProperties("argus.collector")
 public record CollectorProperties(
@@ -37,7 +39,8 @@ public record CollectorProperties(
     Duration pollDeadline,
     Duration heartbeatInterval,
     List<DeviceProperties> devices,
-    Boolean acceptUnassignedDevices) {
+    Boolean acceptUnassignedDevices,
+    Boolean acceptUnassignedTargets) {
 
   static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
 
@@ -51,6 +54,7 @@ public record CollectorProperties(
     // A blank entry (a trailing comma in ARGUS_COLLECTOR_DEVICES) binds as null.
     devices = devices == null ? List.of() : devices.stream().filter(Objects::nonNull).toList();
     acceptUnassignedDevices = acceptUnassignedDevices == null || acceptUnassignedDevices;
+    acceptUnassignedTargets = acceptUnassignedTargets == null || acceptUnassignedTargets;
     if (pollInterval.compareTo(MIN_POLL_INTERVAL) < 0) {
       throw new IllegalArgumentException(
           "argus.collector.poll-interval (ARGUS_POLL_INTERVAL) must be at least 1s, was "
@@ -128,6 +132,8 @@ public record CollectorProperties(
         + configuredDevices()
         + ", acceptUnassignedDevices="
         + acceptUnassignedDevices
+        + ", acceptUnassignedTargets="
+        + acceptUnassignedTargets
         + "]";
   }
 }

@@ -27,6 +27,10 @@ class DesiredConfigTest {
   }
 
   static TargetConfig target(long id, boolean enabled) {
+    return target(id, enabled, null);
+  }
+
+  static TargetConfig target(long id, boolean enabled, String collectorId) {
     return new TargetConfig(
         id,
         "Target " + id,
@@ -45,7 +49,8 @@ class DesiredConfigTest {
         null,
         null,
         null,
-        null);
+        null,
+        collectorId);
   }
 
   @Test

@@ -133,6 +133,38 @@ class ManagedConfigTest {
   }
 
   @Test
+  void probesOnlyItsOwnTargetsWhenItRefusesUnassignedOnesAndFollowsReassignments() {
+    // Given collector c1 that probes only the targets assigned to it
+    var ownOnly =
+        new ManagedConfig(
+            List.of(),
+            "c1",
+            true,
+            false,
+            new DeviceConfigMapper(TestSecrets.CIPHER),
+            new RuntimeSecrets(TestSecrets.CIPHER),
+            List.of(recording),
+            new LlmProviders(TestSecrets.CIPHER),
+            null,
+            List.of(),
+            null,
+            List.of());
+    ownOnly.apply(ConfigKeys.target(1), ConfigEntry.of(target(1, true, null)));
+    ownOnly.apply(ConfigKeys.target(2), ConfigEntry.of(target(2, true, "c1")));
+    ownOnly.apply(ConfigKeys.target(3), ConfigEntry.of(target(3, true, "c2")));
+    ownOnly.refresh();
+
+    // When target 3 moves to c1 and target 2 to c2
+    ownOnly.apply(ConfigKeys.target(3), ConfigEntry.of(target(3, true, "c1")));
+    ownOnly.apply(ConfigKeys.target(2), ConfigEntry.of(target(2, true, "c2")));
+    ownOnly.refresh();
+
+    // Then the listeners were told c1's targets each time, and only those are probed
+    assertThat(targetNotifications).containsExactly(List.of(2L), List.of(3L));
+    assertThat(ownOnly.enabledTargets()).extracting(TargetConfig::id).containsExactly(3L);
+  }
+
+  @Test
   void rereadingFromTheBeginningForgetsWhatWasDeletedMeanwhile() {
     config.apply(ConfigKeys.device("api-1"), ConfigEntry.of(device("api-1")));
     config.refresh();
@@ -269,6 +301,7 @@ class ManagedConfigTest {
         new ManagedConfig(
             List.of(),
             "c1",
+            true,
             true,
             new DeviceConfigMapper(TestSecrets.CIPHER),
             new RuntimeSecrets(TestSecrets.CIPHER),

@@ -24,6 +24,7 @@ final class TargetFixture {
   private Integer timeoutSeconds = 5;
   private Integer alertRepeatMinutes;
   private Instant acknowledgedAt;
+  private String collectorId;
 
   private TargetFixture(String type, String address) {
     this.type = type;
@@ -114,6 +115,11 @@ final class TargetFixture {
     return this;
   }
 
+  TargetFixture collectorId(String value) {
+    collectorId = value;
+    return this;
+  }
+
   TargetConfig build() {
     return new TargetConfig(
         id,
@@ -133,6 +139,7 @@ final class TargetFixture {
         dnsExpected,
         timeoutSeconds,
         alertRepeatMinutes,
-        acknowledgedAt);
+        acknowledgedAt,
+        collectorId);
   }
 }

@@ -57,6 +57,8 @@ class CollectorSettingsBindingTest {
               assertThat(collector.pollDeadline()).isEqualTo(Duration.ofSeconds(15));
               assertThat(collector.heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
               assertThat(collector.configuredDevices()).isEmpty();
+              assertThat(collector.acceptUnassignedDevices()).isTrue();
+              assertThat(collector.acceptUnassignedTargets()).isTrue();
               assertThat(context.getBean(KafkaSettings.class))
                   .isEqualTo(new KafkaSettings("localhost:9092", (short) 1));
               var probes = context.getBean(ProbeSettings.class);
@@ -90,6 +92,21 @@ class CollectorSettingsBindingTest {
                     .hasMessageContaining(
                         "argus.kafka.producer.delivery-timeout (ARGUS_KAFKA_DELIVERY_TIMEOUT) must"
                             + " be between 1m and 24d, was PT30S"));
+  }
+
+  @Test
+  void readsWhetherUnassignedDevicesAndTargetsAreAccepted() {
+    withEnvironment(
+            Map.of(
+                "ARGUS_COLLECTOR_ACCEPT_UNASSIGNED_DEVICES", "true",
+                "ARGUS_COLLECTOR_ACCEPT_UNASSIGNED_TARGETS", "false"))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              var collector = context.getBean(CollectorProperties.class);
+              assertThat(collector.acceptUnassignedDevices()).isTrue();
+              assertThat(collector.acceptUnassignedTargets()).isFalse();
+            });
   }
 
   @Test

@@ -68,8 +68,25 @@ class ConfigWireTest {
                 null,
                 10,
                 60,
-                Instant.parse("2026-05-27T10:00:00Z")));
-    assertThat(roundTrip(Topics.CONFIG, target, "\"failure_threshold\":3")).isEqualTo(target);
+                Instant.parse("2026-05-27T10:00:00Z"),
+                "site-b"));
+    assertThat(roundTrip(Topics.CONFIG, target, "\"collector_id\":\"site-b\"")).isEqualTo(target);
+  }
+
+  @Test
+  void aTargetRecordWrittenBeforeCollectorIdExistedReadsAsUnassigned() {
+    // Given a target as the api published it before targets could be assigned to a collector
+    byte[] older =
+        ("{\"target\":{\"id\":7,\"name\":\"Web\",\"type\":\"tcp\",\"address\":\"10.0.0.9:22\","
+                + "\"check_interval_seconds\":60,\"failure_threshold\":3,\"enabled\":true}}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    // When a current reader reads it
+    ConfigEntry read = Topics.CONFIG.valueSerde().deserializer().deserialize("argus.config", older);
+
+    // Then it is a target for any collector that accepts unassigned targets
+    assertThat(read.target().id()).isEqualTo(7);
+    assertThat(read.target().collectorId()).isNull();
   }
 
   @Test

@@ -24,6 +24,8 @@ import java.util.List;
  *     processor's default, 0 for never
  * @param acknowledgedAt when an operator acknowledged the current failure; silences the target
  *     until it recovers
+ * @param collectorId the collector that probes this target; null lets every collector that accepts
+ *     unassigned targets probe it (and a record written before the field existed reads as null)
  */
 public record TargetConfig(
     long id,
@@ -43,7 +45,8 @@ public record TargetConfig(
     String dnsExpected,
     Integer timeoutSeconds,
     Integer alertRepeatMinutes,
-    Instant acknowledgedAt) {
+    Instant acknowledgedAt,
+    String collectorId) {
 
   public static final int DEFAULT_INTERVAL_SECONDS = 60;
   public static final int DEFAULT_FAILURE_THRESHOLD = 3;
