@@ -152,7 +152,8 @@ class DockerComposeConfigTest {
         .contains("published: 8000-8001");
     assertThat(service(config.output(), "collector-site-2"))
         .contains("ARGUS_COLLECTOR_ID: site-2")
-        .containsPattern("ARGUS_COLLECTOR_ACCEPT_UNASSIGNED_DEVICES: [\"']false[\"']");
+        .containsPattern("ARGUS_COLLECTOR_ACCEPT_UNASSIGNED_DEVICES: [\"']false[\"']")
+        .containsPattern("ARGUS_COLLECTOR_ACCEPT_UNASSIGNED_TARGETS: [\"']false[\"']");
   }
 
   private record Compose(int exitCode, String output) {}

@@ -26,7 +26,6 @@ import java.util.Map;
  */
 final class CollectorFleetCount {
 
-
   // Readings are published within a poll cycle of their timestamp; a bound this far before the
   // topic is read leaves none on its way when it is read.
   private static final Duration IN_FLIGHT = Duration.ofSeconds(10);

@@ -33,7 +33,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class FaultUnderLoad {
 
-
   private final BenchStack stack;
   private final FaultsOptions options;
   private final Fault fault;

@@ -26,10 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  * collector-b}), each polling half of {@code --devices} simulated UPSes every second, assigned as a
  * user assigns them: devices managed through {@code PUT /api/devices} with a {@code collector_id}.
  * Halfway through second {@code --kill-after}, {@code collector-b} gets SIGKILL and stays dead.
- * Checked: each device was read only by its collector; exactly collector-b's devices go {@code
- * device_offline} by silence, each once, within the processor's silence timeout; the other
- * collector's devices keep their readings at the poll interval, with no offline event; the api
- * shows collector-b stale and local-collector ok.
+ * Each collector also has an uptime target of its own ({@code POST /api/v1/targets} with {@code
+ * collector_id}). Checked: each device was read and each target probed only by its collector;
+ * exactly collector-b's devices go {@code device_offline} by silence, each once, within the
+ * processor's silence timeout; the other collector's devices keep their readings at the poll
+ * interval, with no offline event; the api shows collector-b stale and local-collector ok.
  */
 final class TwoCollectors implements Scenario {
 
@@ -81,6 +82,10 @@ final class TwoCollectors implements Scenario {
         assignment.put(fleet.deviceId(i), i < devices / 2 ? COLLECTOR_A : COLLECTOR_B);
       }
       assignDevices(stack, fleet, assignment);
+      // One uptime target for each collector too (tcp to the api's port, always up).
+      Map<Long, String> targets = new LinkedHashMap<>();
+      targets.put(createTarget(stack, "faults-target-a", COLLECTOR_A), COLLECTOR_A);
+      targets.put(createTarget(stack, "faults-target-b", COLLECTOR_B), COLLECTOR_B);
       List<String> devicesA = devicesOf(assignment, COLLECTOR_A);
       List<String> devicesB = devicesOf(assignment, COLLECTOR_B);
       Duration drain = Duration.ofSeconds(options.drainTimeout());
@@ -114,6 +119,7 @@ final class TwoCollectors implements Scenario {
         Instant lastOffline = offline.values().stream().max(Instant::compareTo).orElse(null);
         List<Check> checks =
             checks(count, health, assignment, devicesA, devicesB, offline, killedAt);
+        checks.addAll(targetChecks(stack, targets, killedAt));
         String description =
             String.format(
                 Locale.ROOT,
@@ -224,6 +230,98 @@ final class TwoCollectors implements Scenario {
                 aStayedOk ? "stayed ok" : health.describe(COLLECTOR_A, killedAt)),
             staleB != null && "stale".equals(health.lastState(COLLECTOR_B)) && aStayedOk));
     return checks;
+  }
+
+  /**
+   * Each target probed only by the collector it is assigned to; after the kill the dead collector's
+   * target gets no result, the other's still does.
+   */
+  private static List<Check> targetChecks(
+      BenchStack stack, Map<Long, String> targets, Instant killedAt) throws Exception {
+    Map<Long, Set<String>> probedBy = new TreeMap<>();
+    Map<Long, Integer> afterKill = new TreeMap<>();
+    // A probe the kill interrupted can still be stamped just before it; a second of margin.
+    Instant dead = killedAt.plusSeconds(1);
+    try (var db = stack.connect();
+        var st =
+            db.prepareStatement(
+                "SELECT target_id, collector_id, ts FROM probe_results WHERE target_id = ANY(?)")) {
+      st.setArray(1, db.createArrayOf("bigint", targets.keySet().toArray()));
+      try (var rs = st.executeQuery()) {
+        while (rs.next()) {
+          long target = rs.getLong(1);
+          probedBy.computeIfAbsent(target, t -> new java.util.TreeSet<>()).add(rs.getString(2));
+          if (rs.getTimestamp(3).toInstant().isAfter(dead)) {
+            afterKill.merge(target, 1, Integer::sum);
+          }
+        }
+      }
+    }
+    long targetA =
+        targets.keySet().stream()
+            .filter(t -> targets.get(t).equals(COLLECTOR_A))
+            .findFirst()
+            .orElseThrow();
+    long targetB =
+        targets.keySet().stream()
+            .filter(t -> targets.get(t).equals(COLLECTOR_B))
+            .findFirst()
+            .orElseThrow();
+    boolean onlyAssigned =
+        targets.entrySet().stream()
+            .allMatch(t -> Set.of(t.getValue()).equals(probedBy.get(t.getKey())));
+    return List.of(
+        Check.of(
+            "targets probed only by their collector (collector_id)",
+            "target "
+                + targetA
+                + " by "
+                + COLLECTOR_A
+                + ", target "
+                + targetB
+                + " by "
+                + COLLECTOR_B,
+            "probed by " + probedBy,
+            onlyAssigned),
+        Check.of(
+            "targets' results after the kill",
+            "none for " + COLLECTOR_B + "'s target, some for " + COLLECTOR_A + "'s",
+            String.format(
+                "%d for target %d, %d for target %d",
+                afterKill.getOrDefault(targetB, 0),
+                targetB,
+                afterKill.getOrDefault(targetA, 0),
+                targetA),
+            afterKill.getOrDefault(targetB, 0) == 0 && afterKill.getOrDefault(targetA, 0) > 0));
+  }
+
+  /** {@code POST /api/v1/targets}: a tcp target on the api's own port, assigned to a collector. */
+  private static long createTarget(BenchStack stack, String name, String collector)
+      throws Exception {
+    String address = URI.create(stack.apiBaseUrl()).getAuthority();
+    String body =
+        JSON.writeValueAsString(
+            Map.of(
+                "name", name,
+                "type", "tcp",
+                "address", address,
+                "check_interval_seconds", 10,
+                "collector_id", collector));
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + "/api/v1/targets"))
+                    .header("X-Api-Key", stack.adminKey())
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException(
+          "POST /api/v1/targets answered " + response.statusCode() + ": " + response.body());
+    }
+    return JSON.readTree(response.body()).path("id").asLong();
   }
 
   /** The first device_offline of each device after the kill and before the drivers went off. */
