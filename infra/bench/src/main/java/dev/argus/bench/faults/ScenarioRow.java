@@ -135,8 +135,8 @@ public record ScenarioRow(
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %d of %d (%.2g Wh) | %.1f s"
-                  + " | %.1f s | %s |%n",
+              "| %s | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %,d | %d of %d (%.2g Wh) | %s"
+                  + " | %s | %s |%n",
               r.scenario(),
               r.readings().expected(),
               r.readings().stored(),
@@ -149,8 +149,8 @@ public record ScenarioRow(
               r.energyDevicesDiffering(),
               r.energyDevices(),
               r.energyMaxDifferenceWh(),
-              r.secondsToRestart(),
-              r.secondsToRecover(),
+              seconds(r.secondsToRestart()),
+              seconds(r.secondsToRecover()),
               r.passed() ? "yes" : "**no**"));
     }
     md.append(
@@ -259,5 +259,10 @@ public record ScenarioRow(
   /** A table cell: pipes escaped and line breaks flattened, so a quoted body cannot break it. */
   private static String cell(String text) {
     return text.replace("|", "\\|").replace('\n', ' ');
+  }
+
+  /** A time of the table; a dash where the scenario restarts or awaits nothing (NaN). */
+  private static String seconds(double seconds) {
+    return Double.isNaN(seconds) ? "—" : String.format(Locale.ROOT, "%.1f s", seconds);
   }
 }

@@ -45,7 +45,9 @@ class ScenarioRowTest {
   void theTableShowsADuplicateOnTheTopic() {
     String table = ScenarioRow.table(java.util.List.of(row(new Tally(10, 11, 0, 1, 0), 0, true)));
 
-    assertThat(table).contains("| processor-kill | 10 | 0 | 0 | 11 | 0 | 1 |").contains("**no**");
+    assertThat(table)
+        .contains("| processor-kill | 10 | 0 | 0 | 11 | 0 | 1 |")
+        .contains("| 1.5 s | 46.0 s | **no** |");
   }
 
   @Test
