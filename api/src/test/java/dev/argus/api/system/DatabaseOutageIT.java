@@ -89,6 +89,8 @@ class DatabaseOutageIT {
     // When: PostgreSQL starts on the configured port
     lateDatabase =
         EmbeddedPostgres.builder()
+            // initdb and the first start take more than the default 10 s on a loaded CI machine
+            .setPGStartupWait(Duration.ofSeconds(60))
             .setPort(DATABASE_PORT)
             .setOverrideWorkingDirectory(Path.of("target", "embedded-pg-late").toFile())
             .start();

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,8 @@ class DiskFullIT {
     assumeTrue(mounted, "a tmpfs for PostgreSQL needs root (mount -t tmpfs)");
     postgres =
         EmbeddedPostgres.builder()
+            // initdb and the first start take more than the default 10 s on a loaded CI machine
+            .setPGStartupWait(Duration.ofSeconds(60))
             .setOverrideWorkingDirectory(Path.of("target", "embedded-pg-disk").toFile())
             .setDataDirectory(volume.resolve("cluster"))
             .setCleanDataDirectory(false)

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HexFormat;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -65,6 +66,8 @@ final class LocalDatabase implements AutoCloseable {
     Files.createDirectories(log.getParent());
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
+            // initdb and the first start take more than the default 10 s on a loaded CI machine
+            .setPGStartupWait(Duration.ofSeconds(60))
             .setPort(port)
             .setDataDirectory(cluster)
             .setCleanDataDirectory(false)

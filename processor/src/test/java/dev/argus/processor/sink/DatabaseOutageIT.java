@@ -76,6 +76,8 @@ class DatabaseOutageIT {
 
   private EmbeddedPostgres startPostgres() throws IOException {
     return EmbeddedPostgres.builder()
+        // initdb and the first start take more than the default 10 s on a loaded CI machine
+        .setPGStartupWait(Duration.ofSeconds(60))
         .setOverrideWorkingDirectory(Path.of("target", "embedded-pg").toAbsolutePath().toFile())
         .setPort(port)
         .setDataDirectory(dataDirectory)

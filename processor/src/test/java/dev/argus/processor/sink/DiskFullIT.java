@@ -57,6 +57,8 @@ class DiskFullIT {
     kafka = TestKafka.start();
     postgres =
         EmbeddedPostgres.builder()
+            // initdb and the first start take more than the default 10 s on a loaded CI machine
+            .setPGStartupWait(Duration.ofSeconds(60))
             .setOverrideWorkingDirectory(Path.of("target", "embedded-pg").toAbsolutePath().toFile())
             .setDataDirectory(volume.resolve("cluster"))
             .setCleanDataDirectory(false)

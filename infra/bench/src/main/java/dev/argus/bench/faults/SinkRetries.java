@@ -66,18 +66,28 @@ record SinkRetries(Map<String, List<Duration>> waitsByThread, List<String> probl
   }
 
   /**
-   * Backed off: every thread's waits never shrink, and a thread that retried three times or more
-   * waited at least four times its first wait by the end (doubling). A tight loop fails both.
+   * Backed off: within each thread the waits grow, and a run of three retries or more reaches at
+   * least four times the first wait (doubling); a tight loop fails both. A wait may drop only back
+   * to the thread's first wait: the sink starts its backoff afresh once a batch is stored, and a
+   * nearly full disk lets some batches through (a page frees up) while others fail.
    */
   boolean backedOff() {
     for (List<Duration> waits : waitsByThread.values()) {
-      for (int i = 1; i < waits.size(); i++) {
-        if (waits.get(i).compareTo(waits.get(i - 1)) < 0) {
+      Duration first = waits.getFirst();
+      int runStart = 0;
+      for (int i = 1; i <= waits.size(); i++) {
+        boolean runEnds = i == waits.size() || waits.get(i).compareTo(waits.get(i - 1)) < 0;
+        if (!runEnds) {
+          continue;
+        }
+        if (i < waits.size() && !waits.get(i).equals(first)) {
           return false;
         }
-      }
-      if (waits.size() >= 3 && waits.getLast().compareTo(waits.getFirst().multipliedBy(4)) < 0) {
-        return false;
+        List<Duration> run = waits.subList(runStart, i);
+        if (run.size() >= 3 && run.getLast().compareTo(first.multipliedBy(4)) < 0) {
+          return false;
+        }
+        runStart = i;
       }
     }
     return total() > 0;

@@ -57,6 +57,42 @@ class SinkRetriesTest {
   }
 
   @Test
+  void aBackoffThatStartsAfreshAfterAStoredBatchIsABackoff() {
+    // Given a thread whose backoff reset to its first wait when a batch got through
+    List<String> log =
+        List.of("PT1S", "PT2S", "PT1S", "PT2S", "PT4S", "PT8S").stream()
+            .map(wait -> retry("gus-sink-camera", wait))
+            .toList();
+
+    // Then
+    assertThat(SinkRetries.parse(log).backedOff()).isTrue();
+  }
+
+  @Test
+  void aWaitThatDropsToSomethingElseThanTheFirstIsNotABackoff() {
+    // Given waits that shrink without starting afresh
+    List<String> log =
+        List.of("PT1S", "PT4S", "PT2S").stream()
+            .map(wait -> retry("s-sink-readings", wait))
+            .toList();
+
+    // Then
+    assertThat(SinkRetries.parse(log).backedOff()).isFalse();
+  }
+
+  @Test
+  void aResetFollowedByATightLoopIsNotABackoff() {
+    // Given a reset, then the same short wait again and again
+    List<String> log =
+        List.of("PT1S", "PT2S", "PT1S", "PT1S", "PT1S", "PT1S").stream()
+            .map(wait -> retry("s-sink-readings", wait))
+            .toList();
+
+    // Then
+    assertThat(SinkRetries.parse(log).backedOff()).isFalse();
+  }
+
+  @Test
   void noRetryIsNoBackoff() {
     SinkRetries retries = SinkRetries.parse(List.of("nothing happened"));
 

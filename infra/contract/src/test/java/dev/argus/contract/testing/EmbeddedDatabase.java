@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -28,6 +29,8 @@ public final class EmbeddedDatabase {
         workDir.toFile().mkdirs();
         postgres =
             EmbeddedPostgres.builder()
+                // initdb and the first start take more than the default 10 s on a loaded CI machine
+                .setPGStartupWait(Duration.ofSeconds(60))
                 .setOverrideWorkingDirectory(workDir.toFile())
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
