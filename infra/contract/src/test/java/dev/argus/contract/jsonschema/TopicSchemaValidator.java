@@ -1,0 +1,96 @@
+package dev.argus.contract.jsonschema;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Validates a topic's record values (the JSON bytes on the wire) against the committed schema of
+ * the topic, with networknt's validator (draft 2020-12, formats asserted: a timestamp must be a
+ * date-time).
+ *
+ * <p>The committed schemas are open to properties they do not name (readers ignore fields a newer
+ * writer adds); this validator closes every object that lists its properties, so that a field Argus
+ * writes but the schema does not describe is a violation too. Used by the contract's unit tests and
+ * by the stack's {@code ContractsIT} on the records the running services produced.
+ */
+public final class TopicSchemaValidator {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final SchemaRegistry registry =
+      SchemaRegistry.withDefaultDialect(
+          SpecificationVersion.DRAFT_2020_12,
+          builder ->
+              builder.schemaRegistryConfig(
+                  SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+  private final Path directory;
+  private final Map<String, Schema> schemas = new HashMap<>();
+
+  /** Reads the schemas from {@code directory} ({@code <topic>.schema.json}), as they are needed. */
+  public TopicSchemaValidator(Path directory) {
+    this.directory = directory;
+  }
+
+  /** A validator of the schemas committed in this checkout. */
+  public static TopicSchemaValidator committed() {
+    return new TopicSchemaValidator(TopicSchemaFiles.schemaDirectory());
+  }
+
+  /**
+   * What is wrong with {@code value} as a record of {@code topic}; empty when it conforms.
+   *
+   * @throws IllegalArgumentException when {@code topic} has no schema file
+   */
+  public List<String> violations(String topic, byte[] value) {
+    JsonNode instance;
+    try {
+      instance = JSON.readTree(value);
+    } catch (JacksonException e) {
+      return List.of("not JSON: " + e.getOriginalMessage());
+    }
+    return schema(topic).validate(instance).stream()
+        .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
+        .toList();
+  }
+
+  private synchronized Schema schema(String topic) {
+    return schemas.computeIfAbsent(topic, this::load);
+  }
+
+  private Schema load(String topic) {
+    Path file = directory.resolve(TopicSchemaFiles.fileName(topic));
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("No schema for topic " + topic + " at " + file);
+    }
+    try {
+      JsonNode schema = JSON.readTree(Files.readString(file));
+      closeObjects(schema);
+      return registry.getSchema(schema);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Adds {@code additionalProperties: false} to every object schema that names its properties. */
+  private static void closeObjects(JsonNode node) {
+    if (node instanceof ObjectNode object
+        && object.has("properties")
+        && !object.has("additionalProperties")) {
+      object.put("additionalProperties", false);
+    }
+    node.values().forEach(TopicSchemaValidator::closeObjects);
+  }
+}
