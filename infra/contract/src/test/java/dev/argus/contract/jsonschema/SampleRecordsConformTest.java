@@ -96,6 +96,25 @@ class SampleRecordsConformTest {
   }
 
   @Test
+  void aConfigEntryHoldingTwoThingsIsRefused() {
+    Samples<?> samples = TopicSamples.of(Topics.CONFIG.name()).orElseThrow();
+    ObjectNode entry = (ObjectNode) JSON.readTree(write(samples.topic(), samples.values().get(0)));
+    ObjectNode runtime =
+        (ObjectNode) JSON.readTree(write(samples.topic(), runtimeEntry(samples))).path("runtime");
+    entry.set("runtime", runtime);
+
+    assertThat(validator.violations(Topics.CONFIG.name(), JSON.writeValueAsBytes(entry)))
+        .anySatisfy(violation -> assertThat(violation).contains("only one"));
+  }
+
+  private static Object runtimeEntry(Samples<?> samples) {
+    return samples.values().stream()
+        .filter(v -> ((dev.argus.contract.config.ConfigEntry) v).runtime() != null)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void textThatIsNoJsonIsRefused() {
     assertThat(validator.violations(Topics.READINGS_POWER.name(), "{\"device_id\":".getBytes()))
         .singleElement()

@@ -11,8 +11,10 @@ import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import dev.argus.contract.WireJson;
+import dev.argus.contract.config.ConfigEntry;
 import dev.argus.contract.jsonschema.TopicSamples.Samples;
 import dev.argus.contract.llm.BenchmarkEvent;
+import dev.argus.contract.llm.LlmAlertRuleConfig;
 import dev.argus.contract.llm.LlmJob;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.PropertyNamingStrategy;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,7 +61,13 @@ final class TopicSchemaGenerator {
               BenchmarkEvent.STARTED,
               BenchmarkEvent.RESULT,
               BenchmarkEvent.COMPLETED,
-              BenchmarkEvent.FAILED));
+              BenchmarkEvent.FAILED),
+          key(LlmAlertRuleConfig.class, "ruleType"),
+          sorted(LlmAlertRuleConfig.RULE_TYPES),
+          key(LlmAlertRuleConfig.PerformanceThreshold.class, "metric"),
+          sorted(LlmAlertRuleConfig.PerformanceThreshold.METRICS),
+          key(LlmAlertRuleConfig.PerformanceThreshold.class, "statistic"),
+          sorted(LlmAlertRuleConfig.PerformanceThreshold.STATISTICS));
 
   /** The wire mapper's own naming strategy, so the schema follows it if it ever changes. */
   private static final PropertyNamingStrategy WIRE_NAMES =
@@ -95,6 +104,9 @@ final class TopicSchemaGenerator {
     schema.remove("$schema");
     document.setAll(schema);
     fixSchemaVersion(type, document);
+    if (type == ConfigEntry.class) {
+      requireExactlyOneObject(document);
+    }
     return PRETTY.writeValueAsString(document) + "\n";
   }
 
@@ -117,11 +129,28 @@ final class TopicSchemaGenerator {
             + ".");
   }
 
+  /**
+   * A config entry holds exactly one of its fields, the one its key names (its constructor refuses
+   * any other count); the other fields are written as null. One branch per field, of which exactly
+   * one may match, says so.
+   */
+  private static void requireExactlyOneObject(ObjectNode document) {
+    var branches = document.putArray("oneOf");
+    for (String property : document.path("properties").propertyNames()) {
+      ObjectNode branch = branches.addObject();
+      branch.putObject("properties").putObject(property).put("type", "object");
+    }
+  }
+
   private SchemaGeneratorConfigBuilder builder() {
     return new SchemaGeneratorConfigBuilder(
             WireJson.MAPPER, SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
         .with(new JacksonModule(JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE))
-        .with(Option.STANDARD_FORMATS, Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES)
+        // Definition keys any tool can resolve: Map-String-String-, not Map(String,String).
+        .with(
+            Option.STANDARD_FORMATS,
+            Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES,
+            Option.PLAIN_DEFINITION_KEYS)
         .without(Option.SCHEMA_VERSION_INDICATOR);
   }
 
@@ -171,6 +200,10 @@ final class TopicSchemaGenerator {
         .map(RecordComponent::getName)
         .toList()
         .indexOf(member.getDeclaredName());
+  }
+
+  private static List<String> sorted(Set<String> values) {
+    return values.stream().sorted().toList();
   }
 
   private static String key(Class<?> type, FieldScope field) {

@@ -62,8 +62,13 @@ public final class TopicSchemaValidator {
       return List.of("not JSON: " + e.getOriginalMessage());
     }
     return schema(topic).validate(instance).stream()
-        .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
+        .map(error -> where(error.getInstanceLocation().toString()) + ": " + error.getMessage())
         .toList();
+  }
+
+  /** A JSON pointer into the record; the record itself is {@code /}. */
+  private static String where(String pointer) {
+    return pointer.isEmpty() ? "/" : pointer;
   }
 
   private synchronized Schema schema(String topic) {
@@ -84,10 +89,14 @@ public final class TopicSchemaValidator {
     }
   }
 
-  /** Adds {@code additionalProperties: false} to every object schema that names its properties. */
+  /**
+   * Adds {@code additionalProperties: false} to every object schema that names its properties (a
+   * record's), not to a schema that only constrains some of them (a branch of a {@code oneOf}).
+   */
   private static void closeObjects(JsonNode node) {
     if (node instanceof ObjectNode object
         && object.has("properties")
+        && object.has("type")
         && !object.has("additionalProperties")) {
       object.put("additionalProperties", false);
     }
