@@ -40,11 +40,13 @@ import dev.argus.contract.llm.LlmProviderConfig;
 import dev.argus.contract.llm.LlmStatus;
 import dev.argus.contract.power.DeviceMetadata;
 import dev.argus.contract.power.OutletReading;
+import dev.argus.contract.power.PowerReading;
 import dev.argus.contract.probe.ProbeResult;
 import dev.argus.contract.probe.TargetStatus;
 import dev.argus.contract.testing.PowerReadings;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -198,12 +200,22 @@ public final class TopicSamples {
         Samples.of(Topics.COMMANDS, new CollectorCommand("cmd-1", CollectorCommand.POLL_NOW, AT)));
   }
 
+  /**
+   * A map that keeps its order (Map.of's differs from run to run), as the schemas' examples must.
+   */
+  private static Map<String, Object> inOrder(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put(k1, v1);
+    map.put(k2, v2);
+    return map;
+  }
+
   /** The samples of {@code topicName}, if it has any. */
   public static Optional<Samples<?>> of(String topicName) {
     return all().stream().filter(s -> s.topic().name().equals(topicName)).findFirst();
   }
 
-  private static dev.argus.contract.power.PowerReading powerReading() {
+  private static PowerReading powerReading() {
     return PowerReadings.aReading()
         .withDeviceId("ups-main")
         .withDeviceName("Main UPS")
@@ -223,8 +235,8 @@ public final class TopicSamples {
         .build();
   }
 
-  private static dev.argus.contract.power.PowerReading failedPoll() {
-    return dev.argus.contract.power.PowerReading.failedPoll(
+  private static PowerReading failedPoll() {
+    return PowerReading.failedPoll(
         "pdu-1", "pdu", "snmp", null, null, null, null, AT, 60, "timeout");
   }
 
@@ -269,7 +281,7 @@ public final class TopicSamples {
         "ups-main",
         PowerEventType.ON_BATTERY,
         AT,
-        Map.of("previous_status", "OL", "battery_percent", 80.0));
+        inOrder("previous_status", "OL", "battery_percent", 80.0));
   }
 
   private static DerivedEvent targetEvent() {
@@ -579,7 +591,7 @@ public final class TopicSamples {
                 "127.0.0.1",
                 3493,
                 true,
-                Map.of("ups_name", "ups", "retries", 2),
+                inOrder("ups_name", "ups", "retries", 2),
                 "collector-1")),
         ConfigEntry.of(new DeviceConfig("pdu-1", null, null, null, null, null, false, null, null)),
         ConfigEntry.of(

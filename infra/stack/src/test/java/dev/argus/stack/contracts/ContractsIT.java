@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +45,8 @@ import org.junit.jupiter.api.TestInstance;
  * closed to fields the schema does not name ({@link TopicSchemaValidator}).
  *
  * <p>The demo has no traffic on some topics (no Protect controller); they are listed in the output,
- * and only the topics the demo surely feeds must have records.
+ * and only the topics the demo surely feeds must have records. Dead letters (records a service
+ * refused to read) are listed with their reason too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContractsIT {
@@ -78,6 +81,7 @@ class ContractsIT {
   private static final int EXAMPLES_PER_TOPIC = 5;
 
   private final TopicSchemaValidator validator = TopicSchemaValidator.committed();
+  private final List<String> deadLetters = new ArrayList<>();
   private LocalStack stack;
 
   @BeforeAll
@@ -129,6 +133,8 @@ class ContractsIT {
           partitions.add(new TopicPartition(topic.name(), p));
         }
       }
+      // Not validated (raw bytes), but a record a service refused is worth seeing here.
+      partitions.add(new TopicPartition(Topics.DEAD_LETTER.name(), 0));
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
 
@@ -145,6 +151,7 @@ class ContractsIT {
     }
 
     System.out.println("Records validated per topic: " + seen);
+    System.out.println("Dead letters: " + deadLetters);
     System.out.println(
         "Topics with no records seen: "
             + seen.entrySet().stream()
@@ -169,6 +176,12 @@ class ContractsIT {
       Map<String, Integer> seen,
       Map<String, List<String>> violations) {
     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+      if (record.topic().equals(Topics.DEAD_LETTER.name())) {
+        Header reason = record.headers().lastHeader("__streams.errors.message");
+        deadLetters.add(
+            reason == null ? "(no reason)" : new String(reason.value(), StandardCharsets.UTF_8));
+        continue;
+      }
       if (record.value() == null) {
         continue; // a tombstone: a deleted key of a compacted topic
       }
