@@ -6,6 +6,7 @@ import com.github.victools.jsonschema.generator.MemberScope;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfig;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
@@ -152,20 +153,17 @@ final class TopicSchemaGenerator {
     }
   }
 
-  private SchemaGeneratorConfigBuilder builder() {
-    return new SchemaGeneratorConfigBuilder(
-            WireJson.MAPPER, SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
-        .with(new JacksonModule(JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE))
-        // Definition keys any tool can resolve: Map-String-String-, not Map(String,String).
-        .with(
-            Option.STANDARD_FORMATS,
-            Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES,
-            Option.PLAIN_DEFINITION_KEYS)
-        .without(Option.SCHEMA_VERSION_INDICATOR);
-  }
-
-  private com.github.victools.jsonschema.generator.SchemaGeneratorConfig config() {
-    SchemaGeneratorConfigBuilder builder = builder();
+  private SchemaGeneratorConfig config() {
+    SchemaGeneratorConfigBuilder builder =
+        new SchemaGeneratorConfigBuilder(
+                WireJson.MAPPER, SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+            .with(new JacksonModule(JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE))
+            // Definition keys any tool can resolve: Map_String.String_, not Map(String,String).
+            .with(
+                Option.STANDARD_FORMATS,
+                Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES,
+                Option.PLAIN_DEFINITION_KEYS)
+            .without(Option.SCHEMA_VERSION_INDICATOR);
     builder
         .forFields()
         .withPropertyNameOverrideResolver(field -> wireName(field.getDeclaredName()))
