@@ -53,14 +53,20 @@ class TimescaleMigrationTest {
                         + "WHERE hypertable_name IS NOT NULL ORDER BY 1"))
             .containsExactly(
                 "llm_probe_results:policy_compression",
+                "llm_probe_results_daily:policy_refresh_continuous_aggregate",
+                "llm_probe_results_hourly:policy_refresh_continuous_aggregate",
                 "pdu_outlet_readings:policy_compression",
                 "pdu_outlet_readings:policy_retention",
                 "power_events:policy_compression",
                 "power_events:policy_retention",
                 "power_snapshots:policy_compression",
                 "power_snapshots:policy_retention",
+                "power_snapshots_daily:policy_refresh_continuous_aggregate",
+                "power_snapshots_hourly:policy_refresh_continuous_aggregate",
                 "probe_results:policy_compression",
-                "probe_results:policy_retention");
+                "probe_results:policy_retention",
+                "probe_results_daily:policy_refresh_continuous_aggregate",
+                "probe_results_hourly:policy_refresh_continuous_aggregate");
         assertThat(
                 column(
                     c,
@@ -68,6 +74,19 @@ class TimescaleMigrationTest {
                         + " hypertable_name = 'power_snapshots' AND segmentby_column_index IS NOT"
                         + " NULL"))
             .containsExactly("device_id");
+        // The rollups of V12 are real-time continuous aggregates, not plain views.
+        assertThat(
+                column(
+                    c,
+                    "SELECT view_name || ':' || materialized_only FROM"
+                        + " timescaledb_information.continuous_aggregates ORDER BY 1"))
+            .containsExactly(
+                "llm_probe_results_daily:false",
+                "llm_probe_results_hourly:false",
+                "power_snapshots_daily:false",
+                "power_snapshots_hourly:false",
+                "probe_results_daily:false",
+                "probe_results_hourly:false");
 
         // The sink's idempotent insert works on a hypertable, and compressed chunks stay readable.
         try (Statement st = c.createStatement()) {
