@@ -61,17 +61,28 @@ final class PanelSqlRunner {
     this.now = now;
   }
 
+  /** Over the dashboard's own time range. */
   List<Outcome> run(Dashboard dashboard, Choice choice) {
+    return run(dashboard, choice, dashboard.json().path("time").path("from").asString());
+  }
+
+  /**
+   * Over the range from {@code from} (e.g. {@code now-90d}) to the dashboard's end, as when a user
+   * picks another range; panels with their own relative time keep it.
+   */
+  List<Outcome> run(Dashboard dashboard, Choice choice, String from) {
     List<Outcome> outcomes = new ArrayList<>();
+    String ownFrom = dashboard.json().path("time").path("from").asString();
+    String scope = dashboard.title() + (from.equals(ownFrom) ? "" : " (from " + from + ")");
     GrafanaTime.Range range =
         new GrafanaTime.Range(
-            GrafanaTime.relative(dashboard.json().path("time").path("from").asString(), now),
+            GrafanaTime.relative(from, now),
             GrafanaTime.relative(dashboard.json().path("time").path("to").asString(), now));
     Duration dashboardInterval = GrafanaTime.panelInterval(range, MAX_DATA_POINTS, null);
     Map<String, Selection> selections = new LinkedHashMap<>();
     for (JsonNode variable : dashboard.variables()) {
       String name = variable.path("name").asString();
-      String where = dashboard.title() + " / variable $" + name;
+      String where = scope + " / variable $" + name;
       List<String> options =
           switch (variable.path("type").asString()) {
             case "query" -> {
@@ -104,7 +115,7 @@ final class PanelSqlRunner {
           continue;
         }
         String where =
-            dashboard.title()
+            scope
                 + " / "
                 + panel.path("title").asString()
                 + " / "

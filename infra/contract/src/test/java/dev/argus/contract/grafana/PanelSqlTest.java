@@ -23,6 +23,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +38,8 @@ import org.junit.jupiter.api.Test;
  * and the rollups are continuous aggregates).
  */
 class PanelSqlTest {
+
+  private static final String LONG_RANGE = "now-90d";
 
   private static final ServiceRoles.Logins LOGINS =
       new ServiceRoles.Logins(
@@ -105,25 +110,42 @@ class PanelSqlTest {
     // Grafana's time range has millisecond precision.
     var runner = new PanelSqlRunner(c, timescaledb, Instant.now().truncatedTo(ChronoUnit.MILLIS));
     List<Outcome> all = new ArrayList<>();
+    List<Outcome> longRange = new ArrayList<>();
     List<Outcome> first = new ArrayList<>();
     for (var dashboard : GrafanaDashboards.load()) {
       all.addAll(runner.run(dashboard, Choice.ALL));
+      // Long enough for an interval of an hour or more: the panels switch to the hourly rollups.
+      longRange.addAll(runner.run(dashboard, Choice.ALL, LONG_RANGE));
       first.addAll(runner.run(dashboard, Choice.FIRST));
     }
 
     // The expanded SQL and its row count, in the test's output file, for whoever edits a panel.
-    all.forEach(
-        o -> System.out.printf("%5d rows  %s%n           %s%n", o.rows(), o.where(), o.sql()));
+    Stream.concat(all.stream(), longRange.stream())
+        .forEach(
+            o -> System.out.printf("%5d rows  %s%n           %s%n", o.rows(), o.where(), o.sql()));
 
     assertThat(all).hasSize(expectedQueries());
+    assertThat(longRange).hasSize(expectedQueries());
     assertThat(all.stream().filter(Outcome::failed))
         .as("queries that failed or returned no rows with every option selected")
         .isEmpty();
+    assertThat(longRange.stream().filter(Outcome::failed))
+        .as("queries that failed or returned no rows over " + LONG_RANGE)
+        .isEmpty();
+    assertThat(longRange)
+        .as("long-range panels read the hourly rollups")
+        .anyMatch(o -> o.where().contains("Power (W) by device") && readsTheHourlyRollup(o.sql()));
     // One device, target, model or camera may rightly have no rows in a panel (a UPS has no
     // outlets), but the SQL must still run.
     assertThat(first.stream().filter(o -> o.failed() && !o.problem().equals("no rows")))
         .as("queries that failed with the first option selected")
         .isEmpty();
+  }
+
+  /** The rollup branch of a range-switching query is the one whose interval test holds. */
+  private static boolean readsTheHourlyRollup(String sql) {
+    Matcher test = Pattern.compile("AND (\\d+) >= 3600000").matcher(sql);
+    return sql.contains("_hourly") && test.find() && Long.parseLong(test.group(1)) >= 3_600_000;
   }
 
   /** SQL targets and query variables of the PostgreSQL data source, counted from the files. */
