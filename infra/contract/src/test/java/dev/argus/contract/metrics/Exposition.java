@@ -56,11 +56,9 @@ public final class Exposition {
       if ((m = HELP.matcher(line)).matches()) {
         helps.put(m.group(1), m.group(2));
       } else if ((m = TYPE.matcher(line)).matches()) {
-        String help = helps.get(m.group(1));
-        if (help == null) {
-          throw new IllegalArgumentException("No # HELP before: " + line);
-        }
-        families.put(m.group(1), new Family(m.group(1), m.group(2), help));
+        // The writer leaves # HELP out for a meter without a description.
+        families.put(
+            m.group(1), new Family(m.group(1), m.group(2), helps.getOrDefault(m.group(1), "")));
       } else if ((m = SAMPLE.matcher(line)).matches()) {
         samples.add(new Sample(m.group(1), labels(m.group(2), line), value(m.group(3))));
       } else {
