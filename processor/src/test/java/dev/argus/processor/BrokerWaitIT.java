@@ -179,9 +179,7 @@ class BrokerWaitIT {
                 "--argus.kafka.startup.attempt-timeout=2s",
                 "--argus.db.url=" + databaseUrl,
                 "--argus.db.user=postgres",
-                "--argus.streams.state-dir=" + stateDir,
-                // No metrics port: another processor on this machine may hold the default.
-                "--argus.metrics.port=0"));
+                "--argus.streams.state-dir=" + stateDir));
     args.addAll(List.of(more));
     ConfigurableApplicationContext started =
         new SpringApplicationBuilder(ProcessorApplication.class)

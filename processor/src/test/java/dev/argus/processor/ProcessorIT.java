@@ -87,9 +87,7 @@ class ProcessorIT {
                 "--argus.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--argus.db.url=" + databaseUrl,
                 "--argus.db.user=postgres",
-                "--argus.streams.state-dir=" + stateDir,
-                // No metrics port: another processor on this machine may hold the default.
-                "--argus.metrics.port=0");
+                "--argus.streams.state-dir=" + stateDir);
     var streams = started.getBean(ProcessorStreams.class);
     await()
         .atMost(Duration.ofSeconds(60))
