@@ -108,6 +108,7 @@ public final class LocalStack implements AutoCloseable {
 
     stage(5, "Waiting for the api to answer on port " + options.apiPort());
     ServiceStarter.awaitApi(apiBaseUrl(), services, Duration.ofSeconds(150));
+    new PrometheusExporter(apiBaseUrl(), adminKey.key(), out).enableOnce(options.dataDir());
     if (options.demoFleet()) {
       new DemoTargetSeeder(apiBaseUrl(), adminKey.key(), out)
           .seedOnce(options.apiPort(), options.kafkaPort());
@@ -251,7 +252,11 @@ public final class LocalStack implements AutoCloseable {
           // Each instance its own state directory: Kafka Streams locks it.
           Map.of(
               "ARGUS_STREAMS_STATE_DIR",
-              data.resolve(name.equals("processor") ? "streams" : "streams-" + name).toString());
+              data.resolve(name.equals("processor") ? "streams" : "streams-" + name).toString(),
+              "ARGUS_METRICS_PORT",
+              metricsPort(service, name, options.processorMetricsPort()),
+              "ARGUS_METRICS_BIND_ADDRESS",
+              "127.0.0.1");
       case "api" ->
           Map.of(
               "ARGUS_API_PORT", Integer.toString(options.apiPort()),
@@ -266,9 +271,22 @@ public final class LocalStack implements AutoCloseable {
               "ARGUS_COLLECTOR_DEVICES",
               String.join(",", devices),
               "ARGUS_POLL_INTERVAL",
-              options.pollInterval().toMillis() + "ms");
+              options.pollInterval().toMillis() + "ms",
+              "ARGUS_METRICS_PORT",
+              metricsPort(service, name, options.collectorMetricsPort()),
+              "ARGUS_METRICS_BIND_ADDRESS",
+              "127.0.0.1");
       default -> throw new IllegalArgumentException("No service " + service);
     };
+  }
+
+  /**
+   * The stack's own processor and collector serve {@code /metrics} on their ports; a further
+   * instance ({@link #startInstance}) has none unless its overrides give one, as two cannot share a
+   * port.
+   */
+  private static String metricsPort(String service, String name, int port) {
+    return name.equals(service) ? Integer.toString(port) : "0";
   }
 
   /**
