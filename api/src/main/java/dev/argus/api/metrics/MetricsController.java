@@ -27,8 +27,9 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code GET /metrics}: the power telemetry, the other domains ({@link DomainMetrics}) and the
  * api's own health (HTTP latencies, consumer lag, outbox depth, JVM, from the Micrometer registry)
  * in the Prometheus text format 0.0.4, when {@code prometheus} is in the runtime config's {@code
- * enabled_exporters} (else 404, as the seed has it). Public, like the other reads, so a Prometheus
- * server can scrape it without a key.
+ * enabled_exporters} (else 404, as the seed has it) or the deployment serves it always ({@link
+ * MetricsProperties}). Public, like the other reads, so a Prometheus server can scrape it without a
+ * key.
  */
 @RestController
 @Tag(name = "metrics")
@@ -43,16 +44,19 @@ class MetricsController {
   private final RuntimeSettings settings;
   private final DomainMetrics domains;
   private final PrometheusMeterRegistry registry;
+  private final MetricsProperties properties;
 
   MetricsController(
       DeviceSamples samples,
       RuntimeSettings settings,
       DomainMetrics domains,
-      PrometheusMeterRegistry registry) {
+      PrometheusMeterRegistry registry,
+      MetricsProperties properties) {
     this.samples = samples;
     this.settings = settings;
     this.domains = domains;
     this.registry = registry;
+    this.properties = properties;
   }
 
   @GetMapping("/metrics")
@@ -70,7 +74,7 @@ class MetricsController {
       description = "The prometheus exporter is not enabled (enabled_exporters)",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   ResponseEntity<byte[]> metrics() throws IOException {
-    if (!settings.exporterEnabled("prometheus")) {
+    if (!properties.enabled() && !settings.exporterEnabled("prometheus")) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, DISABLED);
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream();

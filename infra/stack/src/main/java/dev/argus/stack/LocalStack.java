@@ -108,7 +108,6 @@ public final class LocalStack implements AutoCloseable {
 
     stage(5, "Waiting for the api to answer on port " + options.apiPort());
     ServiceStarter.awaitApi(apiBaseUrl(), services, Duration.ofSeconds(150));
-    new PrometheusExporter(apiBaseUrl(), adminKey.key(), out).enableOnce(options.dataDir());
     if (options.demoFleet()) {
       new DemoTargetSeeder(apiBaseUrl(), adminKey.key(), out)
           .seedOnce(options.apiPort(), options.kafkaPort());
@@ -261,7 +260,10 @@ public final class LocalStack implements AutoCloseable {
           Map.of(
               "ARGUS_API_PORT", Integer.toString(options.apiPort()),
               "API_KEY", adminKey.key(),
-              "ARGUS_SECRET_KEY", secretKey.keys());
+              "ARGUS_SECRET_KEY", secretKey.keys(),
+              // /metrics answers as the processor's and the collector's do, whatever
+              // enabled_exporters holds (the seed's default leaves it off).
+              "ARGUS_METRICS_ENABLED", "true");
       case "collector" ->
           Map.of(
               "ARGUS_SECRET_KEY",
