@@ -147,7 +147,11 @@ class ProcessorMetricsIT {
     assertThat(all.families())
         .extracting(Exposition.Family::name)
         .anyMatch(name -> name.startsWith("kafka_stream_") && name.contains("commit_latency"))
-        .contains("jvm_memory_used_bytes", "jvm_threads_live_threads");
+        .contains("jvm_memory_used_bytes", "jvm_threads_live_threads")
+        // The per-store, per-task and per-partition detail is left out
+        .noneMatch(name -> name.startsWith("kafka_stream_state_"))
+        .noneMatch(name -> name.startsWith("kafka_stream_task_"));
+    assertThat(all.samples()).noneMatch(sample -> sample.labels().containsKey("partition"));
     assertThat(MetricConventions.violations(all)).isEmpty();
   }
 
