@@ -47,6 +47,19 @@ public final class ServiceRoles {
           "camera_event_descriptions",
           "protect_controller_status");
 
+  /**
+   * The hourly and daily rollups of V12 (continuous aggregates or plain views): derived from
+   * telemetry, read by dashboards over long ranges.
+   */
+  public static final List<String> ROLLUP_VIEWS =
+      List.of(
+          "power_snapshots_hourly",
+          "power_snapshots_daily",
+          "probe_results_hourly",
+          "probe_results_daily",
+          "llm_probe_results_hourly",
+          "llm_probe_results_daily");
+
   /** Configuration and state the api owns (devices are shared: the sink keeps last_seen). */
   public static final List<String> API_TABLES =
       List.of(
@@ -81,6 +94,12 @@ public final class ServiceRoles {
 
   /** The columns of {@code devices} a telemetry reader may see. */
   static final String DEVICE_COLUMNS_TO_READ = DEVICE_COLUMNS_OF_THE_SINK + ", enabled, created_at";
+
+  /**
+   * The columns of {@code targets} a telemetry reader may see, to name what it charts: not {@code
+   * address} or {@code options}, which may carry credentials (a URL's user info, a keyword).
+   */
+  static final String TARGET_COLUMNS_TO_READ = "id, name, type, site, enabled";
 
   private static final String ALERT_ACKNOWLEDGEMENT = "acknowledged, acknowledged_at";
 
@@ -137,6 +156,7 @@ public final class ServiceRoles {
                 + " ON devices FROM "
                 + login.name());
         st.execute("REVOKE ALL (" + ALERT_ACKNOWLEDGEMENT + ") ON llm_alerts FROM " + login.name());
+        st.execute("REVOKE ALL (" + TARGET_COLUMNS_TO_READ + ") ON targets FROM " + login.name());
         st.execute("GRANT CONNECT ON DATABASE " + quote(database) + " TO " + login.name());
         st.execute("GRANT USAGE ON SCHEMA public TO " + login.name());
         // Start-up checks that the schema is migrated, which reads the history.
@@ -175,17 +195,26 @@ public final class ServiceRoles {
       st.execute("GRANT SELECT (event_retention_days) ON camera_settings TO " + processor.name());
 
       if (logins.telemetryReader() != null) {
-        st.execute(
-            "GRANT SELECT ON "
-                + String.join(", ", TELEMETRY_TABLES)
-                + " TO "
-                + logins.telemetryReader().name());
-        st.execute(
-            "GRANT SELECT (%s) ON devices TO %s"
-                .formatted(DEVICE_COLUMNS_TO_READ, logins.telemetryReader().name()));
+        grantTelemetryReading(st, logins.telemetryReader().name());
       }
       c.commit();
     }
+  }
+
+  /**
+   * The table rights of a telemetry reader: telemetry, its rollups, and the names of devices and
+   * targets to label them.
+   */
+  public static void grantTelemetryReading(Statement st, String role) throws SQLException {
+    st.execute(
+        "GRANT SELECT ON "
+            + String.join(", ", TELEMETRY_TABLES)
+            + ", "
+            + String.join(", ", ROLLUP_VIEWS)
+            + " TO "
+            + role);
+    st.execute("GRANT SELECT (%s) ON devices TO %s".formatted(DEVICE_COLUMNS_TO_READ, role));
+    st.execute("GRANT SELECT (%s) ON targets TO %s".formatted(TARGET_COLUMNS_TO_READ, role));
   }
 
   private static List<Login> loginsOf(Logins logins) {

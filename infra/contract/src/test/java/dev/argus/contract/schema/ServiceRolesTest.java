@@ -96,6 +96,16 @@ class ServiceRolesTest {
   }
 
   @Test
+  void theReaderReadsTheRollupsAndTargetNamesButNotTargetAddresses() throws SQLException {
+    for (String rollup : ServiceRoles.ROLLUP_VIEWS) {
+      run("roles_test_reader", "SELECT count(*) FROM " + rollup);
+    }
+    run("roles_test_reader", "SELECT id, name, type, site, enabled FROM targets");
+    assertDenied("roles_test_reader", "SELECT address FROM targets", "targets");
+    assertDenied("roles_test_reader", "SELECT options FROM targets", "targets");
+  }
+
+  @Test
   void applyingAgainKeepsTheSameRights() throws SQLException {
     ServiceRoles.apply(EmbeddedDatabase.dataSource(url), LOGINS);
 

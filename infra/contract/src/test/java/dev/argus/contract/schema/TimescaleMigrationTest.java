@@ -53,14 +53,20 @@ class TimescaleMigrationTest {
                         + "WHERE hypertable_name IS NOT NULL ORDER BY 1"))
             .containsExactly(
                 "llm_probe_results:policy_compression",
+                "llm_probe_results_daily:policy_refresh_continuous_aggregate",
+                "llm_probe_results_hourly:policy_refresh_continuous_aggregate",
                 "pdu_outlet_readings:policy_compression",
                 "pdu_outlet_readings:policy_retention",
                 "power_events:policy_compression",
                 "power_events:policy_retention",
                 "power_snapshots:policy_compression",
                 "power_snapshots:policy_retention",
+                "power_snapshots_daily:policy_refresh_continuous_aggregate",
+                "power_snapshots_hourly:policy_refresh_continuous_aggregate",
                 "probe_results:policy_compression",
-                "probe_results:policy_retention");
+                "probe_results:policy_retention",
+                "probe_results_daily:policy_refresh_continuous_aggregate",
+                "probe_results_hourly:policy_refresh_continuous_aggregate");
         assertThat(
                 column(
                     c,
@@ -68,6 +74,19 @@ class TimescaleMigrationTest {
                         + " hypertable_name = 'power_snapshots' AND segmentby_column_index IS NOT"
                         + " NULL"))
             .containsExactly("device_id");
+        // The rollups of V12 are real-time continuous aggregates, not plain views.
+        assertThat(
+                column(
+                    c,
+                    "SELECT view_name || ':' || materialized_only FROM"
+                        + " timescaledb_information.continuous_aggregates ORDER BY 1"))
+            .containsExactly(
+                "llm_probe_results_daily:false",
+                "llm_probe_results_hourly:false",
+                "power_snapshots_daily:false",
+                "power_snapshots_hourly:false",
+                "probe_results_daily:false",
+                "probe_results_hourly:false");
 
         // The sink's idempotent insert works on a hypertable, and compressed chunks stay readable.
         try (Statement st = c.createStatement()) {
@@ -84,6 +103,21 @@ class TimescaleMigrationTest {
                     c,
                     "SELECT count(*)::text || '/' || sum(power_watts)::text FROM power_snapshots"))
             .containsExactly("2/220");
+
+        // A writer that does not own the tables (the processor's role) still inserts into
+        // hypertables that feed continuous aggregates: TimescaleDB logs the invalidation for it.
+        try (Statement st = c.createStatement()) {
+          st.execute("CREATE ROLE rollup_test_writer");
+          st.execute("GRANT USAGE ON SCHEMA public TO rollup_test_writer");
+          st.execute("GRANT SELECT, INSERT ON power_snapshots TO rollup_test_writer");
+          st.execute("SET ROLE rollup_test_writer");
+          st.execute(
+              "INSERT INTO power_snapshots (ts, device_id, power_watts) VALUES (now(), 'ups-1',"
+                  + " 90)");
+          st.execute("RESET ROLE");
+        }
+        assertThat(column(c, "SELECT count(*)::text FROM power_snapshots_hourly"))
+            .containsExactly("2");
       }
     }
   }
