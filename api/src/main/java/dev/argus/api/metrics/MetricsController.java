@@ -2,8 +2,11 @@ package dev.argus.api.metrics;
 
 import dev.argus.api.system.ErrorBody;
 import dev.argus.api.system.runtimeconfig.RuntimeSettings;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,6 +14,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,9 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /metrics}: the power telemetry in the Prometheus text format 0.0.4, when {@code
- * prometheus} is in the runtime config's {@code enabled_exporters} (else 404). Public, like the
- * other reads, so a Prometheus server can scrape it without a key.
+ * {@code GET /metrics}: the power telemetry, the other domains ({@link DomainMetrics}) and the
+ * api's own health (HTTP latencies, consumer lag, outbox depth, JVM, from the Micrometer registry)
+ * in the Prometheus text format 0.0.4, when {@code prometheus} is in the runtime config's {@code
+ * enabled_exporters} (else 404, as the seed has it) or the deployment serves it always ({@link
+ * MetricsProperties}). Public, like the other reads, so a Prometheus server can scrape it without a
+ * key.
  */
 @RestController
 @Tag(name = "metrics")
@@ -34,14 +42,29 @@ class MetricsController {
 
   private final DeviceSamples samples;
   private final RuntimeSettings settings;
+  private final DomainMetrics domains;
+  private final PrometheusMeterRegistry registry;
+  private final MetricsProperties properties;
 
-  MetricsController(DeviceSamples samples, RuntimeSettings settings) {
+  MetricsController(
+      DeviceSamples samples,
+      RuntimeSettings settings,
+      DomainMetrics domains,
+      PrometheusMeterRegistry registry,
+      MetricsProperties properties) {
     this.samples = samples;
     this.settings = settings;
+    this.domains = domains;
+    this.registry = registry;
+    this.properties = properties;
   }
 
   @GetMapping("/metrics")
-  @Operation(summary = "Per-device power metrics for Prometheus (text format 0.0.4)")
+  @Operation(
+      summary = "Metrics for Prometheus (text format 0.0.4)",
+      description =
+          "Per-device power, targets, models, cameras, AI cost, and the api's own health (HTTP"
+              + " latencies, consumer lag, outbox depth, JVM).")
   @ApiResponse(
       responseCode = "200",
       description = "The exposition",
@@ -51,11 +74,15 @@ class MetricsController {
       description = "The prometheus exporter is not enabled (enabled_exporters)",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   ResponseEntity<byte[]> metrics() throws IOException {
-    if (!settings.exporterEnabled("prometheus")) {
+    if (!properties.enabled() && !settings.exporterEnabled("prometheus")) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, DISABLED);
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    WRITER.write(body, PowerMetrics.of(samples.all()), EscapingScheme.UNDERSCORE_ESCAPING);
+    domains.refresh();
+    List<MetricSnapshot> metrics =
+        new ArrayList<>(PowerMetrics.of(samples.all()).stream().toList());
+    registry.getPrometheusRegistry().scrape().forEach(metrics::add);
+    WRITER.write(body, new MetricSnapshots(metrics), EscapingScheme.UNDERSCORE_ESCAPING);
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_TYPE, PrometheusTextFormatWriter.CONTENT_TYPE)
         .body(body.toByteArray());

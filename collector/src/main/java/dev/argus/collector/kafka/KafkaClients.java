@@ -3,6 +3,8 @@ package dev.argus.collector.kafka;
 import dev.argus.contract.Topic;
 import dev.argus.contract.Topics;
 import dev.argus.contract.kafka.KafkaSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -26,16 +28,24 @@ public final class KafkaClients {
   private final KafkaSettings settings;
   private final ProducerSettings producerSettings;
   private final String clientIdPrefix;
+  private final MeterRegistry registry;
 
   public KafkaClients(KafkaSettings settings, String collectorId) {
-    this(settings, collectorId, ProducerSettings.defaults());
+    this(settings, collectorId, ProducerSettings.defaults(), new CompositeMeterRegistry());
   }
 
+  /**
+   * @param registry where the publishers count what they send and bind their producers' metrics
+   */
   public KafkaClients(
-      KafkaSettings settings, String collectorId, ProducerSettings producerSettings) {
+      KafkaSettings settings,
+      String collectorId,
+      ProducerSettings producerSettings,
+      MeterRegistry registry) {
     this.settings = settings;
     this.producerSettings = producerSettings;
     this.clientIdPrefix = "argus-collector-" + collectorId;
+    this.registry = registry;
   }
 
   /** The admin client id of this collector's topic creation. */
@@ -92,7 +102,8 @@ public final class KafkaClients {
         topic,
         () ->
             new KafkaProducer<>(
-                config, topic.keySerde().serializer(), topic.valueSerde().serializer()));
+                config, topic.keySerde().serializer(), topic.valueSerde().serializer()),
+        new PublisherMeters(registry, topic.name()));
   }
 
   /**

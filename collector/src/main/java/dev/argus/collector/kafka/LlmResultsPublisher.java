@@ -1,6 +1,7 @@
 package dev.argus.collector.kafka;
 
 import dev.argus.collector.llm.LlmResults;
+import dev.argus.collector.metrics.PollCount;
 import dev.argus.contract.llm.BenchmarkEvent;
 import dev.argus.contract.llm.LlmProbeReading;
 
@@ -13,16 +14,20 @@ public final class LlmResultsPublisher implements LlmResults {
 
   private final TopicPublisher<String, LlmProbeReading> readings;
   private final TopicPublisher<String, BenchmarkEvent> benchmarkEvents;
+  private final PollCount polls;
 
   public LlmResultsPublisher(
       TopicPublisher<String, LlmProbeReading> readings,
-      TopicPublisher<String, BenchmarkEvent> benchmarkEvents) {
+      TopicPublisher<String, BenchmarkEvent> benchmarkEvents,
+      PollCount polls) {
     this.readings = readings;
     this.benchmarkEvents = benchmarkEvents;
+    this.polls = polls;
   }
 
   @Override
   public void probeReading(LlmProbeReading reading) {
+    polls.add("llm", reading.success());
     readings.publish(reading.modelId(), reading);
   }
 

@@ -23,25 +23,36 @@ public final class TopicPublisher<K, V> implements AutoCloseable {
   private final Topic<K, V> topic;
   private final Supplier<Producer<K, V>> newProducer;
   private final AtomicLong failedSends = new AtomicLong();
+  private final PublisherMeters meters;
   private final Object lock = new Object();
   private volatile Producer<K, V> producer;
   private boolean closed;
 
+  /** A publisher of {@code producer}, its sends counted in no registry. */
   public TopicPublisher(Topic<K, V> topic, Producer<K, V> producer) {
     this.topic = topic;
     this.newProducer = () -> producer;
     this.producer = producer;
+    this.meters = PublisherMeters.unregistered(topic.name());
   }
 
-  private TopicPublisher(Topic<K, V> topic, Supplier<Producer<K, V>> newProducer) {
+  private TopicPublisher(
+      Topic<K, V> topic, Supplier<Producer<K, V>> newProducer, PublisherMeters meters) {
     this.topic = topic;
     this.newProducer = newProducer;
+    this.meters = meters;
   }
 
   /** A publisher whose producer is made by {@code newProducer} at the first send. */
   public static <K, V> TopicPublisher<K, V> lazy(
       Topic<K, V> topic, Supplier<Producer<K, V>> newProducer) {
-    return new TopicPublisher<>(topic, newProducer);
+    return new TopicPublisher<>(topic, newProducer, PublisherMeters.unregistered(topic.name()));
+  }
+
+  /** A {@link #lazy} publisher whose sends and producer show on {@code /metrics}. */
+  static <K, V> TopicPublisher<K, V> lazy(
+      Topic<K, V> topic, Supplier<Producer<K, V>> newProducer, PublisherMeters meters) {
+    return new TopicPublisher<>(topic, newProducer, meters);
   }
 
   public void publish(K key, V value) {
@@ -52,6 +63,8 @@ public final class TopicPublisher<K, V> implements AutoCloseable {
               (metadata, error) -> {
                 if (error != null) {
                   countFailure(key, error);
+                } else {
+                  meters.sent();
                 }
               });
     } catch (KafkaException | IllegalStateException e) {
@@ -84,6 +97,7 @@ public final class TopicPublisher<K, V> implements AutoCloseable {
     if (made != null) {
       made.close(CLOSE_TIMEOUT);
     }
+    meters.close();
   }
 
   private Producer<K, V> producer() {
@@ -96,6 +110,7 @@ public final class TopicPublisher<K, V> implements AutoCloseable {
             throw new IllegalStateException("the publisher of " + topic.name() + " is closed");
           }
           made = newProducer.get();
+          meters.bind(made);
           producer = made;
         }
       }
@@ -105,6 +120,7 @@ public final class TopicPublisher<K, V> implements AutoCloseable {
 
   private void countFailure(K key, Exception error) {
     long failures = failedSends.incrementAndGet();
+    meters.failed();
     log.warn(
         "Could not publish to {} (key {}), {} failed so far: {}",
         topic.name(),

@@ -26,6 +26,7 @@ import dev.argus.collector.kafka.LlmResultsPublisher;
 import dev.argus.collector.kafka.ProducerSettings;
 import dev.argus.collector.kafka.TopicPublisher;
 import dev.argus.collector.llm.LlmJobRunner;
+import dev.argus.collector.metrics.PollCount;
 import dev.argus.collector.nut.NutClientSettings;
 import dev.argus.collector.power.NutPowerPoller;
 import dev.argus.collector.power.NutVariablesMapper;
@@ -56,6 +57,7 @@ import dev.argus.contract.llm.LlmProbeReading;
 import dev.argus.contract.power.PowerReading;
 import dev.argus.contract.probe.ProbeResult;
 import dev.argus.llm.client.ProviderClients;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,12 +99,15 @@ class CollectorConfiguration {
 
   @Bean
   KafkaClients kafkaClients(
-      KafkaSettings kafka, ProducerSettings producers, CollectorProperties collector) {
+      KafkaSettings kafka,
+      ProducerSettings producers,
+      CollectorProperties collector,
+      MeterRegistry registry) {
     log.info(
         "Collector {} publishing to Kafka at {}",
         collector.collectorId(),
         kafka.bootstrapServers());
-    return new KafkaClients(kafka, collector.collectorId(), producers);
+    return new KafkaClients(kafka, collector.collectorId(), producers, registry);
   }
 
   /** Holds every reader, scheduler and worker until the topics exist, however long that takes. */
@@ -132,10 +137,14 @@ class CollectorConfiguration {
       CollectorProperties collector,
       ProbeSettings probes,
       TopicPublisher<String, ProbeResult> probeResultPublisher,
+      PollCount polls,
       Clock clock) {
     return new ProbeScheduler(
         TargetProber.create(probes, collector.collectorId(), clock),
-        result -> probeResultPublisher.publish(result.key(), result),
+        result -> {
+          polls.add("target", result.up());
+          probeResultPublisher.publish(result.key(), result);
+        },
         probes.maxInFlight());
   }
 
@@ -208,9 +217,11 @@ class CollectorConfiguration {
       ConfiguredPollPlan pollPlan,
       PowerPoller poller,
       TopicPublisher<String, PowerReading> readingPublisher,
+      PollCount polls,
       Clock clock) {
     return new PollScheduler(
-        pollPlan, new PollCycleRunner(poller, readingPublisher, collector.pollDeadline(), clock));
+        pollPlan,
+        new PollCycleRunner(poller, readingPublisher, collector.pollDeadline(), clock, polls));
   }
 
   @Bean
@@ -256,11 +267,12 @@ class CollectorConfiguration {
       HttpClient llmHttpClient,
       TopicPublisher<String, LlmProbeReading> llmReadingPublisher,
       TopicPublisher<String, BenchmarkEvent> benchmarkEventPublisher,
+      PollCount polls,
       Clock clock) {
     return new LlmJobRunner(
         managedConfig::llmFleet,
         spec -> ProviderClients.create(spec, llmHttpClient),
-        new LlmResultsPublisher(llmReadingPublisher, benchmarkEventPublisher),
+        new LlmResultsPublisher(llmReadingPublisher, benchmarkEventPublisher, polls),
         collector.collectorId(),
         clock,
         llmProbes.maxInFlight());

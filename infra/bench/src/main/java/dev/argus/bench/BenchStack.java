@@ -53,6 +53,8 @@ public final class BenchStack implements AutoCloseable {
             .demoFleet(false)
             .demoNutPort(freePort())
             .demoLlmPort(freePort())
+            .processorMetricsPort(freePort())
+            .collectorMetricsPort(freePort())
             .pollInterval(Duration.ofMinutes(5))
             // The llm scenario registers its 500 models through /api/v1 as a user would; the
             // default window of 60 requests a minute per key would stretch that to 9 minutes.

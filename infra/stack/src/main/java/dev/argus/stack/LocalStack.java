@@ -251,12 +251,19 @@ public final class LocalStack implements AutoCloseable {
           // Each instance its own state directory: Kafka Streams locks it.
           Map.of(
               "ARGUS_STREAMS_STATE_DIR",
-              data.resolve(name.equals("processor") ? "streams" : "streams-" + name).toString());
+              data.resolve(name.equals("processor") ? "streams" : "streams-" + name).toString(),
+              "ARGUS_METRICS_PORT",
+              metricsPort(service, name, options.processorMetricsPort()),
+              "ARGUS_METRICS_BIND_ADDRESS",
+              "127.0.0.1");
       case "api" ->
           Map.of(
               "ARGUS_API_PORT", Integer.toString(options.apiPort()),
               "API_KEY", adminKey.key(),
-              "ARGUS_SECRET_KEY", secretKey.keys());
+              "ARGUS_SECRET_KEY", secretKey.keys(),
+              // /metrics answers as the processor's and the collector's do, whatever
+              // enabled_exporters holds (the seed's default leaves it off).
+              "ARGUS_METRICS_ENABLED", "true");
       case "collector" ->
           Map.of(
               "ARGUS_SECRET_KEY",
@@ -266,9 +273,22 @@ public final class LocalStack implements AutoCloseable {
               "ARGUS_COLLECTOR_DEVICES",
               String.join(",", devices),
               "ARGUS_POLL_INTERVAL",
-              options.pollInterval().toMillis() + "ms");
+              options.pollInterval().toMillis() + "ms",
+              "ARGUS_METRICS_PORT",
+              metricsPort(service, name, options.collectorMetricsPort()),
+              "ARGUS_METRICS_BIND_ADDRESS",
+              "127.0.0.1");
       default -> throw new IllegalArgumentException("No service " + service);
     };
+  }
+
+  /**
+   * The stack's own processor and collector serve {@code /metrics} on their ports; a further
+   * instance ({@link #startInstance}) has none unless its overrides give one, as two cannot share a
+   * port.
+   */
+  private static String metricsPort(String service, String name, int port) {
+    return name.equals(service) ? Integer.toString(port) : "0";
   }
 
   /**

@@ -19,6 +19,8 @@ record ReadyBanner(StackOptions options, String jdbcUrl, String dbUser, String a
     Argus is up (%d s).
       API              %s/api
       OpenAPI          %s/docs   (spec: %s/openapi.json)
+      Metrics          %s/metrics   (processor http://localhost:%d/metrics,
+                       collector http://localhost:%d/metrics)
       Kafka bootstrap  %s
       JDBC URL         %s   (user %s)
       Logs             %s
@@ -37,6 +39,9 @@ record ReadyBanner(StackOptions options, String jdbcUrl, String dbUser, String a
             api,
             api,
             api,
+            api,
+            options.processorMetricsPort(),
+            options.collectorMetricsPort(),
             options.kafkaBootstrap(),
             jdbcUrl.replaceFirst("\\?user=[^&]*$", ""),
             dbUser,

@@ -55,6 +55,10 @@ final class StackCommandLine {
         .demoNutPort(port(env, "ARGUS_DEMO_NUT_PORT", defaults.demoNutPort()))
         .demoLlmPort(port(env, "ARGUS_DEMO_LLM_PORT", defaults.demoLlmPort()))
         .demoCameraPort(port(env, "ARGUS_DEMO_CAMERA_PORT", defaults.demoCameraPort()))
+        .processorMetricsPort(
+            port(env, "ARGUS_PROCESSOR_METRICS_PORT", defaults.processorMetricsPort()))
+        .collectorMetricsPort(
+            port(env, "ARGUS_COLLECTOR_METRICS_PORT", defaults.collectorMetricsPort()))
         .extraDevices(devices)
         .pollInterval(pollInterval(env, defaults.pollInterval()))
         .restarts(restarts(env, defaults.restarts()))
@@ -110,7 +114,8 @@ final class StackCommandLine {
       ARGUS_DB_URL/ARGUS_DB_USER/ARGUS_DB_PASSWORD (use an existing PostgreSQL),
       ARGUS_DATA_DIR (<project>/.argus), ARGUS_POLL_INTERVAL (5s),
       ARGUS_DEMO_NUT_PORT (13493), ARGUS_DEMO_LLM_PORT (18300; the simulated Ollama on +1),
-      ARGUS_DEMO_CAMERA_PORT (18310),
+      ARGUS_DEMO_CAMERA_PORT (18310), ARGUS_PROCESSOR_METRICS_PORT (9464),
+      ARGUS_COLLECTOR_METRICS_PORT (9465),
       ARGUS_COLLECTOR_DEVICES (more devices: nut://[user[:pass]@]host[:port][/ups][?id=..]),
       ARGUS_RESTART_LIMIT (5 restarts of a crashed service within ARGUS_RESTART_WINDOW (5m),
       then stop; 0: stop at the first crash), ARGUS_RESTART_MAX_DELAY (30s)\

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param durableDatabase the embedded PostgreSQL syncs every commit to disk; only tests, which
  *     start from empty data, turn this off for speed
  * @param restarts when a service that died is started again, and when the stack gives up
+ * @param processorMetricsPort where the processor serves {@code GET /metrics} (on loopback)
+ * @param collectorMetricsPort where the collector serves {@code GET /metrics} (on loopback)
  */
 public record StackOptions(
     Path home,
@@ -40,7 +42,9 @@ public record StackOptions(
     Duration pollInterval,
     Map<String, String> serviceEnvironment,
     boolean durableDatabase,
-    RestartPolicy restarts) {
+    RestartPolicy restarts,
+    int processorMetricsPort,
+    int collectorMetricsPort) {
 
   public StackOptions {
     extraDevices = List.copyOf(extraDevices);
@@ -75,7 +79,9 @@ public record StackOptions(
         .pollInterval(pollInterval)
         .serviceEnvironment(serviceEnvironment)
         .durableDatabase(durableDatabase)
-        .restarts(restarts);
+        .restarts(restarts)
+        .processorMetricsPort(processorMetricsPort)
+        .collectorMetricsPort(collectorMetricsPort);
   }
 
   /**
@@ -104,6 +110,9 @@ public record StackOptions(
     private Map<String, String> serviceEnvironment = Map.of();
     private boolean durableDatabase = true;
     private RestartPolicy restarts = RestartPolicy.DEFAULT;
+    // The ports Prometheus' own exporters conventionally take (9464 is OpenTelemetry's).
+    private int processorMetricsPort = 9464;
+    private int collectorMetricsPort = 9465;
 
     private Builder(Path home, Path dataDir) {
       this.home = home;
@@ -191,6 +200,16 @@ public record StackOptions(
       return this;
     }
 
+    public Builder processorMetricsPort(int port) {
+      this.processorMetricsPort = port;
+      return this;
+    }
+
+    public Builder collectorMetricsPort(int port) {
+      this.collectorMetricsPort = port;
+      return this;
+    }
+
     public StackOptions build() {
       return new StackOptions(
           home,
@@ -211,7 +230,9 @@ public record StackOptions(
           pollInterval,
           serviceEnvironment,
           durableDatabase,
-          restarts);
+          restarts,
+          processorMetricsPort,
+          collectorMetricsPort);
     }
   }
 }

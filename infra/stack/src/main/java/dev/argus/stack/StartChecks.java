@@ -85,6 +85,8 @@ final class StartChecks {
     ports.put("ARGUS_API_PORT", options.apiPort());
     ports.put("ARGUS_KAFKA_PORT", options.kafkaPort());
     ports.put("ARGUS_KAFKA_CONTROLLER_PORT", options.controllerPort());
+    ports.put("ARGUS_PROCESSOR_METRICS_PORT", options.processorMetricsPort());
+    ports.put("ARGUS_COLLECTOR_METRICS_PORT", options.collectorMetricsPort());
     if (options.externalDbUrl() == null) {
       ports.put("ARGUS_DB_PORT", options.dbPort());
     }

@@ -38,7 +38,14 @@ class DockerComposeConfigTest {
     assertThat(withKey.exitCode()).as(withKey.output()).isZero();
     assertThat(withKey.output().lines().toList())
         .containsExactlyInAnyOrder(
-            "kafka", "timescaledb", "migrate", "processor", "api", "collector", "grafana");
+            "kafka",
+            "timescaledb",
+            "migrate",
+            "processor",
+            "api",
+            "collector",
+            "grafana",
+            "prometheus");
   }
 
   @Test

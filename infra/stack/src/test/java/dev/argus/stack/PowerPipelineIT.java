@@ -1,9 +1,16 @@
 package dev.argus.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.argus.contract.metrics.Exposition;
+import dev.argus.contract.metrics.MetricConventions;
 import dev.argus.contract.testing.UpsdProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,6 +206,46 @@ class PowerPipelineIT {
 
   @Test
   @Order(6)
+  void everyServiceServesItsMetricsOnThePortTheStackGaveIt() throws Exception {
+    // The api's exporter was turned on at the stack's first start; the UPS shows there.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        scrape(stack.apiBaseUrl())
+                            .value("argus_ups_power_watts", Map.of("device_id", DEVICE)))
+                    .isPresent());
+    Exposition api = scrape(stack.apiBaseUrl());
+    assertThat(api.family("http_server_requests_seconds")).isPresent();
+    assertThat(MetricConventions.violations(api)).isEmpty();
+
+    // The processor's sink has stored batches of readings, and the collector polled the UPS.
+    Exposition processor = scrape("http://127.0.0.1:" + options.processorMetricsPort());
+    assertThat(processor.value("argus_sink_batch_records_count", Map.of("lane", "sink-readings")))
+        .hasValueSatisfying(batches -> assertThat(batches).isPositive());
+    assertThat(MetricConventions.violations(processor)).isEmpty();
+    Exposition collector = scrape("http://127.0.0.1:" + options.collectorMetricsPort());
+    assertThat(collector.value("argus_polls_total", Map.of("kind", "power", "outcome", "success")))
+        .hasValueSatisfying(polls -> assertThat(polls).isPositive());
+    assertThat(
+            collector.value("argus_readings_sent_total", Map.of("topic", "argus.readings.power")))
+        .hasValueSatisfying(sent -> assertThat(sent).isPositive());
+    assertThat(MetricConventions.violations(collector)).isEmpty();
+  }
+
+  private static Exposition scrape(String baseUrl) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Exposition.parse(response.body());
+  }
+
+  @Test
+  @Order(7)
   void aSecondStartKeepsTheDataOfTheFirst() throws Exception {
     int eventsBefore = api.get("/api/events?device_id=" + DEVICE).body().path("total").asInt();
     assertThat(eventsBefore).isGreaterThanOrEqualTo(2);

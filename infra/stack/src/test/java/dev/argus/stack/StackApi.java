@@ -112,6 +112,8 @@ final class StackApi {
         .demoNutPort(freePort())
         .demoLlmPort(freePort())
         .demoCameraPort(freePort())
+        .processorMetricsPort(freePort())
+        .collectorMetricsPort(freePort())
         .durableDatabase(false);
   }
 

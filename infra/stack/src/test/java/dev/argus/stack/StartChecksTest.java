@@ -101,6 +101,8 @@ class StartChecksTest {
         .demoFleet(false)
         .demoNutPort(StackApi.freePort())
         .demoLlmPort(StackApi.freePort())
+        .processorMetricsPort(StackApi.freePort())
+        .collectorMetricsPort(StackApi.freePort())
         .build();
   }
 }

@@ -3,6 +3,7 @@ package dev.argus.processor.sink;
 import dev.argus.contract.Topics;
 import dev.argus.processor.system.DeadLetterHeaders;
 import dev.argus.processor.system.DeadLetterSize;
+import dev.argus.processor.system.metrics.DeadLetterCount;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +26,14 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 final class DeadLetterPublisher implements AutoCloseable {
 
   private final Producer<byte[], byte[]> producer;
-  private final byte[] consumerGroup;
+  private final String consumerGroup;
+  private final DeadLetterCount count;
 
-  DeadLetterPublisher(Producer<byte[], byte[]> producer, String consumerGroup) {
+  DeadLetterPublisher(
+      Producer<byte[], byte[]> producer, String consumerGroup, DeadLetterCount count) {
     this.producer = producer;
-    this.consumerGroup = utf8(consumerGroup);
+    this.consumerGroup = consumerGroup;
+    this.count = count;
   }
 
   /** Sends them all and waits until the broker has them; throws if any could not be sent. */
@@ -52,6 +56,10 @@ final class DeadLetterPublisher implements AutoCloseable {
         throw new KafkaException("Interrupted while sending dead letters", e);
       }
     }
+    // Counted once the broker has them all: a batch that fails here is sent again, whole.
+    for (MalformedRecord record : malformed) {
+      count.add(record.source().topic(), consumerGroup, 1);
+    }
   }
 
   private ProducerRecord<byte[], byte[]> deadLetter(MalformedRecord malformed) {
@@ -62,7 +70,7 @@ final class DeadLetterPublisher implements AutoCloseable {
     headers.add(DeadLetterHeaders.OFFSET, utf8(Long.toString(source.offset())));
     headers.add(DeadLetterHeaders.EXCEPTION, utf8(malformed.error().getClass().getName()));
     headers.add(DeadLetterHeaders.MESSAGE, utf8(String.valueOf(malformed.error().getMessage())));
-    headers.add(DeadLetterHeaders.CONSUMER, consumerGroup);
+    headers.add(DeadLetterHeaders.CONSUMER, utf8(consumerGroup));
     return new ProducerRecord<>(
         Topics.DEAD_LETTER.name(), null, source.key(), source.value(), headers);
   }

@@ -2,6 +2,7 @@ package dev.argus.processor.sink;
 
 import dev.argus.contract.kafka.KafkaSettings;
 import dev.argus.processor.system.GroupMembership;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -36,9 +37,16 @@ class SinkConfiguration {
       SinkProperties settings,
       GroupMembership membership,
       DataSource dataSource,
-      SchemaOnce schema) {
+      SchemaOnce schema,
+      MeterRegistry registry) {
     return new TelemetrySink(
-        kafka, settings, membership, dataSource, SinkLane.readings(settings.groupId()), schema);
+        kafka,
+        settings,
+        membership,
+        dataSource,
+        SinkLane.readings(settings.groupId()),
+        schema,
+        registry);
   }
 
   @Bean
@@ -47,9 +55,16 @@ class SinkConfiguration {
       SinkProperties settings,
       GroupMembership membership,
       DataSource dataSource,
-      SchemaOnce schema) {
+      SchemaOnce schema,
+      MeterRegistry registry) {
     return new TelemetrySink(
-        kafka, settings, membership, dataSource, SinkLane.events(settings.groupId()), schema);
+        kafka,
+        settings,
+        membership,
+        dataSource,
+        SinkLane.events(settings.groupId()),
+        schema,
+        registry);
   }
 
   @Bean
@@ -58,8 +73,15 @@ class SinkConfiguration {
       SinkProperties settings,
       GroupMembership membership,
       DataSource dataSource,
-      SchemaOnce schema) {
+      SchemaOnce schema,
+      MeterRegistry registry) {
     return new TelemetrySink(
-        kafka, settings, membership, dataSource, SinkLane.camera(settings.groupId()), schema);
+        kafka,
+        settings,
+        membership,
+        dataSource,
+        SinkLane.camera(settings.groupId()),
+        schema,
+        registry);
   }
 }

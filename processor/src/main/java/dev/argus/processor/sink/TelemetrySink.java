@@ -3,6 +3,9 @@ package dev.argus.processor.sink;
 import dev.argus.contract.Topics;
 import dev.argus.contract.kafka.KafkaSettings;
 import dev.argus.processor.system.GroupMembership;
+import dev.argus.processor.system.metrics.DeadLetterCount;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
@@ -58,6 +61,8 @@ public class TelemetrySink implements SmartLifecycle {
   private final SinkBatchDecoder decoder = new SinkBatchDecoder();
   private final SinkCounters counters = new SinkCounters();
   private final RetryBackoff backoff;
+  private final SinkMeters meters;
+  private final DeadLetterCount deadLetterCount;
 
   private volatile boolean running;
   private volatile CountDownLatch stopRequested = new CountDownLatch(0);
@@ -66,19 +71,30 @@ public class TelemetrySink implements SmartLifecycle {
   private long lastStatsLog;
   private String lastStatsLine = "";
 
-  /** With the default group membership (see {@link GroupMembership#defaults()}). */
+  /**
+   * With the default group membership (see {@link GroupMembership#defaults()}) and meters kept in
+   * no registry.
+   */
   TelemetrySink(
       KafkaSettings kafka,
       SinkProperties settings,
       DataSource dataSource,
       SinkLane lane,
       SchemaOnce schema) {
-    this(kafka, settings, GroupMembership.defaults(), dataSource, lane, schema);
+    this(
+        kafka,
+        settings,
+        GroupMembership.defaults(),
+        dataSource,
+        lane,
+        schema,
+        new CompositeMeterRegistry());
   }
 
   /**
    * @param membership session timeout and static membership of the lane's consumer
    * @param schema shared by the lanes of one process, so the schema is migrated once
+   * @param registry where the lane's batch sizes, times, retries and dead letters are counted
    */
   TelemetrySink(
       KafkaSettings kafka,
@@ -86,7 +102,8 @@ public class TelemetrySink implements SmartLifecycle {
       GroupMembership membership,
       DataSource dataSource,
       SinkLane lane,
-      SchemaOnce schema) {
+      SchemaOnce schema,
+      MeterRegistry registry) {
     this.kafka = kafka;
     this.membership = membership;
     this.settings = settings;
@@ -95,6 +112,8 @@ public class TelemetrySink implements SmartLifecycle {
     this.writer =
         new TelemetryWriter(dataSource, new DeviceRowRefresh(settings.lastSeenResolution()));
     this.backoff = new RetryBackoff(settings.retryInitialBackoff(), settings.retryMaxBackoff());
+    this.meters = new SinkMeters(registry, lane.name());
+    this.deadLetterCount = new DeadLetterCount(registry);
   }
 
   @Override
@@ -185,7 +204,8 @@ public class TelemetrySink implements SmartLifecycle {
   private void consumeUntilStopped() {
     try (Consumer<byte[], byte[]> polling = new KafkaConsumer<>(consumerConfig());
         DeadLetterPublisher deadLetters =
-            new DeadLetterPublisher(new KafkaProducer<>(producerConfig()), lane.groupId())) {
+            new DeadLetterPublisher(
+                new KafkaProducer<>(producerConfig()), lane.groupId(), deadLetterCount)) {
       consumer = polling;
       if (!running) {
         return;
@@ -206,6 +226,7 @@ public class TelemetrySink implements SmartLifecycle {
 
   private void store(
       Consumer<byte[], byte[]> polling, DeadLetterPublisher deadLetters, SinkBatch batch) {
+    long started = System.nanoTime();
     WriteCounts written;
     try {
       written = writer.write(batch);
@@ -215,21 +236,23 @@ public class TelemetrySink implements SmartLifecycle {
         retryLater(
             polling,
             batch,
+            "disk_full",
             "PostgreSQL is out of disk space; the records wait in Kafka until space is freed on"
                 + " its volume",
             e);
       } else {
-        retryLater(polling, batch, "Could not write to PostgreSQL", e);
+        retryLater(polling, batch, "database", "Could not write to PostgreSQL", e);
       }
       return;
     }
     try {
       deadLetters.publish(batch.malformed());
     } catch (KafkaException e) {
-      retryLater(polling, batch, "Could not send dead letters", e);
+      retryLater(polling, batch, "dead_letters", "Could not send dead letters", e);
       return;
     }
     counters.batchStored(written, batch.malformed().size());
+    meters.batchStored(batch.recordCount(), Duration.ofNanos(System.nanoTime() - started));
     backoff.reset();
     try {
       polling.commitSync(batch.nextOffsets());
@@ -243,8 +266,13 @@ public class TelemetrySink implements SmartLifecycle {
   }
 
   private void retryLater(
-      Consumer<byte[], byte[]> polling, SinkBatch batch, String problem, Exception cause) {
+      Consumer<byte[], byte[]> polling,
+      SinkBatch batch,
+      String reason,
+      String problem,
+      Exception cause) {
     counters.batchRetried();
+    meters.retried(reason);
     Duration wait = backoff.next();
     log.warn(
         "{}: {}. Offsets not committed; retrying the same {} records in {}",

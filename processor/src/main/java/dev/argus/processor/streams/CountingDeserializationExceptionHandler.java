@@ -2,6 +2,7 @@ package dev.argus.processor.streams;
 
 import dev.argus.processor.system.DeadLetterHeaders;
 import dev.argus.processor.system.DeadLetterSize;
+import dev.argus.processor.system.metrics.DeadLetterCount;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +32,8 @@ public final class CountingDeserializationExceptionHandler extends LogAndContinu
 
   private AtomicLong malformedRecords = new AtomicLong();
   private byte[] applicationId = new byte[0];
+  private String application = "";
+  private DeadLetterCount deadLetters = DeadLetterCount.unregistered();
 
   @Override
   public void configure(Map<String, ?> configs) {
@@ -38,9 +41,11 @@ public final class CountingDeserializationExceptionHandler extends LogAndContinu
     if (configs.get(COUNTER_CONFIG) instanceof AtomicLong counter) {
       malformedRecords = counter;
     }
-    applicationId =
-        String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG))
-            .getBytes(StandardCharsets.UTF_8);
+    if (configs.get(DeadLetterCount.CONFIG) instanceof DeadLetterCount count) {
+      deadLetters = count;
+    }
+    application = String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG));
+    applicationId = application.getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
@@ -58,6 +63,7 @@ public final class CountingDeserializationExceptionHandler extends LogAndContinu
     response
         .deadLetterQueueRecords()
         .forEach(deadLetter -> deadLetter.headers().add(DeadLetterHeaders.CONSUMER, applicationId));
+    deadLetters.add(record.topic(), application, response.deadLetterQueueRecords().size());
     return Response.resume(DeadLetterSize.capped(response.deadLetterQueueRecords()));
   }
 }

@@ -1,8 +1,11 @@
 package dev.argus.processor.streams;
 
 import dev.argus.processor.system.DeadLetterSize;
+import dev.argus.processor.system.metrics.DeadLetterCount;
+import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
@@ -19,6 +22,18 @@ public final class OversizedRecordExceptionHandler extends DefaultProductionExce
 
   private static final Logger log = LoggerFactory.getLogger(OversizedRecordExceptionHandler.class);
 
+  private DeadLetterCount deadLetters = DeadLetterCount.unregistered();
+  private String application = "";
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    super.configure(configs);
+    if (configs.get(DeadLetterCount.CONFIG) instanceof DeadLetterCount count) {
+      deadLetters = count;
+    }
+    application = String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG));
+  }
+
   @Override
   public Response handleError(
       ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
@@ -32,6 +47,7 @@ public final class OversizedRecordExceptionHandler extends DefaultProductionExce
           context.partition(),
           context.offset(),
           exception.getMessage());
+      deadLetters.add(context.topic(), application, response.deadLetterQueueRecords().size());
       return Response.resume(DeadLetterSize.capped(response.deadLetterQueueRecords()));
     }
     return response.result() == Result.FAIL

@@ -6,8 +6,11 @@ import dev.argus.processor.energy.EnergySettings;
 import dev.argus.processor.llm.LlmSettings;
 import dev.argus.processor.power.PowerEventSettings;
 import dev.argus.processor.system.GroupMembership;
+import dev.argus.processor.system.metrics.DeadLetterCount;
 import dev.argus.processor.targets.TargetAlertSettings;
 import dev.argus.processor.topology.ProcessorTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,7 +39,9 @@ public class ProcessorStreams implements SmartLifecycle {
   private final CameraSettings cameras;
   private final Properties streamsConfig;
   private final AtomicLong malformedRecords = new AtomicLong();
+  private final MeterRegistry registry;
   private volatile KafkaStreams streams;
+  private KafkaStreamsMetrics streamsMetrics;
 
   public ProcessorStreams(
       PowerEventProperties thresholds,
@@ -45,7 +50,10 @@ public class ProcessorStreams implements SmartLifecycle {
       CameraProperties cameras,
       StreamsProperties streams,
       KafkaSettings kafka,
-      GroupMembership membership) {
+      GroupMembership membership,
+      MeterRegistry registry,
+      DeadLetterCount deadLetters) {
+    this.registry = registry;
     this.power = thresholds.toSettings();
     this.energy = energy.toSettings();
     this.targets = targets.toSettings();
@@ -56,7 +64,8 @@ public class ProcessorStreams implements SmartLifecycle {
             kafka.replicationFactor(),
             streams,
             membership,
-            malformedRecords);
+            malformedRecords,
+            deadLetters);
   }
 
   @Override
@@ -76,6 +85,9 @@ public class ProcessorStreams implements SmartLifecycle {
         });
     started.start();
     streams = started;
+    // The Streams client's own metrics (kafka_stream_*: commit latency, process rate, ...).
+    streamsMetrics = new KafkaStreamsMetrics(started);
+    streamsMetrics.bindTo(registry);
     log.info(
         "Power events, energy, target alerts, LLM and camera topology started (environment"
             + " thresholds: floor {} %, offline after {} missed polls, battery low default {} %,"
@@ -95,6 +107,7 @@ public class ProcessorStreams implements SmartLifecycle {
   public synchronized void stop() {
     KafkaStreams running = streams;
     if (running != null) {
+      streamsMetrics.close();
       running.close(CLOSE_TIMEOUT);
       streams = null;
       log.info("Processor topology closed; {} malformed records skipped", malformedRecords);

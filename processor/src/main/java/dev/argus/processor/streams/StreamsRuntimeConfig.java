@@ -2,6 +2,7 @@ package dev.argus.processor.streams;
 
 import dev.argus.contract.Topics;
 import dev.argus.processor.system.GroupMembership;
+import dev.argus.processor.system.metrics.DeadLetterCount;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -34,6 +35,25 @@ public final class StreamsRuntimeConfig {
       StreamsProperties streams,
       GroupMembership membership,
       AtomicLong malformedRecords) {
+    return properties(
+        bootstrapServers,
+        replicationFactor,
+        streams,
+        membership,
+        malformedRecords,
+        DeadLetterCount.unregistered());
+  }
+
+  /**
+   * @param deadLetters counts, for {@code /metrics}, what the error handlers dead-letter
+   */
+  public static Properties properties(
+      String bootstrapServers,
+      short replicationFactor,
+      StreamsProperties streams,
+      GroupMembership membership,
+      AtomicLong malformedRecords,
+      DeadLetterCount deadLetters) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, streams.applicationId());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -47,6 +67,7 @@ public final class StreamsRuntimeConfig {
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         CountingDeserializationExceptionHandler.class);
     props.put(CountingDeserializationExceptionHandler.COUNTER_CONFIG, malformedRecords);
+    props.put(DeadLetterCount.CONFIG, deadLetters);
     // A bug in a rule for one odd reading must not stop event derivation for every device.
     props.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,

@@ -1,6 +1,7 @@
 package dev.argus.collector.power.schedule;
 
 import dev.argus.collector.kafka.TopicPublisher;
+import dev.argus.collector.metrics.PollCount;
 import dev.argus.collector.power.PowerPoller;
 import dev.argus.collector.power.device.Device;
 import dev.argus.contract.power.PowerReading;
@@ -45,6 +46,7 @@ public final class PollCycleRunner {
   private final TopicPublisher<String, PowerReading> readings;
   private final Duration pollDeadline;
   private final Clock clock;
+  private final PollCount polls;
   // Devices whose poll body has not returned yet; a cancelled poll counts until it really ends.
   private final Set<String> devicesBeingPolled = ConcurrentHashMap.newKeySet();
   private final Map<String, Thread> pollThreads = new ConcurrentHashMap<>();
@@ -56,10 +58,23 @@ public final class PollCycleRunner {
       TopicPublisher<String, PowerReading> readings,
       Duration pollDeadline,
       Clock clock) {
+    this(poller, readings, pollDeadline, clock, PollCount.unregistered());
+  }
+
+  /**
+   * @param polls counts each device's poll, {@code kind="power"}
+   */
+  public PollCycleRunner(
+      PowerPoller poller,
+      TopicPublisher<String, PowerReading> readings,
+      Duration pollDeadline,
+      Clock clock,
+      PollCount polls) {
     this.poller = poller;
     this.readings = readings;
     this.pollDeadline = pollDeadline;
     this.clock = clock;
+    this.polls = polls;
   }
 
   /** Everything one device's poll may take, counted from the start of the cycle. */
@@ -175,6 +190,9 @@ public final class PollCycleRunner {
         log.warn("{}: poll failed: {}", reading.deviceId(), reading.error());
       }
       readings.publish(reading.deviceId(), reading);
+    }
+    if (!deviceReadings.isEmpty()) {
+      polls.add("power", !failed);
     }
     return failed ? 1 : 0;
   }
