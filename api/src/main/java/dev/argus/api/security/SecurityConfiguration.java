@@ -65,8 +65,7 @@ class SecurityConfiguration {
                         new AndRequestMatcher(
                             CsrfFilter.DEFAULT_CSRF_MATCHER,
                             new OrRequestMatcher(
-                                AccessRules.SIGN_IN_POST,
-                                SecurityErrorResponses::hasSessionCookie))))
+                                AccessRules.SIGN_IN_POST, SessionSignIn::hasSessionCookie))))
         .formLogin(AbstractHttpConfigurer::disable)
         .httpBasic(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)

@@ -3,11 +3,9 @@ package dev.argus.api.security;
 import dev.argus.api.system.DatabaseFailures;
 import dev.argus.api.system.DatabaseSpace;
 import dev.argus.api.system.ErrorBody;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Arrays;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authorization.AuthorityAuthorizationDecision;
@@ -61,7 +59,12 @@ class SecurityErrorResponses
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    write(request, response, 401, hasSessionCookie(request) ? SESSION_ENDED : MISSING_KEY, 0);
+    write(
+        request,
+        response,
+        401,
+        SessionSignIn.hasSessionCookie(request) ? SESSION_ENDED : MISSING_KEY,
+        0);
   }
 
   /** The presented key was not accepted. */
@@ -100,14 +103,6 @@ class SecurityErrorResponses
       detail = "This API key lacks the '" + neededScope(e) + "' scope";
     }
     write(request, response, 403, detail, 0);
-  }
-
-  /** Whether the request carries a session cookie, valid or not. */
-  static boolean hasSessionCookie(HttpServletRequest request) {
-    Cookie[] cookies = request.getCookies();
-    return cookies != null
-        && Arrays.stream(cookies)
-            .anyMatch(cookie -> SessionSignIn.SESSION_COOKIE.equals(cookie.getName()));
   }
 
   /**

@@ -3,10 +3,12 @@ package dev.argus.api.security;
 import dev.argus.api.system.signin.Person;
 import dev.argus.api.system.signin.Role;
 import dev.argus.api.system.signin.Sessions;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,6 +49,13 @@ class SessionSignIn implements Sessions {
     this.properties = properties;
     this.csrfTokens = csrfTokens;
     this.sessions = sessions;
+  }
+
+  /** Whether the request carries a session cookie, valid or not (an ambient credential). */
+  static boolean hasSessionCookie(HttpServletRequest request) {
+    Cookie[] cookies = request.getCookies();
+    return cookies != null
+        && Arrays.stream(cookies).anyMatch(cookie -> SESSION_COOKIE.equals(cookie.getName()));
   }
 
   @Override
