@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.argus.api.RunningApiTest;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -99,5 +101,58 @@ class TlsIT extends RunningApiTest {
 
     // Tomcat answers a plain request on its TLS port with 400, or the connection fails.
     assertThat(status).isIn(-1, 400);
+  }
+
+  @Test
+  void theSignInCookiesAreSecureOverHttps() throws Exception {
+    // Given: a person, and a browser that trusts the test certificate
+    HttpClient https =
+        HttpClient.newBuilder()
+            .sslContext(CERTIFICATE.trustingIt())
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .build();
+    String base = "https://127.0.0.1:" + port();
+    HttpResponse<String> created =
+        https.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/users"))
+                .header("x-api-key", KEY)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\": \"tls-person\", \"password\": \"tls-password-0123\","
+                            + " \"role\": \"viewer\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+    // When
+    HttpResponse<String> csrf =
+        https.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/csrf")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    String token = JsonMapper.builder().build().readTree(csrf.body()).path("token").asString();
+    HttpResponse<String> signedIn =
+        https.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", token)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\": \"tls-person\", \"password\": \"tls-password-0123\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    // Then: both cookies are Secure over TLS (and not over plain HTTP: SignInIT)
+    assertThat(csrf.headers().allValues("Set-Cookie"))
+        .singleElement()
+        .asString()
+        .startsWith("XSRF-TOKEN=")
+        .contains("Secure");
+    assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+    assertThat(signedIn.headers().allValues("Set-Cookie"))
+        .filteredOn(cookie -> cookie.startsWith("ARGUS_SESSION="))
+        .singleElement()
+        .asString()
+        .contains("Secure", "HttpOnly", "SameSite=Lax");
   }
 }
