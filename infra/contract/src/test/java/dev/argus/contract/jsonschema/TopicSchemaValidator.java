@@ -1,5 +1,9 @@
 package dev.argus.contract.jsonschema;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
@@ -11,10 +15,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Validates a topic's record values (the JSON bytes on the wire) against the committed schema of
@@ -25,10 +25,14 @@ import tools.jackson.databind.node.ObjectNode;
  * writer adds); this validator closes every object that lists its properties, so that a field Argus
  * writes but the schema does not describe is a violation too. Used by the contract's unit tests and
  * by the stack's {@code ContractsIT} on the records the running services produced.
+ *
+ * <p>networknt's 2.0 line, on Jackson 2 (the records are only parsed here, so the Jackson that
+ * wrote them does not matter): the OpenAPI response validator every api and stack IT runs is built
+ * against 2.0, and the 3.0 line (Jackson 3) on the same classpath breaks it.
  */
 public final class TopicSchemaValidator {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SchemaRegistry registry =
       SchemaRegistry.withDefaultDialect(
@@ -58,8 +62,10 @@ public final class TopicSchemaValidator {
     JsonNode instance;
     try {
       instance = JSON.readTree(value);
-    } catch (JacksonException e) {
+    } catch (JsonProcessingException e) {
       return List.of("not JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return schema(topic).validate(instance).stream()
         .map(error -> where(error.getInstanceLocation().toString()) + ": " + error.getMessage())
@@ -100,6 +106,6 @@ public final class TopicSchemaValidator {
         && !object.has("additionalProperties")) {
       object.put("additionalProperties", false);
     }
-    node.values().forEach(TopicSchemaValidator::closeObjects);
+    node.forEach(TopicSchemaValidator::closeObjects);
   }
 }
