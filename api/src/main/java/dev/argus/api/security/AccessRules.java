@@ -149,6 +149,9 @@ class AccessRules {
               reads("/redoc/**"),
               reads("/metrics"),
               reads("/"),
+              // The web dashboard's page assets and its WebJars (h/webui); its data needs sign-in.
+              reads("/ui/**"),
+              reads("/webjars/**"),
               reads("/health"),
               PATHS.matcher("/error"),
               new DispatcherTypeRequestMatcher(DispatcherType.ERROR)));
