@@ -17,7 +17,8 @@ export async function render(main, { args, user, navigate }) {
     main.append(failure(e));
     return undefined;
   }
-  const names = new Map(models.items.map((m) => [m.id, m.custom_name || m.model_id]));
+  // The same model id can be served by two providers: the provider's kind tells them apart.
+  const names = new Map(models.items.map((m) => [m.id, `${m.custom_name || m.model_id} (${m.provider_type.replace('_compatible', '')})`]));
   const latest = latestPerModel(uptime.items);
   const monitored = models.items.filter((m) => m.enabled_for_monitoring);
   const chosen = models.items.find((m) => m.id === args[0]) || monitored[0];

@@ -79,7 +79,7 @@ function loadTargets(el) {
         h('div', { class: 'item-head' }, h('strong', {}, t.name), pill(t.current_status?.status || 'pending', t.current_status?.status || 'pending')),
         h('div', { class: 'kpis muted' },
           h('span', {}, t.type),
-          h('span', {}, fmtNumber(t.current_status?.last_response_ms, 0, ' ms')),
+          t.current_status?.status === 'up' ? h('span', {}, fmtNumber(t.current_status.last_response_ms, 0, ' ms')) : null,
           t.current_status?.last_error ? h('span', {}, t.current_status.last_error) : null)))));
   });
 }

@@ -1,0 +1,301 @@
+package dev.argus.stack.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.argus.stack.LocalStack;
+import dev.argus.stack.StackOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The web dashboard in a real browser (Debian's headless Chromium through Selenium) against the
+ * local stack with its demo fleet, started by the same launcher as {@code ./argus-start.sh}: a
+ * person signs in with the first admin's password (from the file the stack writes), sees the demo
+ * UPSes, targets, models and camera on the overview, watches a target's alert arrive live over
+ * {@code /ws}, creates an API key (shown once, and it works) and revokes it (and it stops working),
+ * and changes a runtime setting (and the api has it). Every step saves a screenshot under {@code
+ * target/screenshots}. One stack and one browser for the class: the tests run in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserIT {
+
+  private static final Duration PAGE = Duration.ofSeconds(30);
+  private static final String FAILING_TARGET = "Browser IT closed port";
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private LocalStack stack;
+  private Path dataDir;
+  private Browser browser;
+
+  @BeforeAll
+  void startEverything() throws Exception {
+    assumeTrue(Browser.missing().isEmpty(), Browser.missing().orElse(""));
+    dataDir = Path.of("target", "it-browser").toAbsolutePath();
+    StackOptions options =
+        StackOptions.builder(Path.of("../..").toAbsolutePath().normalize(), dataDir)
+            .reset(true)
+            .apiPort(freePort())
+            .kafkaPort(freePort())
+            .controllerPort(freePort())
+            .dbPort(freePort())
+            .externalDatabase(null, null, null)
+            .demoFleet(true)
+            .demoNutPort(freePort())
+            .demoLlmPort(freePort())
+            .demoCameraPort(freePort())
+            .durableDatabase(false)
+            .build();
+    stack = LocalStack.start(options, System.out);
+    browser =
+        Browser.start(
+            Path.of("target", "chromium-profile"),
+            Path.of("target", "screenshots").toAbsolutePath());
+  }
+
+  @AfterAll
+  void stopEverything() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aPersonSignsInWithTheFirstAdminsPassword() throws IOException {
+    browser.open(stack.apiBaseUrl() + "/");
+    WebElement username = browser.element(By.id("signin-username"));
+    browser.screenshot("01-sign-in");
+
+    username.sendKeys("admin");
+    browser.element(By.id("signin-password")).sendKeys(firstAdminPassword());
+    browser.element(By.cssSelector("form button[type=submit]")).click();
+
+    browser.await(
+        PAGE,
+        "the header to name the signed-in admin",
+        d -> d.findElement(By.id("whoami")).getText().contains("admin"));
+    assertThat(browser.driver().getCurrentUrl()).doesNotContain("signin");
+  }
+
+  @Test
+  @Order(2)
+  void theOverviewShowsTheDemoFleet() {
+    browser.open(stack.apiBaseUrl() + "/#/");
+
+    // The demo's own names, as the api reports them: a page that shows nothing fails here.
+    String overview =
+        browser.awaitMainShows(
+            Duration.ofSeconds(90),
+            "ups-office",
+            "ups-rack-a",
+            "Battery",
+            "Argus API",
+            "Kafka broker",
+            "sim-fast",
+            "Demo yard");
+    assertThat(overview).containsPattern("Battery \\d+ %");
+    assertThat(overview).containsPattern("TTFT [\\d,]+ ms");
+    browser.await(
+        PAGE,
+        "the live feed to connect",
+        d -> "live".equals(d.findElement(By.id("live-state")).getAttribute("data-state")));
+    browser.screenshot("02-overview");
+  }
+
+  @Test
+  @Order(3)
+  void anAlertAppearsLiveOnTheTimeline() throws Exception {
+    browser.open(stack.apiBaseUrl() + "/#/timeline");
+    browser.awaitMainShows(PAGE, "events");
+    assertThat(browser.mainText()).doesNotContain(FAILING_TARGET);
+
+    // A target at a closed port goes down at its first failed check; the page is not reloaded.
+    HttpResponse<String> created =
+        adminRequest(
+            "POST",
+            "/api/v1/targets",
+            """
+            {"name": "%s", "type": "tcp", "address": "127.0.0.1:%d",
+             "check_interval_seconds": 10, "failure_threshold": 1}\
+            """
+                .formatted(FAILING_TARGET, freePort()));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+    WebElement entry =
+        browser.await(
+            Duration.ofSeconds(120),
+            "a live timeline entry for the failing target",
+            d ->
+                d.findElements(By.cssSelector("#main li[data-domain=target]")).stream()
+                    .filter(li -> li.getText().contains(FAILING_TARGET))
+                    .filter(li -> li.getText().contains("live"))
+                    .findFirst()
+                    .orElse(null));
+    assertThat(entry.getText()).contains("high");
+    browser.screenshot("03-timeline-live");
+  }
+
+  @Test
+  @Order(4)
+  void anAdminCreatesAKeyThatWorksAndRevokesIt() throws Exception {
+    browser.open(stack.apiBaseUrl() + "/#/settings");
+    browser.element(By.id("nk-name")).sendKeys("browser-it");
+    browser.element(By.xpath("//button[normalize-space()='Create key']")).click();
+
+    String key = browser.element(By.id("new-key")).getText().strip();
+    assertThat(key).hasSizeGreaterThan(20);
+    assertThat(withKey(key, "/api/v1/alert-status").statusCode()).isEqualTo(200);
+    browser.await(
+        PAGE,
+        "the new key in the list",
+        d -> keyRow(d).map(r -> r.getText().contains("active")).orElse(false));
+    browser.screenshot("04-key-created");
+
+    WebElement revoke = keyRow(browser.driver()).orElseThrow().findElement(By.className("danger"));
+    revoke.click();
+    revoke.click(); // the second click confirms
+    browser.await(PAGE, "the key shown revoked", d -> keyRow(d).isEmpty() && revokedShown(d));
+
+    assertThat(withKey(key, "/api/v1/alert-status").statusCode()).isEqualTo(401);
+    browser.screenshot("05-key-revoked");
+  }
+
+  @Test
+  @Order(5)
+  void anAdminChangesARuntimeSetting() throws Exception {
+    browser.open(stack.apiBaseUrl() + "/#/settings");
+    WebElement loadLimit = browser.element(By.id("cfg-load_limit_pct"));
+    loadLimit.clear();
+    loadLimit.sendKeys("85");
+    browser.element(By.xpath("//button[normalize-space()='Save configuration']")).click();
+
+    browser.awaitMainShows(PAGE, "Saved: load_limit_pct.");
+    String config = adminRequest("GET", "/api/config", null).body();
+    assertThat(config).contains("\"load_limit_pct\":85");
+    browser.screenshot("06-setting-saved");
+  }
+
+  @Test
+  @Order(6)
+  void everyFieldHasALabelAndThePhoneLayoutDoesNotScrollSideways() {
+    browser.open(stack.apiBaseUrl() + "/#/settings");
+    browser.awaitMainShows(PAGE, "Create a key", "Save configuration");
+    Object unlabelled =
+        browser.script(
+            "return [...document.querySelectorAll('main input, main select, main textarea')]"
+                + ".filter(e => !e.labels?.length && !e.getAttribute('aria-label')"
+                + " && !e.getAttribute('aria-labelledby')).map(e => e.outerHTML);");
+    assertThat((List<?>) unlabelled).isEmpty();
+
+    browser.resize(390, 844);
+    try {
+      browser.open(stack.apiBaseUrl() + "/#/");
+      browser.awaitMainShows(PAGE, "ups-office", "Argus API");
+      Number overflow =
+          (Number)
+              browser.script(
+                  "return document.documentElement.scrollWidth -"
+                      + " document.documentElement.clientWidth;");
+      assertThat(overflow.intValue()).as("sideways scroll at 390 px").isLessThanOrEqualTo(0);
+      browser.screenshot("07-phone-overview");
+    } finally {
+      browser.resize(1280, 1000);
+    }
+  }
+
+  @Test
+  @Order(7)
+  void theDomainPagesShowTheirData() {
+    browser.open(stack.apiBaseUrl() + "/#/power");
+    browser.awaitMainShows(PAGE, "ups-office", "Energy per day", "kWh");
+    browser.element(By.cssSelector("#main .uplot"));
+    browser.screenshot("08-power");
+
+    browser.open(stack.apiBaseUrl() + "/#/models");
+    browser.awaitMainShows(PAGE, "sim-fast", "Benchmark results", "p95");
+    browser.screenshot("09-models");
+
+    browser.open(stack.apiBaseUrl() + "/#/cameras");
+    browser.awaitMainShows(Duration.ofSeconds(120), "Demo yard", "motion");
+    browser.await(
+        PAGE,
+        "an event thumbnail",
+        d ->
+            d.findElements(By.cssSelector("#main .event-card img")).stream()
+                .anyMatch(WebElement::isDisplayed));
+    browser.screenshot("10-cameras");
+  }
+
+  private static Optional<WebElement> keyRow(WebDriver d) {
+    return d.findElements(By.cssSelector("#main [data-key='browser-it']")).stream()
+        .findFirst()
+        .map(actions -> actions.findElement(By.xpath("./ancestor::tr")));
+  }
+
+  private static boolean revokedShown(WebDriver d) {
+    return d.findElements(By.cssSelector("#main tr")).stream()
+        .anyMatch(r -> r.getText().contains("browser-it") && r.getText().contains("revoked"));
+  }
+
+  /** The first admin's password, from the file the stack writes on first start. */
+  private String firstAdminPassword() throws IOException {
+    Path file = dataDir.resolve("admin-password");
+    assertThat(file).as("the first admin's password file").exists();
+    return Files.readString(file).strip();
+  }
+
+  private HttpResponse<String> adminRequest(String method, String path, String json)
+      throws Exception {
+    String key = Files.readString(dataDir.resolve("api-key")).strip();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + path))
+            .header("X-Api-Key", key)
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> withKey(String key, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + path))
+            .header("X-Api-Key", key)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
