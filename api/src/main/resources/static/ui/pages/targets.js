@@ -21,7 +21,7 @@ export async function render(main, { args }) {
           { label: 'Status', value: (t) => pill(t.current_status?.status || 'pending') },
           { label: 'Type', value: (t) => t.type },
           { label: 'Address', value: (t) => t.address },
-          { label: 'Response', num: true, value: (t) => fmtNumber(t.current_status?.last_response_ms, 0, ' ms') },
+          { label: 'Response', num: true, value: (t) => (t.current_status?.status === 'up' ? fmtNumber(t.current_status.last_response_ms, 0, ' ms') : '—') },
           { label: 'Checked', value: (t) => ago(t.current_status?.last_checked_at) },
         ], page.items, 'No targets yet.'));
       const chosen = page.items.find((t) => String(t.id) === args[0]) || page.items[0];
