@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -40,6 +41,11 @@ import org.springframework.stereotype.Component;
  * read:cameras} to read, {@code write:cameras} to change or test, as for a camera's test). {@code
  * /ws} takes any valid key, in the header or the {@code api_key} query parameter; {@code /redoc} is
  * public.
+ *
+ * <p>People sign in ({@code /api/v1/auth}) and then pass these same rules with the scopes of their
+ * role ({@link RoleScopes}); their own routes ({@code /api/v1/auth/me}, {@code logout}, {@code
+ * password}) are for signed-in people only, since a key belongs to no one. Managing the people
+ * ({@code /api/v1/users}) needs {@code admin}, as managing keys does.
  */
 @Component
 class AccessRules {
@@ -117,6 +123,25 @@ class AccessRules {
           PATHS.matcher(HttpMethod.GET, "/ws"),
           request -> "websocket".equalsIgnoreCase(request.getHeader("Upgrade")));
 
+  /** Signing in: the CSRF token first, then the username and password (public: see PUBLIC). */
+  private static final RequestMatcher SIGN_IN =
+      new OrRequestMatcher(
+          PATHS.matcher(HttpMethod.GET, "/api/v1/auth/csrf"),
+          PATHS.matcher(HttpMethod.POST, "/api/v1/auth/login"));
+
+  /** The sign-in form's post, which needs a CSRF token though no one is signed in yet. */
+  static final RequestMatcher SIGN_IN_POST = PATHS.matcher(HttpMethod.POST, "/api/v1/auth/login");
+
+  /** A signed-in person's own routes: who am I, sign out, change my password. */
+  static final RequestMatcher SIGNED_IN_PERSON =
+      new OrRequestMatcher(
+          PATHS.matcher("/api/v1/auth/me"),
+          PATHS.matcher("/api/v1/auth/logout"),
+          PATHS.matcher("/api/v1/auth/password"));
+
+  /** The people who may sign in, and their roles. */
+  private static final RequestMatcher USERS = PATHS.matcher("/api/v1/users/**");
+
   private static final RequestMatcher ALERT_STATUS = PATHS.matcher("/api/v1/alert-status");
   private static final RequestMatcher DEVICES = PATHS.matcher("/api/devices/**");
 
@@ -125,9 +150,13 @@ class AccessRules {
       new AndRequestMatcher(PATHS.matcher("/api/**"), new NegatedRequestMatcher(V1));
 
   /**
-   * The public routes, all of them. Nothing under {@code /api/v1} is public.
+   * The public routes, all of them. Nothing under {@code /api/v1} is public but signing in.
    *
    * <ul>
+   *   <li>{@code GET /api/v1/auth/csrf} and {@code POST /api/v1/auth/login}: signing in (the post
+   *       needs the CSRF token the first gives);
+   *   <li>reads of the web dashboard: {@code /} (its page for browsers), its assets under {@code
+   *       /ui/**} and the WebJars' under {@code /webjars/**};
    *   <li>reads of the power API (the seed's public GETs, {@code /api/health} among them);
    *   <li>the API description and its UIs: {@code /openapi.json} (and springdoc's {@code
    *       /openapi.json/swagger-config}), {@code /docs} and the Swagger UI assets, {@code /redoc}
@@ -138,23 +167,25 @@ class AccessRules {
    * </ul>
    */
   private static final RequestMatcher PUBLIC =
-      new AndRequestMatcher(
-          new NegatedRequestMatcher(V1),
-          new OrRequestMatcher(
-              reads("/api/**"),
-              reads("/openapi.json/**"),
-              reads("/docs"),
-              reads("/swagger-ui/**"),
-              reads("/redoc"),
-              reads("/redoc/**"),
-              reads("/metrics"),
-              reads("/"),
-              // The web dashboard's page assets and its WebJars (h/webui); its data needs sign-in.
-              reads("/ui/**"),
-              reads("/webjars/**"),
-              reads("/health"),
-              PATHS.matcher("/error"),
-              new DispatcherTypeRequestMatcher(DispatcherType.ERROR)));
+      new OrRequestMatcher(
+          SIGN_IN,
+          new AndRequestMatcher(
+              new NegatedRequestMatcher(V1),
+              new OrRequestMatcher(
+                  reads("/api/**"),
+                  reads("/openapi.json/**"),
+                  reads("/docs"),
+                  reads("/swagger-ui/**"),
+                  reads("/redoc"),
+                  reads("/redoc/**"),
+                  reads("/metrics"),
+                  reads("/"),
+                  // The web dashboard's assets and its third-party scripts (WebJars).
+                  reads("/ui/**"),
+                  reads("/webjars/**"),
+                  reads("/health"),
+                  PATHS.matcher("/error"),
+                  new DispatcherTypeRequestMatcher(DispatcherType.ERROR))));
 
   private final SecurityProperties properties;
   private final RequestMatcher open;
@@ -176,7 +207,17 @@ class AccessRules {
 
   /** Whether the request may carry its key in the {@code api_key} query parameter. */
   boolean takesKeyInQuery(HttpServletRequest request) {
+    return isWebSocketHandshake(request);
+  }
+
+  /** The handshake of one of the api's WebSockets (no CSRF token possible: Origin is checked). */
+  boolean isWebSocketHandshake(HttpServletRequest request) {
     return BENCHMARK_STREAM.matches(request) || LIVE_UPGRADE.matches(request);
+  }
+
+  /** Whether only a signed-in person may make this request (an API key belongs to no one). */
+  boolean needsSignedInPerson(HttpServletRequest request) {
+    return SIGNED_IN_PERSON.matches(request);
   }
 
   /** Whether any valid key may make this request, without a scope. */
@@ -192,7 +233,11 @@ class AccessRules {
         .permitAll()
         .requestMatchers(ALERT_STATUS, SYSTEM_HEALTH, LIVE)
         .authenticated()
-        .requestMatchers(API_KEYS)
+        .requestMatchers(SIGNED_IN_PERSON)
+        .access(
+            (authentication, request) ->
+                new AuthorizationDecision(authentication.get() instanceof PersonAuthentication))
+        .requestMatchers(API_KEYS, USERS)
         .hasAuthority(Scope.ADMIN.wireName())
         .requestMatchers(ADMIN_COMMANDS)
         .hasAuthority(Scope.ADMIN.wireName())

@@ -23,6 +23,10 @@ import org.springframework.transaction.TransactionException;
 class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
   static final String INVALID_KEY = "Invalid or disabled API key";
+
+  /** The bucket of failed authentications of a client address (keys and sign-ins alike). */
+  static final String FAILURE_BUCKET_PREFIX = "auth-fail:";
+
   private static final Duration MINUTE = Duration.ofMinutes(1);
   private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationProvider.class);
 
@@ -40,7 +44,7 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
   @Override
   public Authentication authenticate(Authentication authentication) throws AuthenticationException {
     var presented = (ApiKeyAuthentication) authentication;
-    String failureBucket = "auth-fail:" + presented.clientAddress();
+    String failureBucket = FAILURE_BUCKET_PREFIX + presented.clientAddress();
     int failureLimit = properties.failedAuthLimitPerMinute();
     try {
       var failures = limiter.peek(failureBucket, failureLimit, MINUTE);

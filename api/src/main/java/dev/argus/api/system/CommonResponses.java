@@ -29,6 +29,10 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 final class CommonResponses implements OpenApiCustomizer {
 
   static final String API_KEY_SCHEME = "api_key";
+
+  /** A signed-in person's session cookie, the other way to make a protected request. */
+  static final String SESSION_SCHEME = "session";
+
   private static final String ERROR_SCHEMA = "ErrorBody";
 
   /** The error body of the camera seed's routes ({@link StatusCodePaths}). */
@@ -41,9 +45,18 @@ final class CommonResponses implements OpenApiCustomizer {
    * DocumentedAccessIT} fails when the two disagree on any described operation.
    */
   static boolean requiresApiKey(String method, String path) {
+    if (isSigningIn(method, path)) {
+      return false;
+    }
     return path.startsWith("/api/v1/")
         || path.startsWith("/api/") && !method.equals("GET")
         || path.equals("/ws");
+  }
+
+  /** {@code GET /api/v1/auth/csrf} and {@code POST /api/v1/auth/login}: public, to sign in. */
+  private static boolean isSigningIn(String method, String path) {
+    return method.equals("GET") && path.equals("/api/v1/auth/csrf")
+        || method.equals("POST") && path.equals("/api/v1/auth/login");
   }
 
   @Override
@@ -131,8 +144,17 @@ final class CommonResponses implements OpenApiCustomizer {
     error(responses, "503", "The database is unavailable; try again shortly");
     if (requiresApiKey(method, path)) {
       operation.addSecurityItem(new SecurityRequirement().addList(API_KEY_SCHEME));
-      error(responses, "401", "Missing API key in x-api-key header, or an invalid or disabled key");
-      error(responses, "403", "The API key lacks the scope this operation needs");
+      operation.addSecurityItem(new SecurityRequirement().addList(SESSION_SCHEME));
+      error(
+          responses,
+          "401",
+          "Missing API key in x-api-key header, or an invalid or disabled key, or an ended"
+              + " session");
+      error(
+          responses,
+          "403",
+          "The API key (or the signed-in person's role) lacks the scope this operation needs, or"
+              + " a write signed in by the session cookie lacks the CSRF token");
       if (!responses.containsKey("429")) {
         responses.addApiResponse("429", rateLimited());
       }

@@ -40,7 +40,17 @@ class OpenApiConfiguration {
                         .name("x-api-key")
                         .description(
                             "An API key; writes under /api and everything under /api/v1 need one,"
-                                + " with the scope the operation names.")));
+                                + " with the scope the operation names."))
+                .addSecuritySchemes(
+                    CommonResponses.SESSION_SCHEME,
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.APIKEY)
+                        .in(SecurityScheme.In.COOKIE)
+                        .name("ARGUS_SESSION")
+                        .description(
+                            "The session of a person signed in with POST /api/v1/auth/login; the"
+                                + " role's scopes apply. Writes also need the X-XSRF-TOKEN"
+                                + " header (the XSRF-TOKEN cookie's value).")));
   }
 
   @Bean

@@ -93,7 +93,11 @@ class OpenApiAccessIT extends SecuredApiTest {
     assertThat(wrong.body()).isEqualTo(errorBody(op, "Invalid or disabled API key", 401));
 
     RawHttp.Response scoped = raw.send(op.method(), op.path(), lowScopeKey, op.body());
-    if (rules.takesAnyValidKey(request(op))) {
+    if (rules.needsSignedInPerson(request(op))) {
+      // A person's own routes (me, logout, password): no key may use them, whatever its scopes.
+      assertThat(scoped.status()).as("%s with a key: %s", op, scoped.body()).isEqualTo(403);
+      assertThat(scoped.body()).contains("Only a signed-in person can use this route");
+    } else if (rules.takesAnyValidKey(request(op))) {
       assertThat(scoped.status()).as("%s with any valid key", op).isNotIn(401, 403);
     } else {
       assertThat(scoped.status())

@@ -69,14 +69,16 @@ class OpenApiDocumentIT extends RunningApiTest {
     // When
     JsonNode paths = api.get("/openapi.json").json().get("paths");
 
-    // Then: /api/v1 and the power API's writes need a key; its reads, health and metrics do not
+    // Then: /api/v1 and the power API's writes need a key (or a signed-in person's session); its
+    // reads, health and metrics do not
     for (JsonNode operation :
         List.of(
             paths.at("/~1api~1devices/post"),
             paths.at("/~1api~1trigger/post"),
             paths.at("/~1api~1v1~1targets/get"),
             paths.at("/~1api~1v1~1alert-status/get"))) {
-      assertThat(operation.get("security").toString()).isEqualTo("[{\"api_key\":[]}]");
+      assertThat(operation.get("security").toString())
+          .isEqualTo("[{\"api_key\":[]},{\"session\":[]}]");
       assertThat(operation.get("responses").propertyNames()).contains("401", "403", "429");
       assertThat(operation.at("/responses/429/headers/Retry-After/required").asBoolean()).isTrue();
       assertThat(operation.at("/responses/429/headers").propertyNames())

@@ -13,9 +13,9 @@ import javax.sql.DataSource;
  * them after migrating, on every start, so that a table added by a later migration is covered too.
  *
  * <ul>
- *   <li>the api reads everything but writes only what it owns: keys and rate-limit state, devices,
- *       targets, runtime and alert settings, the config outbox, manual-poll triggers, alert
- *       deliveries — never telemetry;
+ *   <li>the api reads everything but writes only what it owns: keys and rate-limit state, users and
+ *       their sessions, devices, targets, runtime and alert settings, the config outbox,
+ *       manual-poll triggers, alert deliveries — never telemetry;
  *   <li>the processor, the only writer of telemetry, reads and writes the telemetry tables and
  *       touches nothing else: no keys, no settings, no secrets;
  *   <li>a reader (Grafana) may only read telemetry.
@@ -69,7 +69,10 @@ public final class ServiceRoles {
           "cameras",
           "camera_settings",
           "ai_usage",
-          "protect_controllers");
+          "protect_controllers",
+          "users",
+          "spring_session",
+          "spring_session_attributes");
 
   /**
    * The columns of {@code devices} the sink reads and writes (what a device says about itself and
