@@ -1,6 +1,6 @@
 // The overview: everything watched, one panel per domain. Each panel loads on its own (a domain the
 // person cannot read says so instead of hiding the others) and refreshes on live notifications of
-// its domain, and every 15 s for the power readings.
+// its domain, and every 15 s.
 import { api, query } from '../api.js';
 import { h, fill, section, pill, fmtNumber, ago, failure } from '../dom.js';
 import { live } from '../live.js';
@@ -20,7 +20,8 @@ export function render(main) {
 
   const loaders = { power: () => loadUps(ups), target: () => loadTargets(targets), llm: () => loadModels(models), camera: () => loadCameras(cameras) };
   Object.values(loaders).forEach((load) => load());
-  const timer = setInterval(loaders.power, 15000);
+  // Probes and polls keep coming without a notification: read everything again now and then.
+  const timer = setInterval(() => Object.values(loaders).forEach((load) => load()), 15000);
   const stops = [
     live.on('notification.new', (n) => loaders[n.source]?.()),
     live.on('event.created', loaders.camera),

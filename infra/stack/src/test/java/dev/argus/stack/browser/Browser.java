@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -115,6 +116,17 @@ final class Browser implements AutoCloseable {
         });
   }
 
+  /** Waits until the text of {@code <main>} satisfies {@code test}, and returns it. */
+  String awaitMain(Duration timeout, String what, Predicate<String> test) {
+    return await(
+        timeout,
+        what,
+        d -> {
+          String text = mainText();
+          return text != null && test.test(text) ? text : null;
+        });
+  }
+
   void resize(int width, int height) {
     driver.manage().window().setSize(new Dimension(width, height));
   }
@@ -132,6 +144,25 @@ final class Browser implements AutoCloseable {
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Saves the whole page, not only what the window shows: the window grows to the page's height (at
+   * most 3000 px) for the picture and goes back to its size after.
+   */
+  Path fullPageScreenshot(String name) {
+    Dimension size = driver.manage().window().getSize();
+    long height = ((Number) script("return document.documentElement.scrollHeight;")).longValue();
+    long chrome = size.getHeight() - ((Number) script("return window.innerHeight;")).longValue();
+    driver
+        .manage()
+        .window()
+        .setSize(new Dimension(size.getWidth(), (int) Math.min(3000, height + chrome)));
+    try {
+      return screenshot(name);
+    } finally {
+      driver.manage().window().setSize(size);
     }
   }
 

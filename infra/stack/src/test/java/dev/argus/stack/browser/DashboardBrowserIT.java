@@ -1,6 +1,7 @@
 package dev.argus.stack.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.argus.stack.LocalStack;
@@ -15,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,6 +45,7 @@ class DashboardBrowserIT {
 
   private static final Duration PAGE = Duration.ofSeconds(30);
   private static final String FAILING_TARGET = "Browser IT closed port";
+  private static final Pattern TTFT = Pattern.compile("TTFT [\\d,]+ ms");
 
   private final HttpClient http = HttpClient.newHttpClient();
   private LocalStack stack;
@@ -65,6 +69,9 @@ class DashboardBrowserIT {
             .demoLlmPort(freePort())
             .demoCameraPort(freePort())
             .durableDatabase(false)
+            // Where the api writes the first admin's random password (the stack's own default).
+            .serviceEnvironment(
+                Map.of("ARGUS_ADMIN_PASSWORD_FILE", dataDir.resolve("admin-password").toString()))
             .build();
     stack = LocalStack.start(options, System.out);
     browser =
@@ -118,12 +125,16 @@ class DashboardBrowserIT {
             "sim-fast",
             "Demo yard");
     assertThat(overview).containsPattern("Battery \\d+ %");
-    assertThat(overview).containsPattern("TTFT [\\d,]+ ms");
+    // The models' first probes come a little after the start; the page refreshes on its own.
+    browser.awaitMain(
+        Duration.ofSeconds(120),
+        "a model's measured TTFT and a target's response time",
+        text -> TTFT.matcher(text).find() && text.contains("up\nhttp"));
     browser.await(
         PAGE,
         "the live feed to connect",
         d -> "live".equals(d.findElement(By.id("live-state")).getAttribute("data-state")));
-    browser.screenshot("02-overview");
+    browser.fullPageScreenshot("02-overview");
   }
 
   @Test
@@ -156,7 +167,7 @@ class DashboardBrowserIT {
                     .findFirst()
                     .orElse(null));
     assertThat(entry.getText()).contains("high");
-    browser.screenshot("03-timeline-live");
+    browser.fullPageScreenshot("03-timeline-live");
   }
 
   @Test
@@ -221,7 +232,7 @@ class DashboardBrowserIT {
                   "return document.documentElement.scrollWidth -"
                       + " document.documentElement.clientWidth;");
       assertThat(overflow.intValue()).as("sideways scroll at 390 px").isLessThanOrEqualTo(0);
-      browser.screenshot("07-phone-overview");
+      browser.fullPageScreenshot("07-phone-overview");
     } finally {
       browser.resize(1280, 1000);
     }
@@ -233,11 +244,11 @@ class DashboardBrowserIT {
     browser.open(stack.apiBaseUrl() + "/#/power");
     browser.awaitMainShows(PAGE, "ups-office", "Energy per day", "kWh");
     browser.element(By.cssSelector("#main .uplot"));
-    browser.screenshot("08-power");
+    browser.fullPageScreenshot("08-power");
 
     browser.open(stack.apiBaseUrl() + "/#/models");
     browser.awaitMainShows(PAGE, "sim-fast", "Benchmark results", "p95");
-    browser.screenshot("09-models");
+    browser.fullPageScreenshot("09-models");
 
     browser.open(stack.apiBaseUrl() + "/#/cameras");
     browser.awaitMainShows(Duration.ofSeconds(120), "Demo yard", "motion");
@@ -247,7 +258,7 @@ class DashboardBrowserIT {
         d ->
             d.findElements(By.cssSelector("#main .event-card img")).stream()
                 .anyMatch(WebElement::isDisplayed));
-    browser.screenshot("10-cameras");
+    browser.fullPageScreenshot("10-cameras");
   }
 
   private static Optional<WebElement> keyRow(WebDriver d) {
@@ -264,7 +275,9 @@ class DashboardBrowserIT {
   /** The first admin's password, from the file the stack writes on first start. */
   private String firstAdminPassword() throws IOException {
     Path file = dataDir.resolve("admin-password");
-    assertThat(file).as("the first admin's password file").exists();
+    await("the first admin's password file")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Files.isRegularFile(file));
     return Files.readString(file).strip();
   }
 
