@@ -167,6 +167,9 @@ class DashboardBrowserIT {
                     .findFirst()
                     .orElse(null));
     assertThat(entry.getText()).contains("high");
+    // The alert also counts in the navigation's unread badge until the notifications are read.
+    WebElement badge = browser.element(By.id("unread"));
+    assertThat(Integer.parseInt(badge.getText().strip())).isPositive();
     browser.fullPageScreenshot("03-timeline-live");
   }
 
@@ -186,9 +189,22 @@ class DashboardBrowserIT {
         d -> keyRow(d).map(r -> r.getText().contains("active")).orElse(false));
     browser.screenshot("04-key-created");
 
-    WebElement revoke = keyRow(browser.driver()).orElseThrow().findElement(By.className("danger"));
-    revoke.click();
-    revoke.click(); // the second click confirms
+    // Revoking asks once more: the first click arms the button, the second revokes.
+    for (String label : new String[] {"Revoke", "Confirm revoke"}) {
+      browser.await(
+          PAGE,
+          "the key's " + label + " button",
+          d ->
+              keyRow(d)
+                  .map(r -> r.findElement(By.className("danger")))
+                  .filter(b -> b.getText().startsWith(label))
+                  .map(
+                      b -> {
+                        b.click();
+                        return true;
+                      })
+                  .orElse(false));
+    }
     browser.await(PAGE, "the key shown revoked", d -> keyRow(d).isEmpty() && revokedShown(d));
 
     assertThat(withKey(key, "/api/v1/alert-status").statusCode()).isEqualTo(401);
@@ -259,6 +275,55 @@ class DashboardBrowserIT {
             d.findElements(By.cssSelector("#main .event-card img")).stream()
                 .anyMatch(WebElement::isDisplayed));
     browser.fullPageScreenshot("10-cameras");
+  }
+
+  @Test
+  @Order(8)
+  void aBenchmarkStartedOnThePageReportsItsProgressLiveAndItsPercentiles() {
+    browser.open(stack.apiBaseUrl() + "/#/models");
+    browser.awaitMainShows(PAGE, "Run a benchmark");
+    // One quick model: uncheck the others.
+    for (WebElement box : browser.driver().findElements(By.cssSelector("#main fieldset input"))) {
+      String label = box.findElement(By.xpath("./parent::label")).getText();
+      if (box.isSelected() != label.startsWith("sim-fast (ollama)")) {
+        box.click();
+      }
+    }
+    browser.element(By.xpath("//button[normalize-space()='Start']")).click();
+
+    // The page is not reloaded: only the run's WebSocket can tell it the run finished.
+    browser.await(
+        Duration.ofSeconds(120),
+        "the run's progress to reach its end",
+        d ->
+            d.getCurrentUrl().matches(".*#/models/[^/]+/[0-9a-f-]{36}$")
+                && browser.mainText().matches("(?s).*Dashboard run .*completed.*"));
+    String run = browser.awaitMainShows(PAGE, "Time to first token (ms)", "p50", "p95", "p99");
+    assertThat(run).containsPattern("(\\d+) of \\1 done");
+    browser.fullPageScreenshot("11-benchmark");
+  }
+
+  @Test
+  @Order(9)
+  void theNotificationsPageListsTheAlertThatArrivedLive() {
+    browser.open(stack.apiBaseUrl() + "/#/notifications");
+    browser.awaitMainShows(
+        PAGE, "Arrived while you were here", "Model and camera alerts", FAILING_TARGET);
+    browser.fullPageScreenshot("12-notifications");
+  }
+
+  @Test
+  @Order(10)
+  void signingOutEndsTheSession() {
+    browser.open(stack.apiBaseUrl() + "/#/");
+    browser.element(By.id("sign-out")).click();
+    browser.element(By.id("signin-username"));
+
+    browser.open(stack.apiBaseUrl() + "/#/power");
+    browser.element(By.id("signin-username"));
+    assertThat(browser.mainText()).doesNotContain("ups-office");
+    Object me = browser.script("return fetch('/api/v1/auth/me').then(r => r.status);");
+    assertThat(((Number) me).intValue()).as("GET /api/v1/auth/me after signing out").isEqualTo(401);
   }
 
   private static Optional<WebElement> keyRow(WebDriver d) {
