@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.argus.stack.LocalStack;
 import dev.argus.stack.StackOptions;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,9 +16,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,18 +59,21 @@ class DashboardBrowserIT {
   void startEverything() throws Exception {
     assumeTrue(Browser.missing().isEmpty(), Browser.missing().orElse(""));
     dataDir = Path.of("target", "it-browser").toAbsolutePath();
+    // Distinct free ports; the demo's Ollama endpoint listens on the LLM port + 1, so that one too.
+    int llmPort = freePortPair();
+    Set<Integer> taken = new HashSet<>(Set.of(llmPort, llmPort + 1));
     StackOptions options =
         StackOptions.builder(Path.of("../..").toAbsolutePath().normalize(), dataDir)
             .reset(true)
-            .apiPort(freePort())
-            .kafkaPort(freePort())
-            .controllerPort(freePort())
-            .dbPort(freePort())
+            .apiPort(freePort(taken))
+            .kafkaPort(freePort(taken))
+            .controllerPort(freePort(taken))
+            .dbPort(freePort(taken))
             .externalDatabase(null, null, null)
             .demoFleet(true)
-            .demoNutPort(freePort())
-            .demoLlmPort(freePort())
-            .demoCameraPort(freePort())
+            .demoNutPort(freePort(taken))
+            .demoLlmPort(llmPort)
+            .demoCameraPort(freePort(taken))
             .durableDatabase(false)
             // Where the api writes the first admin's random password (the stack's own default).
             .serviceEnvironment(
@@ -369,6 +375,27 @@ class DashboardBrowserIT {
             .header("X-Api-Key", key)
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A free port whose next port is free too: the demo's Ollama endpoint listens on port + 1. */
+  private static int freePortPair() throws IOException {
+    while (true) {
+      try (ServerSocket first = new ServerSocket(0);
+          ServerSocket second = new ServerSocket(first.getLocalPort() + 1)) {
+        return first.getLocalPort();
+      } catch (BindException taken) {
+        // The next one was taken: try another pair.
+      }
+    }
+  }
+
+  /** A free port not in {@code taken}, which it joins. */
+  private static int freePort(Set<Integer> taken) throws IOException {
+    int port;
+    do {
+      port = freePort();
+    } while (!taken.add(port));
+    return port;
   }
 
   private static int freePort() throws IOException {
