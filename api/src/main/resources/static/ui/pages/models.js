@@ -1,7 +1,7 @@
 // LLM models: the latest probe of each, TTFT and TPS over time for the chosen one, benchmark runs
 // with their percentiles, and a new run whose progress streams live
 // (WS /api/v1/benchmarks/{id}/stream).
-import { api, query } from '../api.js';
+import { api } from '../api.js';
 import { h, fill, section, table, pill, fmtNumber, fmtTime, ago, field, failure, announce } from '../dom.js';
 import { timeChart, bars } from '../chart.js';
 import { latestPerModel } from './overview.js';
@@ -48,7 +48,7 @@ export async function render(main, { args, user, navigate }) {
   main.append(h('div', { class: 'grid' }, section('md-runs', 'Benchmarks', runs), section('md-run', 'Benchmark results', detail)));
   if (can(user, 'write:models')) main.append(section('md-new', 'Run a benchmark', await newRunForm(monitored.length ? monitored : models.items, names, navigate)));
 
-  try {
+  const loadRuns = async () => {
     const list = await api.get('/api/v1/benchmarks?limit=20');
     fill(runs, table('Benchmark runs', [
       { label: 'Run', value: (r) => h('a', { href: `#/models/${chosen?.id || ''}/${r.id}` }, r.name || r.id) },
@@ -56,8 +56,12 @@ export async function render(main, { args, user, navigate }) {
       { label: 'Done', num: true, value: (r) => `${r.completed}/${r.total}` },
       { label: 'Started', value: (r) => fmtTime(r.created_at) },
     ], list.runs, 'No benchmark runs yet.'));
+    return list;
+  };
+  try {
+    const list = await loadRuns();
     const runId = args[1] || list.runs[0]?.id;
-    if (runId) cleanups.push(await showRun(detail, runId, names));
+    if (runId) cleanups.push(await showRun(detail, runId, names, () => loadRuns().catch(() => {})));
   } catch (e) {
     fill(runs, failure(e));
   }
@@ -65,7 +69,7 @@ export async function render(main, { args, user, navigate }) {
 }
 
 /** A run's percentiles per model; while it runs, its live progress. Returns a cleanup. */
-async function showRun(el, runId, names) {
+async function showRun(el, runId, names, finished = () => {}) {
   const run = await api.get(`/api/v1/benchmarks/${runId}`);
   const byModel = Object.entries(run.statistics?.by_model || {});
   const percentiles = (metric) => byModel.map(([id, s]) => ({
@@ -85,7 +89,7 @@ async function showRun(el, runId, names) {
   if (run.status === 'completed' || run.status === 'failed' || run.status === 'cancelled') return null;
   return stream(runId, {
     progress: (m) => { progress.max = m.total || 1; progress.value = m.completed; progressText.textContent = `${m.completed} of ${m.total} done${m.current_model ? `, now ${m.current_model}` : ''}`; },
-    done: () => { announce('The benchmark run finished'); showRun(el, runId, names); },
+    done: () => { announce('The benchmark run finished'); showRun(el, runId, names, finished); finished(); },
     error: (m) => { progressText.textContent = m.message; },
   });
 }
