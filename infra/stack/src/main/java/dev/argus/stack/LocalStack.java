@@ -55,6 +55,7 @@ public final class LocalStack implements AutoCloseable {
   private KafkaBroker broker;
   private LeftoverProcesses leftovers;
   private AdminKey.Resolved adminKey;
+  private boolean adminPasswordFromEnvironment;
   private DemoLlmEndpoints demoLlm;
   private DemoCamera demoCamera;
   private final CompletableFuture<String> gaveUp = new CompletableFuture<>();
@@ -93,6 +94,7 @@ public final class LocalStack implements AutoCloseable {
     endLeftovers();
     refuseIfAny(StartChecks.busyPorts(options));
     adminKey = AdminKey.resolve(inherited, options.dataDir());
+    adminPasswordFromEnvironment = !inherited.getOrDefault("ARGUS_ADMIN_PASSWORD", "").isEmpty();
     try {
       secretKey = SecretKeyFile.resolve(inherited, options.dataDir());
     } catch (InvalidSecretKeyException e) {
@@ -256,7 +258,9 @@ public final class LocalStack implements AutoCloseable {
           Map.of(
               "ARGUS_API_PORT", Integer.toString(options.apiPort()),
               "API_KEY", adminKey.key(),
-              "ARGUS_SECRET_KEY", secretKey.keys());
+              "ARGUS_SECRET_KEY", secretKey.keys(),
+              // Where the api writes the first admin's random password (ReadyBanner says so).
+              "ARGUS_ADMIN_PASSWORD_FILE", ReadyBanner.adminPasswordFile(data).toString());
       case "collector" ->
           Map.of(
               "ARGUS_SECRET_KEY",
@@ -338,7 +342,12 @@ public final class LocalStack implements AutoCloseable {
   }
 
   ReadyBanner readyBanner() {
-    return new ReadyBanner(options, database.jdbcUrl(), database.user(), adminKey.source());
+    return new ReadyBanner(
+        options,
+        database.jdbcUrl(),
+        database.user(),
+        adminKey.source(),
+        adminPasswordFromEnvironment);
   }
 
   public String apiBaseUrl() {

@@ -1,16 +1,30 @@
 package dev.argus.stack;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * What the launcher prints once every part answers: where the api, its documentation, the broker,
- * the database and the logs are, a few requests to try, and where the admin key comes from (never
- * the key itself, which would end up in terminal scroll-back).
+ * the database and the logs are, a few requests to try, and where the admin key and the first
+ * admin's password come from (never the secrets themselves, which would end up in terminal
+ * scroll-back).
  *
  * @param jdbcUrl the database's URL; a trailing {@code ?user=} is left out, the user is shown apart
  * @param adminKeySource {@code API_KEY} when the key came from the environment, else its file
+ * @param adminPasswordFromEnvironment whether ARGUS_ADMIN_PASSWORD is set (else the api writes a
+ *     random first password to {@link #adminPasswordFile})
  */
-record ReadyBanner(StackOptions options, String jdbcUrl, String dbUser, String adminKeySource) {
+record ReadyBanner(
+    StackOptions options,
+    String jdbcUrl,
+    String dbUser,
+    String adminKeySource,
+    boolean adminPasswordFromEnvironment) {
+
+  /** Where the api writes the first admin's random password (ARGUS_ADMIN_PASSWORD_FILE). */
+  static Path adminPasswordFile(Path dataDir) {
+    return dataDir.resolve("admin-password");
+  }
 
   String text(Duration took) {
     String api = "http://localhost:" + options.apiPort();
@@ -30,6 +44,7 @@ record ReadyBanner(StackOptions options, String jdbcUrl, String dbUser, String a
       curl -H "x-api-key: %s" %s/api/v1/alert-status
       curl -H "x-api-key: %s" '%s/api/v1/monitoring/uptime?limit=5'   (LLM probes, every minute)
     Admin API key (X-Api-Key, for writes and /api/v1): from %s
+    Sign in as admin (POST %s/api/v1/auth/login): the first password is %s
     Press Ctrl-C to stop.
     """
         .formatted(
@@ -49,7 +64,19 @@ record ReadyBanner(StackOptions options, String jdbcUrl, String dbUser, String a
             api,
             adminKeyRef(),
             api,
-            adminKeySource);
+            adminKeySource,
+            api,
+            adminPasswordRef());
+  }
+
+  /**
+   * How a shell reads the first admin's password. The api writes the file only when it makes the
+   * first admin; after a password change the file is out of date.
+   */
+  private String adminPasswordRef() {
+    return adminPasswordFromEnvironment
+        ? "$ARGUS_ADMIN_PASSWORD"
+        : "$(cat " + adminPasswordFile(options.dataDir()) + ")   (until you change it)";
   }
 
   /** How a shell reads the admin key: never the key itself, which would stay in scroll-back. */

@@ -26,6 +26,9 @@ final class StartChecks {
    */
   static final int MIN_API_KEY_LENGTH = 32;
 
+  /** The api's own rule for a person's password (users.Credentials). */
+  static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
+
   private StartChecks() {}
 
   /** The start was refused; each problem is one line naming the setting and what to do. */
@@ -66,6 +69,16 @@ final class StartChecks {
               + " characters long (it has "
               + apiKey.length()
               + "); generate one with: openssl rand -hex 32");
+    }
+    String adminPassword = environment.get("ARGUS_ADMIN_PASSWORD");
+    if (adminPassword != null
+        && !adminPassword.isEmpty()
+        && adminPassword.codePointCount(0, adminPassword.length()) < MIN_ADMIN_PASSWORD_LENGTH) {
+      problems.add(
+          "ARGUS_ADMIN_PASSWORD must be at least "
+              + MIN_ADMIN_PASSWORD_LENGTH
+              + " characters long; or leave it unset and read the first admin's random password"
+              + " from the data directory's admin-password file");
     }
     String secretKey = environment.get(SecretKeyring.SETTING);
     if (secretKey != null && !secretKey.isBlank()) {

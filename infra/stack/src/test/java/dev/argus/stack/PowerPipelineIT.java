@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.argus.contract.testing.UpsdProcess;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The walking skeleton end to end, over the real parts: a real NUT {@code upsd} with a dummy-ups
@@ -209,5 +216,54 @@ class PowerPipelineIT {
 
     assertThat(api.get("/api/events?device_id=" + DEVICE).body().path("total").asInt())
         .isGreaterThanOrEqualTo(eventsBefore);
+  }
+
+  @Test
+  @Order(7)
+  void theFirstAdminSignsInWithThePasswordInTheFileTheBannerNames() throws Exception {
+    // Given: the api made the first admin at its first start, its password in the data directory
+    Path file = ReadyBanner.adminPasswordFile(options.dataDir());
+    String password = Files.readString(file, StandardCharsets.UTF_8).strip();
+    assertThat(stack.readyBanner().text(Duration.ZERO))
+        .contains("$(cat " + file + ")")
+        .doesNotContain(password);
+    var browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    String token =
+        JsonMapper.builder()
+            .build()
+            .readTree(
+                browser
+                    .send(
+                        HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + "/api/v1/auth/csrf"))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                    .body())
+            .path("token")
+            .asString();
+
+    // When
+    HttpResponse<String> signedIn =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", token)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\": \"admin\", \"password\": \"" + password + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> me =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + "/api/v1/auth/me")).build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    // Then
+    assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+    assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+    assertThat(me.body()).contains("\"username\":\"admin\"", "\"role\":\"admin\"");
   }
 }

@@ -48,6 +48,17 @@ class StartChecksTest {
   }
 
   @Test
+  void aShortFirstAdminPasswordIsRefusedBeforeTheApiStarts() {
+    assertThat(StartChecks.settings(options, Map.of("ARGUS_ADMIN_PASSWORD", "short"), JAVA_21))
+        .singleElement()
+        .asString()
+        .startsWith("ARGUS_ADMIN_PASSWORD must be at least 12 characters long");
+    assertThat(
+            StartChecks.settings(options, Map.of("ARGUS_ADMIN_PASSWORD", "twelve-chars"), JAVA_21))
+        .isEmpty();
+  }
+
+  @Test
   void aSecretKeyThatDoesNotParseIsRefusedWithTheKeyringsMessage() {
     assertThat(StartChecks.settings(options, Map.of("ARGUS_SECRET_KEY", "c2hvcnQ="), JAVA_21))
         .singleElement()
