@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -75,9 +74,6 @@ class DashboardBrowserIT {
             .demoLlmPort(llmPort)
             .demoCameraPort(freePort(taken))
             .durableDatabase(false)
-            // Where the api writes the first admin's random password (the stack's own default).
-            .serviceEnvironment(
-                Map.of("ARGUS_ADMIN_PASSWORD_FILE", dataDir.resolve("admin-password").toString()))
             .build();
     stack = LocalStack.start(options, System.out);
     browser =
@@ -343,7 +339,10 @@ class DashboardBrowserIT {
         .anyMatch(r -> r.getText().contains("browser-it") && r.getText().contains("revoked"));
   }
 
-  /** The first admin's password, from the file the stack writes on first start. */
+  /**
+   * The first admin's password, from the file the ready banner names ({@code <data
+   * dir>/admin-password}, where the stack tells the api to write it).
+   */
   private String firstAdminPassword() throws IOException {
     Path file = dataDir.resolve("admin-password");
     await("the first admin's password file")
