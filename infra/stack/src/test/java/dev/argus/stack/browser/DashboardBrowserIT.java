@@ -276,6 +276,8 @@ class DashboardBrowserIT {
         d ->
             d.findElements(By.cssSelector("#main .event-card img")).stream()
                 .anyMatch(WebElement::isDisplayed));
+    // The AI's description follows its event (over /ws as event.updated when it comes later).
+    browser.awaitMainShows(Duration.ofSeconds(120), "[simulated]");
     browser.fullPageScreenshot("10-cameras");
   }
 
