@@ -115,7 +115,7 @@ function alertProviders(admin) {
 
 function newProviderForm(add) {
   const type = h('select', {}, Object.keys(PROVIDER_FIELDS).map((t) => h('option', { value: t }, t)));
-  const name = h('input', { type: 'text', required: true });
+  const name = h('input', { type: 'text', required: true, maxlength: 64, pattern: '[A-Za-z0-9._-]+' });
   const severity = h('select', {}, ['low', 'medium', 'high', 'critical'].map((s) => h('option', { value: s }, s)));
   const fields = h('div', {});
   const inputs = {};
@@ -129,7 +129,7 @@ function newProviderForm(add) {
   showFields();
   const error = h('p', { class: 'error', role: 'alert' });
   const form = h('form', { class: 'stack' }, h('h3', {}, 'Add a provider'),
-    h('div', { class: 'row' }, field('np-type', 'Type', type), field('np-name', 'Name', name), field('np-severity', 'Least severity sent', severity)),
+    h('div', { class: 'row' }, field('np-type', 'Type', type), field('np-name', 'Name', name, "Letters, digits, '.', '_' or '-'"), field('np-severity', 'Least severity sent', severity)),
     fields, h('button', { type: 'submit' }, 'Add provider'), error);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();

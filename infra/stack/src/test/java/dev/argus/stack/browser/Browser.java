@@ -112,13 +112,14 @@ final class Browser implements AutoCloseable {
 
   /** Waits until {@code <main>} shows every one of {@code texts}. */
   String awaitMainShows(Duration timeout, String... texts) {
-    return await(
-        timeout,
-        "the page to show " + List.of(texts),
-        d -> {
-          String text = mainText();
-          return text != null && Stream.of(texts).allMatch(text::contains) ? text : null;
-        });
+    return new WebDriverWait(driver, timeout)
+        .withMessage(() -> "the page to show " + List.of(texts) + "; it shows:\n" + mainText())
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              String text = mainText();
+              return text != null && Stream.of(texts).allMatch(text::contains) ? text : null;
+            });
   }
 
   /** Waits until the text of {@code <main>} satisfies {@code test}, and returns it. */

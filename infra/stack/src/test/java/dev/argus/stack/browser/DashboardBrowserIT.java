@@ -1,13 +1,16 @@
 package dev.argus.stack.browser;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.argus.stack.LocalStack;
 import dev.argus.stack.StackOptions;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,11 +39,13 @@ import org.openqa.selenium.WebElement;
 /**
  * The web dashboard in a real browser (Debian's headless Chromium through Selenium) against the
  * local stack with its demo fleet, started by the same launcher as {@code ./argus-start.sh}: a
- * person signs in with the first admin's password (from the file the stack writes), sees the demo
- * UPSes, targets, models and camera on the overview, watches a target's alert arrive live over
+ * person signs in with the first admin's password (from the file the ready banner names), sees the
+ * demo UPSes, targets, models and camera on the overview, watches a target's alert arrive live over
  * {@code /ws}, creates an API key (shown once, and it works) and revokes it (and it stops working),
- * and changes a runtime setting (and the api has it). Every step saves a screenshot under {@code
- * target/screenshots}. One stack and one browser for the class: the tests run in order.
+ * changes a runtime setting (and the api has it), follows a benchmark started on the page to its
+ * percentiles over the run's WebSocket, adds a webhook alert provider whose test arrives at a
+ * loopback server, and signs out. Every step saves a screenshot under {@code target/screenshots}.
+ * One stack and one browser for the class: the tests run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -318,6 +324,37 @@ class DashboardBrowserIT {
 
   @Test
   @Order(10)
+  void anAdminAddsAWebhookProviderAndItsTestArrives() throws Exception {
+    List<String> received = new CopyOnWriteArrayList<>();
+    HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    hook.createContext(
+        "/hook",
+        exchange -> {
+          received.add(new String(exchange.getRequestBody().readAllBytes(), UTF_8));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    hook.start();
+    try {
+      browser.open(stack.apiBaseUrl() + "/#/settings");
+      browser.element(By.id("np-name")).sendKeys("browser-it-hook");
+      browser
+          .element(By.id("np-url"))
+          .sendKeys("http://127.0.0.1:" + hook.getAddress().getPort() + "/hook");
+      browser.element(By.xpath("//button[normalize-space()='Add provider']")).click();
+      browser.awaitMainShows(PAGE, "Alert providers saved.", "browser-it-hook");
+
+      browser.element(By.xpath("//button[normalize-space()='Send a test notification']")).click();
+      browser.awaitMainShows(PAGE, "browser-it-hook (webhook)", "sent");
+      await("the test notification at the webhook").atMost(PAGE).until(() -> !received.isEmpty());
+      browser.fullPageScreenshot("13-alert-provider-test");
+    } finally {
+      hook.stop(0);
+    }
+  }
+
+  @Test
+  @Order(11)
   void signingOutEndsTheSession() {
     browser.open(stack.apiBaseUrl() + "/#/");
     browser.element(By.id("sign-out")).click();
