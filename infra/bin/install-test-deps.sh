@@ -2,7 +2,8 @@
 # Installs the system packages the tests talk to, when missing: a real NUT server (upsd +
 # dummy-ups driver) and client, a real SNMP agent (snmpd) and client tools, docker-compose (to validate docker-compose.yml without an engine)
 # and kcat (a real downstream Kafka consumer), curl and jq (the seed's alert-status client script),
-# iputils-ping (ping probes of uptime targets), ffmpeg (the camera decoder) and GStreamer's RTSP
+# iputils-ping (ping probes of uptime targets), chromium and chromium-driver (the
+# dashboard's browser tests), ffmpeg (the camera decoder) and GStreamer's RTSP
 # server with python3-gi (the RTSP camera of the camera tests, run by /usr/bin/python3), then the
 # camera footage (infra/bin/fetch-footage.sh, cached outside the checkout) and the object detector
 # sidecar (infra/bin/install-detector.sh: npm ci in infra/detector). Node.js >= 20 and npm, for the
@@ -31,6 +32,9 @@ gst_plugin h264parse || missing+=(gstreamer1.0-plugins-bad)
 [ -x /usr/bin/python3 ] || missing+=(python3)
 /usr/bin/python3 -c 'import gi; gi.require_version("GstRtspServer", "1.0")' 2>/dev/null \
   || missing+=(python3-gi gir1.2-gst-rtsp-server-1.0)
+# The web dashboard's browser tests: headless Chromium driven through its chromedriver.
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 fetch_assets() {
