@@ -2,11 +2,13 @@ package dev.argus.processor.system.metrics;
 
 import dev.argus.contract.kafka.KafkaSettings;
 import dev.argus.contract.metrics.ConsumerLagGauge;
+import dev.argus.contract.metrics.MetricsEndpoint;
 import dev.argus.processor.sink.SinkLane;
 import dev.argus.processor.sink.SinkProperties;
 import dev.argus.processor.streams.StreamsProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +37,12 @@ class ProcessorMetricsConfiguration {
         id ->
             DETAIL_PREFIXES.stream().anyMatch(prefix -> id.getName().startsWith(prefix))
                 || (id.getName().startsWith("kafka.") && id.getTag("partition") != null));
+  }
+
+  /** {@code GET /metrics} on {@code ARGUS_METRICS_PORT}, before Streams and the sink start. */
+  @Bean
+  MetricsEndpoint metricsEndpoint(MetricsProperties settings, PrometheusMeterRegistry registry) {
+    return new MetricsEndpoint(settings.toSettings(), registry);
   }
 
   @Bean

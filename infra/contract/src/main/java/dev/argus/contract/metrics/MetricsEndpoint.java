@@ -1,34 +1,33 @@
-package dev.argus.collector.metrics;
+package dev.argus.contract.metrics;
 
-import dev.argus.contract.metrics.MetricsServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 
 /**
- * Serves {@code GET /metrics} for the life of the collector. It starts before the schedulers and
- * workers (a lower phase), so a scrape sees the service coming up, and stops after them.
+ * Serves {@code GET /metrics} of a service without a web server (the processor, the collector) for
+ * its life. It starts before the service's own work (a lower phase: Streams and the sink, the
+ * schedulers and workers), so a scrape sees the service coming up, and stops after it. Each service
+ * declares it as a bean; Spring is an optional dependency of the contract for this one class.
  */
-@Component
-public class MetricsEndpoint implements SmartLifecycle {
+public final class MetricsEndpoint implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(MetricsEndpoint.class);
 
-  private final MetricsProperties settings;
+  private final MetricsEndpointSettings settings;
   private final PrometheusMeterRegistry registry;
   private volatile MetricsServer server;
 
-  MetricsEndpoint(MetricsProperties settings, PrometheusMeterRegistry registry) {
+  public MetricsEndpoint(MetricsEndpointSettings settings, PrometheusMeterRegistry registry) {
     this.settings = settings;
     this.registry = registry;
   }
 
   @Override
   public synchronized void start() {
-    server = MetricsServer.start(settings.toSettings(), registry);
+    server = MetricsServer.start(settings, registry);
     server
         .port()
         .ifPresentOrElse(
