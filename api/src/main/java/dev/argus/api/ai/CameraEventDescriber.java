@@ -1,5 +1,6 @@
 package dev.argus.api.ai;
 
+import dev.argus.api.system.ApiConsumerGroups;
 import dev.argus.api.system.KafkaClients;
 import dev.argus.api.system.KafkaConsumerLoop;
 import dev.argus.contract.Topics;
@@ -43,7 +44,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CameraEventDescriber extends KafkaConsumerLoop {
 
-  static final String GROUP_ID = "argus-describer";
+  static final String GROUP_ID = ApiConsumerGroups.DESCRIBER;
   private static final Duration POLL = Duration.ofSeconds(1);
   private static final Logger log = LoggerFactory.getLogger(CameraEventDescriber.class);
 

@@ -1,5 +1,6 @@
 package dev.argus.api.alerts;
 
+import dev.argus.api.system.ApiConsumerGroups;
 import dev.argus.api.system.KafkaClients;
 import dev.argus.contract.Topics;
 import dev.argus.contract.events.DerivedEvent;
@@ -34,7 +35,7 @@ import org.springframework.context.SmartLifecycle;
  */
 class AlertEventConsumer implements SmartLifecycle {
 
-  static final String GROUP_ID = "argus-alerts";
+  static final String GROUP_ID = ApiConsumerGroups.ALERTS;
   private static final Duration POLL = Duration.ofSeconds(1);
   private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
   private static final Logger log = LoggerFactory.getLogger(AlertEventConsumer.class);
